@@ -1,0 +1,1 @@
+"""sitrep: raw conflict news in; a sourced, deduplicated record out."""

@@ -1,0 +1,36 @@
+"""One catalogue of the errors sitrep reports, each with a stable code.
+
+A dropped input always carries one of these codes and a message naming what was dropped and why.
+"""
+
+from enum import Enum
+
+
+class Code(str, Enum):
+    """Stable error codes; the value is what users see and scripts match on."""
+
+    MISSING_PATH = "E101"
+    UNREADABLE = "E102"
+    EMPTY = "E103"
+    BINARY = "E104"
+    UNDECODABLE = "E105"
+    TOO_LARGE = "E106"
+    UNSUPPORTED = "E107"
+    BAD_JSON = "E201"
+    BAD_RECORD = "E202"
+    NO_TEXT = "E203"
+    NO_ARTICLE = "E301"
+    BAD_WARC = "E401"
+    BAD_OPTION = "E501"
+    NOT_FOUND = "E601"
+    AMBIGUOUS = "E602"
+    BAD_DATABASE = "E701"
+
+
+class SitrepError(Exception):
+    """An error with a catalogue code; the CLI prints `code: message` and exits non-zero."""
+
+    def __init__(self, code: Code, message: str) -> None:
+        super().__init__(f"{code.value}: {message}")
+        self.code = code
+        self.message = message
