@@ -1,0 +1,210 @@
+"""The `sitrep` command: a thin shell over the library (`sitrep.pipeline`, `sitrep.store`)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import pipeline
+from .errors import Code, SitrepError
+from .ingest.readers import DEFAULT_MAX_BYTES
+from .models import ReadFailure
+from .output import Format, write_rows
+from .store import DEFAULT_DB, Store, open_store
+
+app = typer.Typer(
+    help="sitrep: raw conflict news in; a sourced, deduplicated record out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+articles_app = typer.Typer(help="List stored articles, or `show ID` for one in full.", no_args_is_help=False)
+app.add_typer(articles_app, name="articles")
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[
+    str, typer.Option("--db", envvar="SITREP_DB", help="SQLite database file (created when missing).")
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+ARTICLE_COLUMNS = ["id", "published", "outlet", "kind", "sources", "near_duplicates", "title"]
+
+
+def _fail(error: SitrepError) -> None:
+    err.print(f"[red]error[/red] {escape(str(error))}")
+    raise typer.Exit(2)
+
+
+def _open(db: str) -> Store:
+    try:
+        return open_store(db)
+    except SitrepError as error:
+        _fail(error)
+        raise  # unreachable: _fail exits
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(SitrepError(Code.BAD_OPTION, f"{option} {value!r} is not a date like 2017-08-06"))
+        raise
+
+
+class _RichProgress(pipeline.Progress):
+    """Shows the ingest on stderr: a spinner while reading, a bar while storing, failures as they come."""
+
+    def __init__(self, bar: Progress, quiet: bool) -> None:
+        self.bar, self.quiet = bar, quiet
+        self.task = bar.add_task("reading", total=None)
+
+    def reading(self, where: str) -> None:
+        self.bar.update(self.task, description=f"reading {escape(where[-50:])}")
+
+    def start(self, total: int) -> None:
+        self.bar.update(self.task, description="storing", total=total, completed=0)
+
+    def advance(self) -> None:
+        self.bar.advance(self.task)
+
+    def failed(self, failure: ReadFailure) -> None:
+        self.bar.console.print(f"[red]failed[/red] {escape(str(failure))}")
+
+    def notice(self, message: str) -> None:
+        if not self.quiet:
+            self.bar.console.print(f"[yellow]note[/yellow] {escape(message)}")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (.txt .html .htm .jsonl .warc .warc.gz), or - for stdin.")],
+    db: DbOption = DEFAULT_DB,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet for articles that do not name one.")] = None,
+    published: Annotated[
+        Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for articles with none in metadata or a dateline.")
+    ] = None,
+    url: Annotated[Optional[str], typer.Option(help="URL for articles that do not carry one.")] = None,
+    max_bytes: Annotated[int, typer.Option(help="Skip files (and JSONL lines, WARC records) larger than this.")] = DEFAULT_MAX_BYTES,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or notes; failures and summary only.")] = False,
+) -> None:
+    """Read, clean, deduplicate and store articles. Exits 1 when any input failed."""
+    options = pipeline.IngestOptions(
+        outlet=outlet, published=_parse_date(published, "--published"), url=url, max_bytes=max_bytes
+    )
+    store = _open(db)
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    try:
+        with Progress(*columns, console=err, transient=True, disable=quiet) as bar:
+            report = pipeline.ingest(paths, store, options, _RichProgress(bar, quiet))
+    except KeyboardInterrupt:
+        err.print("[yellow]interrupted[/yellow]: what was stored so far is kept; run the same command again to finish")
+        raise typer.Exit(130)
+    finally:
+        store.close()
+    typer.echo(report.summary())
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@articles_app.callback(invoke_without_command=True)
+def articles(
+    ctx: typer.Context,
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = Format.table,
+    outlet: Annotated[Optional[str], typer.Option(help="Only this outlet.")] = None,
+    kind: Annotated[Optional[str], typer.Option(help="Only news or opinion.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
+    limit: Annotated[Optional[int], typer.Option(min=0, help="At most this many rows.")] = None,
+) -> None:
+    """List stored articles, newest first."""
+    if ctx.invoked_subcommand is not None:
+        return
+    since_date, until_date = _parse_date(since, "--since"), _parse_date(until, "--until")
+    with _open(db) as store:
+        rows = store.list_articles(
+            outlet=outlet,
+            kind=kind,
+            since=since_date.isoformat() if since_date else None,
+            until=until_date.isoformat() if until_date else None,
+            limit=limit,
+        )
+    write_rows(rows, ARTICLE_COLUMNS, fmt)
+
+
+@articles_app.command("show")
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id, or a unique prefix of one.")],
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object instead of the readable view.")] = False,
+) -> None:
+    """One article in full: metadata, cleaned text, what cleaning removed and why, every source."""
+    with _open(db) as store:
+        try:
+            article = store.get_article(store.resolve_id(article_id))
+        except SitrepError as error:
+            _fail(error)
+    if as_json:
+        typer.echo(json.dumps(article, ensure_ascii=False, indent=2))
+    else:
+        _print_article(article)
+
+
+def _print_article(article: dict[str, Any]) -> None:
+    out = Console(highlight=False)
+    out.print(f"[bold]{escape(article['title'] or '(no title)')}[/bold]")
+    dated = f"{article['published']} (from {article['published_from']})" if article["published"] else "unknown"
+    out.print(f"id {article['id']} · {article['kind']} · published {dated} · outlet {article['outlet'] or 'unknown'}")
+    if article["kind_evidence"]:
+        out.print(f"opinion because: “{escape(article['kind_evidence']['text'])}”")
+    out.print()
+    out.print(escape(article["text"]))
+    removed = [r for r in article["removed"] if r["rule"] != "whitespace"]
+    if removed:
+        out.print("\n[bold]removed by cleaning[/bold]")
+        for span in removed:
+            out.print(f"  [{span['start']}:{span['end']}] {span['reason']}: {escape(span['text'].strip()[:100])}")
+    out.print(f"\n[bold]sources[/bold] ({len(article['sources'])})")
+    for source in article["sources"]:
+        where = source["path"] + (f":{source['line']}" if source["line"] else "")
+        if source["record"]:
+            where += f" record {source['record']}"
+        out.print(f"  {escape(where)} · {source['format']} · {source['outlet'] or 'outlet unknown'} · sha256 {source['raw_sha256'][:12]}")
+    if article["near_duplicates"]:
+        out.print("\n[bold]near duplicates[/bold]")
+        for near in article["near_duplicates"]:
+            out.print(f"  {near['id']} jaccard {near['jaccard']:.2f} containment {near['containment']:.2f}")
+
+
+@app.command()
+def stats(db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table) -> None:
+    """Counts: articles, sources, exact and near duplicates, dates, kinds, outlets."""
+    with _open(db) as store:
+        figures = store.stats()
+    if fmt is Format.jsonl:
+        typer.echo(json.dumps(figures, ensure_ascii=False))
+        return
+    rows = []
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            rows += [{"figure": f"{key}.{name}", "value": n} for name, n in value.items()]
+        else:
+            rows.append({"figure": key, "value": value})
+    write_rows(rows, ["figure", "value"], fmt)
+
+
+def main() -> None:
+    """Entry point that turns library errors into one clear line and exit code 2."""
+    try:
+        app()
+    except SitrepError as error:
+        err.print(f"[red]error[/red] {escape(str(error))}")
+        sys.exit(2)

@@ -1,0 +1,265 @@
+"""The ingest job: read → clean → date → deduplicate → store.
+
+Two passes over the inputs. The first reads every document once, spools it to a temporary file and
+counts which lines each outlet repeats across its articles (the corpus signal for site furniture);
+the second cleans each document with that signal and stores it. Writes are committed in small
+transactions, so an interrupted run loses at most the batch in flight, and sources already stored
+are skipped, so running the same command again finishes the job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+from itertools import islice
+from typing import IO, Any, BinaryIO
+from urllib.parse import urlsplit
+
+from .errors import Code
+from .ingest.clean import clean, line_key
+from .ingest.dates import find_dateline
+from .ingest.dedup import article_id, lsh_keys, overlap, shingles
+from .ingest.readers import DEFAULT_MAX_BYTES, read_paths
+from .models import Article, Cleaned, Provenance, RawDocument, ReadFailure, Source
+from .store import Store
+
+COMMIT_EVERY = 25
+REPEATED_MIN_DOCS = 3  # a line is furniture when at least this many of a group's articles carry it...
+REPEATED_MIN_SHARE = 0.1  # ...and at least this share of them
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """Metadata for documents that do not carry their own, and reader limits."""
+
+    outlet: str | None = None
+    published: date | None = None
+    url: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did; `failed` holds every input that was not stored, with its reason."""
+
+    read: int = 0
+    ingested: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    unchanged: int = 0
+    failed: list[ReadFailure] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        line = f"ingested {self.ingested}, duplicates {self.duplicates}, failed {len(self.failed)}"
+        extras = [f"near-duplicate links {self.near_duplicates}"]
+        if self.unchanged:
+            extras.append(f"already stored, unchanged {self.unchanged}")
+        return f"{line} ({'; '.join(extras)})"
+
+
+class Progress:
+    """Hooks the CLI fills in to show progress; the library default shows nothing."""
+
+    def reading(self, where: str) -> None: ...
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self) -> None: ...
+
+    def failed(self, failure: ReadFailure) -> None: ...
+
+    def notice(self, message: str) -> None: ...
+
+
+@dataclass
+class _GroupLines:
+    """A group's new articles in this run and how many of them carry each line."""
+
+    docs: int = 0
+    lines: Counter[str] = field(default_factory=Counter)
+
+
+def ingest(
+    paths: Sequence[str],
+    store: Store,
+    options: IngestOptions = IngestOptions(),
+    progress: Progress | None = None,
+    stdin: BinaryIO | None = None,
+) -> IngestReport:
+    """Ingest every article under `paths` into `store`; bad inputs are reported, never fatal."""
+    progress = progress or Progress()
+    report = IngestReport()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        groups = _spool(paths, store, options, progress, report, spool, stdin)
+        repeated = {name: _repeated_lines(store, name, group) for name, group in groups.items()}
+        progress.start(report.read - report.unchanged)
+        spool.seek(0)
+        pending = map(_load, spool)
+        while batch := list(islice(pending, COMMIT_EVERY)):
+            with store.transaction():
+                for doc in batch:
+                    failure = _store_one(doc, store, repeated[_group(doc)], options, report)
+                    if failure:
+                        report.failed.append(failure)
+                        progress.failed(failure)
+                    progress.advance()
+    return report
+
+
+def _spool(
+    paths: Sequence[str],
+    store: Store,
+    options: IngestOptions,
+    progress: Progress,
+    report: IngestReport,
+    spool: IO[str],
+    stdin: BinaryIO | None,
+) -> dict[str, _GroupLines]:
+    """First pass: spool new documents and count, per group, how many of them carry each line."""
+    groups: dict[str, _GroupLines] = defaultdict(_GroupLines)
+    seen_sources: set[str] = set()
+    seen_raw: set[str] = set()
+    for item in read_paths(paths, max_bytes=options.max_bytes, stdin=stdin):
+        if isinstance(item, ReadFailure):
+            report.failed.append(item)
+            progress.failed(item)
+            continue
+        report.read += 1
+        progress.reading(str(item.provenance))
+        doc = replace(item, outlet=item.outlet or options.outlet, url=item.url or options.url)
+        key = _source_key(doc)
+        if key in seen_sources or store.has_source(key):
+            report.unchanged += 1
+            continue
+        seen_sources.add(key)
+        if doc.encoding.replace("-", "").replace("_", "").lower() not in ("utf8", "ascii"):
+            message = f"{doc.provenance}: decoded as {doc.encoding}"
+            report.notices.append(message)
+            progress.notice(message)
+        group = groups[_group(doc)]
+        if doc.raw_sha256 not in seen_raw:
+            seen_raw.add(doc.raw_sha256)
+            group.docs += 1
+            group.lines.update(_line_keys(doc.text))
+        spool.write(json.dumps(_dump(doc), ensure_ascii=False, default=str) + "\n")
+    return groups
+
+
+def _repeated_lines(store: Store, name: str, group: _GroupLines) -> frozenset[str]:
+    """Lines carried by at least REPEATED_MIN_DOCS and REPEATED_MIN_SHARE of the group's articles."""
+    stored_docs, stored = store.group_counts(name, group.lines)
+    needed = max(REPEATED_MIN_DOCS, math.ceil(REPEATED_MIN_SHARE * (stored_docs + group.docs)))
+    return frozenset(key for key, n in group.lines.items() if n + stored.get(key, 0) >= needed)
+
+
+def _store_one(
+    doc: RawDocument, store: Store, repeated: frozenset[str], options: IngestOptions, report: IngestReport
+) -> ReadFailure | None:
+    """Clean one document and store it as a new article or as one more source of a stored one."""
+    cleaned = clean(doc.text, repeated=repeated, title=doc.title)
+    if not cleaned.text.strip():
+        return ReadFailure(doc.provenance, Code.NO_TEXT, "no article text left after removing site furniture")
+    article = _article(doc, cleaned, options)
+    if store.has_article(article.id):
+        report.duplicates += 1
+    else:
+        own = shingles(article.text)
+        keys = lsh_keys(own)
+        store.add_article(article)
+        for other in sorted(store.lsh_candidates(keys) - {article.id}):
+            found = overlap(own, shingles(store.article_text(other)))
+            if found.near_duplicate:
+                store.link_near_duplicates(article.id, other, found.jaccard, found.containment)
+                report.near_duplicates += 1
+        store.add_lsh_keys(article.id, keys)
+        report.ingested += 1
+    store.add_source(article.id, _source(doc))
+    store.count_group_lines(_group(doc), _line_keys(doc.text))
+    return None
+
+
+def _article(doc: RawDocument, cleaned: Cleaned, options: IngestOptions) -> Article:
+    """The article record; its date comes from the source's metadata, else a dateline, else the option."""
+    dateline = find_dateline(cleaned.text)
+    if doc.published is not None:
+        published, published_from = doc.published, "metadata"
+    elif dateline is not None:
+        published, published_from = dateline.date, "dateline"
+    elif options.published is not None:
+        published, published_from = options.published, "option"
+    else:
+        published, published_from = None, None
+    return Article(
+        id=article_id(cleaned.text),
+        title=cleaned.title,
+        text=cleaned.text,
+        kind=cleaned.kind,
+        published=published,
+        published_from=published_from,
+        outlet=doc.outlet,
+        url=doc.url,
+        removed=cleaned.removed,
+        title_span=cleaned.title_span,
+        kind_evidence=cleaned.kind_evidence,
+        dateline=dateline.span if dateline else None,
+    )
+
+
+def _source(doc: RawDocument) -> Source:
+    metadata = dict(doc.metadata)
+    if doc.author:
+        metadata.setdefault("author", doc.author)
+    return Source(
+        key=_source_key(doc),
+        provenance=doc.provenance,
+        raw_sha256=doc.raw_sha256,
+        format=doc.format,
+        outlet=doc.outlet,
+        url=doc.url,
+        title=doc.title,
+        published=doc.published,
+        encoding=doc.encoding,
+        metadata=metadata,
+    )
+
+
+def _source_key(doc: RawDocument) -> str:
+    """One occurrence: the same bytes at the same place are the same source."""
+    where = doc.provenance
+    identity = "\0".join(str(part) for part in (where.path, where.line, where.record, doc.raw_sha256))
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
+
+
+def _group(doc: RawDocument) -> str:
+    """Articles whose repeated lines are compared: same outlet, else same site, else same folder."""
+    if doc.outlet:
+        return f"outlet:{doc.outlet}"
+    host = urlsplit(doc.url).hostname if doc.url else None
+    if host:
+        return f"site:{host}"
+    return f"folder:{os.path.dirname(doc.provenance.path)}"
+
+
+def _line_keys(text: str) -> set[str]:
+    return {key for key in map(line_key, text.split("\n")) if key}
+
+
+def _dump(doc: RawDocument) -> dict[str, Any]:
+    data = asdict(doc)
+    data["published"] = doc.published.isoformat() if doc.published else None
+    return data
+
+
+def _load(line: str) -> RawDocument:
+    data = json.loads(line)
+    data["provenance"] = Provenance(**data["provenance"])
+    data["published"] = date.fromisoformat(data["published"]) if data["published"] else None
+    return RawDocument(**data)

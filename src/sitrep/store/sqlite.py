@@ -1,0 +1,298 @@
+"""The SQLite store: the only module that talks to the database.
+
+WAL mode, foreign keys on, versioned migrations applied in order on open. Every write happens inside
+`transaction()`, so an interrupted ingest leaves the file as it was after the last commit.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import Code, SitrepError
+from ..models import Article, Source, Span
+
+ARTICLE_COLUMNS = "id, title, kind, published, published_from, outlet, url"
+
+
+def _migrations() -> list[tuple[int, str]]:
+    """(version, sql) for every migration file, in version order."""
+    folder = resources.files("sitrep.store") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".sql"):
+            found.append((int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _span_json(span: Span | None) -> str | None:
+    return None if span is None else json.dumps(asdict(span), ensure_ascii=False)
+
+
+class SQLiteStore:
+    """Articles, their sources and duplicate links in one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise SitrepError(Code.BAD_DATABASE, f"{self.path}: not a usable sitrep database ({exc})")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema ---------------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        applied = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
+        for version, sql in _migrations():
+            if version in applied:
+                continue
+            try:
+                self._db.executescript("BEGIN IMMEDIATE;\n" + sql)
+                self._db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, _now()))
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+
+    def schema_version(self) -> int:
+        return self._db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything inside commits together or not at all (also on Ctrl-C)."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- writes ---------------------------------------------------------------------------------
+
+    def add_article(self, article: Article) -> None:
+        removed = json.dumps([asdict(span) for span in article.removed], ensure_ascii=False)
+        self._db.execute(
+            "INSERT INTO articles (id, title, text, kind, published, published_from, outlet, url, removed,"
+            " title_span, kind_evidence, dateline, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                article.id,
+                article.title,
+                article.text,
+                article.kind,
+                article.published.isoformat() if article.published else None,
+                article.published_from,
+                article.outlet,
+                article.url,
+                removed,
+                _span_json(article.title_span),
+                _span_json(article.kind_evidence),
+                _span_json(article.dateline),
+                _now(),
+            ),
+        )
+
+    def add_source(self, article_id: str, source: Source) -> None:
+        where = source.provenance
+        self._db.execute(
+            "INSERT INTO sources (key, article_id, path, line, record, record_offset, raw_sha256, format,"
+            " encoding, outlet, url, title, published, metadata, ingested_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                source.key,
+                article_id,
+                where.path,
+                where.line,
+                where.record,
+                where.offset,
+                source.raw_sha256,
+                source.format,
+                source.encoding,
+                source.outlet,
+                source.url,
+                source.title,
+                source.published.isoformat() if source.published else None,
+                json.dumps(source.metadata, ensure_ascii=False, default=str),
+                _now(),
+            ),
+        )
+
+    def add_lsh_keys(self, article_id: str, keys: Iterable[tuple[int, int]]) -> None:
+        self._db.executemany(
+            "INSERT INTO lsh_keys (band, bucket, article_id) VALUES (?, ?, ?)",
+            [(band, bucket, article_id) for band, bucket in keys],
+        )
+
+    def link_near_duplicates(self, a: str, b: str, jaccard: float, containment: float) -> None:
+        first, second = sorted((a, b))
+        self._db.execute(
+            "INSERT INTO near_duplicates (a, b, jaccard, containment) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (a, b) DO NOTHING",
+            (first, second, round(jaccard, 4), round(containment, 4)),
+        )
+
+    def count_group_lines(self, group: str, line_keys: Iterable[str]) -> None:
+        """Record that one more article of `group` carried each of these (distinct) lines."""
+        self._db.execute(
+            "INSERT INTO line_groups (grp, docs) VALUES (?, 1) ON CONFLICT (grp) DO UPDATE SET docs = docs + 1",
+            (group,),
+        )
+        self._db.executemany(
+            "INSERT INTO group_lines (grp, line_key, docs) VALUES (?, ?, 1)"
+            " ON CONFLICT (grp, line_key) DO UPDATE SET docs = docs + 1",
+            [(group, key) for key in line_keys],
+        )
+
+    # -- reads used by ingest -------------------------------------------------------------------
+
+    def has_source(self, key: str) -> bool:
+        return self._db.execute("SELECT 1 FROM sources WHERE key = ?", (key,)).fetchone() is not None
+
+    def has_article(self, article_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def lsh_candidates(self, keys: Sequence[tuple[int, int]]) -> set[str]:
+        """Articles sharing at least one LSH bucket with these keys."""
+        found: set[str] = set()
+        for band, bucket in keys:
+            rows = self._db.execute(
+                "SELECT article_id FROM lsh_keys WHERE band = ? AND bucket = ?", (band, bucket)
+            )
+            found.update(row[0] for row in rows)
+        return found
+
+    def article_text(self, article_id: str) -> str:
+        return self._db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+
+    def group_counts(self, group: str, line_keys: Iterable[str]) -> tuple[int, dict[str, int]]:
+        """(articles stored for the group, how many of them carry each of these lines)."""
+        row = self._db.execute("SELECT docs FROM line_groups WHERE grp = ?", (group,)).fetchone()
+        counts: dict[str, int] = {}
+        keys = list(line_keys)
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT line_key, docs FROM group_lines WHERE grp = ? AND line_key IN ({marks})", [group, *chunk]
+            )
+            counts.update((key, docs) for key, docs in rows)
+        return (row[0] if row else 0), counts
+
+    # -- queries for people and programs --------------------------------------------------------
+
+    def list_articles(
+        self,
+        *,
+        outlet: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Article summaries, newest first (undated last), with counts of sources and near copies."""
+        where, params = [], []
+        for clause, value in (
+            ("outlet = ?", outlet),
+            ("kind = ?", kind),
+            ("published >= ?", since),
+            ("published <= ?", until),
+        ):
+            if value is not None:
+                where.append(clause)
+                params.append(value)
+        sql = (
+            f"SELECT {ARTICLE_COLUMNS},"
+            " (SELECT COUNT(*) FROM sources s WHERE s.article_id = articles.id) AS sources,"
+            " (SELECT COUNT(*) FROM near_duplicates n WHERE n.a = articles.id OR n.b = articles.id)"
+            " AS near_duplicates FROM articles"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?"
+        params += [-1 if limit is None else limit, offset]
+        return [dict(row) for row in self._db.execute(sql, params)]
+
+    def resolve_id(self, prefix: str) -> str:
+        """The full article id for an id or a unique prefix of one."""
+        if not prefix:
+            raise SitrepError(Code.NOT_FOUND, "an article id is needed")
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 3", (escaped + "%",)
+        ).fetchall()
+        if not rows:
+            raise SitrepError(Code.NOT_FOUND, f"no article with id {prefix!r}")
+        if len(rows) > 1:
+            raise SitrepError(Code.AMBIGUOUS, f"{prefix!r} matches several articles: give more characters")
+        return rows[0][0]
+
+    def get_article(self, article_id: str) -> dict[str, Any]:
+        """One article in full: text, removed spans, every source and near-duplicate link."""
+        row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise SitrepError(Code.NOT_FOUND, f"no article with id {article_id!r}")
+        article = dict(row)
+        for field in ("removed", "title_span", "kind_evidence", "dateline"):
+            article[field] = json.loads(article[field]) if article[field] else None
+        sources = self._db.execute(
+            "SELECT * FROM sources WHERE article_id = ? ORDER BY ingested_at, key", (article_id,)
+        )
+        article["sources"] = [{**dict(s), "metadata": json.loads(s["metadata"])} for s in sources]
+        near = self._db.execute(
+            "SELECT CASE WHEN a = ? THEN b ELSE a END AS id, jaccard, containment FROM near_duplicates"
+            " WHERE a = ? OR b = ? ORDER BY jaccard DESC",
+            (article_id, article_id, article_id),
+        )
+        article["near_duplicates"] = [dict(n) for n in near]
+        return article
+
+    def stats(self) -> dict[str, Any]:
+        """Counts a user checks after an ingest."""
+        one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731
+        by = lambda sql: {key: n for key, n in self._db.execute(sql)}  # noqa: E731
+        return {
+            "articles": one("SELECT COUNT(*) FROM articles"),
+            "sources": one("SELECT COUNT(*) FROM sources"),
+            "exact_duplicates": one("SELECT COUNT(*) FROM sources") - one("SELECT COUNT(*) FROM articles"),
+            "near_duplicate_pairs": one("SELECT COUNT(*) FROM near_duplicates"),
+            "dated": one("SELECT COUNT(*) FROM articles WHERE published IS NOT NULL"),
+            "undated": one("SELECT COUNT(*) FROM articles WHERE published IS NULL"),
+            "first_published": one("SELECT MIN(published) FROM articles"),
+            "last_published": one("SELECT MAX(published) FROM articles"),
+            "by_kind": by("SELECT kind, COUNT(*) FROM articles GROUP BY kind ORDER BY 2 DESC"),
+            "by_outlet": by(
+                "SELECT COALESCE(outlet, '(unknown)'), COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1"
+            ),
+            "by_format": by("SELECT format, COUNT(*) FROM sources GROUP BY format ORDER BY 2 DESC"),
+            "schema_version": self.schema_version(),
+        }
