@@ -1,0 +1,105 @@
+"""The SQLite store: migrations, writes in transactions, queries."""
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from sitrep.errors import Code, SitrepError
+from sitrep.models import Article, Provenance, RemovedSpan, Source
+from sitrep.store import open_store
+
+
+def _article(ident: str, text: str = "Body text.") -> Article:
+    return Article(
+        id=ident, title="A title", text=text, kind="news", published=date(2017, 8, 6), published_from="metadata",
+        outlet="Outlet", url=None, removed=(RemovedSpan(10, 20, "donation", "donation appeal", "Donate now"),),
+    )
+
+
+def _source(key: str) -> Source:
+    return Source(
+        key=key, provenance=Provenance("/tmp/a.jsonl", line=3), raw_sha256="ab" * 32, format="jsonl",
+        outlet="Outlet", url=None, title="A title", published=date(2017, 8, 6), encoding="utf-8",
+        metadata={"label": 1},
+    )
+
+
+def test_new_database_is_migrated_in_wal_mode(tmp_path):
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        assert store.schema_version() == 1
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")} >= {
+            "articles", "sources", "near_duplicates", "lsh_keys", "schema_migrations"}
+    with open_store(path) as store:  # reopening applies nothing twice
+        assert store.schema_version() == 1
+
+
+def test_article_round_trips_with_sources_and_removed_spans(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        with store.transaction():
+            store.add_article(_article("aaaa000000000001"))
+            store.add_source("aaaa000000000001", _source("k1"))
+            store.add_source("aaaa000000000001", _source("k2"))
+        got = store.get_article(store.resolve_id("aaaa"))
+        assert got["published"] == "2017-08-06"
+        assert got["removed"][0]["reason"] == "donation appeal"
+        assert [s["line"] for s in got["sources"]] == [3, 3]
+        assert got["sources"][0]["metadata"] == {"label": 1}
+        assert store.stats()["exact_duplicates"] == 1
+
+
+def test_interrupted_transaction_leaves_nothing(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        with pytest.raises(KeyboardInterrupt):
+            with store.transaction():
+                store.add_article(_article("bbbb000000000001"))
+                raise KeyboardInterrupt
+        assert store.stats()["articles"] == 0
+
+
+def test_near_duplicate_links_are_symmetric_and_stored_once(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        with store.transaction():
+            store.add_article(_article("c1", "one"))
+            store.add_article(_article("c2", "two"))
+            store.link_near_duplicates("c2", "c1", 0.8, 0.9)
+            store.link_near_duplicates("c1", "c2", 0.8, 0.9)
+        assert store.stats()["near_duplicate_pairs"] == 1
+        assert store.get_article("c1")["near_duplicates"][0]["id"] == "c2"
+        assert store.get_article("c2")["near_duplicates"][0]["id"] == "c1"
+
+
+def test_unknown_and_ambiguous_ids_get_coded_errors(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        with store.transaction():
+            store.add_article(_article("dd01"))
+            store.add_article(_article("dd02"))
+        with pytest.raises(SitrepError) as missing:
+            store.resolve_id("ee")
+        assert missing.value.code is Code.NOT_FOUND
+        with pytest.raises(SitrepError) as ambiguous:
+            store.resolve_id("dd")
+        assert ambiguous.value.code is Code.AMBIGUOUS
+        assert store.resolve_id("dd02") == "dd02"
+        with pytest.raises(SitrepError):  # LIKE wildcards are taken literally
+            store.resolve_id("%")
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
+    path = tmp_path / "not.db"
+    path.write_text("this is a text file, not a database\n" * 100)
+    with pytest.raises(SitrepError) as error:
+        open_store(path)
+    assert error.value.code is Code.BAD_DATABASE
+
+
+def test_group_line_counts_accumulate(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        with store.transaction():
+            store.count_group_lines("outlet:X", {"share", "donate"})
+            store.count_group_lines("outlet:X", {"share"})
+        docs, counts = store.group_counts("outlet:X", ["share", "donate", "other"])
+        assert docs == 2 and counts == {"share": 2, "donate": 1}
