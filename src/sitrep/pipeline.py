@@ -23,7 +23,7 @@ from typing import IO, Any, BinaryIO
 from urllib.parse import urlsplit
 
 from .errors import Code
-from .ingest.clean import clean, line_key
+from .ingest.clean import clean, line_keys
 from .ingest.dates import find_dateline
 from .ingest.dedup import article_id, lsh_keys, overlap, shingles
 from .ingest.readers import DEFAULT_MAX_BYTES, read_paths
@@ -148,7 +148,7 @@ def _spool(
         if doc.raw_sha256 not in seen_raw:
             seen_raw.add(doc.raw_sha256)
             group.docs += 1
-            group.lines.update(_line_keys(doc.text))
+            group.lines.update(line_keys(doc.text))
         spool.write(json.dumps(_dump(doc), ensure_ascii=False, default=str) + "\n")
     return groups
 
@@ -182,7 +182,7 @@ def _store_one(
         store.add_lsh_keys(article.id, keys)
         report.ingested += 1
     store.add_source(article.id, _source(doc))
-    store.count_group_lines(_group(doc), _line_keys(doc.text))
+    store.count_group_lines(_group(doc), line_keys(doc.text))
     return None
 
 
@@ -246,10 +246,6 @@ def _group(doc: RawDocument) -> str:
     if host:
         return f"site:{host}"
     return f"folder:{os.path.dirname(doc.provenance.path)}"
-
-
-def _line_keys(text: str) -> set[str]:
-    return {key for key in map(line_key, text.split("\n")) if key}
 
 
 def _dump(doc: RawDocument) -> dict[str, Any]:

@@ -98,6 +98,11 @@ def line_key(line: str) -> str | None:
     return key if key and len(key) <= MAX_LINE_KEY else None
 
 
+def line_keys(text: str) -> set[str]:
+    """The distinct `line_key`s of a text's lines, as the caller counts them across articles."""
+    return {key for key in (line_key(line.content) for line in _split_lines(text)) if key}
+
+
 def clean(text: str, *, repeated: Collection[str] = frozenset(), title: str | None = None) -> Cleaned:
     """Remove site furniture from `text`; `repeated` holds `line_key`s common across the outlet."""
     given = title if title and title.strip() else None

@@ -1,0 +1,5 @@
+"""`python -m sitrep` runs the command line."""
+
+from .cli import main
+
+main()

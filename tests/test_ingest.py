@@ -1,0 +1,130 @@
+"""End to end: the bundled examples in, a clean deduplicated record out."""
+
+import json
+import shutil
+from datetime import date
+
+import pytest
+
+from sitrep.errors import Code
+from sitrep.ingest.clean import restore
+from sitrep.models import RemovedSpan
+from sitrep.pipeline import IngestOptions, ingest
+from sitrep.store import open_store
+
+from .conftest import FAKES, SEEDS
+
+
+@pytest.fixture
+def store(tmp_path):
+    with open_store(tmp_path / "t.db") as opened:
+        yield opened
+
+
+def _by_title(store, text):
+    rows = [r for r in store.list_articles() if r["title"] and text in r["title"]]
+    assert len(rows) == 1, rows
+    return store.get_article(rows[0]["id"])
+
+
+def test_seeds_have_their_titles_kinds_and_clean_endings(store):
+    report = ingest([str(p) for p in SEEDS], store)
+    assert (report.ingested, report.duplicates, report.failed) == (2, 0, [])
+    column = _by_title(store, "breaks through ISIS lines")
+    wire = _by_title(store, "Recapture of Al-Sukhnah")
+    assert column["title"] == "Syrian army breaks through ISIS lines; approaches Al-Sukhnah"
+    assert wire["title"] == "Recapture of Al-Sukhnah Inspires Syrian Army, Allies"
+    assert column["kind"] == "opinion" and wire["kind"] == "news"
+    assert "views and opinions expressed in this column" in column["kind_evidence"]["text"]
+    assert column["text"].rstrip().endswith("will indeed be within sight.")
+    assert "Help us grow" not in column["text"] and "Notify of" not in column["text"]
+    tail = [r for r in column["removed"] if "Help us grow" in r["text"]]
+    assert tail and tail[0]["reason"]
+    assert wire["text"].rstrip().endswith("besieged by ISIS in Deir al-Zour.")
+    assert column["published"] is None and wire["published"] is None  # unknown stays unknown
+
+
+def test_removed_spans_restore_the_source_text_exactly(store):
+    ingest([str(SEEDS[0])], store)
+    article = store.get_article(store.list_articles()[0]["id"])
+    spans = [RemovedSpan(**r) for r in article["removed"]]
+    assert restore(article["text"], spans) == SEEDS[0].read_text(encoding="utf-8")
+
+
+def test_reingesting_the_same_input_changes_nothing_and_says_so(store):
+    first = ingest([str(p) for p in SEEDS], store)
+    before = store.stats()
+    again = ingest([str(p) for p in SEEDS], store)
+    assert first.ingested == 2
+    assert (again.ingested, again.duplicates, again.unchanged) == (0, 0, 2)
+    assert "unchanged 2" in again.summary()
+    assert store.stats() == before
+
+
+def test_same_text_in_two_files_is_one_article_with_two_sources(store, tmp_path):
+    copy = tmp_path / "mirror" / "copy.txt"
+    copy.parent.mkdir()
+    shutil.copy(SEEDS[1], copy)
+    report = ingest([str(SEEDS[1]), str(copy)], store)
+    assert (report.ingested, report.duplicates) == (1, 1)
+    article = store.get_article(store.list_articles()[0]["id"])
+    assert sorted(s["path"] for s in article["sources"]) == sorted([str(SEEDS[1]), str(copy)])
+
+
+def test_options_fill_only_what_the_article_lacks(store, tmp_path):
+    report = ingest([str(SEEDS[1])], store, IngestOptions(outlet="Xinhua", published=date(2017, 8, 12)))
+    assert report.ingested == 1
+    article = store.get_article(store.list_articles()[0]["id"])
+    assert (article["outlet"], article["published"], article["published_from"]) == ("Xinhua", "2017-08-12", "option")
+    line = {"id": "x1", "outlet": "Own Outlet", "published": "2016-01-02", "text": "A bomb exploded in Idlib on Monday. " * 5}
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(line) + "\n")
+    ingest([str(path)], store, IngestOptions(outlet="Xinhua", published=date(2017, 8, 12)))
+    own = [r for r in store.list_articles() if r["outlet"] == "Own Outlet"]
+    assert own and own[0]["published"] == "2016-01-02"
+
+
+def test_fakes_ingest_with_dates_outlets_and_duplicates(store, capsys):
+    rows = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines()]
+    report = ingest([str(FAKES)], store)
+    stats = store.stats()
+    assert report.failed == []
+    assert report.ingested + report.duplicates == len(rows) == stats["sources"]
+    assert report.duplicates >= 2  # the FA-KES file carries the same wire text more than once
+    assert report.near_duplicates >= 10
+    assert len(stats["by_outlet"]) == 15
+    with capsys.disabled():
+        print(f"\nFA-KES demo: {report.summary()}")
+    by_line = {}
+    for article in store.list_articles():
+        full = store.get_article(article["id"])
+        for source in full["sources"]:
+            by_line[source["line"]] = (full, source)
+    for number, row in enumerate(rows, start=1):
+        article, source = by_line[number]
+        assert source["outlet"] == row["outlet"]
+        assert source["published"] == row["published"]
+        if len(article["sources"]) == 1 and row["published"] is not None:
+            assert (article["published"], article["published_from"]) == (row["published"], "metadata")
+
+
+def test_bad_inputs_are_named_and_the_rest_goes_on(store, tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (folder / "lines.jsonl").write_text(
+        json.dumps({"id": "ok", "text": "Clashes broke out in Daraa on Tuesday between rebels and the army."}) + "\n"
+        + "{not json\n"
+    )
+    shutil.copy(SEEDS[1], folder / "good.txt")
+    report = ingest([str(folder), str(tmp_path / "missing.txt")], store)
+    assert report.ingested == 2
+    codes = {(f.provenance.path.rsplit("/", 1)[-1], f.provenance.line): f.code for f in report.failed}
+    assert codes == {
+        ("empty.txt", None): Code.EMPTY,
+        ("binary.txt", None): Code.BINARY,
+        ("lines.jsonl", 2): Code.BAD_JSON,
+        ("missing.txt", None): Code.MISSING_PATH,
+    }
+    assert "failed 4" in report.summary()
