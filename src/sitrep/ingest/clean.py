@@ -13,6 +13,7 @@ import tomllib
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from importlib import resources
 
 from ..models import Cleaned, RemovedSpan, Span
@@ -223,7 +224,8 @@ def _is_headline(stripped: str) -> bool:
 
 
 def _is_junk(line: str) -> bool:
-    return sum(ch.isalpha() for ch in line) < MIN_LETTERS
+    letters = (ch for ch in line if ch.isalpha())
+    return next(islice(letters, MIN_LETTERS - 1, None), None) is None
 
 
 def _is_bare_dateline(line: str) -> bool:
