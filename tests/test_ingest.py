@@ -128,3 +128,31 @@ def test_bad_inputs_are_named_and_the_rest_goes_on(store, tmp_path):
         ("missing.txt", None): Code.MISSING_PATH,
     }
     assert "failed 4" in report.summary()
+
+
+def test_lines_an_outlet_repeats_across_its_articles_are_removed_as_furniture(store, tmp_path):
+    stories = [
+        "Shelling hit the town of Kafr Nabl in southern Idlib overnight, killing two civilians.",
+        "Rebels shot down a government helicopter near the town of Saraqib on Tuesday.",
+        "Turkish artillery shelled positions of the YPG near Afrin, the monitor said.",
+        "An air strike on a market in Maarat al-Numan killed at least nine people.",
+    ]
+    tagline = "Follow Levant Wire on Telegram for live updates from the front"
+    folder = tmp_path / "levant"
+    folder.mkdir()
+    for n, story in enumerate(stories):
+        lines = [f"Headline number {n} about the war", "", story, "", tagline]
+        if n < 2:
+            lines.append("Reporting by Sami Haddad, editing by the desk")
+        (folder / f"{n}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = ingest([str(folder)], store)
+    assert report.ingested == 4
+    for row in store.list_articles():
+        article = store.get_article(row["id"])
+        assert tagline not in article["text"]
+        assert [r["reason"] for r in article["removed"] if tagline in r["text"]] == [
+            "repeated across the outlet's articles"
+        ]
+        assert article["text"].split("\n")[2] in stories  # the story itself is kept
+    kept = [a for a in store.list_articles() if "Sami Haddad" in store.get_article(a["id"])["text"]]
+    assert len(kept) == 2  # a line in only two articles is not furniture
