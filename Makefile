@@ -22,6 +22,7 @@ demo: $(STAMP)
 	@echo "Look at one article in full:  $(BIN)/sitrep articles show ID --db $(DEMO_DB)"
 
 test: $(STAMP)
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

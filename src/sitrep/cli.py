@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -36,7 +36,7 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output for
 ARTICLE_COLUMNS = ["id", "published", "outlet", "kind", "sources", "near_duplicates", "title"]
 
 
-def _fail(error: SitrepError) -> None:
+def _fail(error: SitrepError) -> NoReturn:
     err.print(f"[red]error[/red] {escape(str(error))}")
     raise typer.Exit(2)
 
@@ -46,7 +46,6 @@ def _open(db: str) -> Store:
         return open_store(db)
     except SitrepError as error:
         _fail(error)
-        raise  # unreachable: _fail exits
 
 
 def _parse_date(value: str | None, option: str) -> date | None:
@@ -56,7 +55,6 @@ def _parse_date(value: str | None, option: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         _fail(SitrepError(Code.BAD_OPTION, f"{option} {value!r} is not a date like 2017-08-06"))
-        raise
 
 
 class _RichProgress(pipeline.Progress):

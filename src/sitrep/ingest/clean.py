@@ -166,7 +166,7 @@ def _matching_rule(stripped: str) -> Rule | None:
 
 def _mark_junk_header(lines: Sequence[_Line], marks: Marks) -> int | None:
     """Mark the junk lines before the first meaningful line, and return that line."""
-    junk = []
+    junk: list[int] = []
     for i, line in enumerate(lines):
         if line.blank or i in marks:
             continue

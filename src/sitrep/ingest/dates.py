@@ -80,7 +80,8 @@ def _stands_alone(match: re.Match[str], text: str) -> bool:
     """True when a date below the first line is marked as a dateline or fills its own line."""
     if match["label"]:
         return True
-    line_end = LINE.match(text, match.end()).end()
+    rest = LINE.match(text, match.end())  # always matches, possibly empty
+    line_end = rest.end() if rest else len(text)
     return TIME_TAIL.fullmatch(text, match.end(), line_end) is not None
 
 

@@ -195,7 +195,7 @@ def _html_document(
         include_comments=False,
         date_extraction_params=_DATE_PARAMS,
     )
-    if not isinstance(page, Document) or not (page.text or "").strip():
+    if not isinstance(page, Document) or not page.text or not page.text.strip():
         return ReadFailure(provenance, Code.NO_ARTICLE, "no article text found in the HTML")
     return RawDocument(
         provenance=provenance,

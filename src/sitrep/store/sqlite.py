@@ -84,7 +84,7 @@ class SQLiteStore:
                 raise
 
     def schema_version(self) -> int:
-        return self._db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+        return int(self._one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -191,7 +191,7 @@ class SQLiteStore:
         return found
 
     def article_text(self, article_id: str) -> str:
-        return self._db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+        return str(self._db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0])
 
     def group_counts(self, group: str, line_keys: Iterable[str]) -> tuple[int, dict[str, int]]:
         """(articles stored for the group, how many of them carry each of these lines)."""
@@ -220,7 +220,8 @@ class SQLiteStore:
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Article summaries, newest first (undated last), with counts of sources and near copies."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[str | int] = []
         for clause, value in (
             ("outlet = ?", outlet),
             ("kind = ?", kind),
@@ -254,7 +255,7 @@ class SQLiteStore:
             raise SitrepError(Code.NOT_FOUND, f"no article with id {prefix!r}")
         if len(rows) > 1:
             raise SitrepError(Code.AMBIGUOUS, f"{prefix!r} matches several articles: give more characters")
-        return rows[0][0]
+        return str(rows[0][0])
 
     def get_article(self, article_id: str) -> dict[str, Any]:
         """One article in full: text, removed spans, every source and near-duplicate link."""
@@ -278,21 +279,26 @@ class SQLiteStore:
 
     def stats(self) -> dict[str, Any]:
         """Counts a user checks after an ingest."""
-        one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731
-        by = lambda sql: {key: n for key, n in self._db.execute(sql)}  # noqa: E731
+        articles, sources = self._one("SELECT COUNT(*) FROM articles"), self._one("SELECT COUNT(*) FROM sources")
         return {
-            "articles": one("SELECT COUNT(*) FROM articles"),
-            "sources": one("SELECT COUNT(*) FROM sources"),
-            "exact_duplicates": one("SELECT COUNT(*) FROM sources") - one("SELECT COUNT(*) FROM articles"),
-            "near_duplicate_pairs": one("SELECT COUNT(*) FROM near_duplicates"),
-            "dated": one("SELECT COUNT(*) FROM articles WHERE published IS NOT NULL"),
-            "undated": one("SELECT COUNT(*) FROM articles WHERE published IS NULL"),
-            "first_published": one("SELECT MIN(published) FROM articles"),
-            "last_published": one("SELECT MAX(published) FROM articles"),
-            "by_kind": by("SELECT kind, COUNT(*) FROM articles GROUP BY kind ORDER BY 2 DESC"),
-            "by_outlet": by(
+            "articles": articles,
+            "sources": sources,
+            "exact_duplicates": sources - articles,
+            "near_duplicate_pairs": self._one("SELECT COUNT(*) FROM near_duplicates"),
+            "dated": self._one("SELECT COUNT(*) FROM articles WHERE published IS NOT NULL"),
+            "undated": self._one("SELECT COUNT(*) FROM articles WHERE published IS NULL"),
+            "first_published": self._one("SELECT MIN(published) FROM articles"),
+            "last_published": self._one("SELECT MAX(published) FROM articles"),
+            "by_kind": self._by("SELECT kind, COUNT(*) FROM articles GROUP BY kind ORDER BY 2 DESC"),
+            "by_outlet": self._by(
                 "SELECT COALESCE(outlet, '(unknown)'), COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1"
             ),
-            "by_format": by("SELECT format, COUNT(*) FROM sources GROUP BY format ORDER BY 2 DESC"),
+            "by_format": self._by("SELECT format, COUNT(*) FROM sources GROUP BY format ORDER BY 2 DESC"),
             "schema_version": self.schema_version(),
         }
+
+    def _one(self, sql: str) -> Any:
+        return self._db.execute(sql).fetchone()[0]
+
+    def _by(self, sql: str) -> dict[str, int]:
+        return {key: n for key, n in self._db.execute(sql)}
