@@ -136,3 +136,56 @@ class Article:
     title_span: Span | None = None
     kind_evidence: Span | None = None
     dateline: Span | None = None
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One place the gazetteer knows: a town, a country, an administrative division or a feature."""
+
+    id: str  # "gn:170794" (GeoNames), "adm1:SY.11", "country:SY", "sitrep:al-hayl-gas-field"
+    name: str
+    lat: float
+    lon: float
+    kind: str  # country | admin1 | admin2 | town | a feature kind such as gas_field or airbase
+    country: str | None  # ISO 3166-1 alpha-2
+    admin1_code: str | None = None  # GeoNames form, e.g. "SY.11"
+    admin1_name: str | None = None
+    admin1_iso: str | None = None  # ISO 3166-2, e.g. "SY-HI"
+    admin2_name: str | None = None
+    population: int = 0
+    geonameid: int | None = None
+    source: str = ""  # where the fact comes from, e.g. "geonames-cities500", "sitrep-curated"
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A gazetteer entry found for a name, and how the name matched it."""
+
+    entry: GazetteerEntry
+    matched: str  # the gazetteer's spelling that matched
+    level: str  # "exact" | "loose" (articles, doubled letters, final -h) | "skeleton" (consonants)
+    name_kind: str  # "primary" | "alternate" | "abbreviation" | "demonym"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place mention in an article and what it resolved to (or why it did not)."""
+
+    start: int
+    end: int
+    text: str
+    resolved: bool
+    name: str | None = None
+    id: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin1_code: str | None = None
+    admin2: str | None = None
+    feature: str | None = None
+    geo_precision: int | None = None  # ACLED: 1 town, 2 near a town or part of a region, 3 region
+    score: float = 0.0
+    why: tuple[str, ...] = ()
+    relation: str | None = None  # for relative expressions, e.g. "4 km north of Al-Hayl gas field"
