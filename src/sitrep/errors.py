@@ -25,6 +25,7 @@ class Code(str, Enum):
     NOT_FOUND = "E601"
     AMBIGUOUS = "E602"
     BAD_DATABASE = "E701"
+    BAD_MODEL = "E801"
 
 
 class SitrepError(Exception):
