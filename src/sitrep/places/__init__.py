@@ -1,0 +1,1 @@
+"""Places: gazetteer, recognition and resolution of place mentions."""
