@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import pipeline
 from .errors import Code, SitrepError
+from .gazetteer_cli import gazetteer_app
 from .ingest.readers import DEFAULT_MAX_BYTES
 from .models import ReadFailure
 from .output import Format, write_rows
@@ -27,6 +28,7 @@ app = typer.Typer(
 )
 articles_app = typer.Typer(help="List stored articles, or `show ID` for one in full.", no_args_is_help=False)
 app.add_typer(articles_app, name="articles")
+app.add_typer(gazetteer_app, name="gazetteer")
 err = Console(stderr=True, highlight=False)
 
 DbOption = Annotated[
@@ -110,6 +112,36 @@ def ingest(
     typer.echo(report.summary())
     if report.failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def geoparse(
+    source: Annotated[str, typer.Argument(help="JSONL file of {\"id\", \"text\"} lines, or - for stdin.")] = "-",
+    gold_spans: Annotated[
+        bool, typer.Option("--gold-spans", help="Resolve exactly the spans each line gives in \"toponyms\", in order.")
+    ] = False,
+) -> None:
+    """Find and resolve place mentions: JSONL in, JSONL {"id", "places": [...]} out. No database."""
+    from .places import Geoparser
+    from .places.jsonl import geoparse_lines
+
+    stream = sys.stdin if source == "-" else _open_text(source)
+    failures = 0
+    for line in geoparse_lines(stream, Geoparser(), gold_spans=gold_spans):
+        if isinstance(line, str):
+            failures += 1
+            err.print(f"[red]failed[/red] {escape(source if source != '-' else '<stdin>')}:{escape(line)}")
+        else:
+            typer.echo(json.dumps(line, ensure_ascii=False))
+    if failures:
+        raise typer.Exit(1)
+
+
+def _open_text(path: str) -> Any:
+    try:
+        return open(path, encoding="utf-8")
+    except OSError as error:
+        _fail(SitrepError(Code.MISSING_PATH if isinstance(error, FileNotFoundError) else Code.UNREADABLE, f"{path}: {error.strerror}"))
 
 
 @articles_app.callback(invoke_without_command=True)

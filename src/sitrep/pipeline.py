@@ -27,7 +27,8 @@ from .ingest.clean import clean, line_keys
 from .ingest.dates import find_dateline
 from .ingest.dedup import article_id, lsh_keys, overlap, shingles
 from .ingest.readers import DEFAULT_MAX_BYTES, read_paths
-from .models import Article, Cleaned, Provenance, RawDocument, ReadFailure, Source
+from .models import Article, Cleaned, Place, Provenance, RawDocument, ReadFailure, Source
+from .places import Geoparser
 from .store import Store
 
 COMMIT_EVERY = 25
@@ -43,6 +44,7 @@ class IngestOptions:
     published: date | None = None
     url: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    places: bool = True  # find and resolve place mentions (loads the spaCy model and the gazetteer)
 
 
 @dataclass
@@ -103,13 +105,17 @@ def ingest(
         progress.start(report.read - report.unchanged)
         spool.seek(0)
         pending = map(_load, spool)
+        geoparser = Geoparser() if options.places else None
         while batch := list(islice(pending, COMMIT_EVERY)):
+            articles = [_prepare(doc, repeated[_group(doc)], options) for doc in batch]
+            places = _places(articles, store, geoparser)
             with store.transaction():
-                for doc in batch:
-                    failure = _store_one(doc, store, repeated[_group(doc)], options, report)
-                    if failure:
-                        report.failed.append(failure)
-                        progress.failed(failure)
+                for doc, article in zip(batch, articles, strict=True):
+                    if isinstance(article, ReadFailure):
+                        report.failed.append(article)
+                        progress.failed(article)
+                    else:
+                        _store_one(doc, article, places.get(article.id), store, report)
                     progress.advance()
     return report
 
@@ -160,14 +166,28 @@ def _repeated_lines(store: Store, name: str, group: _GroupLines) -> frozenset[st
     return frozenset(key for key, n in group.lines.items() if n + stored.get(key, 0) >= needed)
 
 
-def _store_one(
-    doc: RawDocument, store: Store, repeated: frozenset[str], options: IngestOptions, report: IngestReport
-) -> ReadFailure | None:
-    """Clean one document and store it as a new article or as one more source of a stored one."""
+def _prepare(doc: RawDocument, repeated: frozenset[str], options: IngestOptions) -> Article | ReadFailure:
+    """The cleaned, dated article a document carries, or why it carries none."""
     cleaned = clean(doc.text, repeated=repeated, title=doc.title)
     if not cleaned.text.strip():
         return ReadFailure(doc.provenance, Code.NO_TEXT, "no article text left after removing site furniture")
-    article = _article(doc, cleaned, options)
+    return _article(doc, cleaned, options)
+
+
+def _places(
+    articles: Sequence[Article | ReadFailure], store: Store, geoparser: Geoparser | None
+) -> dict[str, list[Place]]:
+    """Place mentions of the batch's new articles, parsed together."""
+    if geoparser is None:
+        return {}
+    new = {a.id: a.text for a in articles if isinstance(a, Article) and not store.has_article(a.id)}
+    return dict(zip(new, geoparser.parse(list(new.values())), strict=True))
+
+
+def _store_one(
+    doc: RawDocument, article: Article, places: list[Place] | None, store: Store, report: IngestReport
+) -> None:
+    """Store a new article with its places and duplicate links, or one more source of a stored one."""
     if store.has_article(article.id):
         report.duplicates += 1
     else:
@@ -180,10 +200,10 @@ def _store_one(
                 store.link_near_duplicates(article.id, other, found.jaccard, found.containment)
                 report.near_duplicates += 1
         store.add_lsh_keys(article.id, keys)
+        store.add_places(article.id, places or [])
         report.ingested += 1
     store.add_source(article.id, _source(doc))
     store.count_group_lines(_group(doc), line_keys(doc.text))
-    return None
 
 
 def _article(doc: RawDocument, cleaned: Cleaned, options: IngestOptions) -> Article:

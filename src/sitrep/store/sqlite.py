@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Code, SitrepError
-from ..models import Article, Source, Span
+from ..models import Article, Place, Source, Span
 
 ARTICLE_COLUMNS = "id, title, kind, published, published_from, outlet, url"
 
@@ -152,6 +152,21 @@ class SQLiteStore:
             [(band, bucket, article_id) for band, bucket in keys],
         )
 
+    def add_places(self, article_id: str, places: Sequence[Place]) -> None:
+        self._db.executemany(
+            "INSERT INTO places (article_id, n, span_start, span_end, text, resolved, name, place_id, geonameid,"
+            " lat, lon, country, admin1, admin1_code, admin2, feature, geo_precision, score, why, relation)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    article_id, n, p.start, p.end, p.text, int(p.resolved), p.name, p.id, p.geonameid, p.lat,
+                    p.lon, p.country, p.admin1, p.admin1_code, p.admin2, p.feature, p.geo_precision, p.score,
+                    json.dumps(list(p.why), ensure_ascii=False), p.relation,
+                )  # fmt: skip
+                for n, p in enumerate(places)
+            ],
+        )
+
     def link_near_duplicates(self, a: str, b: str, jaccard: float, containment: float) -> None:
         first, second = sorted((a, b))
         self._db.execute(
@@ -275,7 +290,18 @@ class SQLiteStore:
             (article_id, article_id, article_id),
         )
         article["near_duplicates"] = [dict(n) for n in near]
+        article["places"] = self.places(article_id)
         return article
+
+    def places(self, article_id: str) -> list[dict[str, Any]]:
+        """An article's place mentions in order, as stored."""
+        rows = self._db.execute("SELECT * FROM places WHERE article_id = ? ORDER BY n", (article_id,))
+        found = []
+        for row in rows:
+            place = {key: row[key] for key in row.keys() if key not in ("article_id", "n")}
+            place["resolved"], place["why"] = bool(place["resolved"]), json.loads(place["why"])
+            found.append(place)
+        return found
 
     def stats(self) -> dict[str, Any]:
         """Counts a user checks after an ingest."""
@@ -285,6 +311,8 @@ class SQLiteStore:
             "sources": sources,
             "exact_duplicates": sources - articles,
             "near_duplicate_pairs": self._one("SELECT COUNT(*) FROM near_duplicates"),
+            "place_mentions": self._one("SELECT COUNT(*) FROM places"),
+            "place_mentions_resolved": self._one("SELECT COUNT(*) FROM places WHERE resolved = 1"),
             "dated": self._one("SELECT COUNT(*) FROM articles WHERE published IS NOT NULL"),
             "undated": self._one("SELECT COUNT(*) FROM articles WHERE published IS NULL"),
             "first_published": self._one("SELECT MIN(published) FROM articles"),

@@ -1,0 +1,69 @@
+"""Cues in the words around a place mention that tell which reading the sentence means.
+
+Each function looks at the text just before or after a mention and returns a small fact; the
+resolver turns those facts into scores with reasons a user can check.
+"""
+
+from __future__ import annotations
+
+import re
+
+ADMIN_WORDS = (
+    "province|governorate|governate|region|state|county|district|oblast|wilaya|wilayat|muhafazat|"
+    "department|prefecture|canton|parish|countryside|countyside"
+)
+SETTLEMENT_WORDS = "town|city|village|hamlet|settlement|municipality|neighbourhood|neighborhood|suburb|district of"
+DIRECTIONS = {
+    "north": (0.0, 1.0),
+    "south": (0.0, -1.0),
+    "east": (1.0, 0.0),
+    "west": (-1.0, 0.0),
+    "northeast": (0.7071, 0.7071),
+    "northwest": (-0.7071, 0.7071),
+    "southeast": (0.7071, -0.7071),
+    "southwest": (-0.7071, -0.7071),
+}
+_DIRECTION = r"(north|south|east|west)(?:[- ]?(east|west))?"
+_ADMIN_AFTER = re.compile(rf"\s*(?:'s\s+)?(?:{ADMIN_WORDS})\b", re.IGNORECASE)
+_ADMIN_BEFORE = re.compile(rf"\b(?:{ADMIN_WORDS}|provinces|governorates|regions|states)\s+(?:of\s+)?$", re.IGNORECASE)
+_ADMIN_LIST = re.compile(
+    rf"\b(?:provinces|governorates|regions|states|counties)\b[^.;:]{{0,60}}(?:including|such as|like|of|:)\s+[^.;]*$",
+    re.IGNORECASE,
+)
+_SETTLEMENT_BEFORE = re.compile(rf"\b(?:{SETTLEMENT_WORDS})\s+(?:of\s+)?$", re.IGNORECASE)
+_PART_BEFORE = re.compile(rf"\b(?:{_DIRECTION}(?:ern)?|central|rural)\s+$", re.IGNORECASE)
+_COMMA_AFTER = re.compile(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
+
+
+def admin_cue(text: str, start: int, end: int) -> str | None:
+    """Words saying the mention is an administrative area: "Homs province", "the province of Homs"."""
+    after = _ADMIN_AFTER.match(text, end)
+    if after:
+        return after.group().strip()
+    window = text[max(0, start - 80) : start]
+    before = _ADMIN_BEFORE.search(window)
+    if before:
+        return before.group().strip()
+    listed = _ADMIN_LIST.search(window)
+    return listed.group().split()[0] if listed else None
+
+
+def settlement_cue(text: str, start: int) -> str | None:
+    """Words saying the mention is a settlement: "the town of al-Sukhnah"."""
+    before = _SETTLEMENT_BEFORE.search(text[max(0, start - 40) : start])
+    return before.group().strip() if before else None
+
+
+def part_of(text: str, start: int) -> str | None:
+    """A direction word naming part of the area: "eastern Homs" → "east"; "central Syria" → "central"."""
+    before = _PART_BEFORE.search(text[max(0, start - 20) : start])
+    if not before:
+        return None
+    word = before.group().strip().lower()
+    return word[:-3] if word.endswith("ern") else word
+
+
+def comma_qualifier(text: str, end: int) -> str | None:
+    """The capitalised words after "Name, ": the state or country in "Lexington, Ky." or "Homs, Syria"."""
+    match = _COMMA_AFTER.match(text, end)
+    return match.group(1).rstrip(".,") if match else None

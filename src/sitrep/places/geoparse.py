@@ -1,0 +1,111 @@
+"""Geoparsing: the place mentions of a text, resolved, plus the relative locations anchored on them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..models import Place
+from .context import part_of
+from .gazetteer import Gazetteer
+from .recognise import recognise
+from .context import DIRECTIONS
+from .relative import distance_km, is_road_between, offset_point, relation_before
+from .resolve import Mention, resolve
+
+PART_SHIFT_KM = {"admin1": 50.0, "admin2": 15.0, "country": 200.0}
+
+
+def geoparse_doc(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
+    """Every place mention in a parsed text, resolved, with relative locations after their anchors."""
+    mentions, focus = recognise(doc, gazetteer)
+    return with_relations(doc.text, resolve(doc.text, mentions, gazetteer, focus))
+
+
+def geoparse_texts(texts: Iterable[str], gazetteer: Gazetteer, nlp: Language) -> Iterator[list[Place]]:
+    """geoparse_doc over many texts, parsed in batches."""
+    for doc in nlp.pipe(texts, batch_size=32):
+        yield geoparse_doc(doc, gazetteer)
+
+
+def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer) -> list[Place]:
+    """Resolve exactly these spans, in this order (toponym resolution with given mentions)."""
+    return resolve(text, [Mention(s, e, text[s:e]) for s, e in spans], gazetteer)
+
+
+def with_relations(text: str, places: Sequence[Place]) -> list[Place]:
+    """The places, each followed by the relative locations anchored on it."""
+    result: list[Place] = []
+    for index, place in enumerate(places):
+        result.append(place)
+        if not place.resolved or place.lat is None or place.lon is None:
+            continue
+        extra = _relative(text, place) or _part(text, place)
+        if extra:
+            result.append(extra)
+        following = places[index + 1] if index + 1 < len(places) else None
+        if following and following.resolved and is_road_between(text, place.end, following.start, place.start):
+            result.append(_road(text, place, following))
+    return result
+
+
+def _relative(text: str, place: Place) -> Place | None:
+    relation = relation_before(text, place.start, place.end)
+    if relation is None or place.lat is None or place.lon is None:
+        return None
+    lat, lon = place.lat, place.lon
+    why = f"{relation.phrase}: "
+    if relation.km:
+        lat, lon = offset_point(place.lat, place.lon, relation.km, relation.bearing)
+        why += f"{relation.km:g} km from {place.name} ({place.lat:.4f}, {place.lon:.4f})"
+    else:
+        why += f"near {place.name}, at its point"
+    return _derived(place, relation.start, relation.end, text, relation.phrase, lat, lon, 2, why)
+
+
+def _part(text: str, place: Place) -> Place | None:
+    """"eastern Homs", "central Syria": part of an area, moved towards that side of it."""
+    side = part_of(text, place.start)
+    shift = PART_SHIFT_KM.get(place.feature or "")
+    if side is None or shift is None or place.lat is None or place.lon is None:
+        return None
+    phrase = text[text.rfind(" ", 0, place.start - 1) + 1 : place.end]
+    lat, lon = place.lat, place.lon
+    if side in DIRECTIONS:
+        lat, lon = offset_point(lat, lon, shift, DIRECTIONS[side])
+    why = f"{side} part of {place.name}: {shift:g} km {side} of its centre" if side in DIRECTIONS else f"{side} {place.name}"
+    precision = 3 if place.feature == "country" else 2
+    return _derived(place, place.end - len(phrase), place.end, text, phrase, lat, lon, precision, why)
+
+
+def _road(text: str, first: Place, second: Place) -> Place:
+    assert first.lat is not None and first.lon is not None and second.lat is not None and second.lon is not None
+    lat, lon = (first.lat + second.lat) / 2, (first.lon + second.lon) / 2
+    km = distance_km(first.lat, first.lon, second.lat, second.lon)
+    phrase = f"road from {first.text} to {second.text}"
+    why = f"midway along the {km:.0f} km between {first.name} and {second.name}"
+    return _derived(first, first.start, second.end, text, phrase, round(lat, 5), round(lon, 5), 2, why)
+
+
+def _derived(
+    anchor: Place, start: int, end: int, text: str, phrase: str, lat: float, lon: float, precision: int, why: str
+) -> Place:
+    """A location worked out from an anchor place: same country and province, its own point."""
+    return replace(
+        anchor,
+        start=start,
+        end=end,
+        text=text[start:end],
+        name=phrase,
+        id=None,
+        geonameid=None,
+        lat=lat,
+        lon=lon,
+        feature="relative",
+        geo_precision=precision,
+        why=(why, *anchor.why[:1]),
+        relation=phrase,
+    )
