@@ -138,12 +138,14 @@ def build_time() -> None:
 
 
 def one_article_memory(text: str) -> None:
-    """Peak RSS of a fresh process that loads everything and geoparses one article."""
+    """Peak RSS (VmHWM: ru_maxrss would carry the forking parent's peak) of a fresh process that loads
+    everything and geoparses one article."""
     code = (
-        "import resource,sys; from sitrep import nlp; from sitrep.places.gazetteer import Gazetteer;"
+        "import sys; from sitrep import nlp; from sitrep.places.gazetteer import Gazetteer;"
         "from sitrep.places.geoparse import geoparse_doc;"
         "g=Gazetteer.open(); p=geoparse_doc(nlp.load()(sys.stdin.read()), g);"
-        "print(len(p), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
+        "hwm=[l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1];"
+        "print(len(p), int(hwm) // 1024)"
     )
     out = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True)
     places, mib = out.stdout.split()

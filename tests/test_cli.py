@@ -93,3 +93,42 @@ def test_help_everywhere():
     for command in ([], ["ingest"], ["articles"], ["articles", "show"], ["stats"]):
         result = runner.invoke(app, [*command, "--help"])
         assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+def test_show_lists_the_places_found_on_ingest(db):
+    rows = [json.loads(line) for line in runner.invoke(app, ["articles", "--db", db, "-f", "jsonl"]).stdout.splitlines()]
+    news = next(r for r in rows if r["kind"] == "news")
+    article = json.loads(runner.invoke(app, ["articles", "show", news["id"], "--db", db, "--json"]).stdout)
+    sukhnah = [p for p in article["places"] if p["name"] == "As Sukhnah"]
+    assert sukhnah and all(article["text"][p["span_start"] : p["span_end"]] == p["text"] for p in article["places"])
+    assert "As Sukhnah (Ḩimş, SY)" in runner.invoke(app, ["articles", "show", news["id"], "--db", db]).stdout
+
+
+def test_geoparse_reads_and_writes_jsonl():
+    lines = [
+        json.dumps({"id": "a", "text": "Government forces retook al-Sukhnah, east of Palmyra."}),
+        json.dumps({"id": 7, "text": "No place is named here."}),
+    ]
+    result = runner.invoke(app, ["geoparse"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["id"] == "a" and second == {"id": 7, "places": []}
+    names = [p["name"] for p in first["places"] if p["feature"] != "relative"]
+    assert names == ["As Sukhnah", "Tadmur"]
+    place = first["places"][0]
+    assert {"start", "end", "text", "resolved", "geonameid", "lat", "lon", "country", "admin1", "admin1_code",
+            "admin2", "feature", "geo_precision", "score", "why"} <= set(place)  # fmt: skip
+
+
+def test_geoparse_gold_spans_and_bad_lines(tmp_path):
+    text = "Aid convoys left Damascus for Douma."
+    spans = [{"start": 30, "end": 35}, {"start": 17, "end": 25}]
+    good = json.dumps({"id": "g", "text": text, "toponyms": spans})
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join([good, "{not json", json.dumps({"id": "x", "text": text})]) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["geoparse", "--gold-spans", str(source)])
+    assert result.exit_code == 1
+    (line,) = result.stdout.splitlines()
+    places = json.loads(line)["places"]
+    assert [(p["start"], p["end"], p["text"]) for p in places] == [(30, 35, "Douma"), (17, 25, "Damascus")]
+    assert "in.jsonl:2: E201" in result.stderr and "in.jsonl:3: E202" in result.stderr

@@ -130,7 +130,8 @@ def geoparse(
     for line in geoparse_lines(stream, Geoparser(), gold_spans=gold_spans):
         if isinstance(line, str):
             failures += 1
-            err.print(f"[red]failed[/red] {escape(source if source != '-' else '<stdin>')}:{escape(line)}")
+            where = source if source != "-" else "<stdin>"
+            err.print(f"[red]failed[/red] {escape(where)}:{escape(line)}", soft_wrap=True)
         else:
             typer.echo(json.dumps(line, ensure_ascii=False))
     if failures:
@@ -176,7 +177,7 @@ def show(
     db: DbOption = DEFAULT_DB,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object instead of the readable view.")] = False,
 ) -> None:
-    """One article in full: metadata, cleaned text, what cleaning removed and why, every source."""
+    """One article in full: metadata, cleaned text, what cleaning removed and why, places, every source."""
     with _open(db) as store:
         try:
             article = store.get_article(store.resolve_id(article_id))
@@ -208,10 +209,25 @@ def _print_article(article: dict[str, Any]) -> None:
         if source["record"]:
             where += f" record {source['record']}"
         out.print(f"  {escape(where)} · {source['format']} · {source['outlet'] or 'outlet unknown'} · sha256 {source['raw_sha256'][:12]}")
+    if article["places"]:
+        out.print(f"\n[bold]places[/bold] ({len(article['places'])})")
+        for place in article["places"]:
+            out.print(f"  {_place_line(place)}")
     if article["near_duplicates"]:
         out.print("\n[bold]near duplicates[/bold]")
         for near in article["near_duplicates"]:
             out.print(f"  {near['id']} jaccard {near['jaccard']:.2f} containment {near['containment']:.2f}")
+
+
+def _place_line(place: dict[str, Any]) -> str:
+    where = f"[{place['span_start']}:{place['span_end']}] {escape(place['text'])}"
+    if not place["resolved"]:
+        return f"{where} → unresolved: {escape(place['why'][0])}"
+    area = ", ".join(escape(part) for part in (place["admin1"], place["country"]) if part)
+    return (
+        f"{where} → {escape(place['name'])} ({area}) {place['lat']:.4f}, {place['lon']:.4f}"
+        f" · {place['feature']} · precision {place['geo_precision']}"
+    )
 
 
 @app.command()

@@ -8,6 +8,7 @@ from dataclasses import asdict
 from itertools import islice
 from typing import Any
 
+from ..errors import Code
 from . import Geoparser
 
 BATCH = 64
@@ -39,19 +40,19 @@ def _record(number: int, line: str, gold_spans: bool) -> tuple[Any, str, list[tu
     try:
         record = json.loads(line)
     except ValueError as error:
-        return f"{number}: E201 not valid JSON: {error}"
+        return f"{number}: {Code.BAD_JSON.value} not valid JSON: {error}"
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        return f"{number}: E202 expected an object with a string \"text\""
+        return f"{number}: {Code.BAD_RECORD.value} expected an object with a string \"text\""
     text = record["text"]
     spans: list[tuple[int, int]] = []
     if gold_spans:
         toponyms = record.get("toponyms")
         if not isinstance(toponyms, list):
-            return f"{number}: E202 --gold-spans needs a \"toponyms\" list"
+            return f"{number}: {Code.BAD_RECORD.value} --gold-spans needs a \"toponyms\" list"
         for toponym in toponyms:
             start, end = (toponym.get("start"), toponym.get("end")) if isinstance(toponym, dict) else (None, None)
             if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
-                return f"{number}: E202 toponym {toponym!r} is not a span of the text"
+                return f"{number}: {Code.BAD_RECORD.value} toponym {toponym!r} is not a span of the text"
             spans.append((start, end))
     return record.get("id"), text, spans
 

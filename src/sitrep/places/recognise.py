@@ -4,9 +4,14 @@ spaCy's place entities (GPE, LOC, FAC) are the start. A gazetteer-driven scan th
 model's known failures on transliterated names ("Al-Sukhnah" as PERSON, "Hama" as ORG): a run of
 capitalised words that the gazetteer knows is taken as a place when the model called it a place,
 when the words around it say so ("in", "near", "the town of", "Homs province", a list after another
-place), or when it carries an Arabic article ("al-", "Deir ez-") and the model did not call it a person. One reading per name: once a
+place, a verb of taking ground: "retook", "entered"), or when it carries an Arabic article ("al-",
+"Deir ez-"), stands alone (never the tail of a longer capitalised name, as "al-Baghdadi" is in "Abu
+Bakr al-Baghdadi") and is not a person's name by its context (a title before it, "said" after it). The model's PERSON label is not trusted for
+such names: it is the failure being corrected. One reading per name: once a
 name is a place in an article, it is a place everywhere in that article. Demonyms ("Syrian army")
-are not places, but they count towards the article's country focus.
+are not places, but they count towards the article's country focus. Names inside a longer
+capitalised name ("Police" in "Mansfield Police Department") and the institutional nouns of
+data/not_places.txt are not taken on their own.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Doc
 
@@ -35,10 +42,20 @@ RUN = re.compile(rf"(?:{_ARTICLE}-)?{_WORD}(?:(?:\s+|-|\s+{_JOINER}|{_JOINER}){_
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|from|to|into|outside|around|towards?|across|through|via|between|inside|"
     r"outskirts\s+of|(?:north|south|east|west)(?:ern)?\s+of|(?:north|south|east|west)(?:ern)?|central|rural|"
-    r"province\s+of|governorate\s+of|city\s+of|town\s+of|village\s+of|capital)\s+(?:the\s+)?$",
+    r"province\s+of|governorate\s+of|city\s+of|town\s+of|village\s+of|capital|control\s+of|"
+    r"(?:re)?took|(?:re)?captured|seized|entered|liberated|stormed|besieged|shelled|bombed|struck|reached|"
+    r"surrounded|encircled)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_NOT_NAMES = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"}
+_COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central"}
 _LIST_BEFORE = re.compile(r"^(?:,|,?\s+and|,?\s+or|\s+to|-|–)\s+$")
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Rev|Gen|Col|Lt|Sgt|Capt|Maj|Rep|Sen|Gov|Sheikh|President|Officer|Judge|Minister|General|"
+    r"Colonel|Commander|Imam|Bishop|King|Prince|Queen|coach|spokesman|spokeswoman|leader)\.?\s+$"
+)
+_SPEAKER_AFTER = re.compile(r",?\s+(?:said|says|told|added|stated|announced|noted|declared|warned)\b")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
 _HAS_ARTICLE = re.compile(rf"^{_ARTICLE}-|\s{_ARTICLE}[-\s]", re.IGNORECASE)
 
 
@@ -46,20 +63,23 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Mention], Counter[st
     """Place mentions in text order, and the article's country evidence from demonyms."""
     text = doc.text
     labels = _labels(doc)
-    focus = _demonym_focus(doc, gazetteer)
+    focus, demonyms = _demonym_focus(doc, gazetteer)
     mentions: dict[tuple[int, int], Mention] = {}
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             for span in _place_spans(text, ent.start_char, ent.end_char, gazetteer, ent.label_):
                 mentions[span] = Mention(span[0], span[1], text[span[0] : span[1]])
+    runs = list(_known_runs(text, gazetteer, taken=mentions))
+    tails = {keys(text[s:e])[1] for s, e, position in runs if position == "inner"}
     previous_end = -1
-    for start, end in _known_runs(text, gazetteer, taken=mentions):
-        name = text[start:end]
-        if _accepted(text, start, end, labels, previous_end, mentions):
-            mentions[(start, end)] = Mention(start, end, name)
+    for start, end, position in runs:
+        alone = position == "whole" and keys(text[start:end])[1] not in tails
+        if position != "inner" and start not in demonyms and _accepted(text, start, end, labels, previous_end, mentions, alone):
+            mentions[(start, end)] = Mention(start, end, text[start:end])
             previous_end = end
-    _one_reading_per_name(text, gazetteer, mentions)
-    return sorted(mentions.values(), key=lambda m: m.start), focus
+    _one_reading_per_name(text, gazetteer, mentions, labels)
+    found = [m for m in mentions.values() if m.text.lower() not in _not_places() and not _personal(text, m)]
+    return sorted(found, key=lambda m: m.start), focus
 
 
 def _labels(doc: Doc) -> dict[int, str]:
@@ -67,26 +87,33 @@ def _labels(doc: Doc) -> dict[int, str]:
     return {token.idx: token.ent_type_ for token in doc if token.ent_type_}
 
 
-def _demonym_focus(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
+def _demonym_focus(doc: Doc, gazetteer: Gazetteer) -> tuple[Counter[str], set[int]]:
+    """Country evidence from demonyms ("Syrian"), and where those demonyms start. The model also
+    calls some towns NORP ("Aleppo"): those are not demonyms and stay candidates."""
     focus: Counter[str] = Counter()
+    starts: set[int] = set()
     for ent in doc.ents:
         if ent.label_ != "NORP":
             continue
         for match in gazetteer.lookup(ent.text, limit=5):
             if match.name_kind == "demonym" and match.level == "exact" and match.entry.country:
                 focus[match.entry.country] += 1
+                starts.add(ent.start_char)
                 break
-    return focus
+    return focus, starts
 
 
 def _place_spans(text: str, start: int, end: int, gazetteer: Gazetteer, label: str) -> list[tuple[int, int]]:
-    """The place names inside a place entity: the whole of it, or the known names it strings together."""
+    """The place names inside a place entity: the whole of it, or the known names it strings together
+    ("Homs, Hama" as two), or the known name it starts with ("Fargo" of "Fargo City"); never a bare
+    compass word ("West" of "West Broad Street")."""
     start, end = _trim(text, start, end)
     if start >= end:
         return []
     if gazetteer.has_name(text[start:end]):
         return [(start, end)]
-    inner = [(s, e) for s, e in _known_runs(text, gazetteer, taken={}, lo=start, hi=end)]
+    inner = [(s, e) for s, e, where in _known_runs(text, gazetteer, taken={}, lo=start, hi=end) if where != "inner"]
+    inner = [(s, e) for s, e in inner if text[s:e].lower() not in _COMPASS]
     if inner:
         return inner
     return [(start, end)] if label != "FAC" and text[start].isupper() else []
@@ -104,13 +131,30 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _known_runs(
     text: str, gazetteer: Gazetteer, taken: dict[tuple[int, int], Mention], lo: int = 0, hi: int | None = None
-) -> Iterator[tuple[int, int]]:
-    """Longest gazetteer names within runs of capitalised words, not overlapping `taken` spans."""
+) -> Iterator[tuple[int, int, str]]:
+    """Longest gazetteer names within runs of capitalised words, not overlapping `taken` spans, each
+    with its position in the run: "whole" (the run is the name), "head" (it starts a longer run:
+    "Gainesville Police") or "inner" (other capitalised words precede it, as a surname's do)."""
     busy = sorted(taken)
-    for run in RUN.finditer(text, lo, len(text) if hi is None else hi):
-        for start, end in _longest_names(text, run.start(), run.end(), gazetteer):
-            if not any(s < end and start < e for s, e in busy):
-                yield start, end
+    for run_start, run_end in _runs(text, lo, len(text) if hi is None else hi):
+        names = list(_longest_names(text, run_start, run_end, gazetteer))
+        for start, end in names:
+            if any(s < end and start < e for s, e in busy):
+                continue
+            if start != run_start:
+                yield start, end, "inner"
+            else:
+                yield start, end, "whole" if len(names) == 1 and end >= run_end - 1 else "head"
+
+
+def _runs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """Runs of capitalised words, cut where a sentence ends inside one ("on Sunday. Al-Qaryatayn")."""
+    for run in RUN.finditer(text, lo, hi):
+        start = run.start()
+        for stop in _SENTENCE_END.finditer(text, run.start(), run.end()):
+            yield start, stop.start() + 1
+            start = stop.end()
+        yield start, run.end()
 
 
 def _longest_names(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
@@ -121,7 +165,7 @@ def _longest_names(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> Iterato
     while i < len(bounds):
         for j in range(min(len(bounds), i + MAX_WORDS), i, -1):
             start, end = bounds[i][0], bounds[j - 1][1]
-            end = _strip_possessive(text, start, end)
+            end = _strip_period(text, start, _strip_possessive(text, start, end))
             if text[start].isupper() or text[start : start + 3].lower() in ("al-", "el-"):
                 if _indexable(text[start:end]) and gazetteer.has_name(text[start:end]):
                     yield start, end
@@ -137,17 +181,32 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
     return end
 
 
+def _strip_period(text: str, start: int, end: int) -> int:
+    """Drop a sentence's full stop from a name; keep the dots of abbreviations ("Ky.", "U.S.")."""
+    last = text[start:end].split()[-1]
+    if last.endswith(".") and len(last) > 4 and "." not in last[:-1]:
+        return end - 1
+    return end
+
+
 def _indexable(name: str) -> bool:
     """Worth a lookup: at least two letters once spelling variants are set aside."""
     return len(keys(name)[1].replace(" ", "")) >= 2
 
 
 def _accepted(
-    text: str, start: int, end: int, labels: dict[int, str], previous_end: int, mentions: dict[tuple[int, int], Mention]
+    text: str,
+    start: int,
+    end: int,
+    labels: dict[int, str],
+    previous_end: int,
+    mentions: dict[tuple[int, int], Mention],
+    alone: bool,
 ) -> bool:
-    """Whether a known name the model did not call a place is one here."""
+    """Whether a known name the model did not call a place is one here. `alone`: the name is a whole
+    run of capitalised words and never the tail of a longer one in this text (as surnames are)."""
     label = labels.get(start, "")
-    if label in ("NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"):
+    if label in _NOT_NAMES:
         return False
     before = text[max(0, start - 40) : start]
     if _LOCATIVE_BEFORE.search(before) or admin_cue(text, start, end) or settlement_cue(text, start):
@@ -156,14 +215,31 @@ def _accepted(
     for anchor in (previous_end, last):
         if 0 <= anchor <= start and _LIST_BEFORE.match(text[anchor:start]):
             return True
-    return label != "PERSON" and bool(_HAS_ARTICLE.search(text[start:end]))
+    return alone and bool(_HAS_ARTICLE.search(text[start:end]))
 
 
-def _one_reading_per_name(text: str, gazetteer: Gazetteer, mentions: dict[tuple[int, int], Mention]) -> None:
-    """Every other occurrence of a name already taken as a place becomes a mention too."""
+@cache
+def _not_places() -> frozenset[str]:
+    """Single words never taken as places on their own (data/not_places.txt)."""
+    lines = resources.files("sitrep").joinpath("data/not_places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _personal(text: str, mention: Mention) -> bool:
+    """A person's name: after a title ("coach Ripley", "President Saakashvili") or before "said"."""
+    before = text[max(0, mention.start - 20) : mention.start]
+    return bool(_TITLE_BEFORE.search(before) or _SPEAKER_AFTER.match(text, mention.end))
+
+
+def _one_reading_per_name(
+    text: str, gazetteer: Gazetteer, mentions: dict[tuple[int, int], Mention], labels: dict[int, str]
+) -> None:
+    """Every other occurrence of a name already taken as a place becomes a mention too, unless it
+    follows other capitalised words ("Ripley" the town is not "coach Darren Ripley"); leading a
+    longer name is fine ("Gainesville Police")."""
     taken_keys = {keys(m.text)[1] for m in mentions.values()}
     if not taken_keys:
         return
-    for start, end in list(_known_runs(text, gazetteer, taken=mentions)):
-        if keys(text[start:end])[1] in taken_keys:
+    for start, end, position in list(_known_runs(text, gazetteer, taken=mentions)):
+        if position != "inner" and keys(text[start:end])[1] in taken_keys and labels.get(start) not in _NOT_NAMES:
             mentions[(start, end)] = Mention(start, end, text[start:end])

@@ -1,0 +1,137 @@
+"""Geoparsing the seed articles and short conflict-news sentences: recognition, resolution, relations."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from sitrep.models import Place
+from sitrep.places import Geoparser
+from sitrep.places.relative import distance_km
+
+FEATURES = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "features.csv"
+AS_SUKHNAH, TADMUR, DEIR_EZ_ZOR_CITY, HOMS_CITY, AR_RAQQAH_CITY = 172425, 163808, 170794, 169577, 172955
+
+
+@pytest.fixture(scope="module")
+def geoparser() -> Geoparser:
+    return Geoparser()
+
+
+def parse(geoparser: Geoparser, text: str) -> list[Place]:
+    return geoparser.parse([text])[0]
+
+
+def named(places: list[Place], text: str) -> list[Place]:
+    found = [p for p in places if p.text == text and p.feature != "relative"]
+    assert found, f"{text!r} not found among {[p.text for p in places]}"
+    return found
+
+
+def at(places: list[Place], text: str, context: str, source: str) -> Place:
+    """The mention of `text` inside the first occurrence of `context` in `source`."""
+    start = source.index(context) + context.index(text)
+    return next(p for p in places if p.start == start and p.text == text and p.feature != "relative")
+
+
+def test_al_sukhnah_in_every_spelling_is_as_sukhnah_in_homs(geoparser: Geoparser, seed_texts: dict[str, str]) -> None:
+    for text in seed_texts.values():
+        places = parse(geoparser, text)
+        mentions = named(places, "Al-Sukhnah") + named(places, "al-Sukhnah")
+        for place in mentions:
+            assert place.geonameid == AS_SUKHNAH and place.country == "SY" and place.admin1_code == "SY.11"
+            assert place.lat is not None and place.lon is not None
+            assert distance_km(place.lat, place.lon, 34.885, 38.871) < 5
+            assert place.geo_precision == 1 and place.why
+
+
+def test_palmyra_is_tadmur_in_syria(geoparser: Geoparser, seed_texts: dict[str, str]) -> None:
+    places = parse(geoparser, seed_texts["003"])
+    assert {p.geonameid for p in named(places, "Palmyra")} == {TADMUR}
+
+
+def test_deir_ezzor_spellings_are_the_city(geoparser: Geoparser, seed_texts: dict[str, str]) -> None:
+    old = seed_texts["000"]
+    road = at(parse(geoparser, old), "Deir Ezzor", "from Palmyra to Deir Ezzor", old)
+    assert road.geonameid == DEIR_EZ_ZOR_CITY
+    new = seed_texts["003"]
+    gate = at(parse(geoparser, new), "Deir al-Zour", "the gate to Deir al-Zour", new)
+    assert gate.geonameid == DEIR_EZ_ZOR_CITY
+
+
+def test_city_or_governorate_as_the_sentence_means_it(geoparser: Geoparser, seed_texts: dict[str, str]) -> None:
+    text = seed_texts["003"]
+    places = parse(geoparser, text)
+    province = at(places, "Homs", "the central province of Homs", text)
+    assert (province.feature, province.admin1_code, province.geo_precision) == ("admin1", "SY.11", 3)
+    eastern = at(places, "Homs", "Located in eastern Homs", text)
+    assert eastern.feature == "admin1" and eastern.admin1_code == "SY.11"
+    listed = at(places, "Hama", "provinces including Hama", text)
+    assert listed.feature == "admin1"
+    sentence = "Government forces shelled the city of Homs on Monday, and rebels answered from Raqqa province."
+    places = parse(geoparser, sentence)
+    assert named(places, "Homs")[0].geonameid == HOMS_CITY
+    assert named(places, "Raqqa")[0].feature == "admin1"
+    city = parse(geoparser, "Coalition aircraft struck targets inside the city of Raqqa, Syria.")
+    assert named(city, "Raqqa")[0].geonameid == AR_RAQQAH_CITY
+
+
+def test_gas_field_at_its_curated_point_and_the_offset_north_of_it(
+    geoparser: Geoparser, seed_texts: dict[str, str]
+) -> None:
+    with FEATURES.open(encoding="utf-8") as rows:
+        row = next(r for r in csv.DictReader(line for line in rows if not line.startswith("#")) if r["name"] == "Al-Hayl gas field")
+    places = parse(geoparser, seed_texts["000"])
+    field = named(places, "Al-Hayl gas field")[0]
+    assert (field.lat, field.lon) == (float(row["lat"]), float(row["lon"]))
+    assert field.feature == "gas_field" and field.id and field.geonameid is None
+    offset = next(p for p in places if p.feature == "relative" and "Al-Hayl" in p.text)
+    assert offset.geo_precision == 2 and "4 kilometers" in offset.text
+    assert offset.lat is not None and offset.lon is not None
+    assert offset.lat > field.lat and abs(offset.lon - field.lon) < 1e-6
+    assert distance_km(field.lat, field.lon, offset.lat, offset.lon) == pytest.approx(4.0, abs=0.05)
+    assert offset.why[0].startswith("4 km north of")
+
+
+def test_relative_and_part_of_region_expressions(geoparser: Geoparser) -> None:
+    text = "Heavy fighting was reported on the outskirts of Damascus and 20 km south of Aleppo."
+    places = parse(geoparser, text)
+    damascus, aleppo = named(places, "Damascus")[0], named(places, "Aleppo")[0]
+    relative = [p for p in places if p.feature == "relative"]
+    outskirts = next(p for p in relative if "outskirts" in p.text)
+    assert outskirts.geo_precision == 2 and (outskirts.lat, outskirts.lon) == (damascus.lat, damascus.lon)
+    south = next(p for p in relative if "20 km south" in p.text)
+    assert south.lat is not None and aleppo.lat is not None and aleppo.lon is not None and south.lon is not None
+    assert distance_km(aleppo.lat, aleppo.lon, south.lat, south.lon) == pytest.approx(20, abs=0.5)
+    assert south.lat < aleppo.lat
+
+
+def test_demonyms_set_focus_but_are_not_places(geoparser: Geoparser) -> None:
+    places = parse(geoparser, "The Syrian army and Russian warplanes pounded positions near Palmyra.")
+    assert not any(p.text in ("Syrian", "Russian") for p in places)
+    assert named(places, "Palmyra")[0].geonameid == TADMUR
+
+
+def test_one_reading_per_name(geoparser: Geoparser) -> None:
+    text = "Troops entered al-Qaryatayn on Sunday. Al-Qaryatayn had been held by militants since August."
+    places = parse(geoparser, text)
+    assert len([p for p in places if p.text.lower() == "al-qaryatayn"]) == 2
+
+
+def test_unresolvable_span_stays_with_its_reason(geoparser: Geoparser) -> None:
+    text = "Shelling hit Qzxwvbarrah and Palmyra overnight."
+    spans = [(text.index("Qzxwvbarrah"), text.index("Qzxwvbarrah") + 11), (text.index("Palmyra"), text.index("Palmyra") + 7)]
+    unknown, palmyra = geoparser.resolve_spans(text, spans)
+    assert not unknown.resolved and unknown.lat is None and unknown.why
+    assert unknown.text == "Qzxwvbarrah" and palmyra.resolved and palmyra.geonameid == TADMUR
+
+
+def test_gold_spans_are_resolved_exactly_and_in_order(geoparser: Geoparser) -> None:
+    text = "Aid reached Homs and Hama before Idlib."
+    order = ["Idlib", "Homs", "Hama"]
+    spans = [(text.index(name), text.index(name) + len(name)) for name in order]
+    places = geoparser.resolve_spans(text, spans)
+    assert [(p.start, p.end) for p in places] == spans
+    assert [p.text for p in places] == order and all(p.country == "SY" for p in places)
