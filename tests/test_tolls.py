@@ -1,0 +1,187 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitrep.events.tolls import Toll, fatalities, read_number
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "words"),
+    [
+        ("Gunmen killed 12 people in the village of Tal Rifaat.", 12, "12"),
+        ("12 people were killed when a car bomb exploded in Azaz.", 12, "12"),
+        ("At least 7 dead after regime shelling on Douma.", 7, "At least 7"),
+        ("The death toll rose to 20 on Monday, activists said.", 20, "20"),
+        ("The death toll from the attack rose from 12 to 20.", 20, "20"),
+        ("The death toll in the 2015 attack reached 20.", 20, "20"),
+        ("An airstrike hit a market, killing three civilians.", 3, "three"),
+        ("The blast claimed the lives of two soldiers.", 2, "two"),
+        ("The ambush left 5 soldiers dead.", 5, "5"),
+        ("Twenty-three fighters were killed in the clashes.", 23, "Twenty-three"),
+        ("One hundred and twenty people were killed.", 120, "One hundred and twenty"),
+        ("A dozen people died in the fire.", 12, "A dozen"),
+        ("Half a dozen militiamen were killed.", 6, "Half a dozen"),
+        ("More than 1,200 people have been killed since January.", 1200, "More than 1,200"),
+        ("Between 10 and 15 people were killed.", 10, "Between 10 and 15"),
+        ("7 or 8 people were killed, residents said.", 7, "7 or 8"),
+        ("The raid killed 10 to 15 people.", 10, "10 to 15"),
+        ("Rebels said 25 were killed, while the army said 18 died.", 18, "18"),
+        ("Three soldiers and four civilians were killed in the attack.", 7, "Three soldiers and four"),
+        ("The attack killed a soldier and two civilians.", 3, "a soldier and two civilians"),
+        ("A civilian was killed by sniper fire in Daraa.", 1, "A"),
+        ("A 12-year-old boy was killed by a landmine.", 1, "A"),
+        ("The 5th Assault Corps killed 30 ISIS fighters near Al-Sukhnah.", 30, "30"),
+        ("Government forces executed 5 prisoners.", 5, "5"),
+        ("8 martyrs fell in the shelling of the town.", 8, "8"),
+        ("Three people were killed 2 days ago.", 3, "Three"),
+        ("In 2015, 20 people were killed in the town.", 20, "20"),
+        ("A suicide bomber killed himself and 4 others at a checkpoint.", 5, "4"),
+        ("A suicide bomber blew himself up, killing 4 people.", 5, "4"),
+        ("A suicide bomber blew himself up at a checkpoint.", 1, "blew himself"),
+        ("The strike killed 12 people, including 5 children.", 12, "12"),
+    ],
+)
+def test_reads_stated_figures(sentence: str, count: int, words: str) -> None:
+    toll = fatalities(sentence)
+    assert toll is not None
+    assert (toll.fatalities, toll.text, toll.vague) == (count, words, False)
+    assert sentence[toll.start : toll.end] == words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Dozens of people were killed in the strikes.", 12),
+        ("Dozens killed as jets pound eastern Ghouta.", 12),
+        ("Hundreds of civilians have died in the siege.", 100),
+        ("Clashes have killed tens of thousands.", 10_000),
+        ("Scores of fighters died in the assault.", 20),
+        ("Several people were killed.", 3),
+        ("Civilians were killed in the raid.", 3),
+        ("The strike killed civilians in the market.", 3),
+        ("The shelling caused heavy fatalities.", 3),
+    ],
+)
+def test_vague_figures_follow_acled_counts(sentence: str, count: int) -> None:
+    toll = fatalities(sentence)
+    assert toll is not None
+    assert (toll.fatalities, toll.vague) == (count, True)
+
+
+def test_a_stated_number_beats_a_vague_one() -> None:
+    toll = fatalities("Dozens were wounded and 13 people were killed.")
+    assert toll is not None and (toll.fatalities, toll.injured, toll.vague) == (13, 12, False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["No one was killed in the attack.", "There were no casualties.", "No civilians were killed, the army said."],
+)
+def test_nobody_died(sentence: str) -> None:
+    toll = fatalities(sentence)
+    assert toll is not None and toll.fatalities == 0 and not toll.vague
+    assert sentence[toll.start : toll.end] == toll.text
+
+
+def test_no_casualties_means_no_injured_either() -> None:
+    toll = fatalities("The attack caused no casualties.")
+    assert toll is not None and (toll.fatalities, toll.injured) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("The strike killed 12 people and wounded 20.", 12, 20),
+        ("12 killed and 30 injured in Aleppo blast.", 12, 30),
+        ("Five people were wounded by shrapnel.", 0, 5),
+        ("Mortars killed two and injured seven others.", 2, 7),
+        ("killing at least 40 people and wounding dozens", 40, 12),
+    ],
+)
+def test_injuries_are_kept_apart(sentence: str, killed: int, injured: int) -> None:
+    toll = fatalities(sentence)
+    assert toll is not None and (toll.fatalities, toll.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "civilians"),
+    [
+        ("An airstrike hit a market, killing three civilians.", 3),
+        ("The strike killed 12 people, including 5 children.", 5),
+        ("Three soldiers and four civilians were killed.", 4),
+        ("Gunmen killed 12 soldiers at a checkpoint.", None),
+        ("Two women and a child were killed by shelling.", 3),
+    ],
+)
+def test_civilians(sentence: str, civilians: int | None) -> None:
+    toll = fatalities(sentence)
+    assert toll is not None and toll.civilians == civilians
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Al-Sukhnah used to be home to some 18,000 people.",
+        "The army advanced 4 kilometers north of Al-Hayl gas field.",
+        "Someone was seen near the checkpoint.",
+        "The Syrian army broke through ISIS lines on Tuesday.",
+        "Under the siege of ISIS for over four years.",
+        "",
+    ],
+)
+def test_no_toll(sentence: str) -> None:
+    assert fatalities(sentence) is None
+
+
+def test_offsets_are_in_the_full_text() -> None:
+    text = "Homs. The blast killed 9 people."
+    toll = fatalities(text[6:], offset=6)
+    assert toll == Toll(9, None, None, 23, 24, "9", False, "after 'killed' '9'")
+    assert text[toll.start : toll.end] == "9"
+
+
+def test_seed_sentence_without_deaths(seed_texts: dict[str, str]) -> None:
+    for text in seed_texts.values():
+        for line in text.splitlines():
+            assert fatalities(line) is None, line
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("twenty-three", 23), ("a hundred", 100), ("half a dozen", 6), ("1,200", 1200), ("two dozen", 24),
+     ("two hundred and five", 205), ("three thousand", 3000), ("two three", None), ("lots", None)],
+)  # fmt: skip
+def test_read_number(words: str, value: int | None) -> None:
+    assert read_number(words) == value
+
+
+FRAGMENTS = st.sampled_from(
+    [
+        "killed", "killing", "were", "was", "dead", "died", "wounded", "injuring", "people",
+        "civilians", "a", "one", "twenty-three", "hundred", "and", "or", "between", "at least", "12",
+        "1,200", "7", "dozens of", "several", "no one", "no", "casualties", "death toll", "rose to",
+        "from", "himself", "blew", "including", "children", "2015", ",", ".", "in", "days", "ago",
+    ]
+)  # fmt: skip
+
+
+def _check(sentence: str, offset: int) -> None:
+    toll = fatalities(sentence, offset)
+    if toll is None:
+        return
+    assert sentence[toll.start - offset : toll.end - offset] == toll.text
+    assert toll.fatalities >= 0
+    assert toll.civilians is None or 0 <= toll.civilians <= max(toll.fatalities, 0)
+    assert toll.injured is None or toll.injured >= 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FRAGMENTS, max_size=14).map(" ".join), st.integers(0, 10_000))
+def test_properties_on_toll_like_text(sentence: str, offset: int) -> None:
+    _check(sentence, offset)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_never_raises_on_arbitrary_text(sentence: str) -> None:
+    _check(sentence, 0)
