@@ -1,0 +1,25 @@
+"""Actors: a dictionary of the armed groups and state forces conflict news names, and finding them in text.
+
+`default_catalogue()` loads the shipped data (data/actors.csv, data/actor_generics.csv) once;
+`Catalogue.load(extra=[...])` adds user files of the same format. See data/ACTORS.md.
+"""
+
+from __future__ import annotations
+
+from .catalogue import ACTOR_COLUMNS, Catalogue, default_catalogue
+from .generics import GENERIC_COLUMNS, link_anaphors
+from .records import ACTOR_TYPES, GENERIC_ROLES, Actor, ActorMatch, GenericMatch, GenericRule
+
+__all__ = [
+    "ACTOR_COLUMNS",
+    "ACTOR_TYPES",
+    "GENERIC_COLUMNS",
+    "GENERIC_ROLES",
+    "Actor",
+    "ActorMatch",
+    "Catalogue",
+    "GenericMatch",
+    "GenericRule",
+    "default_catalogue",
+    "link_anaphors",
+]
