@@ -26,6 +26,8 @@ class Code(str, Enum):
     AMBIGUOUS = "E602"
     BAD_DATABASE = "E701"
     BAD_MODEL = "E801"
+    BAD_LEXICON = "E802"
+    BAD_ACTORS = "E901"  # a malformed actor dictionary file (actors.csv, actor_generics.csv or a user file)
 
 
 class SitrepError(Exception):
