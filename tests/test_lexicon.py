@@ -1,0 +1,234 @@
+"""The event lexicon: data files load and agree, triggers type sentences, modality reads the parse."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from sitrep import nlp
+from sitrep.events import lexicon
+from sitrep.events.lexicon import MODES, ModeHit, TriggerHit
+
+
+@pytest.fixture(scope="module")
+def model() -> Language:
+    return nlp.load()
+
+
+def sentence(model: Language, text: str, part: str | None = None) -> SpacySpan:
+    """The sentence of `text` that contains `part` (the first sentence when None)."""
+    doc = model(text)
+    return next(s for s in doc.sents if part is None or part in s.text)
+
+
+def word(sent: SpacySpan, text: str) -> Token:
+    return next(t for t in sent if t.text == text)
+
+
+def subtypes(hits: list[TriggerHit]) -> set[str]:
+    return {hit.sub_event_type for hit in hits}
+
+
+def mode_of(model: Language, text: str, trigger: str, part: str | None = None) -> ModeHit:
+    sent = sentence(model, text, part)
+    return lexicon.modality(sent, word(sent, trigger))
+
+
+# ---------------------------------------------------------------- data files
+
+
+def test_event_types_are_acleds_six_types_and_25_subtypes() -> None:
+    kinds = lexicon.event_types()
+    assert len(kinds) == 25
+    assert len({k.event_type for k in kinds}) == 6
+    assert len({k.sub_event_type for k in kinds}) == 25
+    assert all(k.definition and k.code for k in kinds)
+
+
+def test_every_subtype_has_a_trigger() -> None:
+    covered = {t.sub_event_type for t in lexicon.triggers()}
+    assert covered == {k.sub_event_type for k in lexicon.event_types()}
+
+
+def test_triggers_are_well_formed() -> None:
+    rows = lexicon.triggers()
+    assert len(rows) > 300
+    assert all(t.weight > 0 and t.elements for t in rows)
+    assert {t.agent for t in rows} == {None, "state", "nonstate"}
+    assert {"territory", "civilian", "protester", "state_actor", "nonstate_actor"} <= set(lexicon.word_lists())
+
+
+def test_every_mode_has_cues() -> None:
+    cues = lexicon.modality_cues()
+    assert {c.mode for c in cues} == set(MODES)
+    attributions = [c for c in cues if c.source_dep]
+    assert {"say", "according to", "claim", "deny"} <= {c.cue for c in attributions}
+    assert all(c.source_role for c in attributions)
+
+
+# ---------------------------------------------------------------- triggers
+
+
+def test_government_regains_control(model: Language) -> None:
+    hits = lexicon.classify(sentence(model, "Government forces regained control of Al-Sukhnah."))
+    best = lexicon.best(hits)
+    assert best is not None
+    assert (best.sub_event_type, best.event_type, best.text) == ("Government regains territory", "Battles", "regained control")
+
+
+def test_troops_capturing_hilltops_is_a_battle_over_territory(model: Language) -> None:
+    best = lexicon.best(lexicon.classify(sentence(model, "Syrian troops captured several hilltops.")))
+    assert best is not None and best.event_type == "Battles"
+    assert best.sub_event_type == "Government regains territory"
+    assert (best.agent, best.agent_kind) == ("Syrian troops", "state")
+
+
+def test_the_agent_decides_who_took_a_town(model: Language) -> None:
+    fell = lexicon.best(lexicon.classify(sentence(model, "The town fell to ISIS fighters on Sunday.")))
+    seized = lexicon.best(lexicon.classify(sentence(model, "Taliban militants seized the district headquarters.")))
+    assert fell is not None and seized is not None
+    assert fell.sub_event_type == seized.sub_event_type == "Non-state actor overtakes territory"
+    assert fell.agent_kind == "nonstate"
+
+
+def test_a_supplied_actor_classifier_is_used(model: Language) -> None:
+    sent = sentence(model, "The Lions Brigade captured the village.")
+    best = lexicon.best(lexicon.classify(sent, agent_kind=lambda token: "state"))
+    assert best is not None and best.sub_event_type == "Government regains territory"
+
+
+def test_seed_sentences_carry_territory_triggers(model: Language, seed_texts: dict[str, str]) -> None:
+    capture = sentence(model, seed_texts["000"], "After capturing a number of key points")
+    [hit] = [h for h in lexicon.classify(capture) if h.text == "capturing"]
+    assert (hit.event_type, hit.sub_event_type, hit.agent_kind) == ("Battles", "Government regains territory", "state")
+    regaining = sentence(model, seed_texts["003"], "regaining control")
+    assert "Government regains territory" in subtypes(lexicon.classify(regaining))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("US warplanes pounded the village, killing six civilians.", "Air/drone strike"),
+        ("A suicide car bomb exploded near the checkpoint.", "Suicide bomb"),
+        ("A car bomb exploded near the checkpoint.", "Remote explosive/landmine/IED"),
+        ("Government troops shelled the town with mortars.", "Shelling/artillery/missile attack"),
+        ("Police fired tear gas to disperse protesters in the capital.", "Protest with intervention"),
+        ("Security forces opened fire on protesters, killing six.", "Excessive force against protesters"),
+        ("Rioters torched cars and threw stones at police.", "Violent demonstration"),
+        ("Gunmen kidnapped two aid workers on the road.", "Abduction/forced disappearance"),
+        ("Police arrested 40 people in a night raid.", "Arrests"),
+        ("The two sides agreed a ceasefire on Monday.", "Agreement"),
+        ("Army engineers defused a roadside bomb.", "Disrupted weapons use"),
+        ("Air defences shot down two drones over the base.", "Disrupted weapons use"),
+        ("Turkish forces have set up a new observation post in Idlib.", "Headquarters or base established"),
+        ("Militiamen looted shops in the market.", "Looting/property destruction"),
+        ("The rebels withdrew from the town, handing it over to the army without resistance.", "Non-violent transfer of territory"),
+        ("Government soldiers raped women in the village.", "Sexual violence"),
+        ("Militants executed twelve villagers.", "Attack"),
+        ("An angry mob lynched a man accused of theft.", "Mob violence"),
+        ("Hundreds of soldiers defected to the opposition.", "Change to group/activity"),
+    ],
+)
+def test_best_trigger_types_the_sentence(model: Language, text: str, expected: str) -> None:
+    best = lexicon.best(lexicon.classify(sentence(model, text)))
+    assert best is not None and best.sub_event_type == expected
+
+
+def test_hits_point_into_the_doc(model: Language) -> None:
+    sent = sentence(model, "Witnesses said that a drone strike hit the convoy.")
+    [hit] = [h for h in lexicon.classify(sent) if h.sub_event_type == "Air/drone strike"]
+    doc = sent.doc
+    assert doc.text[hit.start_char : hit.end_char] == hit.text == "drone strike"
+    assert doc[hit.start : hit.end].text == hit.text
+    assert hit.start <= hit.head < hit.end
+
+
+def test_no_trigger_in_a_quiet_sentence(model: Language) -> None:
+    assert lexicon.classify(sentence(model, "The weather in Homs was mild on Tuesday.")) == []
+
+
+# ---------------------------------------------------------------- modality
+
+
+def test_could_take_is_predicted(model: Language) -> None:
+    hit = mode_of(model, "The Syrian army could take it within a single week.", "take")
+    assert hit.mode == "predicted"
+    assert hit.cue is not None and hit.cue.text == "could"
+
+
+def test_seed_take_it_back_is_predicted(model: Language, seed_texts: dict[str, str]) -> None:
+    hit = mode_of(model, seed_texts["000"], "take", "or even take it back")
+    assert hit.mode == "predicted"
+
+
+def test_seed_conditional_liberation_is_hypothetical(model: Language, seed_texts: dict[str, str]) -> None:
+    hit = mode_of(model, seed_texts["000"], "liberated", "If Al-Sukhnah is liberated")
+    assert hit.mode == "hypothetical"
+    assert hit.cue is not None and hit.cue.text == "If"
+
+
+def test_denied_losing(model: Language) -> None:
+    hit = mode_of(model, "ISIS denied losing the town.", "losing")
+    assert hit.mode == "denied"
+    assert hit.source is not None and hit.source.text == "ISIS" and hit.source_role == "denier"
+
+
+def test_no_civilians_killed_is_negated(model: Language) -> None:
+    hit = mode_of(model, "No civilians were killed in the attack, the army said.", "killed")
+    assert hit.mode == "negated"
+    assert hit.cue is not None and hit.cue.text == "No"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The army did not shell the town.", "shell", "negated"),
+        ("There were no airstrikes on the town.", "airstrikes", "negated"),
+        ("The militants failed to capture the base.", "capture", "negated"),
+        ("The army is expected to launch an offensive on Raqqa.", "launch", "predicted"),
+        ("ISIS is on the verge of losing the town.", "losing", "predicted"),
+        ("Rebels vowed to retake the city.", "retake", "planned"),
+        ("Militants threatened to kidnap foreigners.", "kidnap", "planned"),
+        ("If the army attacks the town, thousands will flee.", "attacks", "hypothetical"),
+        ("The army dismissed claims that it had shelled the village.", "shelled", "denied"),
+        ("Officials said the army would attack the town.", "attack", "predicted"),
+        ("Government forces regained control of Al-Sukhnah.", "regained", "reported"),
+    ],
+)
+def test_modes(model: Language, text: str, trigger: str, expected: str) -> None:
+    assert mode_of(model, text, trigger).mode == expected
+
+
+def test_claim_of_responsibility_names_the_claimant(model: Language) -> None:
+    hit = mode_of(model, "Islamic State claimed responsibility for the car bomb.", "bomb")
+    assert hit.mode == "claimed"
+    assert hit.source is not None and hit.source.text == "Islamic State" and hit.source_role == "claimant"
+
+
+def test_a_party_telling_of_its_own_action_is_a_claim(model: Language) -> None:
+    hit = mode_of(model, "ISIS said it had captured the base.", "captured")
+    assert hit.mode == "claimed"
+    assert hit.source is not None and hit.source.text == "ISIS"
+
+
+def test_attribution_keeps_reported_and_names_the_source(model: Language) -> None:
+    hit = mode_of(model, "Government forces captured the town, the army said.", "captured")
+    assert (hit.mode, hit.source_role) == ("reported", "speaker")
+    assert hit.source is not None and hit.source.text == "the army"
+    according = mode_of(model, "Government forces captured the town, according to state media.", "captured")
+    assert according.mode == "reported" and according.source is not None and according.source.text == "state media"
+
+
+def test_plain_statement_is_reported_without_cue(model: Language) -> None:
+    hit = mode_of(model, "Syrian troops captured several hilltops.", "captured")
+    assert (hit.mode, hit.cue, hit.source) == ("reported", None, None)
+    assert hit.why
+
+
+def test_cue_offsets_point_into_the_doc(model: Language) -> None:
+    sent = sentence(model, "Reports say the army may soon storm the town.")
+    hit = lexicon.modality(sent, word(sent, "storm"))
+    assert hit.mode == "predicted" and hit.cue is not None
+    assert sent.doc.text[hit.cue.start : hit.cue.end] == hit.cue.text
