@@ -26,7 +26,7 @@ from pathlib import Path
 from sitrep import nlp
 from sitrep.models import Place
 from sitrep.places.gazetteer import Gazetteer, build, default_path
-from sitrep.places.geoparse import geoparse_texts, resolve_spans
+from sitrep.places.geoparse import DERIVED, geoparse_texts, resolve_spans
 from sitrep.places.relative import distance_km
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "geoparsing"
@@ -102,7 +102,7 @@ def full(rows: list[dict], gazetteer: Gazetteer, countries: dict[str, str | None
     found = correct = matched = gold_total = 0
     started = time.perf_counter()
     for row, places in zip(rows, geoparse_texts((r["text"] for r in rows), gazetteer, model), strict=True):
-        mentions = [p for p in places if p.feature != "relative"]
+        mentions = [p for p in places if p.feature not in DERIVED]
         gold = row["toponyms"]
         found += len(mentions)
         gold_total += len(gold)

@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sitrep.cli import app
+from sitrep.places.geoparse import DERIVED
 
 from .conftest import FAKES, SEEDS
 
@@ -113,7 +114,7 @@ def test_geoparse_reads_and_writes_jsonl():
     assert result.exit_code == 0, result.output
     first, second = (json.loads(line) for line in result.stdout.splitlines())
     assert first["id"] == "a" and second == {"id": 7, "places": []}
-    names = [p["name"] for p in first["places"] if p["feature"] != "relative"]
+    names = [p["name"] for p in first["places"] if p["feature"] not in DERIVED]
     assert names == ["As Sukhnah", "Tadmur"]
     place = first["places"][0]
     assert {"start", "end", "text", "resolved", "geonameid", "lat", "lon", "country", "admin1", "admin1_code",

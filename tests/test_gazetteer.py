@@ -1,6 +1,7 @@
 """The gazetteer index on real names: one full build per test session, shared by the tests that need it."""
 
 import atexit
+import csv
 import json
 import shutil
 import sqlite3
@@ -8,6 +9,7 @@ import statistics
 import tempfile
 import time
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -151,6 +153,33 @@ def test_continents_are_places(index):
 def test_country_point_is_the_published_centre_where_one_is_listed(index):
     us = index.country("US")
     assert us is not None and us.lat == pytest.approx(39.83, abs=0.01) and us.lon == pytest.approx(-98.58, abs=0.01)
+
+
+def test_division_point_is_the_published_centre_where_one_is_listed(index):
+    virginia, ontario = index.admin1("US", "VA"), index.admin1("CA", "08")
+    assert virginia is not None and virginia.lat == pytest.approx(37.5, abs=0.01) and virginia.lon == pytest.approx(-78.6, abs=0.01)
+    assert ontario is not None and ontario.lat == pytest.approx(49.3, abs=0.01)
+
+
+def test_regions_and_seas_are_places(index):
+    darfur = find(index.lookup("Darfur"), "region:darfur")
+    assert darfur.entry.kind == "region" and darfur.entry.country == "SD" and darfur.entry.source == "sitrep-regions"
+    assert find(index.lookup("South Ossetian"), "region:south-ossetia").name_kind == "demonym"
+    assert find(index.lookup("Caribbean"), "region:caribbean-sea").entry.kind == "sea"
+    assert "region:european-union" in ids(index.lookup("EU")) and "region:european-union" not in ids(index.lookup("eu"))
+
+
+def test_every_region_row_has_a_source_and_a_known_kind():
+    text = resources.files("sitrep").joinpath("data/regions.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+    assert len(rows) > 50 and len({row["id"] for row in rows}) == len(rows)
+    for row in rows:
+        assert row["source"] and row["kind"] in ("region", "sea"), row["id"]
+        assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row["id"]
+
+
+def test_a_big_town_is_not_cut_off_by_many_small_divisions_of_its_name(index):
+    assert "gn:4140963" in ids(index.lookup("Washington"))  # Washington, D.C., behind dozens of counties
 
 
 def test_divisions_carry_the_population_of_their_towns(index):

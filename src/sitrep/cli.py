@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import pipeline
 from .errors import Code, SitrepError
+from .events_cli import events_command, extract_command
 from .gazetteer_cli import gazetteer_app
 from .ingest.readers import DEFAULT_MAX_BYTES
 from .models import ReadFailure
@@ -29,6 +30,8 @@ app = typer.Typer(
 articles_app = typer.Typer(help="List stored articles, or `show ID` for one in full.", no_args_is_help=False)
 app.add_typer(articles_app, name="articles")
 app.add_typer(gazetteer_app, name="gazetteer")
+app.command("events")(events_command)
+app.command("extract")(extract_command)
 err = Console(stderr=True, highlight=False)
 
 DbOption = Annotated[

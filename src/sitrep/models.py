@@ -189,3 +189,57 @@ class Place:
     score: float = 0.0
     why: tuple[str, ...] = ()
     relation: str | None = None  # for relative expressions, e.g. "4 km north of Al-Hayl gas field"
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor an event names: the catalogue actor it resolved to, or the raw words with a type guess."""
+
+    name: str  # canonical name, or the words as written when no catalogue actor fits
+    actor_id: str | None  # catalogue id; None for an actor kept as raw text
+    type: str | None  # ACLED actor type slug (state_forces, rebel_group, ...), a guess when actor_id is None
+    country: str | None
+    span: Span  # the words in the article
+    why: str
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who says an event happened: the source's words and the cue ("reported", "according to")."""
+
+    source: Span
+    cue: Span | None
+    quote: Span | None  # the quoted words, when the source is quoted
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The words one field of an event was read from."""
+
+    field: str  # "trigger", "actor1", "actor2", "place", "date", "fatalities", "modality", "attribution"
+    span: Span
+
+
+@dataclass(frozen=True)
+class Event:
+    """One ACLED-style event read from one sentence of an article, with the evidence for each field."""
+
+    event_type: str
+    sub_event_type: str
+    actor1: ActorRef | None
+    actor2: ActorRef | None
+    assoc_actors: tuple[ActorRef, ...]
+    place: Place | None
+    date: date | None
+    time_precision: int | None  # ACLED: 1 day, 2 week, 3 month
+    fatalities: int | None
+    civilian_fatalities: int | None
+    modality: str  # reported | claimed | predicted | planned | hypothetical | denied | negated
+    historical: bool  # a background event with its own past date
+    attribution: Attribution | None
+    sentence: Span
+    trigger: Span
+    evidence: tuple[Evidence, ...]
+    confidence: float
+    why: tuple[str, ...]  # how the type, modality and place were chosen
+    notes: str  # one-sentence ACLED-style summary generated from the fields

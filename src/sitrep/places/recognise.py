@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from .context import admin_cue, settlement_cue
@@ -55,6 +56,7 @@ _TITLE_BEFORE = re.compile(
     r"Colonel|Commander|Imam|Bishop|King|Prince|Queen|coach|spokesman|spokeswoman|leader)\.?\s+$"
 )
 _SPEAKER_AFTER = re.compile(r",?\s+(?:said|says|told|added|stated|announced|noted|declared|warned)\b")
+_FIRST_WORD = re.compile(r"([A-Z][a-z]+)\s+")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
 _HAS_ARTICLE = re.compile(rf"^{_ARTICLE}-|\s{_ARTICLE}[-\s]", re.IGNORECASE)
 
@@ -148,13 +150,30 @@ def _known_runs(
 
 
 def _runs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
-    """Runs of capitalised words, cut where a sentence ends inside one ("on Sunday. Al-Qaryatayn")."""
+    """Runs of capitalised words, cut where a sentence ends inside one ("on Sunday. Al-Qaryatayn"),
+    without the capitalised word that opens a sentence ("From al-Sukhnah", "Reclaiming al-Sukhnah")."""
     for run in RUN.finditer(text, lo, hi):
         start = run.start()
         for stop in _SENTENCE_END.finditer(text, run.start(), run.end()):
-            yield start, stop.start() + 1
+            yield _opened(text, start, stop.start() + 1), stop.start() + 1
             start = stop.end()
-        yield start, run.end()
+        yield _opened(text, start, run.end()), run.end()
+
+
+def _opened(text: str, start: int, end: int) -> int:
+    """The run's start past a sentence-opening function word or verb form ("From", "Reclaiming")."""
+    first = _FIRST_WORD.match(text, start, end)
+    if first is None or first.end() >= end or not _at_sentence_start(text, start):
+        return start
+    word = first.group(1)
+    if word.lower() in STOP_WORDS or word.endswith(("ing", "ed")):
+        return first.end()
+    return start
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start]
+    return start == 0 or "\n" in before or bool(re.search(r"[.!?][\"”’']?\s+$", before))
 
 
 def _longest_names(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:

@@ -31,6 +31,8 @@ POPULATION_WEIGHT = 0.45  # per power of ten
 KIND_SCORE = {"continent": 3.0, "country": 3.0, "admin1": 2.2, "admin2": 0.0}
 KIND_NAME = {"continent": "continent", "country": "country", "admin1": "province or state", "admin2": "district or county"}
 FEATURE_SCORE = 2.0  # a curated feature named in full ("Al-Hayl gas field") is specific
+REGION_SCORE = {"region": 5.0, "sea": 5.0}  # world regions and seas are named by themselves, like countries
+REGION_NAME = {"region": "world or disputed region", "sea": "sea or ocean"}
 FOCUS_WEIGHT = 3.0
 ADMIN_NAMED = 1.5  # the candidate's province or state is named in the article
 COUNTY_NAMED = 2.5  # a town whose county (second-level division, in the same province) is named in the article
@@ -40,8 +42,9 @@ QUALIFIED = 5.0  # "Name, Qualifier" where the qualifier is the candidate's stat
 CUE_WEIGHT = 3.0
 NAMESAKE = 2.5  # a town whose province bears its name: the bare name means the town ("Deir ez-Zor", "Homs")
 NEAR_KM = ((50.0, 2.0), (200.0, 1.0), (600.0, 0.4))
-PRECISION = {"continent": 3, "country": 3, "admin1": 3, "admin2": 2, "town": 1}
-AREA_KINDS = {"continent", "country", "admin1", "admin2"}
+PRECISION = {"continent": 3, "country": 3, "admin1": 3, "admin2": 2, "town": 1, "region": 3, "sea": 3}
+WIDE_KINDS = {"continent", "country", "admin1", "region", "sea"}  # too wide to say where the article's other places are
+AREA_KINDS = {"continent", "country", "admin1", "admin2", "region", "sea"}
 AREA_FEATURES = {"gas_field", "oil_field", "mountain_range", "road", "region", "area"}
 
 
@@ -132,7 +135,7 @@ def _make_view(hints: Counter[str], entries: Sequence[GazetteerEntry]) -> _View:
             view.admins[(entry.country, entry.admin1_code)] += 1
             if entry.kind == "admin1":
                 view.named.add((entry.country, entry.admin1_code))
-        if entry.kind not in ("continent", "country", "admin1") and entry not in view.anchors:
+        if entry.kind not in WIDE_KINDS and entry not in view.anchors:
             view.anchors.append(entry)
     return view
 
@@ -284,6 +287,8 @@ def _name_reason(match: NameMatch) -> str:
 def _importance(entry: GazetteerEntry) -> list[tuple[float, str]]:
     """Bigger places are named more often: log population (a division's is the sum of its towns'), and a
     bonus for a continent, a country or a division, which the news names by itself more than a town."""
+    if entry.kind in REGION_SCORE:
+        return [(REGION_SCORE[entry.kind], f"a {REGION_NAME[entry.kind]}, which the news names by itself")]
     if entry.kind not in KIND_SCORE and entry.kind != "town":
         return [(FEATURE_SCORE, f"a named {entry.kind.replace('_', ' ')}")]
     people = POPULATION_WEIGHT * math.log10(entry.population + 1)
@@ -322,7 +327,7 @@ def _cues(cues: _Cues, entry: GazetteerEntry) -> Parts:
     found: Parts = []
     is_area = entry.kind in AREA_KINDS
     if cues.admin:
-        is_admin = entry.kind in ("admin1", "admin2")
+        is_admin = entry.kind in ("admin1", "admin2", "region")
         found.append((CUE_WEIGHT if is_admin else -CUE_WEIGHT / 2, f"the sentence calls it an area ({cues.admin!r})"))
     if cues.part and (is_area or entry.kind == "town"):  # features (a gas field, a road) have parts too
         found.append((CUE_WEIGHT / 2 if is_area else -CUE_WEIGHT / 2, f"the sentence names part of it ({cues.part!r}), as of an area"))
@@ -334,7 +339,7 @@ def _cues(cues: _Cues, entry: GazetteerEntry) -> Parts:
 
 def _nearness(entry: GazetteerEntry, anchors: Sequence[GazetteerEntry]) -> list[tuple[float, str]]:
     others = [a for a in anchors if a.id != entry.id]
-    if not others or entry.kind in ("continent", "country"):
+    if not others or entry.kind in WIDE_KINDS - {"admin1"}:
         return []
     nearest = min(others, key=lambda a: distance_km(entry.lat, entry.lon, a.lat, a.lon))
     km = distance_km(entry.lat, entry.lon, nearest.lat, nearest.lon)

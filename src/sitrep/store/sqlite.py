@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -20,6 +20,39 @@ from ..errors import Code, SitrepError
 from ..models import Article, Place, Source, Span
 
 ARTICLE_COLUMNS = "id, title, kind, published, published_from, outlet, url"
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """What `sitrep events` (and later the API) can filter on; None means any."""
+
+    since: str | None = None  # ISO dates, inclusive
+    until: str | None = None
+    event_type: str | None = None  # an event type or a sub-event type
+    actor: str | None = None  # a substring of any actor's name, case-insensitive
+    country: str | None = None  # ISO2
+    admin1: str | None = None
+    modality: str | None = None
+    outlet: str | None = None
+
+    def sql(self) -> tuple[list[str], list[str]]:
+        """WHERE clauses with placeholders and their parameters; never values pasted into SQL."""
+        clauses = [
+            ("e.event_date >= ?", self.since),
+            ("e.event_date <= ?", self.until),
+            ("(e.event_type = ? OR e.sub_event_type = ?)", self.event_type),
+            ("lower(e.actors) LIKE ?", f"%{self.actor.lower()}%" if self.actor else None),
+            ("e.country = ?", self.country.upper() if self.country else None),
+            ("lower(e.admin1) = ?", self.admin1.lower() if self.admin1 else None),
+            ("e.modality = ?", self.modality),
+            ("a.outlet = ?", self.outlet),
+        ]
+        where, params = [], []
+        for clause, value in clauses:
+            if value is not None:
+                where.append(clause)
+                params += [value] * clause.count("?")
+        return where, params
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -167,6 +200,23 @@ class SQLiteStore:
             ],
         )
 
+    def add_events(self, article_id: str, events: Sequence[dict[str, Any]]) -> None:
+        """An article's events (as `sitrep.events.records.event_json` writes them), most salient first."""
+        rows = []
+        for n, event in enumerate(events):
+            actors = [a["name"] for a in (event["actor1"], event["actor2"], *event["assoc_actors"]) if a]
+            rows.append(
+                (
+                    article_id, n, event["event_type"], event["sub_event_type"],
+                    (event["actor1"] or {}).get("name"), (event["actor2"] or {}).get("name"), "\n".join(actors),
+                    event["event_date"], event["time_precision"], event["country"], event["admin1"],
+                    event["location"], event["latitude"], event["longitude"], event["geo_precision"],
+                    event["fatalities"], event["modality"], int(event["historical"]), event["confidence"],
+                    json.dumps(event, ensure_ascii=False),
+                )  # fmt: skip
+            )
+        self._db.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 20)})", rows)
+
     def link_near_duplicates(self, a: str, b: str, jaccard: float, containment: float) -> None:
         first, second = sorted((a, b))
         self._db.execute(
@@ -303,6 +353,28 @@ class SQLiteStore:
             found.append(place)
         return found
 
+    def list_events(self, filters: EventFilters, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Stored events with their article's id, outlet, title and sources, newest first (undated last)."""
+        where, params = filters.sql()
+        sql = (
+            "SELECT e.article_id, e.n, e.record, a.outlet, a.title, a.published, a.url,"
+            " (SELECT group_concat(DISTINCT COALESCE(s.outlet, a.outlet)) FROM sources s WHERE s.article_id = a.id)"
+            " AS source_outlets FROM events e JOIN articles a ON a.id = e.article_id"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.event_date IS NULL, e.event_date DESC, e.article_id, e.n LIMIT ? OFFSET ?"
+        found = []
+        for row in self._db.execute(sql, [*params, -1 if limit is None else limit, offset]):
+            event = json.loads(row["record"])
+            event["id"] = f"{row['article_id'][:12]}-{row['n']}"
+            event["article"] = {
+                "id": row["article_id"], "outlet": row["outlet"], "title": row["title"],
+                "published": row["published"], "url": row["url"], "outlets": row["source_outlets"] or row["outlet"],
+            }  # fmt: skip
+            found.append(event)
+        return found
+
     def stats(self) -> dict[str, Any]:
         """Counts a user checks after an ingest."""
         articles, sources = self._one("SELECT COUNT(*) FROM articles"), self._one("SELECT COUNT(*) FROM sources")
@@ -313,6 +385,8 @@ class SQLiteStore:
             "near_duplicate_pairs": self._one("SELECT COUNT(*) FROM near_duplicates"),
             "place_mentions": self._one("SELECT COUNT(*) FROM places"),
             "place_mentions_resolved": self._one("SELECT COUNT(*) FROM places WHERE resolved = 1"),
+            "events": self._one("SELECT COUNT(*) FROM events"),
+            "events_by_modality": self._by("SELECT modality, COUNT(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"),
             "dated": self._one("SELECT COUNT(*) FROM articles WHERE published IS NOT NULL"),
             "undated": self._one("SELECT COUNT(*) FROM articles WHERE published IS NULL"),
             "first_published": self._one("SELECT MIN(published) FROM articles"),

@@ -1,0 +1,230 @@
+"""Events from one parsed article: type, actors, place, date, toll, modality, attribution, evidence.
+
+Each sentence with a trigger word yields at most one event per trigger head (the heaviest trigger
+of a clause). Fields come from the stages' own readers: `lexicon` (type, modality), `roles`
+(actors), `location` (place), `when` (date), `tolls` (fatalities), `attribution` (who says so).
+Events come out most salient first: reported and claimed before predicted and the rest, current
+before historical, then by how complete and certain they are, then by their order in the text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from datetime import date
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..actors import Catalogue
+from ..models import ActorRef, Attribution, Event, Evidence, Place, Span
+from . import lexicon
+from .attribution import Statement, quotations, relayed_report
+from .location import fallback, place_in_sentence
+from .notes import write_notes
+from .roles import ActorMention, actor_mentions, roles
+from .tolls import fatalities
+from .when import event_date
+
+RELAY_PARAGRAPHS = 3  # a relayed report covers the paragraph naming it and the two after
+MODE_RANK = {"reported": 0, "claimed": 1, "planned": 2, "predicted": 3, "hypothetical": 4, "denied": 5, "negated": 6}
+STATE_TYPES = frozenset({"state_forces"})
+NONSTATE_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces"})
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What the extractor knows about the article besides its text."""
+
+    published: date | None = None
+    country: str | None = None  # ISO2 focus; read from the places when None
+    title_end: int = 0  # events in the title are restated by the body; they rank lower
+
+
+def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context: ArticleContext) -> list[Event]:
+    """The events an article tells, most salient first."""
+    country = context.country or _focus(places)
+    mentions = actor_mentions(doc, catalogue, country)
+    statements = quotations(doc.text)
+    relayed = relayed_report(doc.text)
+    events: list[Event] = []
+    previous: Place | None = None
+    for sent in doc.sents:
+        if sent.start_char < context.title_end:
+            continue
+        kind_of = _agent_kind(mentions)
+        for hit in _clause_hits(lexicon.classify(sent, kind_of)):
+            event = _event(sent, hit, places, mentions, statements, relayed, previous, context)
+            events.append(event)
+            if event.place is not None and event.modality in ("reported", "claimed"):
+                previous = event.place
+    length = max(len(doc.text), 1)
+    return sorted(events, key=lambda e: _salience(e, length))
+
+
+def _focus(places: Sequence[Place]) -> str | None:
+    counts = Counter(p.country for p in places if p.resolved and p.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _agent_kind(mentions: Sequence[ActorMention]) -> lexicon.AgentKind:
+    """"state"/"nonstate" for an agent token from the catalogue actor inside its phrase."""
+    by_token = {m.root: m for m in mentions}
+
+    def kind(token: Token) -> str | None:
+        for node in token.subtree:
+            mention = by_token.get(node.i)
+            if mention is not None and mention.ref.type:
+                if mention.ref.type in STATE_TYPES:
+                    return "state"
+                if mention.ref.type in NONSTATE_TYPES:
+                    return "nonstate"
+        return lexicon.actor_kind(token)
+
+    return kind
+
+
+def _clause_hits(hits: Sequence[lexicon.TriggerHit]) -> list[lexicon.TriggerHit]:
+    """The heaviest hit per trigger head, one event per head."""
+    by_head: dict[int, lexicon.TriggerHit] = {}
+    for hit in hits:
+        kept = by_head.get(hit.head)
+        if kept is None or hit.weight > kept.weight:
+            by_head[hit.head] = hit
+    return sorted(by_head.values(), key=lambda h: h.start)
+
+
+def _event(
+    sent: SpacySpan,
+    hit: lexicon.TriggerHit,
+    places: Sequence[Place],
+    mentions: Sequence[ActorMention],
+    statements: Sequence[Statement],
+    relayed: Span | None,
+    previous: Place | None,
+    context: ArticleContext,
+) -> Event:
+    doc = sent.doc
+    trigger = doc[hit.head]
+    trigger_span = Span(hit.start_char, hit.end_char, hit.text)
+    sentence = Span(sent.start_char, sent.end_char, sent.text)
+    evidence = [Evidence("trigger", trigger_span)]
+    why = [f"trigger {hit.text!r} ({hit.cue}) → {hit.sub_event_type}"]
+
+    mode = lexicon.modality(sent, trigger)
+    why.append(f"modality {mode.mode}: {mode.why}")
+    if mode.cue is not None:
+        evidence.append(Evidence("modality", mode.cue))
+    attribution = _attribution(doc.text, mode, trigger_span, statements, relayed)
+    if attribution is not None:
+        evidence.append(Evidence("attribution", attribution.source))
+
+    found = roles(sent, trigger, mentions, doc[hit.end - 1])
+    actor1 = found.actor1.ref if found.actor1 else None
+    actor2 = found.actor2.ref if found.actor2 else None
+    sub_event_type = _territory_by_agent(hit.sub_event_type, actor1 if found.syntactic else None)
+    why.extend(found.why)
+    for field, ref in (("actor1", actor1), ("actor2", actor2)):
+        if ref is not None:
+            evidence.append(Evidence(field, ref.span))
+
+    chosen = place_in_sentence(sent, trigger, places) or fallback(previous, places)
+    place = chosen[0] if chosen else None
+    if chosen:
+        why.append(f"place {chosen[0].name}: {chosen[1]}")
+        if sent.start_char <= chosen[0].start < sent.end_char:
+            evidence.append(Evidence("place", Span(chosen[0].start, chosen[0].end, chosen[0].text)))
+
+    when = event_date(sent.text, context.published, offset=sent.start_char)
+    if when.start is not None and when.end is not None:
+        evidence.append(Evidence("date", Span(when.start, when.end, when.text or "")))
+    toll = fatalities(sent.text, offset=sent.start_char)
+    if toll is not None:
+        evidence.append(Evidence("fatalities", Span(toll.start, toll.end, toll.text)))
+
+    confidence = _confidence(hit.weight, actor1, place, mode.mode)
+    notes = write_notes(
+        sub_event_type,
+        actor1,
+        actor2,
+        place,
+        when.date,
+        toll.fatalities if toll else None,
+        mode.mode,
+        attribution.source.text if attribution else None,
+    )
+    return Event(
+        event_type=_event_type(sub_event_type),
+        sub_event_type=sub_event_type,
+        actor1=actor1,
+        actor2=actor2,
+        assoc_actors=tuple(m.ref for m in found.assoc),
+        place=place,
+        date=when.date,
+        time_precision=when.time_precision if when.date else None,
+        fatalities=toll.fatalities if toll else None,
+        civilian_fatalities=toll.civilians if toll else None,
+        modality=mode.mode,
+        historical=when.historical,
+        attribution=attribution,
+        sentence=sentence,
+        trigger=trigger_span,
+        evidence=tuple(evidence),
+        confidence=confidence,
+        why=tuple(why),
+        notes=notes,
+    )
+
+
+@cache
+def _event_types() -> dict[str, str]:
+    return {t.sub_event_type: t.event_type for t in lexicon.event_types()}
+
+
+def _event_type(sub_event_type: str) -> str:
+    return _event_types()[sub_event_type]
+
+
+def _territory_by_agent(sub_event_type: str, actor1: ActorRef | None) -> str:
+    """Territory changes hands by who takes it: state forces regain, non-state actors overtake."""
+    territorial = ("Government regains territory", "Non-state actor overtakes territory")
+    if sub_event_type not in territorial or actor1 is None or actor1.type is None:
+        return sub_event_type
+    if actor1.type in STATE_TYPES:
+        return territorial[0]
+    if actor1.type in NONSTATE_TYPES:
+        return territorial[1]
+    return sub_event_type
+
+
+def _attribution(
+    text: str, mode: lexicon.ModeHit, trigger: Span, statements: Sequence[Statement], relayed: Span | None
+) -> Attribution | None:
+    """The sentence's own source, else the speaker of the quote around the trigger, else the outlet
+    the article relays, for the paragraphs that follow its naming."""
+    quote = next((s for s in statements if s.quote.start <= trigger.start < s.quote.end), None)
+    if mode.source is not None:
+        return Attribution(mode.source, mode.cue if mode.source_role else None, quote.quote if quote else None)
+    if quote is not None:
+        return Attribution(quote.speaker, None, quote.quote)
+    if relayed is not None and relayed.end <= trigger.start and text.count("\n\n", relayed.end, trigger.start) < RELAY_PARAGRAPHS:
+        return Attribution(relayed, None, None)
+    return None
+
+
+def _confidence(weight: float, actor1: ActorRef | None, place: Place | None, mode: str) -> float:
+    """A 0-1 figure: a heavy trigger with a catalogued actor and a precise place scores high."""
+    value = 0.4 * min(weight / 5, 1.0)  # lexicon weights run 1-9; 5 and above is a specific trigger
+    value += 0.25 if actor1 is not None and actor1.actor_id else 0.1 if actor1 is not None else 0.0
+    value += {1: 0.25, 2: 0.18, 3: 0.1}.get(place.geo_precision or 3, 0.1) if place is not None else 0.0
+    value += 0.1 if mode in ("reported", "claimed") else 0.05
+    return round(min(value, 1.0), 2)
+
+
+def _salience(event: Event, length: int) -> tuple[int, int, float, int]:
+    """Current before historical, told-as-happened before the other modes, then certainty with a
+    lead bonus (news puts the main event first)."""
+    lead = 0.3 * (1 - event.sentence.start / length)
+    return (event.historical, MODE_RANK.get(event.modality, 9), -(event.confidence + lead), event.sentence.start)

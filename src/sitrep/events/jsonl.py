@@ -1,0 +1,48 @@
+"""The `sitrep extract` contract: JSONL `{"id", "text", "published"?, "outlet"?}` in, `{"id", "events"}` out."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from datetime import date
+from itertools import islice
+from typing import Any
+
+from ..errors import Code
+from ..process import Processor
+from .extract import ArticleContext
+from .records import event_json
+
+BATCH = 32
+
+
+def extract_lines(lines: Iterable[str], processor: Processor) -> Iterator[dict[str, Any] | str]:
+    """One output object per good input line, in order; a string "LINE: reason" for each bad one."""
+    numbered = ((n, line) for n, line in enumerate(lines, start=1) if line.strip())
+    while batch := list(islice(numbered, BATCH)):
+        records = [_record(n, line) for n, line in batch]
+        good = [r for r in records if isinstance(r, tuple)]
+        results = iter(processor.analyse([text for _, text, _ in good], [context for _, _, context in good]))
+        for record in records:
+            if isinstance(record, str):
+                yield record
+            else:
+                yield {"id": record[0], "events": [event_json(e) for e in next(results).events]}
+
+
+def _record(number: int, line: str) -> tuple[Any, str, ArticleContext] | str:
+    """(id, text, context) of one input line, or why it cannot be used."""
+    try:
+        record = json.loads(line)
+    except ValueError as error:
+        return f"{number}: {Code.BAD_JSON.value} not valid JSON: {error}"
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return f"{number}: {Code.BAD_RECORD.value} expected an object with a string \"text\""
+    published = record.get("published")
+    day = None
+    if published is not None:
+        try:
+            day = date.fromisoformat(str(published)[:10])
+        except ValueError:
+            return f"{number}: {Code.BAD_RECORD.value} \"published\" {published!r} is not a date like 2017-08-06"
+    return record.get("id"), record["text"], ArticleContext(published=day)

@@ -1,0 +1,139 @@
+"""`sitrep events` (stored events, filtered, in six formats) and `sitrep extract` (JSONL in and out)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import Enum
+from typing import Annotated, Any, NoReturn, Optional, TextIO
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from .errors import Code, SitrepError
+from .events.records import ACLED_COLUMNS, acled_row
+from .output import Format, write_rows
+from .store import DEFAULT_DB, open_store
+from .store.sqlite import EventFilters
+
+err = Console(stderr=True, highlight=False)
+MODALITIES = ("reported", "claimed", "predicted", "planned", "hypothetical", "denied", "negated")
+COLUMNS = [
+    "id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "country",
+    "latitude", "longitude", "geo_precision", "fatalities", "modality", "historical", "source", "notes",
+]  # fmt: skip
+TABLE_COLUMNS = ["id", "event_date", "sub_event_type", "actor1", "actor2", "location", "modality", "fatalities"]
+
+
+class EventFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    geojson = "geojson"
+    acled = "acled"
+
+
+def events_command(
+    db: Annotated[str, typer.Option("--db", envvar="SITREP_DB", help="SQLite database file.")] = DEFAULT_DB,
+    since: Annotated[Optional[str], typer.Option(help="Events on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Events on or before this date (YYYY-MM-DD).")] = None,
+    event_type: Annotated[Optional[str], typer.Option("--type", help="An event type or sub-event type, as ACLED names it.")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="Part of an actor's name (case-insensitive).")] = None,
+    country: Annotated[Optional[str], typer.Option(help="Country, ISO 3166 alpha-2 (SY).")] = None,
+    admin1: Annotated[Optional[str], typer.Option(help="First-level division as stored (e.g. Ḩimş).")] = None,
+    modality: Annotated[Optional[str], typer.Option(help=f"One of: {', '.join(MODALITIES)}.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet of the reporting article.")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many events.")] = None,
+    fmt: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
+) -> None:
+    """List stored events, newest first, as a table, JSONL, CSV, GeoJSON or ACLED's columns."""
+    _check(since, "--since")
+    _check(until, "--until")
+    if modality is not None and modality not in MODALITIES:
+        _fail(SitrepError(Code.BAD_OPTION, f"--modality {modality!r} is not one of {', '.join(MODALITIES)}"))
+    filters = EventFilters(since, until, event_type, actor, country, admin1, modality, outlet)
+    try:
+        store = open_store(db)
+    except SitrepError as error:
+        _fail(error)
+    with store:
+        events = store.list_events(filters, limit=limit)
+    write_events(events, fmt, sys.stdout)
+
+
+def write_events(events: list[dict[str, Any]], fmt: EventFormat, out: TextIO) -> None:
+    """One writer per format; every format carries the same events."""
+    if fmt is EventFormat.jsonl:
+        for event in events:
+            out.write(json.dumps(event, ensure_ascii=False) + "\n")
+    elif fmt is EventFormat.geojson:
+        json.dump({"type": "FeatureCollection", "features": [_feature(e) for e in events]}, out, ensure_ascii=False)
+        out.write("\n")
+    elif fmt is EventFormat.acled:
+        writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(acled_row(e, e["id"], _source(e)) for e in events)
+    else:
+        rows = [_flat(e) for e in events]
+        write_rows(rows, TABLE_COLUMNS if fmt is EventFormat.table else COLUMNS, Format(fmt.value), out)
+
+
+def _flat(event: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **{key: event.get(key) for key in COLUMNS},
+        "actor1": (event.get("actor1") or {}).get("name"),
+        "actor2": (event.get("actor2") or {}).get("name"),
+        "source": _source(event),
+    }
+
+
+def _source(event: dict[str, Any]) -> str:
+    article = event.get("article") or {}
+    outlets = article.get("outlets") or article.get("outlet") or ""
+    return str(outlets).replace(",", "; ")
+
+
+def _feature(event: dict[str, Any]) -> dict[str, Any]:
+    lat, lon = event.get("latitude"), event.get("longitude")
+    geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+    return {"type": "Feature", "id": event["id"], "geometry": geometry, "properties": _flat(event)}
+
+
+def extract_command(
+    source: Annotated[str, typer.Argument(help="JSONL file of {\"id\", \"text\", \"published\"?} lines, or - for stdin.")] = "-",
+) -> None:
+    """Read events from articles: JSONL in, JSONL {"id", "events": [...]} out (most salient first). No database."""
+    from .events.jsonl import extract_lines
+    from .process import Processor
+
+    try:
+        stream = sys.stdin if source == "-" else open(source, encoding="utf-8")
+    except OSError as error:
+        _fail(SitrepError(Code.UNREADABLE, f"{source}: {error.strerror}"))
+    failures = 0
+    for line in extract_lines(stream, Processor()):
+        if isinstance(line, str):
+            failures += 1
+            where = source if source != "-" else "<stdin>"
+            err.print(f"[red]failed[/red] {escape(where)}:{escape(line)}", soft_wrap=True)
+        else:
+            typer.echo(json.dumps(line, ensure_ascii=False))
+    if failures:
+        raise typer.Exit(1)
+
+
+def _check(value: str | None, option: str) -> None:
+    from datetime import date
+
+    if value is not None:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            _fail(SitrepError(Code.BAD_OPTION, f"{option} {value!r} is not a date like 2017-08-06"))
+
+
+def _fail(error: SitrepError) -> NoReturn:
+    err.print(f"[red]error[/red] {escape(str(error))}")
+    raise typer.Exit(2)

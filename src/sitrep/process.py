@@ -1,0 +1,56 @@
+"""One article in, its places and events out: the library call behind `ingest` and `extract`.
+
+One spaCy parse per article feeds both stages. The model, the gazetteer and the actor catalogue
+load on first use and are shared by every article after that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .events.extract import ArticleContext, extract_events
+from .models import Event, Place
+from .places import Geoparser
+from .places.geoparse import geoparse_doc
+
+if TYPE_CHECKING:
+    from .actors import Catalogue
+
+BATCH = 16
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What sitrep read from one article."""
+
+    places: list[Place]
+    events: list[Event]  # most salient first
+
+
+class Processor:
+    """Places and events for batches of articles, offline."""
+
+    def __init__(self, geoparser: Geoparser | None = None, catalogue: Catalogue | None = None) -> None:
+        self.geoparser = geoparser or Geoparser()
+        self._catalogue = catalogue
+
+    @property
+    def catalogue(self) -> Catalogue:
+        if self._catalogue is None:
+            from .actors import default_catalogue
+
+            self._catalogue = default_catalogue()
+        return self._catalogue
+
+    def analyse(self, texts: Sequence[str], contexts: Sequence[ArticleContext]) -> list[Analysis]:
+        """Places and events of each text, in order; `contexts` give publication dates and titles."""
+        if len(texts) != len(contexts):
+            raise ValueError("one context per text")
+        gazetteer, catalogue = self.geoparser.gazetteer, self.catalogue
+        results = []
+        for doc, context in zip(self.geoparser.model.pipe(texts, batch_size=BATCH), contexts, strict=True):
+            places = geoparse_doc(doc, gazetteer)
+            results.append(Analysis(places, extract_events(doc, places, catalogue, context)))
+        return results
