@@ -107,7 +107,9 @@ def roles(sent: SpacySpan, trigger: Token, mentions: Sequence[ActorMention], las
             "actor1 is the sentence's subject" if subject else "nearest actors before and after the trigger"
         ) + " (no syntactic link to the trigger)"
     if patient is None and agent is not None:
-        patient = next((m for m in inside if _opposed(agent, m)), None)
+        allied = {t.i for t in sent.doc[agent.root].subtree}
+        opposed = [m for m in inside if m.root not in allied and _opposed(agent, m)]
+        patient = next((m for m in opposed if m.ref.actor_id), opposed[0] if opposed else None)
         if patient is not None:
             why += f"; actor2 {patient.ref.name}: the other side named in the sentence"
     chosen = {id(m) for m in (agent, patient) if m is not None}

@@ -45,7 +45,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"outskirts\s+of|(?:north|south|east|west)(?:ern)?\s+of|(?:north|south|east|west)(?:ern)?|central|rural|"
     r"province\s+of|governorate\s+of|city\s+of|town\s+of|village\s+of|capital|control\s+of|"
     r"(?:re)?took|(?:re)?captured|seized|entered|liberated|stormed|besieged|shelled|bombed|struck|reached|"
-    r"surrounded|encircled)\s+(?:the\s+)?$",
+    r"surrounded|encircled|(?:advanc\w*|march\w*|push\w*|offensive|assault|attacks?|strikes?|raids?)\s+(?:on|against))"
+    r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _NOT_NAMES = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"}

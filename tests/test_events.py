@@ -1,0 +1,111 @@
+"""Events read from the seed articles, end to end: ingest with a publication date, then the stored events."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from sitrep.cli import app
+from sitrep.events.extract import ArticleContext
+from sitrep.process import Processor
+
+from .conftest import SEEDS
+
+runner = CliRunner()
+AS_SUKHNAH = 172425
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+    """Events of each seed by number, most salient first, as `sitrep events --format jsonl` gives them."""
+    db = str(tmp_path_factory.mktemp("events") / "seeds.db")
+    for seed, published in zip(SEEDS, ("2017-08-03", "2017-08-07"), strict=True):
+        result = runner.invoke(app, ["ingest", str(seed), "--db", db, "--published", published, "-q"])
+        assert result.exit_code == 0, result.output
+    lines = runner.invoke(app, ["events", "--db", db, "-f", "jsonl"]).stdout.splitlines()
+    events: dict[str, list[dict[str, Any]]] = {"000": [], "003": []}
+    for event in map(json.loads, lines):
+        events["000" if event["article"]["title"].startswith("Syrian army breaks") else "003"].append(event)
+    for found in events.values():
+        found.sort(key=lambda e: int(e["id"].rsplit("-", 1)[1]))
+    return events
+
+
+def actor(event: dict[str, Any], role: str) -> str | None:
+    return (event[role] or {}).get("name")
+
+
+def test_seed_003_main_event_is_the_recapture_of_as_sukhnah(stored: dict[str, list[dict[str, Any]]]) -> None:
+    main = stored["003"][0]
+    assert (main["event_type"], main["sub_event_type"]) == ("Battles", "Government regains territory")
+    assert actor(main, "actor1") == "Military Forces of Syria" and actor(main, "actor2") == "Islamic State"
+    assert main["place"]["geonameid"] == AS_SUKHNAH and main["geo_precision"] == 1
+    assert main["modality"] == "reported" and not main["historical"]
+    assert main["notes"].startswith("On 2017-08-07, Military Forces of Syria: government regains territory")
+
+
+def test_seed_003_isis_capture_in_2015_is_historical(stored: dict[str, list[dict[str, Any]]]) -> None:
+    past = [e for e in stored["003"] if e["historical"]]
+    assert past, "the 2015 capture was not found"
+    fall = past[0]
+    assert fall["sub_event_type"] == "Non-state actor overtakes territory" and actor(fall, "actor1") == "Islamic State"
+    assert fall["event_date"].startswith("2015-05") and fall["time_precision"] == 3
+    assert fall["place"]["geonameid"] == AS_SUKHNAH
+    date_evidence = next(e for e in fall["evidence"] if e["field"] == "date")
+    assert date_evidence["text"].endswith("May 2015")
+
+
+def test_seed_003_khaddour_statement_is_attributed_to_him(stored: dict[str, list[dict[str, Any]]]) -> None:
+    quoted = [e for e in stored["003"] if e["attribution"] and "Khaddour" in e["attribution"]["source"]["text"]]
+    assert quoted
+    attribution = quoted[0]["attribution"]
+    assert attribution["quote"]["text"].startswith("Now we have cut off the supply line of ISIS")
+
+
+def test_seed_000_hilltops_north_of_the_gas_field(stored: dict[str, list[dict[str, Any]]]) -> None:
+    hills = next(e for e in stored["000"] if "hilltops north of Al-Hayl" in e["sentence"]["text"])
+    assert hills["event_type"] == "Battles" and hills["modality"] == "reported"
+    assert hills["geo_precision"] == 2 and hills["location"] == "4 km north of Al-Hayl gas field"
+    assert "Al-Masdar" in hills["attribution"]["source"]["text"]
+    assert hills["event_date"] == "2017-08-03" and hills["time_precision"] == 1  # "earlier today"
+
+
+def test_seed_000_predictions_are_not_events_that_happened(stored: dict[str, list[dict[str, Any]]]) -> None:
+    week = [e for e in stored["000"] if "within a single week" in e["sentence"]["text"]]
+    assert week and all(e["modality"] == "predicted" for e in week)
+    assert any(e["sub_event_type"] == "Government regains territory" and "Sukhnah" in e["location"] for e in week)
+    relief = [e for e in stored["000"] if e["trigger"]["text"] == "relief"]
+    assert relief and relief[0]["modality"] == "predicted" and relief[0]["place"]["geonameid"] == 170794
+
+
+def test_every_evidence_span_is_the_article_text(stored: dict[str, list[dict[str, Any]]]) -> None:
+    runner_db_events = stored["000"] + stored["003"]
+    processor = Processor()
+    texts = {seed.name[:3]: seed.read_text(encoding="utf-8") for seed in SEEDS}
+    fresh = processor.analyse(list(texts.values()), [ArticleContext(date(2017, 8, 3))] * len(texts))
+    for analysis, text in zip(fresh, texts.values(), strict=True):
+        for event in analysis.events:
+            for evidence in event.evidence:
+                assert text[evidence.span.start : evidence.span.end] == evidence.span.text
+            assert text[event.sentence.start : event.sentence.end] == event.sentence.text
+    assert all(e["notes"] and e["why"] for e in runner_db_events)
+
+
+def test_extract_reads_jsonl_and_ranks_the_main_event_first() -> None:
+    text = (
+        "Syrian government forces recaptured the town of al-Qaryatayn from the Islamic State on Sunday, "
+        "a military source said. Army units could advance on Palmyra next week."
+    )
+    line = json.dumps({"id": "q1", "text": text, "published": "2016-04-04"})
+    result = runner.invoke(app, ["extract"], input=line + "\n{broken\n")
+    assert result.exit_code == 1 and "2: E201" in result.stderr
+    (out,) = (json.loads(line) for line in result.stdout.splitlines())
+    first = out["events"][0]
+    assert out["id"] == "q1" and first["sub_event_type"] == "Government regains territory"
+    assert first["location"] == "Al Qaryatayn" and first["event_date"] == "2016-04-03"
+    assert first["attribution"]["source"]["text"] == "a military source"
+    assert any(e["modality"] == "predicted" and e["location"] == "Tadmur" for e in out["events"][1:])
