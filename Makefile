@@ -19,6 +19,7 @@ demo: $(STAMP)
 	$(BIN)/sitrep ingest examples --db $(DEMO_DB)
 	$(BIN)/sitrep stats --db $(DEMO_DB)
 	$(BIN)/sitrep articles --db $(DEMO_DB) --limit 10
+	$(BIN)/sitrep events --db $(DEMO_DB) --modality reported --limit 15
 	@echo "Look at one article in full:  $(BIN)/sitrep articles show ID --db $(DEMO_DB)"
 
 test: $(STAMP)
@@ -27,6 +28,8 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/geoparse.py
+	$(BIN)/python bench/events.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .hypothesis

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from sitrep import nlp
 from sitrep.models import Place
-from sitrep.places.gazetteer import Gazetteer, build, default_path
+from sitrep.places.gazetteer import Gazetteer, build, default_features, default_path
 from sitrep.places.geoparse import DERIVED, geoparse_texts, resolve_spans
 from sitrep.places.relative import distance_km
 
@@ -133,7 +133,7 @@ def lookup_speed(gazetteer: Gazetteer, rows: list[dict]) -> None:
 def build_time() -> None:
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
-        report = build(Path(folder) / "gazetteer.sqlite")
+        report = build(Path(folder) / "gazetteer.sqlite", features=default_features())
         print(f"index build from scratch: {time.perf_counter() - started:.1f} s ({report})")
 
 
@@ -171,7 +171,7 @@ def main() -> None:
         if not args.no_full:
             full(rows, gazetteer, countries)
     lookup_speed(gazetteer, load("lgl", args.limit))
-    one_article_memory(load("lgl", 1)[0]["text"])
+    one_article_memory(max((r["text"] for r in load("lgl", None)), key=len))
 
 
 if __name__ == "__main__":

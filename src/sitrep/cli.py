@@ -97,10 +97,13 @@ def ingest(
     url: Annotated[Optional[str], typer.Option(help="URL for articles that do not carry one.")] = None,
     max_bytes: Annotated[int, typer.Option(help="Skip files (and JSONL lines, WARC records) larger than this.")] = DEFAULT_MAX_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or notes; failures and summary only.")] = False,
+    analyse: Annotated[
+        bool, typer.Option("--analyse/--no-analyse", help="Find places and events (--no-analyse: store the articles only).")
+    ] = True,
 ) -> None:
-    """Read, clean, deduplicate and store articles. Exits 1 when any input failed."""
+    """Read, clean, deduplicate and store articles with their places and events. Exits 1 when any input failed."""
     options = pipeline.IngestOptions(
-        outlet=outlet, published=_parse_date(published, "--published"), url=url, max_bytes=max_bytes
+        outlet=outlet, published=_parse_date(published, "--published"), url=url, max_bytes=max_bytes, analyse=analyse
     )
     store = _open(db)
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
