@@ -146,3 +146,16 @@ def test_part_of_an_area_is_its_own_derived_place(geoparser: Geoparser, seed_tex
     assert part.text == "eastern Homs" and part.geo_precision == 2 and part.admin1_code == "SY.11"
     assert part.lon is not None and homs.lon is not None and part.lon > homs.lon
     assert part.lat == pytest.approx(homs.lat, abs=0.01)
+
+
+def test_road_between_two_places_is_placed_between_them(geoparser: Geoparser, seed_texts: dict[str, str]) -> None:
+    places = parse(geoparser, seed_texts["000"])
+    road = next(p for p in places if p.feature == "relative" and p.text == "Palmyra to Deir Ezzor")
+    palmyra = next(p for p in places if p.text == "Palmyra" and p.start == road.start)
+    deir = next(p for p in places if p.text == "Deir Ezzor" and p.end == road.end)
+    assert road.geo_precision == 2 and road.name == "road from Palmyra to Deir Ezzor"
+    points = [(p.lat, p.lon) for p in (road, palmyra, deir) if p.lat is not None and p.lon is not None]
+    assert len(points) == 3
+    (lat, lon), first, second = points
+    to_palmyra, to_deir = distance_km(lat, lon, *first), distance_km(lat, lon, *second)
+    assert to_palmyra == pytest.approx(to_deir, rel=0.05) and to_palmyra > 50
