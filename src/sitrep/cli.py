@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from typing import Annotated, Any, NoReturn, Optional
+from collections.abc import Iterable, Iterator
+from typing import Annotated, Any, Callable, NoReturn, Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import pipeline
+from . import jsonl, pipeline
 from .errors import Code, SitrepError
 from .events_cli import events_command, extract_command
 from .gazetteer_cli import gazetteer_app
@@ -131,24 +132,18 @@ def geoparse(
     from .places import Geoparser
     from .places.jsonl import geoparse_lines
 
-    stream = sys.stdin if source == "-" else _open_text(source)
-    failures = 0
-    for line in geoparse_lines(stream, Geoparser(), gold_spans=gold_spans):
-        if isinstance(line, str):
-            failures += 1
-            where = source if source != "-" else "<stdin>"
-            err.print(f"[red]failed[/red] {escape(where)}:{escape(line)}", soft_wrap=True)
-        else:
-            typer.echo(json.dumps(line, ensure_ascii=False))
-    if failures:
+    geoparser = Geoparser()
+    if run_jsonl(source, lambda lines: geoparse_lines(lines, geoparser, gold_spans=gold_spans)):
         raise typer.Exit(1)
 
 
-def _open_text(path: str) -> Any:
+def run_jsonl(source: str, convert: Callable[[Iterable[str]], Iterator[dict[str, Any] | str]]) -> int:
+    """`jsonl.run` with the command's errors: a missing or unreadable file ends the command."""
     try:
-        return open(path, encoding="utf-8")
+        return jsonl.run(source, convert, err)
     except OSError as error:
-        _fail(SitrepError(Code.MISSING_PATH if isinstance(error, FileNotFoundError) else Code.UNREADABLE, f"{path}: {error.strerror}"))
+        code = Code.MISSING_PATH if isinstance(error, FileNotFoundError) else Code.UNREADABLE
+        _fail(SitrepError(code, f"{source}: {error.strerror}"))
 
 
 @articles_app.callback(invoke_without_command=True)

@@ -105,22 +105,12 @@ def extract_command(
     source: Annotated[str, typer.Argument(help="JSONL file of {\"id\", \"text\", \"published\"?} lines, or - for stdin.")] = "-",
 ) -> None:
     """Read events from articles: JSONL in, JSONL {"id", "events": [...]} out (most salient first). No database."""
+    from .cli import run_jsonl
     from .events.jsonl import extract_lines
     from .process import Processor
 
-    try:
-        stream = sys.stdin if source == "-" else open(source, encoding="utf-8")
-    except OSError as error:
-        _fail(SitrepError(Code.UNREADABLE, f"{source}: {error.strerror}"))
-    failures = 0
-    for line in extract_lines(stream, Processor()):
-        if isinstance(line, str):
-            failures += 1
-            where = source if source != "-" else "<stdin>"
-            err.print(f"[red]failed[/red] {escape(where)}:{escape(line)}", soft_wrap=True)
-        else:
-            typer.echo(json.dumps(line, ensure_ascii=False))
-    if failures:
+    processor = Processor()
+    if run_jsonl(source, lambda lines: extract_lines(lines, processor)):
         raise typer.Exit(1)
 
 

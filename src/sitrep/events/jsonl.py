@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import islice
 from typing import Any
 
 from ..errors import Code
+from ..jsonl import parse_line
 from ..process import Processor
 from .extract import ArticleContext
 from .records import event_json
@@ -32,12 +32,9 @@ def extract_lines(lines: Iterable[str], processor: Processor) -> Iterator[dict[s
 
 def _record(number: int, line: str) -> tuple[Any, str, ArticleContext] | str:
     """(id, text, context) of one input line, or why it cannot be used."""
-    try:
-        record = json.loads(line)
-    except ValueError as error:
-        return f"{number}: {Code.BAD_JSON.value} not valid JSON: {error}"
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        return f"{number}: {Code.BAD_RECORD.value} expected an object with a string \"text\""
+    record = parse_line(number, line)
+    if isinstance(record, str):
+        return record
     published = record.get("published")
     day = None
     if published is not None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from itertools import islice
 from typing import Any
 
 from ..errors import Code
+from ..jsonl import parse_line
 from . import Geoparser
 
 BATCH = 64
@@ -37,12 +37,9 @@ def geoparse_lines(
 
 def _record(number: int, line: str, gold_spans: bool) -> tuple[Any, str, list[tuple[int, int]]] | str:
     """(id, text, spans) of one input line, or why it cannot be used."""
-    try:
-        record = json.loads(line)
-    except ValueError as error:
-        return f"{number}: {Code.BAD_JSON.value} not valid JSON: {error}"
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        return f"{number}: {Code.BAD_RECORD.value} expected an object with a string \"text\""
+    record = parse_line(number, line)
+    if isinstance(record, str):
+        return record
     text = record["text"]
     spans: list[tuple[int, int]] = []
     if gold_spans:
