@@ -133,3 +133,35 @@ def test_geoparse_gold_spans_and_bad_lines(tmp_path):
     places = json.loads(line)["places"]
     assert [(p["start"], p["end"], p["text"]) for p in places] == [(30, 35, "Douma"), (17, 25, "Damascus")]
     assert "in.jsonl:2: E201" in result.stderr and "in.jsonl:3: E202" in result.stderr
+
+
+def test_events_filters_and_formats(db):
+    def jsonl(*options):
+        result = runner.invoke(app, ["events", "--db", db, "-f", "jsonl", *options])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line) for line in result.stdout.splitlines()]
+
+    every = jsonl()
+    assert every and {e["modality"] for e in every} >= {"reported", "predicted"}
+    predicted = jsonl("--modality", "predicted")
+    assert predicted and all(e["modality"] == "predicted" for e in predicted) and len(predicted) < len(every)
+    battles = jsonl("--type", "Battles")
+    assert battles and all(e["event_type"] == "Battles" for e in battles)
+    regains = jsonl("--type", "Government regains territory", "--actor", "military forces of syria", "--country", "sy")
+    assert regains and all(e["sub_event_type"] == "Government regains territory" for e in regains)
+    assert all("Military Forces of Syria" in {(e["actor1"] or {}).get("name"), (e["actor2"] or {}).get("name")} for e in regains)
+    assert jsonl("--outlet", "nobody") == []
+
+    geo = json.loads(runner.invoke(app, ["events", "--db", db, "-f", "geojson"]).stdout)
+    assert geo["type"] == "FeatureCollection" and len(geo["features"]) == len(every)
+    point = next(f for f in geo["features"] if f["geometry"])
+    assert point["geometry"]["coordinates"] == [point["properties"]["longitude"], point["properties"]["latitude"]]
+
+    acled = list(csv.DictReader(io.StringIO(runner.invoke(app, ["events", "--db", db, "-f", "acled"]).stdout)))
+    assert len(acled) == len(every)
+    row = next(r for r in acled if r["actor1"] == "Military Forces of Syria" and r["location"] == "As Sukhnah")
+    assert row["country"] == "Syria" and row["iso"] == "SY" and row["inter1"] == "1" and row["geo_precision"] == "1"
+
+    bad = runner.invoke(app, ["events", "--db", db, "--modality", "rumoured"])
+    assert bad.exit_code == 2 and "E501" in bad.stderr
+    assert runner.invoke(app, ["events", "--db", db, "--since", "last week"]).exit_code == 2
