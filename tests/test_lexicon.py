@@ -136,6 +136,64 @@ def test_best_trigger_types_the_sentence(model: Language, text: str, expected: s
     assert best is not None and best.sub_event_type == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the weapon is what was found or destroyed, however long the list before it
+        ("Soldiers destroyed dozens of rifles, mortars and roadside bombs near the border.", "Disrupted weapons use"),
+        ("Mines, grenades and two explosive devices were found in a farmhouse.", "Disrupted weapons use"),
+        ("The army discovered a large arms cache in the hills.", "Disrupted weapons use"),
+        # what was attacked decides between a clash and violence against civilians
+        ("Gunmen attacked a wedding party, killing nine guests.", "Attack"),
+        ("Three teachers were shot in the market.", "Attack"),
+        ("Insurgents attacked an army checkpoint overnight.", "Armed clash"),
+        # violence by demonstrators, and force against them
+        ("Police and demonstrators clashed outside the ministry.", "Violent demonstration"),
+        ("Heavy clashes erupted between police and students.", "Armed clash"),
+        ("Clashes erupted between the police and striking protesters.", "Violent demonstration"),
+        ("Security forces used excessive force against the marchers.", "Excessive force against protesters"),
+        ("The rally descended into violence after dark.", "Violent demonstration"),
+        # bases set up, in either voice
+        ("Two new checkpoints were set up on the highway.", "Headquarters or base established"),
+        # chemical weapons, whatever delivered them
+        ("A helicopter dropped a barrel of chlorine gas on the town.", "Chemical weapon"),
+        ("Thousands of villagers fled the fighting.", "Other"),
+    ],
+)
+def test_context_decides_the_subtype(model: Language, text: str, expected: str) -> None:
+    best = lexicon.best(lexicon.classify(sentence(model, text)))
+    assert best is not None and best.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gas cylinder explosion at the factory killed two workers.",
+        "Chlorine leaked from a pipe at the water plant.",
+        "The country tested a hydrogen bomb on Sunday.",
+        "Coast guards thwarted an attempt to smuggle migrants.",
+        "A rocket destroyed the school.",
+    ],
+)
+def test_accidents_tests_and_crime_are_not_these_events(model: Language, text: str) -> None:
+    hits = lexicon.classify(sentence(model, text))
+    assert "Chemical weapon" not in subtypes(hits) and "Disrupted weapons use" not in subtypes(hits)
+    assert "Remote explosive/landmine/IED" not in subtypes(hits)
+
+
+def test_object_of_a_verb_is_read_from_the_parse(model: Language) -> None:
+    sent = sentence(model, "A rocket destroyed the school, and troops destroyed a large number of captured rockets.")
+    found = {(h.text, h.sub_event_type) for h in lexicon.classify(sent)}
+    assert ("rockets", "Disrupted weapons use") in found
+    assert ("rocket", "Disrupted weapons use") not in found
+
+
+def test_list_patterns_are_triggers_when_typed() -> None:
+    patterns = {t.pattern for t in lexicon.triggers()}
+    assert "$protester * be kill" in patterns  # a "$list" pattern with a sub-event type is a trigger
+    assert "protester * be kill" not in lexicon.word_lists()
+
+
 def test_hits_point_into_the_doc(model: Language) -> None:
     sent = sentence(model, "Witnesses said that a drone strike hit the convoy.")
     [hit] = [h for h in lexicon.classify(sent) if h.sub_event_type == "Air/drone strike"]

@@ -87,13 +87,29 @@ def _agent_kind(mentions: Sequence[ActorMention]) -> lexicon.AgentKind:
 
 
 def _clause_hits(hits: Sequence[lexicon.TriggerHit]) -> list[lexicon.TriggerHit]:
-    """The heaviest hit per trigger head, one event per head."""
+    """The heaviest hit per trigger head, one event per head; and one protest per sentence.
+
+    A sentence that tells of a demonstration and of what happened to it tells one ACLED event, the
+    most severe reading: violence by the demonstrators makes a riot even when force is used on them,
+    force on peaceful demonstrators outranks their dispersal, and a dispersal outranks the protest.
+    """
+    severity = {
+        "Peaceful protest": 0,
+        "Protest with intervention": 1,
+        "Excessive force against protesters": 2,
+        "Violent demonstration": 3,
+    }
     by_head: dict[int, lexicon.TriggerHit] = {}
     for hit in hits:
         kept = by_head.get(hit.head)
         if kept is None or hit.weight > kept.weight:
             by_head[hit.head] = hit
-    return sorted(by_head.values(), key=lambda h: h.start)
+    found = list(by_head.values())
+    protest = [h for h in found if h.sub_event_type in severity]
+    if len(protest) > 1:
+        top = max(protest, key=lambda h: (severity[h.sub_event_type], h.weight, -h.start))
+        found = [h for h in found if h.sub_event_type not in severity or h is top]
+    return sorted(found, key=lambda h: h.start)
 
 
 def _event(
@@ -215,10 +231,13 @@ def _attribution(
 
 
 def _confidence(weight: float, actor1: ActorRef | None, place: Place | None, mode: str) -> float:
-    """A 0-1 figure: a heavy trigger with a catalogued actor and a precise place scores high."""
-    value = 0.4 * min(weight / 5, 1.0)  # lexicon weights run 1-9; 5 and above is a specific trigger
-    value += 0.25 if actor1 is not None and actor1.actor_id else 0.1 if actor1 is not None else 0.0
-    value += {1: 0.25, 2: 0.18, 3: 0.1}.get(place.geo_precision or 3, 0.1) if place is not None else 0.0
+    """A 0-1 figure: a heavy trigger with a catalogued actor and a precise place scores high.
+
+    The trigger carries most of it, over the whole 1-9 weight scale, since it says what happened and
+    decides between the events of one article; actor and place say how completely it is told."""
+    value = 0.6 * min(weight / 9, 1.0)
+    value += 0.15 if actor1 is not None and actor1.actor_id else 0.06 if actor1 is not None else 0.0
+    value += {1: 0.15, 2: 0.1, 3: 0.05}.get(place.geo_precision or 3, 0.05) if place is not None else 0.0
     value += 0.1 if mode in ("reported", "claimed") else 0.05
     return round(min(value, 1.0), 2)
 

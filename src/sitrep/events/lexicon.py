@@ -156,13 +156,19 @@ def word_lists() -> dict[str, frozenset[str]]:
     """The named word lists of `event_triggers.csv` (rows whose pattern is "$name"), by name."""
     lists: dict[str, frozenset[str]] = {}
     for _, row in _rows("event_triggers.csv"):
-        if row["pattern"].startswith("$"):
+        if _is_list(row):
             lists[row["pattern"][1:]] = frozenset(word.lower() for word in row["requires"].split("|") if word)
     return lists
 
 
+def _is_list(row: dict[str, str]) -> bool:
+    """A word-list row: a "$name" pattern with no sub-event type ("$weapon * be find" is a trigger)."""
+    return row["pattern"].startswith("$") and not row["sub_event_type"]
+
+
 def _words(spec: str, name: str, number: int) -> frozenset[str]:
-    """Alternatives of a "a|$list|@GPE" column, lists expanded; entity labels keep their "@"."""
+    """Alternatives of a "a|$list|@GPE|^verb" column, lists expanded; entity labels keep their "@",
+    governing verbs their "^"."""
     out: set[str] = set()
     for word in filter(None, spec.split("|")):
         if word.startswith("$"):
@@ -171,6 +177,8 @@ def _words(spec: str, name: str, number: int) -> frozenset[str]:
             out |= word_lists()[word[1:]]
         else:
             out.add(word if word.startswith("@") else word.lower())
+            if word.startswith("^") and len(word) < 2:
+                raise _bad(name, number, "'^' needs a verb")
     return frozenset(out)
 
 
@@ -180,13 +188,13 @@ def triggers() -> tuple[Trigger, ...]:
     name = "event_triggers.csv"
     out = []
     for number, row in _rows(name):
-        if row["pattern"].startswith("$"):
+        if _is_list(row):
             continue
         sub = _types_by_sub().get(row["sub_event_type"])
         if sub is None:
             raise _bad(name, number, f"unknown sub-event type {row['sub_event_type']!r}")
         elements = tuple(GAP if part == "*" else _words(part, name, number) for part in row["pattern"].split())
-        if not elements or elements[0] == GAP or elements[-1] == GAP or any(any(w.startswith("@") for w in e) for e in elements):
+        if not elements or elements[0] == GAP or elements[-1] == GAP or any(any(w[:1] in "@^" for w in e) for e in elements):
             raise _bad(name, number, f"bad pattern {row['pattern']!r}")
         if row["agent"] and row["agent"] not in AGENT_KINDS:
             raise _bad(name, number, f"agent must be state or nonstate, not {row['agent']!r}")
@@ -317,9 +325,14 @@ def _clause(verb: Token, sent: SpacySpan) -> list[Token]:
     """The tokens of a verb's own clause: its subtree without embedded clauses (xcomp kept)."""
     out = [verb]
     for child in verb.children:
-        if _in(child, sent) and (child.dep_ not in CLAUSAL or child.dep_ == "xcomp"):
+        if _in(child, sent) and (child.dep_ not in CLAUSAL or child.dep_ == "xcomp" or _noun_conjunct(child)):
             out.extend(_clause(child, sent))
     return out
+
+
+def _noun_conjunct(token: Token) -> bool:
+    """A conjunct that is not a clause: "police and protesters", not "clashed and looted"."""
+    return token.dep_ == "conj" and token.pos_ not in VERBAL and token.head.pos_ not in VERBAL
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
@@ -379,6 +392,27 @@ def _holds(words: frozenset[str], tokens: Iterable[Token]) -> bool:
     return any(_keys(t) & words or f"@{t.ent_type_}" in words for t in tokens)
 
 
+def _object_of(token: Token, sent: SpacySpan, requires: frozenset[str]) -> bool:
+    """Whether `token` is what a "^verb" of `requires` acts on: its object or passive subject, reached
+    through conjuncts, appositions and "of" phrases ("destroyed dozens of guns, rockets and IEDs"); not as
+    a modifier ("arms depots")."""
+    verbs = frozenset(word[1:] for word in requires if word.startswith("^"))
+    if not verbs:
+        return False
+    node = token
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i or not _in(head, sent):
+            return False
+        dep = node.dep_
+        if head.pos_ in VERBAL:
+            return dep in ("dobj", "nsubjpass") and bool(_keys(head) & verbs)
+        if dep not in ("conj", "appos", "nmod", "pobj") and not (dep == "prep" and node.lower_ in ("of", "including")):
+            return False
+        node = head
+    return False
+
+
 def classify(sent: SpacySpan, agent_kind: AgentKind | None = None) -> list[TriggerHit]:
     """The trigger hits of a parsed sentence, in text order; where matches overlap the heavier one stays.
 
@@ -423,7 +457,7 @@ def _check(row: Trigger, sent: SpacySpan, tokens: list[Token], i: int, end: int,
         return None
     if row.requires:
         clause = _clause(_predicate(head, sent), sent)
-        if not _holds(row.requires, (t for t in clause if not start <= t.i < stop)):
+        if not _holds(row.requires, (t for t in clause if not start <= t.i < stop)) and not _object_of(head, sent, row.requires):
             return None
     agent_text = kind = None
     if row.agent is not None:
