@@ -20,7 +20,12 @@ def _count(db, sql):
 
 def _start(db, inputs):
     command = [sys.executable, "-m", "sitrep", "ingest", "--db", str(db), "--quiet", *map(str, inputs)]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_hear_ctrl_c)
+
+
+def _hear_ctrl_c():
+    """A job started in the background inherits SIGINT ignored; a user's terminal delivers it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _stop_midway(process, db, signum):
