@@ -24,6 +24,7 @@ from typing import Any
 
 from sitrep.events.extract import ArticleContext
 from sitrep.events.records import event_json
+from sitrep.ingest.dates import find_dateline
 from sitrep.process import Processor
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -125,7 +126,7 @@ def _alpha3() -> dict[str, str]:
 
 def fakes(processor: Processor) -> None:
     articles = [r for r in rows(FAKES) if r.get("events")]
-    contexts = [ArticleContext(published=date.fromisoformat(r["published"]) if r.get("published") else None) for r in articles]
+    contexts = [ArticleContext(published=_published(r)) for r in articles]
     started = time.perf_counter()
     analyses = processor.analyse([r["text"] for r in articles], contexts)
     elapsed = time.perf_counter() - started
@@ -146,6 +147,14 @@ def fakes(processor: Processor) -> None:
     print(f"fakes: {len(articles)} articles with {incidents} labelled incidents, {len(articles) / elapsed:.1f} articles/s")
     print(f"  an event in the right governorate within a day: {placed / incidents:.1%}")
     print(f"  ... and with the civilian toll exactly: {toll / incidents:.1%}")
+
+
+def _published(article: dict[str, Any]) -> date | None:
+    """The record's date, else the dateline at the top of the text, as `sitrep ingest` reads it."""
+    if article.get("published"):
+        return date.fromisoformat(article["published"])
+    dateline = find_dateline(article["text"])
+    return dateline.date if dateline else None
 
 
 def _governorates(processor: Processor) -> dict[str, str | None]:

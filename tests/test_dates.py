@@ -77,3 +77,14 @@ def test_agrees_with_fakes_metadata() -> None:
         agree += found is not None and found.date.isoformat() == record["published"]
     assert len(dated) > 500
     assert agree / len(dated) >= 0.95
+
+
+def test_dateline_run_into_the_top_line_needs_a_weekday_or_label():
+    scraped = "Air raids kill 18 civilians in Syrias Aleppo Monitor AFP Saturday 16 Jul 2016 Air raids on rebel-held areas"
+    found = find_dateline(scraped)
+    assert found is not None and found.date == date(2016, 7, 16)
+    assert scraped[found.span.start : found.span.end] == "Saturday 16 Jul 2016"
+    labelled = "Thirty Killed in Syrian Strikes Date of publication 10 July 2016 A suicide bomb blast struck"
+    assert find_dateline(labelled).date == date(2016, 7, 10)
+    assert find_dateline("Rebels said the town fell on 16 Jul 2016 after weeks of fighting near Aleppo") is None
+    assert find_dateline("Monitor AFP Friday 16 Jul 2016 Air raids") is None  # 16 July 2016 was a Saturday

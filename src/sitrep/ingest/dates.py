@@ -1,8 +1,9 @@
 """Read the publication date an article states at its very top (its dateline).
 
-Only the top counts: a date further down is about an event, not the article. Nothing is
-guessed: an impossible date, a weekday that contradicts the date, or a numeric date that reads
-two ways gives no dateline at all.
+Only the top counts: a date further down is about an event, not the article. A date at the
+start of one of the top lines is a dateline; one run into the top line by a scraper counts only
+when a label or an agreeing weekday marks it. Nothing is guessed: an impossible date, a weekday
+that contradicts the date, or a numeric date that reads two ways gives no dateline at all.
 """
 
 from __future__ import annotations
@@ -73,6 +74,18 @@ def find_dateline(text: str) -> Dateline | None:
         if match and (first or _stands_alone(match, text)):
             return _dateline(match)
         first = False
+    return _embedded(text)
+
+
+def _embedded(text: str) -> Dateline | None:
+    """A dateline run into the top line of a scraped page ("... Monitor AFP Saturday 16 Jul 2016 Air
+    raids ..."): taken only when a label ("Date of publication", "Posted on") or a weekday that agrees
+    with the date marks it."""
+    for match in DATELINE.finditer(text, 0, min(len(text), TOP + 60)):
+        if match.start() < TOP and (match["label"] or match["weekday"]):
+            found = _dateline(match)
+            if found is not None:
+                return found
     return None
 
 

@@ -58,6 +58,8 @@ _TITLE_BEFORE = re.compile(
 )
 _SPEAKER_AFTER = re.compile(r",?\s+(?:said|says|told|added|stated|announced|noted|declared|warned)\b")
 _FIRST_WORD = re.compile(r"([A-Z][a-z]+)\s+")
+AREA_KINDS = frozenset({"country", "admin1", "continent", "region", "sea"})
+_ARTICLE_NEXT = re.compile(rf"[\s-]+{_ARTICLE}-\s*[A-Z]")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
 _HAS_ARTICLE = re.compile(rf"^{_ARTICLE}-|\s{_ARTICLE}[-\s]", re.IGNORECASE)
 
@@ -81,7 +83,11 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Mention], Counter[st
             mentions[(start, end)] = Mention(start, end, text[start:end])
             previous_end = end
     _one_reading_per_name(text, gazetteer, mentions, labels)
-    found = [m for m in mentions.values() if m.text.lower() not in _not_places() and not _personal(text, m)]
+    found = [
+        m
+        for m in mentions.values()
+        if m.text.lower() not in _not_places() and not _personal(text, m) and _plausible_acronym(m.text, gazetteer)
+    ]
     return sorted(found, key=lambda m: m.start), focus
 
 
@@ -188,6 +194,8 @@ def _longest_names(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> Iterato
             end = _strip_period(text, start, _strip_possessive(text, start, end))
             if text[start].isupper() or text[start : start + 3].lower() in ("al-", "el-"):
                 if _indexable(text[start:end]) and gazetteer.has_name(text[start:end]):
+                    if _ARTICLE_NEXT.match(text, end, hi):
+                        return  # "Deir" of "Deir al-Adas": the run is one name the index lacks
                     yield start, end
                     i = j - 1
                     break
@@ -243,6 +251,14 @@ def _not_places() -> frozenset[str]:
     """Single words never taken as places on their own (data/not_places.txt)."""
     lines = resources.files("sitrep").joinpath("data/not_places.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _plausible_acronym(name: str, gazetteer: Gazetteer) -> bool:
+    """A short all-capitals name ("US", "UAE", "IS") is a place only as a country's, region's or
+    province's abbreviation, never as a town that happens to share the letters ("Is" in Russia)."""
+    if not (name.isupper() and len(name.replace(".", "")) <= 4):
+        return True
+    return any(m.entry.kind in AREA_KINDS for m in gazetteer.lookup(name, limit=10) if m.level == "exact")
 
 
 def _personal(text: str, mention: Mention) -> bool:
