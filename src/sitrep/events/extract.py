@@ -25,8 +25,8 @@ from .attribution import Statement, quotations, relayed_report
 from .location import fallback, place_in_sentence
 from .notes import write_notes
 from .roles import ActorMention, actor_mentions, roles
-from .tolls import fatalities
-from .when import event_date
+from .tolls import Toll, fatalities
+from .when import EventDate, event_date
 
 RELAY_PARAGRAPHS = 3  # a relayed report covers the paragraph naming it and the two after
 MODE_RANK = {"reported": 0, "claimed": 1, "planned": 2, "predicted": 3, "hypothetical": 4, "denied": 5, "negated": 6}
@@ -51,12 +51,18 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
     relayed = relayed_report(doc.text)
     events: list[Event] = []
     previous: Place | None = None
+    kind_of = _agent_kind(mentions)
     for sent in doc.sents:
         if sent.start_char < context.title_end:
             continue
-        kind_of = _agent_kind(mentions)
-        for hit in _clause_hits(lexicon.classify(sent, kind_of)):
-            event = _event(sent, hit, places, mentions, statements, relayed, previous, context)
+        hits = _clause_hits(lexicon.classify(sent, kind_of))
+        if not hits:
+            continue
+        # read once per sentence, shared by its events
+        when = event_date(sent.text, context.published, offset=sent.start_char)
+        toll = fatalities(sent.text, offset=sent.start_char)
+        for hit in hits:
+            event = _event(sent, hit, places, mentions, statements, relayed, previous, when, toll)
             events.append(event)
             if event.place is not None and event.modality in ("reported", "claimed"):
                 previous = event.place
@@ -120,7 +126,8 @@ def _event(
     statements: Sequence[Statement],
     relayed: Span | None,
     previous: Place | None,
-    context: ArticleContext,
+    when: EventDate,
+    toll: Toll | None,
 ) -> Event:
     doc = sent.doc
     trigger = doc[hit.head]
@@ -153,10 +160,8 @@ def _event(
         if sent.start_char <= chosen[0].start < sent.end_char:
             evidence.append(Evidence("place", Span(chosen[0].start, chosen[0].end, chosen[0].text)))
 
-    when = event_date(sent.text, context.published, offset=sent.start_char)
     if when.start is not None and when.end is not None:
         evidence.append(Evidence("date", Span(when.start, when.end, when.text or "")))
-    toll = fatalities(sent.text, offset=sent.start_char)
     if toll is not None:
         evidence.append(Evidence("fatalities", Span(toll.start, toll.end, toll.text)))
 

@@ -751,6 +751,9 @@ def _query_keys(name: str) -> list[tuple[str, tuple[str, ...]]]:
     return tries
 
 
+REMEMBERED_NAMES = 200_000  # look-up answers an open index keeps before starting afresh
+
+
 class Gazetteer:
     """Read access to the index: names to candidate places, and places by id or code."""
 
@@ -761,6 +764,9 @@ class Gazetteer:
             self._db.execute("SELECT 1 FROM entries LIMIT 1")
         except sqlite3.DatabaseError as exc:
             raise SitrepError(Code.BAD_DATABASE, f"{self.path}: not a sitrep gazetteer ({exc})")
+        # Answers kept while the index is open (it is opened read-only): articles repeat their names.
+        self._lookups: dict[tuple[str, int], tuple[NameMatch, ...]] = {}
+        self._names: dict[str, bool] = {}
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, progress: Progress | None = None) -> Gazetteer:
@@ -787,6 +793,14 @@ class Gazetteer:
         """Places with this name: exact-key matches and then the other loose-key ones ("Deir al-Zour" is
         the town exactly and its governorate loosely); only when neither finds any, skeleton matches. Within
         a level: continents and countries, then the rest by population (then id)."""
+        kept = self._lookups.get((name, limit))
+        if kept is None:
+            if len(self._lookups) >= REMEMBERED_NAMES:
+                self._lookups.clear()
+            kept = self._lookups[(name, limit)] = tuple(self._lookup(name, limit))
+        return list(kept)
+
+    def _lookup(self, name: str, limit: int) -> list[NameMatch]:
         found: dict[str, NameMatch] = {}
         for level, values in _query_keys(name):
             if not values[0]:
@@ -800,10 +814,14 @@ class Gazetteer:
 
     def has_name(self, name: str) -> bool:
         """Whether the name (by its exact or loose key) names anything."""
-        for level, values in _query_keys(name)[:2]:
-            if values[0] and self._db.execute(HAS_SQL[level], values).fetchone():
-                return True
-        return False
+        known = self._names.get(name)
+        if known is None:
+            if len(self._names) >= REMEMBERED_NAMES:
+                self._names.clear()
+            known = self._names[name] = any(
+                values[0] and self._db.execute(HAS_SQL[level], values).fetchone() for level, values in _query_keys(name)[:2]
+            )
+        return known
 
     def get(self, entry_id: str) -> GazetteerEntry | None:
         row = self._db.execute(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE id = ?", (entry_id,)).fetchone()
