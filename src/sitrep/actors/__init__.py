@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from .catalogue import ACTOR_COLUMNS, Catalogue, default_catalogue
-from .generics import GENERIC_COLUMNS, link_anaphors
+from .generics import GENERIC_COLUMNS, country_of, link_anaphors
 from .records import ACTOR_TYPES, GENERIC_ROLES, Actor, ActorMatch, GenericMatch, GenericRule
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "Catalogue",
     "GenericMatch",
     "GenericRule",
+    "country_of",
     "default_catalogue",
     "link_anaphors",
 ]

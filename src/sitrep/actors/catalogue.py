@@ -169,7 +169,12 @@ class Catalogue:
         tokens = tokenize(text)
         spans = list(self._names.scan(tokens))
         taken = {k for first, end, _ in spans for k in range(first, end)}
-        hits = [hit for hit in self._finder.scan(tokens) if taken.isdisjoint(range(hit.first, hit.end))]
+        ends = {end for _, end, _ in spans}
+        hits = [
+            hit
+            for hit in self._finder.scan(tokens)
+            if taken.isdisjoint(range(hit.first, hit.end)) and not (hit.rule.role == "government" and hit.country is None and hit.first in ends)
+        ]  # "Hamas leader", "Taliban spokesman": the office is the named actor's, not a government's
         named = [self._match(tokens, *found, country) for found in spans]
         return link_anaphors(named, [self._resolve(tokens, hit, country) for hit in hits])
 
@@ -208,8 +213,11 @@ class Catalogue:
         actor = None
         if rule.role in ("state_forces", "police", "national_forces") and country:
             actor = self.state_forces(country, police=rule.role == "police")
+        elif rule.role == "government" and country:
+            actor = self._actors.get(f"government-{country.lower()}")
         return GenericMatch(
-            start, stop, tokens.text[start:stop], rule.phrase, rule.role, rule.types, country, hit.backer, actor
+            start, stop, tokens.text[start:stop], rule.phrase, rule.role, rule.types, country, hit.backer, actor,
+            hit.country_word,
         )
 
 

@@ -16,7 +16,7 @@ ACTOR_TYPES = (
     "external_forces",
 )
 # What a generic phrase stands for (see data/actor_generics.csv)
-GENERIC_ROLES = ("state_forces", "police", "national_forces", "anaphor", "group")
+GENERIC_ROLES = ("state_forces", "police", "national_forces", "government", "anaphor", "group")
 
 
 @dataclass(frozen=True)
@@ -67,3 +67,4 @@ class GenericMatch:
     country: str | None  # the country it names ("Russian" -> RU), else the hint for state roles and groups
     backer: str | None = None  # "Turkish-backed rebels" -> "TR"
     actor: Actor | None = None  # the actor it stands for, when known
+    country_word: str | None = None  # the words that name `country` ("Hungarian", "of Armenia"); None for a hint

@@ -2,27 +2,60 @@
 
 Actor mentions come from the catalogue (named actors, then generic phrases resolved for the
 article's country: "government troops" in a Syria article are the Military Forces of Syria, "the
-terrorist group" the latest compatible named actor). Roles come from the dependency parse around
-the trigger: the subject or the passive's "by" agent is actor1; the object, the passive subject or
-the complement of "against", "on", "from", "with" is actor2; an adjective or compound on a noun
-trigger ("Russian airstrikes") is actor1; "between X and Y" gives both.
+terrorist group" the latest compatible named actor). A generic phrase no catalogue actor stands for
+("Hungarian officials", "Kurdish rebels", "police in Cairo") is kept as written, with the country its
+own words or the parse give ("Iraq's interim government": a possessive, an adjective, "of"/"in"/
+"from" a country) and the type of its phrase. Where the sentence is parsed, a country named in an
+argument position stands for its state ("Iran threatened...", "...an ultimatum to Ecuador",
+"Serbia's crackdown"), as ACLED's government actors, which are state forces.
+
+Roles come from the dependency parse around the trigger: the subject or the passive's "by" agent is
+actor1; the object, the passive subject or the complement of "against", "on", "from", "with", "to"
+is actor2; an adjective or compound on a noun trigger ("Russian airstrikes") is actor1; "between X
+and Y" gives both. Who reports the event is no actor of it: the subject of "said" after the event
+("..., police said"), "according to X", "security sources".
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..actors import Catalogue, GenericMatch
+from ..actors import Catalogue, GenericMatch, country_of
 from ..models import ActorRef, Span
 
 MAX_CLIMB = 6
 MODIFIERS = frozenset({"amod", "acl", "relcl"})  # a verb modifying a noun: its subject is not the event's
-PATIENT_PREPS = frozenset({"against", "on", "from", "with", "upon", "at", "targeting"})
-CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "relcl", "ccomp"})
+PATIENT_PREPS = frozenset({"against", "on", "from", "with", "upon", "at", "targeting", "to", "toward", "towards"})
+# Links climbed from a trigger to the verb whose subject acts: "agreed to a ceasefire" (pobj, prep),
+# "is willing to withdraw" (xcomp, acomp), "launched an offensive" (dobj), "said they would" (ccomp)
+CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "relcl", "ccomp", "dobj", "acomp"})
+RELATIVES = frozenset({"which", "who", "that"})
+# Where a country named in a sentence is an actor: as the subject, object or agent of a verb, a
+# possessive ("Serbia's crackdown"), or the object of these prepositions; not of "in", "near", "of"...
+ARGUMENT_DEPS = {
+    "nsubj": "the subject of",
+    "nsubjpass": "the passive subject of",
+    "dobj": "the object of",
+    "dative": "the indirect object of",
+    "poss": "the possessor of",
+}
+ARGUMENT_PREPS = frozenset({"against", "with", "to", "on", "by", "upon", "from", "between", "toward", "towards", "for"})
+# Nouns a country adjective only locates ("the Turkish border", "Syrian territory"): no actor
+PLACE_NOUNS = frozenset(
+    "border borders frontier capital city cities town towns village villages territory territories soil side coast "
+    "waters airspace region regions province provinces area areas land lands part parts north south east west "
+    "origin descent".split()
+)
+# Words that make an office no state's: "opposition leader", "party officials", "tribal leaders"
+NON_STATE_QUALIFIERS = frozenset(
+    "opposition rebel rebels insurgent militant guerrilla party union tribal clan religious spiritual community "
+    "student students protest church village civic business labor labour trade media company militia".split()
+)
+SAY_LEMMAS = frozenset({"say", "tell", "report", "add", "confirm", "state", "quote", "note", "write"})
 TYPE_GUESS = {
     "rebels": "rebel_group",
     "militants": "rebel_group",
@@ -51,7 +84,8 @@ class Roles:
 
 
 def actor_mentions(doc: Doc, catalogue: Catalogue, country: str | None) -> list[ActorMention]:
-    """Every actor mention of the article, named and generic, in text order."""
+    """Every actor mention of the article, named and generic, and the countries acting as states in
+    parsed sentences, in text order."""
     text = doc.text
     found: list[ActorMention] = []
     for match in catalogue.find(text, country):
@@ -60,8 +94,15 @@ def actor_mentions(doc: Doc, catalogue: Catalogue, country: str | None) -> list[
         why = f"catalogue alias {match.alias!r}"
         found.append(_mention(doc, ActorRef(actor.name, actor.id, actor.type, actor.country, span, why)))
     for generic in catalogue.find_generics(text, country):
-        found.append(_mention(doc, _generic_ref(generic)))
-    return sorted((m for m in found if m.root >= 0), key=lambda m: m.ref.span.start)
+        mention = _mention(doc, _generic_ref(generic))
+        if mention.root >= 0 and _parsed(doc[mention.root]):
+            mention = _country_from_parse(doc, mention, generic)
+            if _other_office(doc[mention.root], generic, mention.ref.country != generic.country):
+                continue
+        found.append(mention)
+    found = [m for m in found if m.root >= 0]
+    found += _countries_acting(doc, found)
+    return sorted(found, key=lambda m: m.ref.span.start)
 
 
 def _generic_ref(generic: GenericMatch) -> ActorRef:
@@ -73,7 +114,17 @@ def _generic_ref(generic: GenericMatch) -> ActorRef:
         )
         return ActorRef(actor.name, actor.id, actor.type, actor.country, span, why)
     guess = generic.types[0] if generic.types else TYPE_GUESS.get(generic.phrase.split()[-1])
-    return ActorRef(generic.text, None, guess, generic.country, span, f"no catalogue actor: kept as written ({generic.role})")
+    if generic.country_word is not None:
+        where = f"country {generic.country} from {generic.country_word!r}"
+    elif generic.country is not None:
+        where = f"article country {generic.country}"
+    else:
+        where = "no country"
+    what = {"government": "a state office or body (ACLED types government actors as state forces)"}.get(
+        generic.role, f"generic phrase, role {generic.role}"
+    )
+    why = f"no catalogue actor: {generic.phrase!r} is {what}; kept as written, {where}"
+    return ActorRef(generic.text, None, guess, generic.country, span, why)
 
 
 def _mention(doc: Doc, ref: ActorRef) -> ActorMention:
@@ -81,11 +132,107 @@ def _mention(doc: Doc, ref: ActorRef) -> ActorMention:
     return ActorMention(ref, span.root.i if span is not None else -1)
 
 
+def _parsed(token: Token) -> bool:
+    """True when the token's sentence has a real parse (elsewhere the scan leaves a flat tree)."""
+    return any(t.dep_ not in ("dep", "ROOT", "") for t in token.sent)
+
+
+def _other_office(root: Token, generic: GenericMatch, country_in_parse: bool) -> bool:
+    """An office of some group rather than of a state ("opposition leader", "party officials", "leaders
+    of the opposition coalition"), or an office word used as an adjective ("an official newspaper")."""
+    if generic.role != "government" or generic.country_word is not None:
+        return False
+    if root.dep_ == "amod" or root.pos_ == "ADJ":
+        return True
+    if country_in_parse:
+        return False
+    qualifiers = [c for c in root.children if c.dep_ in ("compound", "amod", "nmod")]
+    qualifiers += [t for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    return any(t.lower_ in NON_STATE_QUALIFIERS for t in qualifiers)
+
+
+def _country_from_parse(doc: Doc, mention: ActorMention, generic: GenericMatch) -> ActorMention:
+    """A generic phrase whose own words name no country takes one from its modifiers in the parse:
+    "Iraq's interim government", "Irish nationalist guerrillas", "police in Cairo"."""
+    ref = mention.ref
+    if generic.country_word is not None or ref.actor_id is not None:
+        return mention
+    root = doc[mention.root]
+    for child in root.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < root.i:
+            words = _entity_text(child)
+            found, shown = country_of(words), words
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from", "in") and child.i > root.i:
+            if child.lower_ == "in" and generic.role in ("state_forces", "national_forces"):
+                continue  # "troops in Iraq" need not be Iraq's
+            words = next((_entity_text(g) for g in child.children if g.dep_ == "pobj"), "")
+            found, shown = country_of(words), f"{child.text} {words}"
+        else:
+            continue
+        if found is not None:
+            why = ref.why.rsplit("; kept as written", 1)[0] + f"; kept as written, country {found} from {shown!r} in the parse"
+            return ActorMention(replace(ref, country=found, why=why), mention.root)
+    return mention
+
+
+def _entity_text(token: Token) -> str:
+    """The named entity a token belongs to ("North Korea" for "Korea"), else the token."""
+    if token.ent_type_:
+        for ent in token.sent.ents:
+            if ent.start <= token.i < ent.end:
+                return ent.text
+    return token.text
+
+
+def _countries_acting(doc: Doc, known: Sequence[ActorMention]) -> list[ActorMention]:
+    """Countries named as actors in parsed sentences, outside the mentions already found: "Iran" as a
+    subject, "Ecuador" after "an ultimatum to", "Serbia's", "a Senegalese peace plan". A country acts
+    through its state: ACLED types government actors as state forces."""
+    covered = {i for m in known for i in range(m.ref.span.start, m.ref.span.end)}
+    heads = {m.root: m for m in known}
+    found: list[ActorMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "NORP") or ent.start_char in covered or not _parsed(ent.root):
+            continue
+        role = _argument(ent.root)
+        country = country_of(ent.text) if role else None
+        if country is None or role is None:
+            continue
+        span = Span(ent.start_char, ent.end_char, ent.text)
+        head = heads.get(ent.root.head.i)
+        if role.startswith("the adjective") and head is not None:  # "Hungarian and Romanian officials"
+            why = f"the country word {ent.text!r} ({country}) on {head.ref.name!r}: an actor of that type from {country}"
+            found.append(ActorMention(ActorRef(f"{ent.text} {ent.root.head.text}", None, head.ref.type, country, span, why), ent.root.i))
+            continue
+        if role.startswith("the adjective") and ent.root.head.tag_ in ("NNS", "NNPS"):
+            why = f"the country word {ent.text!r} ({country}) as {role}: people or things of the country, type unknown"
+            found.append(ActorMention(ActorRef(ent.text, None, None, country, span, why), ent.root.i))
+            continue
+        why = f"the country {ent.text!r} ({country}) as {role} stands for its state, kept as written (ACLED types government actors as state forces)"
+        found.append(ActorMention(ActorRef(ent.text, None, "state_forces", country, span, why), ent.root.i))
+    return found
+
+
+def _argument(token: Token) -> str | None:
+    """How a country's name is an argument of its sentence ("the subject of 'threatened'"), else None."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    dep, head = node.dep_, node.head
+    if dep in ARGUMENT_DEPS:
+        return f"{ARGUMENT_DEPS[dep]} {head.text!r}"
+    if dep == "pobj" and head.lower_ in ARGUMENT_PREPS:
+        return f"the object of {head.text!r}"
+    if dep in ("amod", "compound") and token.ent_type_ == "NORP" and head.pos_ == "NOUN" and head.lower_ not in PLACE_NOUNS:
+        return f"the adjective of {head.text!r}"
+    return None
+
+
 def roles(sent: SpacySpan, trigger: Token, mentions: Sequence[ActorMention], last: Token | None = None) -> Roles:
     """actor1, actor2 and associated actors of the event a trigger names, from the sentence's parse.
     `last` is the trigger phrase's last word: when it is a preposition ("fell to", "in the hands of"),
     its object is the actor that took the place."""
-    inside = [m for m in mentions if sent.start <= m.root < sent.end]
+    inside = [m for m in mentions if sent.start <= m.root < sent.end and not _reporter(sent.doc[m.root], trigger)]
     if not inside:
         return Roles(None, None, (), (), False)
     by_token = {m.root: m for m in inside}
@@ -118,6 +265,26 @@ def roles(sent: SpacySpan, trigger: Token, mentions: Sequence[ActorMention], las
     return Roles(agent, patient, assoc, (why,) if why else (), syntactic)
 
 
+def _reporter(token: Token, trigger: Token) -> bool:
+    """True when a mention names who reports the event rather than an actor of it: the subject of a
+    verb of saying after the event ("..., police said"), "according to the army", "security sources"."""
+    node = token
+    while node.dep_ in ("compound", "amod", "poss", "conj", "appos", "nmod") and node.head.i != node.i:
+        node = node.head
+    if node.lemma_ in ("source", "sources") and node.i != token.i:
+        return True
+    if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
+        return True
+    saying = node.head
+    return (
+        node.dep_ == "nsubj"
+        and saying.lemma_ in SAY_LEMMAS
+        and node.i > trigger.i
+        and trigger.i not in {t.i for t in node.subtree}
+        and saying.i != trigger.i
+    )
+
+
 def _opposed(agent: ActorMention, other: ActorMention) -> bool:
     """A state actor against a non-state one, or the reverse: the two sides of a fight."""
     sides = {"state_forces": "state", "external_forces": "state"}
@@ -131,33 +298,73 @@ def _names(*mentions: ActorMention | None) -> set[str]:
 
 def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMention | None, ActorMention | None, str]:
     """Agent and patient read from the trigger's dependents, climbing to its verb when needed."""
+    own = by_token.get(trigger.i)
+    if own is not None:  # "Israeli air raids", "riot police": the trigger's words name who acts
+        patient = next(
+            (m for c in trigger.children if c.dep_ == "prep" and c.lower_ in PATIENT_PREPS for g in c.children
+             if g.dep_ == "pobj" and (m := _actor_in(g, by_token)) is not None),
+            None,
+        )  # fmt: skip
+        return own, patient, "the trigger phrase names actor1; the object of its preposition is actor2"
+    if trigger.dep_ in ("nsubj", "nsubjpass"):  # "clashes broke out between X and Y"
+        for child in trigger.head.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                pair = [m for g in child.subtree if (m := by_token.get(g.i)) is not None]
+                if len(pair) >= 2:
+                    return pair[0], pair[1], "the two sides named after \"between\""
     node: Token | None = trigger
     agent = patient = None
     steps = 0
+    modified = False
     while node is not None and steps < MAX_CLIMB and agent is None:
         for child in node.children:
             dep = child.dep_
             if dep in ("nsubj", "csubj") and agent is None and (node.i == trigger.i or node.dep_ not in MODIFIERS):
                 agent = _actor_in(child, by_token)
+            elif dep == "nsubj" and agent is None and node.dep_ == "relcl" and child.lower_ in RELATIVES:
+                agent = by_token.get(node.head.i)  # "Macedonia, which is preparing an offensive"
             elif dep == "agent" and agent is None:
                 agent = next((_actor_in(g, by_token) for g in child.children if g.dep_ == "pobj"), None)
             elif dep == "nsubjpass" and patient is None:
                 patient = _actor_in(child, by_token)
-            elif dep in ("dobj", "obj") and patient is None:
+            elif dep in ("dobj", "obj", "dative") and patient is None:
                 patient = _actor_in(child, by_token)
             elif dep == "prep" and patient is None and child.lower_ in PATIENT_PREPS:
                 patient = next((_actor_in(g, by_token) for g in child.children if g.dep_ == "pobj"), None)
-            elif dep in ("amod", "compound", "poss") and agent is None and node.pos_ == "NOUN":
-                agent = _actor_in(child, by_token)
+            elif dep in ("amod", "compound", "poss") and agent is None and node.i == trigger.i and node.pos_ in ("NOUN", "PROPN"):
+                agent = _actor_in(child, by_token)  # "Russian airstrikes", "the army's shelling"
             elif dep == "prep" and child.lower_ == "between":
                 pair = [m for g in child.subtree if (m := by_token.get(g.i)) is not None]
                 if len(pair) >= 2:
                     return pair[0], pair[1], "the two sides named after \"between\""
+        if agent is not None and patient is None:
+            patient = _purpose_target(node, by_token)
         if node.dep_ not in CLIMB or node.head.i == node.i:
             break
+        if node.dep_ == "dobj" and modified:
+            break  # the trigger describes a noun that is some verb's object: that verb's subject is not its agent
+        modified = node.dep_ in MODIFIERS
         node, steps = node.head, steps + 1
     why = "subject or agent of the trigger is actor1; its object or target is actor2" if agent or patient else ""
     return agent, patient, why
+
+
+def _purpose_target(verb: Token, by_token: dict[int, ActorMention]) -> ActorMention | None:
+    """The object of a purpose clause on the acting verb: "staged a strike to protest against Sweden's
+    decision", "began a hunger strike to demand the return of property seized by the army"."""
+    for clause in verb.children:
+        if clause.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        for child in clause.children:
+            if child.dep_ in ("dobj", "obj"):
+                found = _actor_in(child, by_token)
+            elif child.dep_ == "prep" and child.lower_ in PATIENT_PREPS:
+                found = next((_actor_in(g, by_token) for g in child.children if g.dep_ == "pobj"), None)
+            else:
+                continue
+            if found is not None:
+                return found
+    return None
 
 
 def _actor_in(token: Token, by_token: dict[int, ActorMention]) -> ActorMention | None:

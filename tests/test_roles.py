@@ -1,0 +1,87 @@
+"""Actor roles on real sentences: who acts (actor1) and on whom (actor2), for actors the catalogue does
+not name ("Hungarian officials", "police in Cairo", a country acting as a state) and for the usual
+sentence shapes: subject and object, passives with "by", "between X and Y", reports ("..., police said")."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.actors import country_of, default_catalogue
+from sitrep.events.extract import ArticleContext
+from sitrep.models import ActorRef, Event
+from sitrep.process import Processor
+
+
+@pytest.fixture(scope="module")
+def processor() -> Processor:
+    return Processor()
+
+
+def top(processor: Processor, text: str) -> Event:
+    events = processor.analyse([text], [ArticleContext()])[0].events
+    assert events, text
+    return events[0]
+
+
+def brief(ref: ActorRef | None) -> tuple[str | None, str | None] | None:
+    return None if ref is None else (ref.country, ref.type)
+
+
+def test_country_words() -> None:
+    assert [country_of(w) for w in ("the Ivory Coast", "Iraqis", "Cairo", "Serb", "Bosnia", "Indian")] == [
+        "CI", "IQ", "EG", "RS", "BA", "IN"]
+    assert country_of("male") is None and country_of("civilians") is None
+
+
+def test_generic_phrases_with_country_words() -> None:
+    cat = default_catalogue()
+
+    def found(text: str) -> list[tuple[str, str, str | None]]:
+        return [(g.text, g.role, g.country) for g in cat.find_generics(text)]
+
+    assert found("Senior Hungarian officials met on Monday") == [("Hungarian officials", "government", "HU")]
+    assert found("talks with the president of Armenia") == [("president", "government", "AM")]
+    assert found("rebels in the Ivory Coast refused") == [("rebels", "anaphor", "CI")]
+    assert found("Bosnian Serbs and Iraqis") == [("Bosnian Serbs", "group", "BA"), ("Iraqis", "group", "IQ")]
+    assert found("US troops in Iraq") == []  # a catalogue name; "in" gives no country to state forces
+    assert found("a Hamas leader said") == []  # the office is the named group's, not a government's
+
+
+def test_subject_and_object(processor: Processor) -> None:
+    event = top(processor, "Kurdish rebels attacked a police station near the border on Sunday, killing two officers.")
+    assert brief(event.actor1) == (None, "rebel_group")
+
+
+def test_passive_agent(processor: Processor) -> None:
+    event = top(processor, "Three Palestinian civilians were killed by Israeli troops in the southern Gaza Strip.")
+    assert brief(event.actor1) == ("IL", "state_forces")
+    assert brief(event.actor2) == ("PS", "civilians")
+
+
+def test_police_in_a_capital(processor: Processor) -> None:
+    event = top(processor, "Police in Cairo arrested dozens of protesters outside the court on Thursday.")
+    assert brief(event.actor1) == ("EG", "state_forces")
+    assert event.actor2 is not None and event.actor2.type == "protesters"
+
+
+def test_country_as_actor(processor: Processor) -> None:
+    event = top(processor, "Iran shelled Iraqi border villages overnight, local residents told reporters.")
+    assert event.actor1 is not None and (event.actor1.name, event.actor1.country) == ("Iran", "IR")
+    assert event.actor1.type == "state_forces" and "stands for its state" in event.actor1.why
+
+
+def test_between(processor: Processor) -> None:
+    event = top(processor, "Heavy clashes broke out between Sudanese soldiers and rebel fighters in Darfur.")
+    assert brief(event.actor1) == ("SD", "state_forces")
+    assert event.actor2 is not None and event.actor2.type == "rebel_group"
+
+
+def test_reporter_is_no_actor(processor: Processor) -> None:
+    event = top(processor, "A roadside bomb killed two civilians near Kandahar on Monday, Afghan police said.")
+    assert event.actor1 is None or event.actor1.name != "Police Forces of Afghanistan"
+
+
+def test_government_office_keeps_its_country(processor: Processor) -> None:
+    event = top(processor, "Iraq's interim government imposed a curfew on Baghdad after the bombings.")
+    assert event.actor1 is not None and brief(event.actor1) == ("IQ", "state_forces")
+    assert "Iraq" in event.actor1.why
