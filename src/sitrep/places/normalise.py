@@ -31,6 +31,8 @@ article ال dropped from the front of each word: "السخنة" and "سخنه" 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 
 from unidecode import unidecode
@@ -64,6 +66,7 @@ def script(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=200_000)  # articles and the index repeat names; the keys of a name never change
 def keys(name: str) -> tuple[str, str, str]:
     """(exact, loose, skeleton) keys of a Latin-script name; see the module docstring for the rules."""
     exact = exact_key(name)
