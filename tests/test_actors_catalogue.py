@@ -9,7 +9,6 @@ import pytest
 from sitrep.actors import ACTOR_TYPES, Catalogue, default_catalogue
 from sitrep.errors import Code, SitrepError
 
-from .conftest import SEEDS
 
 
 @pytest.fixture(scope="module")

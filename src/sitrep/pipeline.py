@@ -27,7 +27,7 @@ from .ingest.clean import clean, line_keys
 from .ingest.dates import find_dateline
 from .ingest.dedup import article_id, lsh_keys, overlap, shingles
 from .ingest.readers import DEFAULT_MAX_BYTES, read_paths
-from .models import Article, Cleaned, Place, Provenance, RawDocument, ReadFailure, Source
+from .models import Article, Cleaned, Provenance, RawDocument, ReadFailure, Source
 from .events.extract import ArticleContext
 from .events.records import event_json
 from .process import Analysis, Processor

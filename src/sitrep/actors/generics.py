@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from countryinfo import CountryInfo
 
-from .loading import Row, parse_rows, read_packaged
+from .loading import Row, read_packaged
 from .matcher import PhraseMatcher
 from .records import ACTOR_TYPES, GENERIC_ROLES, ActorMatch, GenericMatch, GenericRule
 from .text import Tokens, tokenize

@@ -637,7 +637,6 @@ def modality(sent: SpacySpan, trigger: Token) -> ModeHit:
     subject; attribution (said, according to) gives the source and, when the source is the
     event's own agent, turns reported into claimed. Default: "reported".
     """
-    doc = sent.doc
     found: list[_Found] = []
     attribution: tuple[ModalityCue, int, int, Token | None] | None = None
     node, depth, local, step = trigger, 0, True, ""

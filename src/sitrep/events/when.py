@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -432,9 +432,3 @@ _READERS: dict[str, Callable[[re.Match[str], date | None], _Span | None]] = {
     "recent": _read_recent,
     "period": _read_period,
 }
-
-
-def iter_dates(sentence: str, published: date | None) -> Iterator[tuple[int, int, str]]:
-    """Every date expression of `sentence` (start, end, reason), for debugging and tests."""
-    for found in _find(sentence, published):
-        yield found.start, found.end, found.span.why

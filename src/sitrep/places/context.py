@@ -27,7 +27,7 @@ _DIRECTION = r"(north|south|east|west)(?:[- ]?(east|west))?"
 _ADMIN_AFTER = re.compile(rf"\s*(?:'s\s+)?(?:{ADMIN_WORDS})\b", re.IGNORECASE)
 _ADMIN_BEFORE = re.compile(rf"\b(?:{ADMIN_WORDS}|provinces|governorates|regions|states)\s+(?:of\s+)?$", re.IGNORECASE)
 _ADMIN_LIST = re.compile(
-    rf"\b(?:provinces|governorates|regions|states|counties)\b[^.;:]{{0,60}}(?:including|such as|like|of|:)\s+[^.;]*$",
+    r"\b(?:provinces|governorates|regions|states|counties)\b[^.;:]{0,60}(?:including|such as|like|of|:)\s+[^.;]*$",
     re.IGNORECASE,
 )
 _SETTLEMENT_BEFORE = re.compile(rf"\b(?:{SETTLEMENT_WORDS})\s+(?:of\s+)?$", re.IGNORECASE)
