@@ -24,6 +24,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/mypy
+	$(BIN)/python -m pyflakes src bench tests
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
