@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from sitrep import process
 from sitrep.errors import Code
 from sitrep.ingest.clean import restore
 from sitrep.models import RemovedSpan
@@ -156,3 +157,22 @@ def test_lines_an_outlet_repeats_across_its_articles_are_removed_as_furniture(st
         assert article["text"].split("\n")[2] in stories  # the story itself is kept
     kept = [a for a in store.list_articles() if "Sami Haddad" in store.get_article(a["id"])["text"]]
     assert len(kept) == 2  # a line in only two articles is not furniture
+
+
+def test_an_article_whose_analysis_fails_is_stored_all_the_same(tmp_path, monkeypatch):
+    real = process.Processor.analyse
+
+    def fragile(self, texts, contexts):
+        if any("Al-Masdar" in text for text in texts):
+            raise RuntimeError("parser fell over")
+        return real(self, texts, contexts)
+
+    monkeypatch.setattr(process.Processor, "analyse", fragile)
+    with open_store(tmp_path / "f.db") as store:
+        report = ingest([str(seed) for seed in SEEDS], store, IngestOptions())
+        assert report.ingested == 2 and not report.failed
+        (reason,) = report.unanalysed
+        assert "E803" in reason and "parser fell over" in reason
+        assert "stored without places and events 1" in report.summary()
+        counts = {a["id"]: len(store.places(a["id"])) for a in store.list_articles()}
+    assert sorted(n > 0 for n in counts.values()) == [False, True]

@@ -27,6 +27,7 @@ class Code(str, Enum):
     BAD_DATABASE = "E701"
     BAD_MODEL = "E801"
     BAD_LEXICON = "E802"
+    ANALYSIS_FAILED = "E803"  # an article stored without places and events: its analysis raised
     BAD_ACTORS = "E901"  # a malformed actor dictionary file (actors.csv, actor_generics.csv or a user file)
 
 

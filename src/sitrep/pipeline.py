@@ -15,7 +15,7 @@ import math
 import os
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from itertools import islice
@@ -60,12 +60,15 @@ class IngestReport:
     unchanged: int = 0
     failed: list[ReadFailure] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    unanalysed: list[str] = field(default_factory=list)  # stored without places and events: id and why
 
     def summary(self) -> str:
         line = f"ingested {self.ingested}, duplicates {self.duplicates}, failed {len(self.failed)}"
         extras = [f"near-duplicate links {self.near_duplicates}"]
         if self.unchanged:
             extras.append(f"already stored, unchanged {self.unchanged}")
+        if self.unanalysed:
+            extras.append(f"stored without places and events {len(self.unanalysed)}")
         return f"{line} ({'; '.join(extras)})"
 
 
@@ -110,7 +113,7 @@ def ingest(
         processor = Processor() if options.analyse else None
         while batch := list(islice(pending, COMMIT_EVERY)):
             articles = [_prepare(doc, repeated[_group(doc)], options) for doc in batch]
-            analyses = _analyse(articles, store, processor)
+            analyses = _analyse(articles, store, processor, report, progress)
             with store.transaction():
                 for doc, article in zip(batch, articles, strict=True):
                     if isinstance(article, ReadFailure):
@@ -177,14 +180,37 @@ def _prepare(doc: RawDocument, repeated: frozenset[str], options: IngestOptions)
 
 
 def _analyse(
-    articles: Sequence[Article | ReadFailure], store: Store, processor: Processor | None
+    articles: Sequence[Article | ReadFailure],
+    store: Store,
+    processor: Processor | None,
+    report: IngestReport,
+    progress: Progress,
 ) -> dict[str, Analysis]:
-    """Places and events of the batch's new articles, parsed together."""
+    """Places and events of the batch's new articles, parsed together. Should the analysis fail, each
+    article is tried alone, and one that still fails is stored without places and events, with the
+    reason in the report: an analysis error never loses an article."""
     if processor is None:
         return {}
     new = {a.id: a for a in articles if isinstance(a, Article) and not store.has_article(a.id)}
-    contexts = [ArticleContext(a.published, title_end=a.title_span.end if a.title_span else 0) for a in new.values()]
-    return dict(zip(new, processor.analyse([a.text for a in new.values()], contexts), strict=True))
+    try:
+        return dict(zip(new, processor.analyse(*_inputs(new.values())), strict=True))
+    except Exception:
+        pass
+    found = {}
+    for article in new.values():
+        try:
+            found[article.id] = processor.analyse(*_inputs([article]))[0]
+        except Exception as error:
+            reason = f"{article.id[:12]}: {Code.ANALYSIS_FAILED.value} places and events not read ({type(error).__name__}: {error})"
+            report.unanalysed.append(reason)
+            progress.notice(reason)
+    return found
+
+
+def _inputs(articles: Iterable[Article]) -> tuple[list[str], list[ArticleContext]]:
+    chosen = list(articles)
+    contexts = [ArticleContext(a.published, title_end=a.title_span.end if a.title_span else 0) for a in chosen]
+    return [a.text for a in chosen], contexts
 
 
 def _store_one(
