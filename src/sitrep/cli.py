@@ -18,6 +18,7 @@ from .errors import Code, SitrepError
 from .events_cli import events_command, extract_command
 from .gazetteer_cli import gazetteer_app
 from .ingest.readers import DEFAULT_MAX_BYTES
+from .link_cli import cluster_command
 from .models import ReadFailure
 from .output import Format, write_rows
 from .store import DEFAULT_DB, Store, open_store
@@ -33,6 +34,7 @@ app.add_typer(articles_app, name="articles")
 app.add_typer(gazetteer_app, name="gazetteer")
 app.command("events")(events_command)
 app.command("extract")(extract_command)
+app.command("cluster")(cluster_command)
 err = Console(stderr=True, highlight=False)
 
 DbOption = Annotated[

@@ -1,0 +1,108 @@
+"""One article's story features: a bag of (channel, token) counts, each channel weighted.
+
+Channels: the content words of the whole text, the content words of the lead (title and first two
+sentences, where news states its seminal event), names (capitalised runs not opening a sentence, and
+their words), and the signals sitrep extracts: resolved places (id, backing off to admin1 and country
+at lower weight), actors, event sub-types, and dates (the ISO week of publication and of each
+current event). The text channels work alone;
+the extracted ones need an `Analysis`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..process import Analysis
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d+")
+# a capitalised run that does not open a sentence, a line or the text
+NAME = re.compile(r"(?<![.!?\n]\s)(?<!^)\b[A-Z][A-Za-z'\-]+(?:[ \t]+[A-Z][A-Za-z'\-]+)*")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+LEAD_SENTENCES = 2
+BACKOFF = {"admin1": 0.5, "country": 0.25}  # a shared province or country is weaker evidence than a shared town
+
+
+@dataclass(frozen=True)
+class Channels:
+    """How much each channel weighs in the similarity (0 switches a channel off)."""
+
+    words: float = 1.0
+    lead: float = 1.0
+    names: float = 1.0
+    places: float = 0.5
+    actors: float = 0.5
+    subtypes: float = 0.3
+    dates: float = 0.3
+
+
+Profile = dict[tuple[str, str], float]  # (channel, token) -> count, backoff tokens counted fractionally
+
+
+def content_words(text: str) -> list[str]:
+    """Lowercased words that are not stop words; of numbers, only four-digit ones (years)."""
+    out = []
+    for word in WORD.findall(text):
+        lower = word.lower()
+        if word.isdigit() and len(word) != 4 or lower in STOP_WORDS:
+            continue
+        out.append(lower)
+    return out
+
+
+def names(text: str) -> list[str]:
+    """Each capitalised run's words and, for runs of several words, the whole run."""
+    out: list[str] = []
+    for match in NAME.finditer(text):
+        words = [w.lower() for w in match.group().split() if w.lower() not in STOP_WORDS]
+        out += words
+        if len(words) > 1:
+            out.append(" ".join(words))
+    return out
+
+
+def lead(text: str, title: str | None = None) -> str:
+    """The title (when given apart from the text) and the text's first sentences."""
+    sentences = [s for s in SENTENCE_END.split(text.strip()) if s]
+    return " ".join(([title] if title else []) + sentences[:LEAD_SENTENCES])
+
+
+def profile(
+    text: str, title: str | None = None, published: date | None = None, analysis: Analysis | None = None
+) -> Profile:
+    """The article's features; `analysis` adds places, actors, event sub-types and event weeks."""
+    bag: defaultdict[tuple[str, str], float] = defaultdict(float)
+    full = f"{title}\n{text}" if title else text
+    for channel, tokens in (("words", content_words(full)), ("lead", content_words(lead(text, title))), ("names", names(full))):
+        for token in tokens:
+            bag[(channel, token)] += 1
+    if published is not None:
+        year, week, _ = published.isocalendar()
+        bag[("dates", f"{year}-W{week:02d}")] += 1
+    if analysis is not None:
+        _extracted(bag, analysis)
+    return dict(bag)
+
+
+def _extracted(bag: defaultdict[tuple[str, str], float], analysis: Analysis) -> None:
+    for place in analysis.places:
+        if not place.resolved:
+            continue
+        if place.id:
+            bag[("places", place.id)] += 1
+        if place.admin1 and place.country:
+            bag[("places", f"admin1:{place.country}:{place.admin1}")] += BACKOFF["admin1"]
+        if place.country:
+            bag[("places", f"country:{place.country}")] += BACKOFF["country"]
+    for event in analysis.events:
+        bag[("subtypes", event.sub_event_type)] += 1
+        for actor in (event.actor1, event.actor2, *event.assoc_actors):
+            if actor is not None:
+                bag[("actors", actor.actor_id or actor.name.lower())] += 1
+        if event.date is not None and not event.historical:
+            year, week, _ = event.date.isocalendar()
+            bag[("dates", f"{year}-W{week:02d}")] += 1
