@@ -18,7 +18,7 @@ from .errors import Code, SitrepError
 from .events_cli import events_command, extract_command
 from .gazetteer_cli import gazetteer_app
 from .ingest.readers import DEFAULT_MAX_BYTES
-from .link_cli import cluster_command
+from .link_cli import claims_command, cluster_command, incidents_command
 from .models import ReadFailure
 from .output import Format, write_rows
 from .store import DEFAULT_DB, Store, open_store
@@ -35,6 +35,8 @@ app.add_typer(gazetteer_app, name="gazetteer")
 app.command("events")(events_command)
 app.command("extract")(extract_command)
 app.command("cluster")(cluster_command)
+app.command("incidents")(incidents_command)
+app.command("claims")(claims_command)
 err = Console(stderr=True, highlight=False)
 
 DbOption = Annotated[

@@ -1,14 +1,25 @@
-"""`sitrep cluster`: JSONL articles in, JSONL `{"id", "story"}` out, one line per good input line. No database."""
+"""`sitrep cluster` (JSONL articles in, `{"id", "story"}` out, no database); `sitrep incidents` and
+`sitrep claims` (what linking stored)."""
 
 from __future__ import annotations
 
+import csv
+import json
+import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Optional, TextIO
 
 import typer
 
-from .errors import Code
+from .errors import Code, SitrepError
+from .events.records import ACLED_COLUMNS, acled_row
+from .events_cli import EventFormat
+from .events_cli import _check as check_date
+from .events_cli import _fail as fail
+from .output import Format, write_rows
+from .store import DEFAULT_DB, Store, open_store
+from .store.sqlite import EventFilters
 from .jsonl import parse_line
 from .link.features import Channels
 from .link.stories import NEIGHBOURS, THRESHOLD, StoryArticle, StoryParams, cluster_stories
@@ -77,3 +88,147 @@ def _record(number: int, line: str) -> StoryArticle | str:
         except ValueError:
             return f"{number}: {Code.BAD_RECORD.value} \"published\" {published!r} is not a date like 2017-08-06"
     return StoryArticle(record.get("id"), record["text"], title, day)
+
+
+# -- sitrep incidents, sitrep claims: read the store ----------------------------------------------
+
+INCIDENT_COLUMNS = [
+    "id", "first_date", "last_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
+    "country", "latitude", "longitude", "geo_precision", "sources", "articles", "events", "fatalities",
+    "fatalities_range", "outlets", "disagreements",
+]  # fmt: skip
+INCIDENT_TABLE = ["id", "last_date", "sub_event_type", "actor1", "actor2", "location", "sources", "fatalities", "disagreements"]
+CLAIM_COLUMNS = [
+    "id", "kind", "status", "published", "outlet", "event_date", "sub_event_type", "actor1", "actor2", "location",
+    "window", "as_of", "settled_by", "lag_days", "report_lag_days", "matches", "notes",
+]  # fmt: skip
+CLAIM_TABLE = ["id", "kind", "status", "published", "sub_event_type", "location", "settled_by", "lag_days"]
+CLAIM_STATUSES = ("open", "fulfilled", "contradicted", "corroborated", "contested")
+
+
+def incidents_command(
+    db: Annotated[str, typer.Option("--db", envvar="SITREP_DB", help="SQLite database file.")] = DEFAULT_DB,
+    since: Annotated[Optional[str], typer.Option(help="Incidents with an event on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Incidents with an event on or before this date (YYYY-MM-DD).")] = None,
+    event_type: Annotated[Optional[str], typer.Option("--type", help="An event type or sub-event type, as ACLED names it.")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="Part of an actor's name (case-insensitive).")] = None,
+    country: Annotated[Optional[str], typer.Option(help="Country, ISO 3166 alpha-2 (SY).")] = None,
+    admin1: Annotated[Optional[str], typer.Option(help="First-level division as stored (e.g. Ḩimş).")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="An outlet among the reporting articles.")] = None,
+    min_sources: Annotated[int, typer.Option(min=1, help="At least this many independent outlets.")] = 1,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many incidents.")] = None,
+    fmt: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
+) -> None:
+    """List incidents (one real-world event, every article that reported it), latest first.
+
+    A filter keeps an incident when any of its events matches it. --format acled writes one row per
+    incident, every outlet in `source` and the fatality figures' range (and who gave which) in `notes`."""
+    from .link.incidents import list_incidents
+
+    check_date(since, "--since")
+    check_date(until, "--until")
+    filters = EventFilters(since, until, event_type, actor, country, admin1, None, outlet)
+    with _store(db) as store:
+        found = list_incidents(store, filters, min_sources=min_sources, limit=limit)
+    write_incidents(found, fmt, sys.stdout)
+
+
+def write_incidents(incidents: list[dict[str, Any]], fmt: EventFormat, out: TextIO) -> None:
+    if fmt is EventFormat.jsonl:
+        for incident in incidents:
+            out.write(json.dumps(incident, ensure_ascii=False) + "\n")
+    elif fmt is EventFormat.acled:
+        writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(_acled(i) for i in incidents)
+    elif fmt is EventFormat.geojson:
+        features = [_incident_feature(i) for i in incidents]
+        json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
+        out.write("\n")
+    else:
+        rows = [_incident_row(i) for i in incidents]
+        write_rows(rows, INCIDENT_TABLE if fmt is EventFormat.table else INCIDENT_COLUMNS, Format(fmt.value), out)
+
+
+def _incident_row(incident: dict[str, Any]) -> dict[str, Any]:
+    figures = incident["fatalities"]
+    span = "" if figures["low"] is None else f"{figures['low']}-{figures['high']}"
+    return {
+        **{key: incident.get(key) for key in INCIDENT_COLUMNS},
+        "events": len(incident["events"]),
+        "fatalities": figures["figure"],
+        "fatalities_range": span,
+        "outlets": "; ".join(incident["outlets"]),
+        "disagreements": ", ".join(d["field"] for d in incident["disagreements"]),
+    }
+
+
+def _acled(incident: dict[str, Any]) -> dict[str, Any]:
+    """The incident's own first event in ACLED's columns, with every source and the figures' range."""
+    first = next(e for e in incident["events"] if e["id"] == incident["id"])
+    record = {**first["record"], "fatalities": incident["fatalities"]["figure"]}
+    for key in ("location", "admin1", "admin2", "country", "latitude", "longitude", "geo_precision", "actor1", "actor2"):
+        if key.startswith("actor"):
+            record[key] = record.get(key) or ({"name": incident[key]} if incident[key] else None)
+        else:
+            record[key] = incident[key]
+    record["event_date"] = incident["first_date"]
+    figures = incident["fatalities"]
+    notes = [first["notes"] or ""]
+    if figures["reported"]:
+        said = "; ".join(f"{f['outlet']}: {f['figure']}" for f in figures["reported"])
+        notes.append(f"Fatalities reported {figures['low']}-{figures['high']} ({said}).")
+    notes.append(f"{incident['sources']} independent source(s), {incident['articles']} article(s).")
+    row = acled_row(record, incident["id"], "; ".join(incident["outlets"]))
+    row["notes"] = " ".join(n for n in notes if n)
+    return row
+
+
+def _incident_feature(incident: dict[str, Any]) -> dict[str, Any]:
+    lat, lon = incident.get("latitude"), incident.get("longitude")
+    geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+    return {"type": "Feature", "id": incident["id"], "geometry": geometry, "properties": _incident_row(incident)}
+
+
+def claims_command(
+    db: Annotated[str, typer.Option("--db", envvar="SITREP_DB", help="SQLite database file.")] = DEFAULT_DB,
+    kind: Annotated[Optional[str], typer.Option(help="prediction (predicted, planned) or claim (claimed).")] = None,
+    status: Annotated[Optional[str], typer.Option(help=f"One of: {', '.join(CLAIM_STATUSES)}.")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many claims.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """List predictions and claims with their status (open as of the newest stored article), latest first."""
+    from .link.claims import list_claims
+
+    if kind is not None and kind not in ("prediction", "claim"):
+        fail(SitrepError(Code.BAD_OPTION, f"--kind {kind!r} is not prediction or claim"))
+    if status is not None and status not in CLAIM_STATUSES:
+        fail(SitrepError(Code.BAD_OPTION, f"--status {status!r} is not one of {', '.join(CLAIM_STATUSES)}"))
+    with _store(db) as store:
+        found = list_claims(store, kind=kind, status=status, limit=limit)
+    if fmt is Format.jsonl:
+        for claim in found:
+            sys.stdout.write(json.dumps(claim, ensure_ascii=False) + "\n")
+        return
+    write_rows([_claim_row(c) for c in found], CLAIM_TABLE if fmt is Format.table else CLAIM_COLUMNS, fmt)
+
+
+def _claim_row(claim: dict[str, Any]) -> dict[str, Any]:
+    settled = claim["settled_by"] or {}
+    return {
+        **{key: claim.get(key) for key in CLAIM_COLUMNS},
+        "published": claim["article"]["published"],
+        "outlet": claim["article"]["outlet"],
+        "window": f"{claim['window']['from']}..{claim['window']['to']}",
+        "settled_by": settled.get("id"),
+        "lag_days": settled.get("lag_days"),
+        "report_lag_days": settled.get("report_lag_days"),
+        "matches": len(claim["matches"]),
+    }
+
+
+def _store(db: str) -> Store:
+    try:
+        return open_store(db)
+    except SitrepError as error:
+        fail(error)

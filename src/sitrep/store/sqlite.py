@@ -20,6 +20,10 @@ from ..errors import Code, SitrepError
 from ..models import Article, Place, Source, Span
 
 ARTICLE_COLUMNS = "id, title, kind, published, published_from, outlet, url"
+EVENT_ROW = "e.article_id, e.n, e.record, a.published, a.outlet"  # what sitrep.link reads of an event
+EVENT_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
+BLOCK_COLUMNS = ("day", "week", "cell_lat", "cell_lon", "region", "geo_precision")
+INCIDENT_COLUMNS = ("id", "event_type", "sub_event_type", "first_date", "last_date", "events", "articles", "sources")
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,10 @@ def _migrations() -> list[tuple[int, str]]:
         if entry.name.endswith(".sql"):
             found.append((int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8")))
     return sorted(found)
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ",".join("?" * len(values))
 
 
 def _now() -> str:
@@ -374,6 +382,173 @@ class SQLiteStore:
             }  # fmt: skip
             found.append(event)
         return found
+
+    # -- incidents and claims (sitrep.link decides; these only read and write) ------------------------
+
+    def article_events(self, article_id: str) -> list[dict[str, Any]]:
+        """An article's stored events in rank order, as rows the linker reads."""
+        sql = f"SELECT {EVENT_ROW} {EVENT_FROM} WHERE e.article_id = ? ORDER BY e.n"
+        return [dict(row) for row in self._db.execute(sql, (article_id,))]
+
+    def add_event_block(self, article_id: str, n: int, modality: str, block: dict[str, Any]) -> None:
+        """File an event under its day, week, grid cell and region (see `sitrep.link.match.Block`)."""
+        self._db.execute(
+            "INSERT INTO event_blocks (article_id, n, modality, day, week, cell_lat, cell_lon, region, geo_precision)"
+            " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (article_id, n) DO NOTHING",
+            (article_id, n, modality, *(block[k] for k in BLOCK_COLUMNS)),
+        )
+
+    def block_events(self, where: dict[str, Any], modalities: Sequence[str]) -> list[dict[str, Any]]:
+        """Events filed in the 3x3 cells around `where` (or in its region) in its weeks, with these
+        modalities, each with the incident it belongs to (or None)."""
+        weeks = list(where["weeks"])
+        region_clause = "b.region = ?" if where["any_precision_in_region"] else "(b.region = ? AND b.geo_precision >= 3)"
+        sql = (
+            f"SELECT {EVENT_ROW}, i.incident_id FROM event_blocks b"
+            " JOIN events e ON e.article_id = b.article_id AND e.n = b.n JOIN articles a ON a.id = e.article_id"
+            " LEFT JOIN incident_events i ON i.article_id = b.article_id AND i.n = b.n"
+            f" WHERE b.week IN ({_marks(weeks)}) AND b.modality IN ({_marks(modalities)})"
+            f" AND ((b.cell_lat BETWEEN ? AND ? AND b.cell_lon BETWEEN ? AND ?) OR {region_clause})"
+            " ORDER BY b.article_id, b.n"
+        )
+        lat, lon = where["cell_lat"], where["cell_lon"]
+        params = [*weeks, *modalities, lat - 1, lat + 1, lon - 1, lon + 1, where["region"]]
+        return [dict(row) for row in self._db.execute(sql, params)]
+
+    def incident_members(self, incident_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Every event of these incidents, with its incident id, in article and rank order."""
+        ids = list(incident_ids)
+        if not ids:
+            return []
+        sql = (
+            f"SELECT {EVENT_ROW}, i.incident_id, i.why, a.title, a.url FROM incident_events i"
+            " JOIN events e ON e.article_id = i.article_id AND e.n = i.n JOIN articles a ON a.id = e.article_id"
+            f" WHERE i.incident_id IN ({_marks(ids)}) ORDER BY i.incident_id, a.published, e.article_id, e.n"
+        )
+        return [dict(row) for row in self._db.execute(sql, ids)]
+
+    def save_incident(self, incident: dict[str, Any]) -> None:
+        """Insert or update an incident's summary row (`INCIDENT_COLUMNS`)."""
+        values = [incident[k] for k in INCIDENT_COLUMNS]
+        updates = ", ".join(f"{k} = excluded.{k}" for k in INCIDENT_COLUMNS[1:])
+        self._db.execute(
+            f"INSERT INTO incidents ({', '.join(INCIDENT_COLUMNS)}) VALUES ({_marks(values)})"
+            f" ON CONFLICT (id) DO UPDATE SET {updates}",
+            values,
+        )
+
+    def add_incident_event(self, article_id: str, n: int, incident_id: str, why: Sequence[str]) -> None:
+        self._db.execute(
+            "INSERT INTO incident_events (article_id, n, incident_id, why) VALUES (?, ?, ?, ?)",
+            (article_id, n, incident_id, json.dumps(list(why), ensure_ascii=False)),
+        )
+
+    def article_outlets(self, article_ids: Sequence[str]) -> dict[str, set[str]]:
+        """Every outlet that carried each article (its own and those of its exact copies)."""
+        ids = sorted(set(article_ids))
+        found: dict[str, set[str]] = {i: set() for i in ids}
+        if not ids:
+            return found
+        marks = _marks(ids)
+        rows = self._db.execute(
+            f"SELECT id, outlet FROM articles WHERE id IN ({marks}) AND outlet IS NOT NULL"
+            f" UNION SELECT article_id, outlet FROM sources WHERE article_id IN ({marks}) AND outlet IS NOT NULL",
+            [*ids, *ids],
+        )
+        for article_id, outlet in rows:
+            found[article_id].add(outlet)
+        return found
+
+    def near_duplicate_pairs(self, article_ids: Sequence[str]) -> set[tuple[str, str]]:
+        """Near-duplicate links among these articles, as (a, b) with a < b."""
+        ids = sorted(set(article_ids))
+        if len(ids) < 2:
+            return set()
+        marks = _marks(ids)
+        rows = self._db.execute(f"SELECT a, b FROM near_duplicates WHERE a IN ({marks}) AND b IN ({marks})", [*ids, *ids])
+        return {(a, b) for a, b in rows}
+
+    def add_claim(self, article_id: str, n: int, kind: str, span: tuple[int, int], block: dict[str, Any]) -> None:
+        """A predicted, planned or claimed event, open, with the days an outcome may fall on."""
+        self._db.execute(
+            "INSERT INTO claims (article_id, n, kind, status, first_day, last_day, cell_lat, cell_lon, region,"
+            " geo_precision) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (article_id, n) DO NOTHING",
+            (article_id, n, kind, "open", *span, *(block[k] for k in BLOCK_COLUMNS[2:])),
+        )
+
+    def block_claims(self, where: dict[str, Any], day: int, kind: str) -> list[dict[str, Any]]:
+        """Claims of this kind around `where` whose outcome days include `day`."""
+        region_clause = "c.region = ?" if where["any_precision_in_region"] else "(c.region = ? AND c.geo_precision >= 3)"
+        lat, lon = where["cell_lat"], where["cell_lon"]
+        sql = (
+            f"SELECT {EVENT_ROW}, c.first_day, c.last_day FROM claims c"
+            " JOIN events e ON e.article_id = c.article_id AND e.n = c.n JOIN articles a ON a.id = e.article_id"
+            " WHERE c.kind = ? AND c.last_day >= ? AND c.first_day <= ?"
+            f" AND ((c.cell_lat BETWEEN ? AND ? AND c.cell_lon BETWEEN ? AND ?) OR {region_clause})"
+            " ORDER BY c.article_id, c.n"
+        )
+        params = [kind, day, day, lat - 1, lat + 1, lon - 1, lon + 1, where["region"]]
+        return [dict(row) for row in self._db.execute(sql, params)]
+
+    def add_claim_match(self, claim: tuple[str, int], event: tuple[str, int], relation: str, why: Sequence[str]) -> None:
+        self._db.execute(
+            "INSERT INTO claim_matches (claim_article_id, claim_n, article_id, n, relation, why) VALUES (?,?,?,?,?,?)"
+            " ON CONFLICT (claim_article_id, claim_n, article_id, n) DO NOTHING",
+            (*claim, *event, relation, json.dumps(list(why), ensure_ascii=False)),
+        )
+
+    def claim_matches(self, claim: tuple[str, int]) -> list[dict[str, Any]]:
+        """The events matched to a claim, with their relation and article, earliest event first."""
+        sql = (
+            f"SELECT {EVENT_ROW}, m.relation, m.why, a.title, a.url FROM claim_matches m"
+            " JOIN events e ON e.article_id = m.article_id AND e.n = m.n JOIN articles a ON a.id = e.article_id"
+            " WHERE m.claim_article_id = ? AND m.claim_n = ? ORDER BY e.event_date, a.published, e.article_id, e.n"
+        )
+        return [dict(row) for row in self._db.execute(sql, claim)]
+
+    def set_claim_status(self, claim: tuple[str, int], status: str) -> None:
+        self._db.execute("UPDATE claims SET status = ? WHERE article_id = ? AND n = ?", (status, *claim))
+
+    def list_incidents(
+        self, filters: EventFilters, *, min_sources: int = 1, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Incidents with at least one event matching `filters` and at least `min_sources` independent
+        outlets, latest first, each with its `members` (as `incident_members` gives them)."""
+        where, params = filters.sql()
+        sql = (
+            "SELECT DISTINCT c.* FROM incidents c JOIN incident_events i ON i.incident_id = c.id"
+            " JOIN events e ON e.article_id = i.article_id AND e.n = i.n JOIN articles a ON a.id = e.article_id"
+            f" WHERE {' AND '.join(['c.sources >= ?', *where])}"
+            " ORDER BY c.last_date DESC, c.id LIMIT ?"
+        )
+        rows = [dict(r) for r in self._db.execute(sql, [min_sources, *params, -1 if limit is None else limit])]
+        members: dict[str, list[dict[str, Any]]] = {row["id"]: [] for row in rows}
+        for member in self.incident_members(list(members)):
+            members[member["incident_id"]].append(member)
+        return [{**row, "members": members[row["id"]]} for row in rows]
+
+    def list_claims(
+        self, *, kind: str | None = None, status: str | None = None, since: str | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Claims with their event row and status, latest claiming article first."""
+        where, params = [], []
+        for clause, value in (("c.kind = ?", kind), ("c.status = ?", status), ("a.published >= ?", since)):
+            if value is not None:
+                where.append(clause)
+                params.append(value)
+        sql = (
+            f"SELECT {EVENT_ROW}, c.kind, c.status, c.first_day, c.last_day, a.title, a.url FROM claims c"
+            " JOIN events e ON e.article_id = c.article_id AND e.n = c.n JOIN articles a ON a.id = e.article_id"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.published IS NULL, a.published DESC, c.article_id, c.n LIMIT ?"
+        return [dict(row) for row in self._db.execute(sql, [*params, -1 if limit is None else limit])]
+
+    def newest_published(self) -> str | None:
+        """The latest publication date in the store: claims are open "as of" it."""
+        value = self._one("SELECT MAX(published) FROM articles")
+        return None if value is None else str(value)
 
     def stats(self) -> dict[str, Any]:
         """Counts a user checks after an ingest."""

@@ -1,0 +1,259 @@
+"""When two stored events can describe the same real-world event: the rules incidents and claims share.
+
+Each rule returns a `Check`: whether it passes and the words that say why, so every link can be
+explained. Events are compared as `LinkEvent`s, read from the stored event record and its article.
+
+- type: the same event type, and the same sub-event type or a pair outlets mix up (`SIMILAR_SUB_TYPES`);
+- actors: role by role, the same catalogue id or the same name, or one side unknown; for a symmetric
+  sub-type (an armed clash) the roles may be swapped;
+- place: within `DISTANCE_KM` of the coarser of the two geo_precisions (1 town, 2 near a town);
+  when either is precision 3 (a province or a country) both must lie in the same `region`;
+- date: within `DATE_WINDOW_DAYS` of the coarser of the two time_precisions.
+
+Blocks: an event is filed under its week (`day // WEEK_DAYS`), a `CELL_DEGREES` grid cell and its
+region, so candidates come from the 3x3 cells around it (or its region) in the weeks its window reaches.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+DISTANCE_KM = {1: 10.0, 2: 50.0}  # by ACLED geo_precision; 3 compares regions instead
+DATE_WINDOW_DAYS = {1: 1, 2: 7, 3: 31}  # by ACLED time_precision: a day, a week, a month
+REGION_PRECISION = 3
+DEFAULT_TIME_PRECISION = 2  # a stored date without a precision is read as "that week"
+MAX_WINDOW_DAYS = max(DATE_WINDOW_DAYS.values())
+WEEK_DAYS = 7
+CELL_DEGREES = 1.0  # > the largest distance (50 km) up to ~63° latitude, so the 3x3 neighbours suffice
+EARTH_RADIUS_KM = 6371.0
+SYMMETRIC_SUB_TYPES = frozenset({"Armed clash"})  # who is actor1 is a matter of wording
+SIMILAR_SUB_TYPES = frozenset(
+    {
+        frozenset({"Shelling/artillery/missile attack", "Air/drone strike"}),  # outlets often cannot tell them apart
+    }
+)
+LINKABLE = ("reported", "claimed")  # modalities that merge into incidents
+PREDICTIONS = ("predicted", "planned")
+DENIALS = ("denied", "negated")
+
+
+@dataclass(frozen=True)
+class Check:
+    ok: bool
+    why: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    id: str | None
+
+    def same(self, other: Actor) -> bool:
+        if self.id and other.id:
+            return self.id == other.id
+        return self.name.casefold() == other.name.casefold()
+
+
+@dataclass(frozen=True)
+class LinkEvent:
+    """A stored event with a date and a located place, as the linking rules see it."""
+
+    article_id: str
+    n: int
+    event_type: str
+    sub_event_type: str
+    actor1: Actor | None
+    actor2: Actor | None
+    day: date
+    time_precision: int
+    lat: float
+    lon: float
+    geo_precision: int
+    region: str
+    location: str
+    modality: str
+    fatalities: int | None
+    published: date | None
+    outlet: str | None
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return self.article_id, self.n
+
+    @property
+    def id(self) -> str:
+        """The id `sitrep events` shows: article id prefix and rank."""
+        return f"{self.article_id[:12]}-{self.n}"
+
+    @property
+    def ordinal(self) -> int:
+        return self.day.toordinal()
+
+    @property
+    def window(self) -> int:
+        return DATE_WINDOW_DAYS[self.time_precision]
+
+    def block(self) -> Block:
+        return Block(
+            day=self.ordinal,
+            week=self.ordinal // WEEK_DAYS,
+            cell_lat=math.floor(self.lat / CELL_DEGREES),
+            cell_lon=math.floor(self.lon / CELL_DEGREES),
+            region=self.region,
+            geo_precision=self.geo_precision,
+        )
+
+
+@dataclass(frozen=True)
+class Block:
+    """Where an event is filed for candidate search: day, week bucket, grid cell and region."""
+
+    day: int
+    week: int
+    cell_lat: int
+    cell_lon: int
+    region: str
+    geo_precision: int
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """The blocks to search around an event: neighbouring cells, its region, weeks covering a day range."""
+
+    cell_lat: int
+    cell_lon: int
+    region: str
+    any_precision_in_region: bool  # a province- or country-level event looks at everything in its region
+    first_day: int
+    last_day: int
+
+    @property
+    def weeks(self) -> list[int]:
+        return list(range(self.first_day // WEEK_DAYS, self.last_day // WEEK_DAYS + 1))
+
+    def query(self) -> dict[str, Any]:
+        """What the store's block searches take."""
+        return {**asdict(self), "weeks": self.weeks}
+
+
+def lookup(event: LinkEvent, first_day: int, last_day: int) -> Lookup:
+    block = event.block()
+    return Lookup(
+        block.cell_lat, block.cell_lon, block.region, event.geo_precision >= REGION_PRECISION, first_day, last_day
+    )
+
+
+def link_event(row: dict[str, Any]) -> LinkEvent | None:
+    """The event a store row holds (`article_id`, `n`, `record`, `published`, `outlet`), or None when it
+    has no date or no located place (nothing to compare it by)."""
+    record = row["record"] if isinstance(row["record"], dict) else json.loads(row["record"])
+    lat, lon, precision = record.get("latitude"), record.get("longitude"), record.get("geo_precision")
+    if not record.get("event_date") or lat is None or lon is None or precision is None:
+        return None
+    published = row.get("published")
+    return LinkEvent(
+        article_id=row["article_id"],
+        n=int(row["n"]),
+        event_type=record["event_type"],
+        sub_event_type=record["sub_event_type"],
+        actor1=_actor(record.get("actor1")),
+        actor2=_actor(record.get("actor2")),
+        day=date.fromisoformat(record["event_date"][:10]),
+        time_precision=record.get("time_precision") or DEFAULT_TIME_PRECISION,
+        lat=float(lat),
+        lon=float(lon),
+        geo_precision=int(precision),
+        region=region(record),
+        location=record.get("location") or "",
+        modality=record["modality"],
+        fatalities=record.get("fatalities"),
+        published=date.fromisoformat(published[:10]) if published else None,
+        outlet=row.get("outlet"),
+    )
+
+
+def region(record: dict[str, Any]) -> str:
+    """"SY/Ḩimş" for a place inside a province; "SY" only for a country-level place (no province)."""
+    country, admin1 = record.get("country") or "", record.get("admin1") or ""
+    if admin1:
+        return f"{country}/{admin1}"
+    return country if (record.get("geo_precision") or 0) >= REGION_PRECISION else f"{country}/"
+
+
+def _actor(data: dict[str, Any] | None) -> Actor | None:
+    return None if not data else Actor(str(data["name"]), data.get("id"))
+
+
+# -- rules ---------------------------------------------------------------------------------------
+
+
+def same_type(a: LinkEvent, b: LinkEvent) -> Check:
+    if a.event_type != b.event_type:
+        return Check(False, f"event types differ ({a.event_type} / {b.event_type})")
+    if a.sub_event_type == b.sub_event_type:
+        return Check(True, f"same sub-event type ({a.sub_event_type})")
+    if frozenset({a.sub_event_type, b.sub_event_type}) in SIMILAR_SUB_TYPES:
+        return Check(True, f"similar sub-event types ({a.sub_event_type} / {b.sub_event_type})")
+    return Check(False, f"sub-event types differ ({a.sub_event_type} / {b.sub_event_type})")
+
+
+def same_actors(a: LinkEvent, b: LinkEvent) -> Check:
+    direct = _roles(a.actor1, b.actor1) and _roles(a.actor2, b.actor2)
+    if direct:
+        return Check(True, f"actors agree ({_names(a)} / {_names(b)})")
+    if a.sub_event_type in SYMMETRIC_SUB_TYPES and _roles(a.actor1, b.actor2) and _roles(a.actor2, b.actor1):
+        return Check(True, f"actors agree with roles swapped ({_names(a)} / {_names(b)})")
+    return Check(False, f"actors differ ({_names(a)} / {_names(b)})")
+
+
+def _roles(x: Actor | None, y: Actor | None) -> bool:
+    return x is None or y is None or x.same(y)
+
+
+def _names(event: LinkEvent) -> str:
+    return " vs ".join(actor.name if actor else "?" for actor in (event.actor1, event.actor2))
+
+
+def same_place(a: LinkEvent, b: LinkEvent) -> Check:
+    if max(a.geo_precision, b.geo_precision) >= REGION_PRECISION:
+        if a.region == b.region:
+            return Check(True, f"same region ({a.region})")
+        return Check(False, f"regions differ ({a.region} / {b.region})")
+    limit = DISTANCE_KM[max(a.geo_precision, b.geo_precision)]
+    km = distance_km(a, b)
+    if km <= limit:
+        return Check(True, f"{a.location or '?'} / {b.location or '?'}: {km:.0f} km ≤ {limit:.0f} km")
+    return Check(False, f"{a.location or '?'} / {b.location or '?'}: {km:.0f} km > {limit:.0f} km")
+
+
+def distance_km(a: LinkEvent, b: LinkEvent) -> float:
+    """Great-circle distance (haversine)."""
+    phi1, phi2 = math.radians(a.lat), math.radians(b.lat)
+    dphi, dlambda = phi2 - phi1, math.radians(b.lon - a.lon)
+    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def same_time(a: LinkEvent, b: LinkEvent) -> Check:
+    window, gap = max(a.window, b.window), abs(a.ordinal - b.ordinal)
+    if gap <= window:
+        return Check(True, f"{a.day} / {b.day}: {gap} days ≤ {window}")
+    return Check(False, f"{a.day} / {b.day}: {gap} days > {window}")
+
+
+def same_what(a: LinkEvent, b: LinkEvent) -> list[Check]:
+    """Type, actors and place: what a prediction and its outcome must share too."""
+    return [same_type(a, b), same_actors(a, b), same_place(a, b)]
+
+
+def same_event(a: LinkEvent, b: LinkEvent) -> list[Check]:
+    """Every rule, in order; the pair links when all pass."""
+    return [*same_what(a, b), same_time(a, b)]
+
+
+def passes(checks: list[Check]) -> bool:
+    return all(check.ok for check in checks)
