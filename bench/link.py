@@ -7,28 +7,40 @@ mix topics. Compared with a plain TF-IDF cosine clustering (content words, avera
 threshold is also chosen on train, and with sitrep's clustering on the text channels alone.
 Also: speed (analysis and clustering, articles per second).
 
-Run: .venv/bin/python bench/link.py [--data PATH] [--text-only]
+Incidents on the FA-KES demo split (`--part incidents`): the split is ingested into a fresh store;
+how many incidents have 1, 2, 3+ independent outlets and how often their outlets disagree on the toll;
+and the merge scored against FA-KES's labels: two articles report the same incident when they carry a
+labelled incident of the same date, governorate and cause; pairwise precision and recall over the
+article pairs that sitrep puts in one incident.
+
+Run: .venv/bin/python bench/link.py [--part stories|incidents|all] [--data PATH] [--text-only]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from sitrep.events.extract import ArticleContext
+from sitrep.link.incidents import list_incidents
 from sitrep.link.features import Channels, Profile, profile
 from sitrep.link.stories import NEIGHBOURS, THRESHOLD, StoryParams, cut, story_similarity
+from sitrep.pipeline import ingest
 from sitrep.process import Processor
+from sitrep.store import open_store
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "ecbplus" / "ecbplus_train_dev.jsonl"
+FAKES = Path(__file__).resolve().parents[1] / "examples" / "fakes" / "fakes_demo.jsonl"
 THRESHOLDS = [round(t, 2) for t in np.arange(0.02, 0.9, 0.01)]
 NEIGHBOUR_GRID = [4, 5, 6, 7, 8, 10]
 SMOOTHING = 2  # thresholds either side (0.01 apart) averaged when choosing
@@ -100,11 +112,60 @@ def choose(rows: Sequence[dict[str, Any]], profiles: Sequence[Profile], params: 
     return best[1]
 
 
+def incidents() -> None:
+    """FA-KES: ingest into a fresh store, then outlets per incident, toll disagreement, merge P/R."""
+    with tempfile.TemporaryDirectory() as folder, open_store(Path(folder) / "fakes.db") as store:
+        started = time.perf_counter()
+        report = ingest([str(FAKES)], store)
+        seconds = time.perf_counter() - started
+        found = list_incidents(store)
+        gold = {a["id"]: _labels(store.get_article(a["id"])) for a in store.list_articles()}
+    sizes = Counter(min(i["sources"], 3) for i in found)
+    multi = [i for i in found if i["sources"] >= 2]
+    tolls = [i for i in multi if any(d["field"] == "toll" for d in i["disagreements"])]
+    print(f"FA-KES demo: {report.summary()} in {seconds:.0f}s; {len(found)} incidents")
+    print(f"  independent outlets: 1: {sizes[1]}, 2: {sizes[2]}, 3+: {sizes[3]}")
+    print(f"  incidents with 2+ outlets whose outlets disagree on the toll: {len(tolls)} of {len(multi)}")
+    labelled = [a for a, labels in gold.items() if labels]
+    truth = {(a, b) for a, b in combinations(sorted(labelled), 2) if gold[a] & gold[b]}
+    for label, main_only in (("any events", False), ("the articles' main events", True)):
+        predicted = {
+            pair
+            for i in found
+            for pair in combinations(sorted({e["article"]["id"] for e in i["events"] if not main_only or e["id"].endswith("-0")}), 2)
+        }
+        judged = {p for p in predicted if gold.get(p[0]) and gold.get(p[1])}
+        hits = len(judged & truth)
+        precision = hits / len(judged) if judged else 0.0
+        recall = hits / len(truth) if truth else 0.0
+        print(
+            f"  article pairs sharing an incident ({label}) against the labels: precision {precision:.1%}"
+            f" ({hits}/{len(judged)}), recall {recall:.1%} ({hits}/{len(truth)})"
+        )
+
+
+def _labels(article: dict[str, Any]) -> set[tuple[str, str, str]]:
+    """(date, governorate, cause) of every incident FA-KES labels in the article's records."""
+    return {
+        (e["date"], e["location"].lower(), e["cause_of_death"].lower())
+        for source in article["sources"]
+        for e in source["metadata"].get("events") or []
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=["stories", "incidents", "all"], default="all")
     parser.add_argument("--data", type=Path, default=DATA, help="ECB+-style JSONL with split, topic, cluster_id")
     parser.add_argument("--text-only", action="store_true", help="skip sitrep's analysis (places, actors, events)")
     args = parser.parse_args()
+    if args.part in ("incidents", "all"):
+        incidents()
+    if args.part in ("stories", "all"):
+        stories(args)
+
+
+def stories(args: argparse.Namespace) -> None:
     with args.data.open(encoding="utf-8") as lines:
         rows = [json.loads(line) for line in lines if line.strip()]
     splits: dict[str, list[dict[str, Any]]] = defaultdict(list)
