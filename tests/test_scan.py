@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from sitrep import nlp
 from sitrep.events import lexicon
+from sitrep.annotate import Annotator
 from sitrep.scan import Scanner
 
 from .conftest import SEEDS
@@ -69,3 +70,24 @@ def test_the_scanner_batches_like_single_calls(scanner: Scanner, seed_003: str) 
     batched = list(scanner.pipe(texts, batch_size=2))
     assert [d.text for d in batched] == texts
     assert [[(t.head.i, t.dep_) for t in d] for d in batched] == [[(t.head.i, t.dep_) for t in scanner(x)] for x in texts]
+
+
+CONTRACTIONS = "There were clashes. There's a problem. Let's go, y'all. We're gon na win; I got ta go. It ai n't over. C'm on.\n\n Next"
+
+
+@pytest.mark.parametrize("which", ["seeds", "contractions"])
+def test_the_annotator_gives_what_the_attribute_ruler_and_lemmatizer_give(which: str) -> None:
+    """Tables in place of the two components: the same POS, morphology, lemmas, tags and labels,
+    patterns of several tokens ("There were", "gon na", "Let's") included."""
+    model = nlp.load()
+    annotate = Annotator(model)
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS] if which == "seeds" else [CONTRACTIONS]
+    attrs = ["TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD"]
+    with model.select_pipes(disable=["attribute_ruler", "lemmatizer", "ner"]):
+        parsed = list(model.pipe(texts))
+    for doc in parsed:
+        real, ours = Doc(doc.vocab).from_bytes(doc.to_bytes()), Doc(doc.vocab).from_bytes(doc.to_bytes())
+        model.get_pipe("lemmatizer")(model.get_pipe("attribute_ruler")(real))
+        annotate(ours)
+        assert [(t.text, t.pos_, str(t.morph), t.lemma_) for t in ours] == [(t.text, t.pos_, str(t.morph), t.lemma_) for t in real]
+        assert (ours.to_array(attrs) == real.to_array(attrs)).all()

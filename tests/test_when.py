@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.events.when import HISTORY_DAYS, EventDate, event_date
+from sitrep.events.when import _RULES, HISTORY_DAYS, RELATIVE_DAYS, EventDate, event_date
 
 THURSDAY = date(2017, 4, 6)  # publication date of most cases: Thursday 6 April 2017
 
@@ -188,3 +188,19 @@ def test_properties_on_date_like_text(sentence: str, published: date | None, off
 @given(st.text(max_size=200), DATES)
 def test_never_raises_on_arbitrary_text(sentence: str, published: date | None) -> None:
     _check(sentence, published, 0)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [*RELATIVE_DAYS, "5 April 2017", "April 5, 2017", "2017-04-03", "13/04/2017", "between 3 and 5 April", "April 3-5",
+     "in May 2015", "in early May", "since 2011", "last Thursday", "two days ago", "over the past week", "in recent days",
+     "last weekend", "during March"],
+)  # fmt: skip
+def test_a_rule_is_only_skipped_where_it_cannot_match(phrase: str) -> None:
+    """Each rule is tried only on sentences holding what it needs (`_NEEDS`): every match holds it."""
+    matched = False
+    for name, needs, pattern in _RULES:
+        for match in pattern.finditer(phrase):
+            matched = True
+            assert needs.search(match.group()), (name, match.group())
+    assert matched

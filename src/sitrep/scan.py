@@ -27,16 +27,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .annotate import Annotator, as_ints
 from .events import lexicon
 
 SCAN_COMPONENTS = ("tok2vec", "tagger", "senter", "paragraph_breaks")
-PARSE_COMPONENTS = ("parser", "attribute_ruler")  # then `_lemmatize`, the lemmatizer with a faster loop
+PARSE_COMPONENTS = ("parser",)  # then `annotate.Annotator`: the attribute ruler and the lemmatizer, from tables
 LAST_COMPONENTS = ("ner",)
 BATCH = 64
 ENTITY = "@"
@@ -58,8 +58,8 @@ class Scanner:
         self.model = model
         self._rows = _rows()
         self._lemma_forms = _LemmaForms(model)
-        self._keys: dict[tuple[str, str], frozenset[str]] = {}
-        self._lemmas: dict[tuple[int, int, int], int] = {}
+        self._keys: dict[tuple[int, int], frozenset[str]] = {}  # by ORTH and TAG
+        self._annotate = Annotator(model)
         self._dep_label = model.vocab.strings.add("dep")
         self._root_label = model.vocab.strings.add("ROOT")
 
@@ -87,7 +87,7 @@ class Scanner:
         for name in PARSE_COMPONENTS:
             parsed = list(_run(model, name, parsed))
         for piece in parsed:
-            self._lemmatize(piece)
+            self._annotate(piece)
         by_doc: dict[int, list[tuple[Span, Doc]]] = {}
         for (doc, span), piece in zip(pieces, parsed, strict=True):
             by_doc.setdefault(id(doc), []).append((span, piece))
@@ -103,8 +103,9 @@ class Scanner:
         """The runs of adjacent candidate sentences of a scanned Doc, in order."""
         runs: list[Span] = []
         start = end = -1
+        words = doc.to_array(["ORTH", "TAG"]).tolist()
         for sent in doc.sents:
-            if not self.may_hold_trigger(sent):
+            if not self._may_match([self._token_keys(orth, tag) for orth, tag in words[sent.start : sent.end]]):
                 continue
             if sent.start == end:
                 end = sent.end
@@ -118,7 +119,10 @@ class Scanner:
 
     def may_hold_trigger(self, sent: Span) -> bool:
         """Whether some trigger row may match in the sentence (never False where one does)."""
-        keys = [self._token_keys(token.text, token.tag_) for token in sent]
+        return self._may_match([self._token_keys(token.orth, token.tag) for token in sent])
+
+    def _may_match(self, keys: list[frozenset[str]]) -> bool:
+        """`may_hold_trigger` of a sentence given the keys of its words."""
         present: set[str] = set().union(*keys) if keys else set()
         for i, here in enumerate(keys):
             for key in here:
@@ -129,33 +133,17 @@ class Scanner:
                         return True
         return False
 
-    def _token_keys(self, text: str, tag: str) -> frozenset[str]:
-        cached = self._keys.get((text, tag))
+    def _token_keys(self, orth: int, tag: int) -> frozenset[str]:
+        cached = self._keys.get((orth, tag))
         if cached is None:
-            lower = text.lower()
+            strings = self.model.vocab.strings
+            lower = strings[orth].lower()
             keys = {lower, *self._lemma_forms(lower)}
-            if tag in PLURAL_TAGS and lower.endswith("s") and len(lower) > 3:
+            if strings[tag] in PLURAL_TAGS and lower.endswith("s") and len(lower) > 3:
                 keys.add(lower[:-1])
             cached = frozenset(key.replace("’", "'") for key in keys)
-            self._keys[(text, tag)] = cached
+            self._keys[(orth, tag)] = cached
         return cached
-
-    def _lemmatize(self, doc: Doc) -> None:
-        """What the model's lemmatizer does (a lemma for each token without one, by its word, POS and
-        morphology), with its results kept by those three and written in one array."""
-        lemmatizer = self.model.get_pipe("lemmatizer")
-        strings = self.model.vocab.strings
-        array = doc.to_array(["ORTH", "POS", "MORPH", "LEMMA"])
-        rows = array.tolist()
-        for i, (orth, pos, morph, lemma) in enumerate(rows):
-            if lemma:
-                continue
-            key = (orth, pos, morph)
-            value = self._lemmas.get(key)
-            if value is None:
-                value = self._lemmas[key] = strings.add(lemmatizer.lemmatize(doc[i])[0])  # type: ignore[attr-defined]
-            array[i, 3] = value
-        doc.from_array(["LEMMA"], _ints(array[:, 3:]))
 
     # ------------------------------------------------------------ copying the parse back
 
@@ -173,7 +161,7 @@ class Scanner:
         array[:, 0] = heads.view("uint64")
         for span, piece in pieces:
             array[span.start : span.end] = piece.to_array(attrs)
-        doc.from_array(attrs, _ints(array))
+        doc.from_array(attrs, as_ints(array))
 
 
 def _run(model: Language, name: str, docs: list[Doc]) -> Iterable[Doc]:
@@ -200,11 +188,6 @@ def _piece_doc(doc: Doc, span: Span) -> Doc:
     )
     piece.tensor = doc.tensor[span.start : span.end]
     return piece
-
-
-def _ints(array: Any) -> Any:
-    """A uint64 array as `Doc.from_array` takes it (its stubs ask for thinc's Ints2d)."""
-    return array
 
 
 def _in_order(keys: Sequence[frozenset[str]], start: int, positions: Sequence[frozenset[str]]) -> bool:

@@ -164,6 +164,10 @@ class Catalogue:
     def find_generics(self, text: str, country: str | None = None) -> list[GenericMatch]:
         """Generic phrases in `text` that are not part of a named actor, resolved for the article's
         `country`: state phrases to its state forces, anaphors to the latest compatible named actor."""
+        return self.find_all(text, country)[1]
+
+    def find_all(self, text: str, country: str | None = None) -> tuple[list[ActorMatch], list[GenericMatch]]:
+        """`find` and `find_generics` at once, the text tokenised and scanned for names once."""
         from .generics import link_anaphors
 
         tokens = tokenize(text)
@@ -176,7 +180,7 @@ class Catalogue:
             if taken.isdisjoint(range(hit.first, hit.end)) and not (hit.rule.role == "government" and hit.country is None and hit.first in ends)
         ]  # "Hamas leader", "Taliban spokesman": the office is the named actor's, not a government's
         named = [self._match(tokens, *found, country) for found in spans]
-        return link_anaphors(named, [self._resolve(tokens, hit, country) for hit in hits])
+        return named, link_anaphors(named, [self._resolve(tokens, hit, country) for hit in hits])
 
     def resolve_generic(self, phrase: str, country_hint: str | None = None) -> GenericMatch | None:
         """What a whole phrase stands for: a catalogue name ("the Syrian Arab Army", role "named"), or a

@@ -55,6 +55,8 @@ def quotations(text: str) -> list[Statement]:
 
 def relayed_report(text: str, lead_chars: int = 600) -> Span | None:
     """The outlet an article says it relays, named in its opening ("X has just reported that ...")."""
+    if "reported" not in text[:lead_chars]:
+        return None  # the pattern cannot match (and costs much to try: it can start at any capital)
     for match in _RELAYED.finditer(text, 0, min(len(text), lead_chars)):
         who = match.group("who")
         if re.search(rf"{_OUTLET_WORDS}$", who) or not match.group("gap").strip():

@@ -46,9 +46,10 @@ class ArticleContext:
 def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context: ArticleContext) -> list[Event]:
     """The events an article tells, most salient first."""
     country = context.country or _focus(places)
-    mentions = actor_mentions(doc, catalogue, country)
-    statements = quotations(doc.text)
-    relayed = relayed_report(doc.text)
+    text = doc.text  # built anew from the tokens at each use: read once
+    mentions = actor_mentions(doc, catalogue, country, text)
+    statements = quotations(text)
+    relayed = relayed_report(text)
     events: list[Event] = []
     previous: Place | None = None
     kind_of = _agent_kind(mentions)
@@ -59,14 +60,15 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
         if not hits:
             continue
         # read once per sentence, shared by its events
-        when = event_date(sent.text, context.published, offset=sent.start_char)
-        toll = fatalities(sent.text, offset=sent.start_char)
+        words = text[sent.start_char : sent.end_char]
+        when = event_date(words, context.published, offset=sent.start_char)
+        toll = fatalities(words, offset=sent.start_char)
         for hit in hits:
-            event = _event(sent, hit, places, mentions, statements, relayed, previous, when, toll)
+            event = _event(text, sent, hit, places, mentions, statements, relayed, previous, when, toll)
             events.append(event)
             if event.place is not None and event.modality in ("reported", "claimed"):
                 previous = event.place
-    length = max(len(doc.text), 1)
+    length = max(len(text), 1)
     return sorted(events, key=lambda e: _salience(e, length))
 
 
@@ -119,6 +121,7 @@ def _clause_hits(hits: Sequence[lexicon.TriggerHit]) -> list[lexicon.TriggerHit]
 
 
 def _event(
+    text: str,
     sent: SpacySpan,
     hit: lexicon.TriggerHit,
     places: Sequence[Place],
@@ -132,7 +135,7 @@ def _event(
     doc = sent.doc
     trigger = doc[hit.head]
     trigger_span = Span(hit.start_char, hit.end_char, hit.text)
-    sentence = Span(sent.start_char, sent.end_char, sent.text)
+    sentence = Span(sent.start_char, sent.end_char, text[sent.start_char : sent.end_char])
     evidence = [Evidence("trigger", trigger_span)]
     why = [f"trigger {hit.text!r} ({hit.cue}) → {hit.sub_event_type}"]
 
@@ -140,7 +143,7 @@ def _event(
     why.append(f"modality {mode.mode}: {mode.why}")
     if mode.cue is not None:
         evidence.append(Evidence("modality", mode.cue))
-    attribution = _attribution(doc.text, mode, trigger_span, statements, relayed)
+    attribution = _attribution(text, mode, trigger_span, statements, relayed)
     if attribution is not None:
         evidence.append(Evidence("attribution", attribution.source))
 

@@ -266,12 +266,29 @@ def _cues_by_attach() -> dict[str, tuple[ModalityCue, ...]]:
 
 
 def _keys(token: Token) -> frozenset[str]:
-    """The forms a lexicon word may match: lower-cased text and lemma, and a bare plural."""
-    lower = token.lower_.replace("’", "'")
-    keys = {lower, token.lemma_.lower().replace("’", "'")}
-    if token.tag_ in ("NNS", "NNPS") and lower.endswith("s") and len(lower) > 3:
+    """The forms a lexicon word may match: lower-cased text and lemma, and a bare plural.
+
+    Every stage asks for them, often of the same tokens: they are kept by the string ids of the
+    three attributes they are made of (the same in every Doc of a vocabulary)."""
+    ids = (token.lower, token.lemma, token.tag)
+    keys = _KEYS.get(ids)
+    if keys is None:
+        if len(_KEYS) >= MAX_KEPT_KEYS:
+            _KEYS.clear()
+        keys = _KEYS[ids] = _forms(token.lower_, token.lemma_, token.tag_)
+    return keys
+
+
+def _forms(lower: str, lemma: str, tag: str) -> frozenset[str]:
+    lower = lower.replace("’", "'")
+    keys = {lower, lemma.lower().replace("’", "'")}
+    if tag in ("NNS", "NNPS") and lower.endswith("s") and len(lower) > 3:
         keys.add(lower[:-1])
     return frozenset(keys)
+
+
+MAX_KEPT_KEYS = 500_000
+_KEYS: dict[tuple[int, int, int], frozenset[str]] = {}
 
 
 def _in(token: Token, sent: SpacySpan) -> bool:
@@ -336,10 +353,9 @@ def _noun_conjunct(token: Token) -> bool:
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
-    """Char-offset Span of tokens doc[start:end]."""
-    first, last = doc[start], doc[end - 1]
-    begin, finish = first.idx, last.idx + len(last.text)
-    return Span(begin, finish, doc.text[begin:finish])
+    """Char-offset Span of tokens doc[start:end] (its text from the tokens: `Doc.text` joins the whole Doc)."""
+    words = doc[start:end]
+    return Span(words.start_char, words.end_char, words.text)
 
 
 def actor_kind(agent: Token) -> str | None:
@@ -389,7 +405,16 @@ def _match(keys: Sequence[frozenset[str]], tokens: Sequence[Token], i: int, elem
 
 def _holds(words: frozenset[str], tokens: Iterable[Token]) -> bool:
     """Whether any token has one of `words` as a form, or an "@LABEL" entity label."""
-    return any(_keys(t) & words or f"@{t.ent_type_}" in words for t in tokens)
+    labels = _labels(words)
+    if not labels:
+        return any(_keys(t) & words for t in tokens)
+    return any(_keys(t) & words or t.ent_type_ in labels for t in tokens)
+
+
+@cache
+def _labels(words: frozenset[str]) -> frozenset[str]:
+    """The entity labels among `words`, without their "@"."""
+    return frozenset(word[1:] for word in words if word.startswith("@"))
 
 
 def _object_of(token: Token, sent: SpacySpan, requires: frozenset[str]) -> bool:
@@ -424,6 +449,7 @@ def classify(sent: SpacySpan, agent_kind: AgentKind | None = None) -> list[Trigg
     keys = [_keys(t) for t in tokens]
     index = _trigger_index()
     found: list[TriggerHit] = []
+    clauses: dict[int, list[Token]] = {}  # by trigger head: rows of one word often share their head
     for i, token in enumerate(tokens):
         if token.text in HYPHENS:
             continue
@@ -432,7 +458,7 @@ def classify(sent: SpacySpan, agent_kind: AgentKind | None = None) -> list[Trigg
             end = _match(keys, tokens, i, row.elements)
             if end is None:
                 continue
-            hit = _check(row, sent, tokens, i, end, kind_of)
+            hit = _check(row, sent, tokens, i, end, kind_of, clauses)
             if hit is not None:
                 found.append(hit)
     kept: list[TriggerHit] = []
@@ -445,8 +471,17 @@ def classify(sent: SpacySpan, agent_kind: AgentKind | None = None) -> list[Trigg
     return sorted(kept, key=lambda h: h.start)
 
 
-def _check(row: Trigger, sent: SpacySpan, tokens: list[Token], i: int, end: int, kind_of: AgentKind) -> TriggerHit | None:
-    """The hit of a matched row if its POS, context and actor conditions hold."""
+def _check(
+    row: Trigger,
+    sent: SpacySpan,
+    tokens: list[Token],
+    i: int,
+    end: int,
+    kind_of: AgentKind,
+    clauses: dict[int, list[Token]],
+) -> TriggerHit | None:
+    """The hit of a matched row if its POS, context and actor conditions hold; `clauses` keeps the
+    clause of each head met."""
     doc = sent.doc
     start, stop = tokens[i].i, tokens[end - 1].i + 1
     match = doc[start:stop]
@@ -456,7 +491,9 @@ def _check(row: Trigger, sent: SpacySpan, tokens: list[Token], i: int, end: int,
     if row.excludes and _holds(row.excludes, (t for t in tokens if not start <= t.i < stop)):
         return None
     if row.requires:
-        clause = _clause(_predicate(head, sent), sent)
+        clause = clauses.get(head.i)
+        if clause is None:
+            clause = clauses[head.i] = _clause(_predicate(head, sent), sent)
         if not _holds(row.requires, (t for t in clause if not start <= t.i < stop)) and not _object_of(head, sent, row.requires):
             return None
     agent_text = kind = None
@@ -516,10 +553,21 @@ def _cues(attach: str) -> tuple[ModalityCue, ...]:
 
 
 def _single(attach: str, token: Token) -> ModalityCue | None:
-    """The heaviest one-word cue of this attachment that the token is."""
-    keys = _keys(token)
-    hits = [c for c in _cues(attach) if len(c.words) == 1 and keys & c.words[0]]
-    return max(hits, key=lambda c: c.weight, default=None)
+    """The heaviest one-word cue of this attachment that the token is (the first listed of equals)."""
+    words = _single_words(attach)
+    hits = {number: cue for key in _keys(token) for number, cue in words.get(key, ())}
+    return max(hits.items(), key=lambda item: (item[1].weight, -item[0]), default=(0, None))[1]
+
+
+@cache
+def _single_words(attach: str) -> dict[str, tuple[tuple[int, ModalityCue], ...]]:
+    """The one-word cues of an attachment by each of their words, with their place in the file."""
+    index: dict[str, list[tuple[int, ModalityCue]]] = {}
+    for number, cue in enumerate(_cues(attach)):
+        if len(cue.words) == 1:
+            for word in cue.words[0]:
+                index.setdefault(word, []).append((number, cue))
+    return {word: tuple(cues) for word, cues in index.items()}
 
 
 def _opening(attach: str, clause: Token, sent: SpacySpan) -> tuple[ModalityCue, int, int] | None:
@@ -572,7 +620,7 @@ def _local(node: Token, depth: int, sent: SpacySpan, found: list[_Found]) -> Non
         if cue is not None:
             found.append(_Found(depth, cue, child.i, child.i + 1, f"{cue.attach} '{child.text}' on '{node.text}'"))
         if dep in ("nsubj", "nsubjpass", "dobj", "attr"):
-            _no(child, depth, found, f"'{child.text}', {dep} of '{node.text}'")
+            _no(child, depth, found, node)
         if dep == "advcl":
             opening = _opening("mark", child, sent)
             marker = opening[0] if opening else next((_single("mark", c) for c in child.children if c.dep_ == "mark"), None)
@@ -592,12 +640,13 @@ def _local(node: Token, depth: int, sent: SpacySpan, found: list[_Found]) -> Non
         found.append(_Found(depth, cue, at, end, f"clause of '{node.text}' opens with '{doc[at:end].text}'"))
 
 
-def _no(noun: Token, depth: int, found: list[_Found], what: str) -> None:
-    """A negating determiner ("no civilians") on a noun."""
+def _no(noun: Token, depth: int, found: list[_Found], verb: Token | None = None) -> None:
+    """A negating determiner ("no civilians") on a noun (an argument of `verb`, when given)."""
     for child in noun.children:
         if child.dep_ == "det":
             cue = _single("det", child)
             if cue is not None:
+                what = f"'{noun.text}'" if verb is None else f"'{noun.text}', {noun.dep_} of '{verb.text}'"
                 found.append(_Found(depth, cue, child.i, child.i + 1, f"determiner '{child.text}' on {what}"))
 
 
@@ -642,7 +691,7 @@ def modality(sent: SpacySpan, trigger: Token) -> ModeHit:
     node, depth, local, step = trigger, 0, True, ""
     verb_seen = trigger.pos_ in VERBAL
     if not verb_seen:
-        _no(trigger, 0, found, f"'{trigger.text}'")
+        _no(trigger, 0, found)
     while True:
         if node.i != trigger.i and step not in SUBJECTS:
             cue = _single("governor", node)

@@ -83,17 +83,18 @@ class Roles:
     syntactic: bool  # actor1 was read from the parse, not guessed from word order
 
 
-def actor_mentions(doc: Doc, catalogue: Catalogue, country: str | None) -> list[ActorMention]:
+def actor_mentions(doc: Doc, catalogue: Catalogue, country: str | None, text: str | None = None) -> list[ActorMention]:
     """Every actor mention of the article, named and generic, and the countries acting as states in
-    parsed sentences, in text order."""
-    text = doc.text
+    parsed sentences, in text order; `text` is the Doc's, when the caller has it."""
+    text = doc.text if text is None else text
     found: list[ActorMention] = []
-    for match in catalogue.find(text, country):
+    named, generics = catalogue.find_all(text, country)
+    for match in named:
         actor = match.actor
         span = Span(match.start, match.end, match.text)
         why = f"catalogue alias {match.alias!r}"
         found.append(_mention(doc, ActorRef(actor.name, actor.id, actor.type, actor.country, span, why)))
-    for generic in catalogue.find_generics(text, country):
+    for generic in generics:
         mention = _mention(doc, _generic_ref(generic))
         if mention.root >= 0 and _parsed(doc[mention.root]):
             mention = _country_from_parse(doc, mention, generic)

@@ -60,11 +60,13 @@ class _Vocab:
     quantity: re.Pattern[str]  # a whole quantity: "at least 7", "between 10 and 15", "dozens of"
     item: re.Pattern[str]  # a quantity and the nouns after it
     after: re.Pattern[str]  # figure, then a death word
+    death_word: re.Pattern[str]  # a death word of `after`: without one, `after` is not tried (it is slow to fail)
     before: re.Pattern[str]  # death word, then figures
     toll: re.Pattern[str]
     self_and: re.Pattern[str]
     self_death: re.Pattern[str]
     injury_after: re.Pattern[str]
+    injury_word: re.Pattern[str]  # as `death_word`, for `injury_after`
     injury_before: re.Pattern[str]
     including: re.Pattern[str]
     plural_subject: re.Pattern[str]
@@ -188,7 +190,7 @@ def _stated_figures(sentence: str, vocab: _Vocab) -> Iterator[_Figure]:
         figure = _list_figure(sentence, match.start("list"), match.end("list"), vocab, "the attacker himself and")
         if figure is not None:
             yield _Figure(figure.value + 1, figure.start, figure.end, figure.vague, figure.civilians, figure.why)
-    for match in vocab.after.finditer(sentence):
+    for match in vocab.after.finditer(sentence) if vocab.death_word.search(sentence) else ():
         if _active(sentence, match, vocab):
             continue
         figure = _after_figure(sentence, match, vocab)
@@ -219,7 +221,7 @@ def _plural_figures(sentence: str, vocab: _Vocab) -> Iterator[_Figure]:
 
 
 def _injury_figures(sentence: str, vocab: _Vocab) -> Iterator[_Figure]:
-    for match in vocab.injury_after.finditer(sentence):
+    for match in vocab.injury_after.finditer(sentence) if vocab.injury_word.search(sentence) else ():
         if not _active(sentence, match, vocab):
             figure = _after_figure(sentence, match, vocab)
             if figure is not None:
@@ -401,6 +403,7 @@ def _vocab() -> _Vocab:
         quantity=re.compile(quantity, flags),
         item=re.compile(item, flags),
         after=re.compile(after.replace("{words}", death_after), flags),
+        death_word=re.compile(rf"(?:{death_after}){end}", flags),
         before=re.compile(rf"(?<![\w’'])(?P<w>{_alternation(words['death_before'])})\s+(?:the\s+)?(?P<list>{figures})", flags),
         toll=re.compile(
             rf"(?<![\w’'])(?:{_alternation(words['toll_nouns'])})(?:\s+[\w’'-]+){{0,8}}?\s+"
@@ -413,6 +416,7 @@ def _vocab() -> _Vocab:
         ),
         self_death=re.compile(r"(?<!\w)(?:killed|killing|kills|blew|blowing|blown)\s+(?:himself|herself)(?!\w)", flags),
         injury_after=re.compile(after.replace("{words}", injury_after), flags),
+        injury_word=re.compile(rf"(?:{injury_after}){end}", flags),
         injury_before=re.compile(
             rf"(?<![\w’'])(?P<w>{_alternation(words['injury_before'])})\s+(?P<list>{figures})", flags
         ),

@@ -149,7 +149,24 @@ _PATTERNS: list[tuple[str, str]] = [
     ("period", r"(?i:(?P<rel>last|this|next|earlier\s+this|later\s+this|the\s+previous|over\s+the|at\s+the|on\s+the)"
                r"\s+(?P<u>week|weekend|month|year))(?!\w)"),
 ]  # fmt: skip
-_RULES = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
+# What each rule cannot match without: a digit, a month or weekday name, one word of its phrases.
+# A rule is tried only on a sentence that holds it; most sentences hold few of them, and finding
+# that out costs a fraction of trying the rule at every position.
+_NEEDS = {
+    "day_range": r"\d",
+    "month_day_range": r"\d",
+    "date": r"\d",
+    "month_year": r"\d",
+    "month": _FULL_MONTH,
+    "year": r"\d",
+    "weekday": _WEEKDAY,
+    "relative_day": r"(?i:day|night|morning|afternoon|evening|tomorrow)",
+    "ago": r"(?i:ago)",
+    "past": r"(?i:past|last|previous)",
+    "recent": r"(?i:days)",
+    "period": r"(?i:week|month|year)",
+}
+_RULES = [(name, re.compile(_NEEDS[name]), re.compile(pattern)) for name, pattern in _PATTERNS]
 
 
 # --- finding the expressions ----------------------------------------------------------------
@@ -158,7 +175,9 @@ _RULES = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
 def _find(sentence: str, published: date | None) -> list[_Found]:
     """The date expressions of `sentence`, longest first where they overlap, in text order."""
     candidates: list[_Found] = []
-    for name, pattern in _RULES:
+    for name, needs, pattern in _RULES:
+        if needs.search(sentence) is None:
+            continue
         for match in pattern.finditer(sentence):
             span = _READERS[name](match, published)
             if span is not None:

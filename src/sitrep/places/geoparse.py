@@ -22,8 +22,9 @@ PART_SHIFT_KM = {"admin1": 50.0, "admin2": 15.0, "country": 200.0}
 
 def geoparse_doc(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     """Every place mention in a parsed text, resolved, with relative locations after their anchors."""
-    mentions, focus = recognise(doc, gazetteer)
-    return with_relations(doc.text, resolve(doc.text, mentions, gazetteer, focus))
+    text = doc.text  # joined from the tokens at each use: read once
+    mentions, focus = recognise(doc, gazetteer, text)
+    return with_relations(text, resolve(text, mentions, gazetteer, focus))
 
 
 def geoparse_texts(texts: Iterable[str], gazetteer: Gazetteer, nlp: Language) -> Iterator[list[Place]]:

@@ -64,9 +64,10 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
 _HAS_ARTICLE = re.compile(rf"^{_ARTICLE}-|\s{_ARTICLE}[-\s]", re.IGNORECASE)
 
 
-def recognise(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Mention], Counter[str]]:
-    """Place mentions in text order, and the article's country evidence from demonyms."""
-    text = doc.text
+def recognise(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> tuple[list[Mention], Counter[str]]:
+    """Place mentions in text order, and the article's country evidence from demonyms; `text` is
+    the Doc's, when the caller has it (`Doc.text` joins the tokens anew)."""
+    text = doc.text if text is None else text
     labels = _labels(doc)
     focus, demonyms = _demonym_focus(doc, gazetteer)
     mentions: dict[tuple[int, int], Mention] = {}
@@ -74,7 +75,8 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Mention], Counter[st
         if ent.label_ in PLACE_LABELS:
             for span in _place_spans(text, ent.start_char, ent.end_char, gazetteer, ent.label_):
                 mentions[span] = Mention(span[0], span[1], text[span[0] : span[1]])
-    runs = list(_known_runs(text, gazetteer, taken=mentions))
+    named = list(_named_runs(text, gazetteer))  # both passes below read them, `taken` aside
+    runs = list(_untaken(named, mentions))
     tails = {keys(text[s:e])[1] for s, e, position in runs if position == "inner"}
     previous_end = -1
     for start, end, position in runs:
@@ -82,7 +84,7 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Mention], Counter[st
         if position != "inner" and start not in demonyms and _accepted(text, start, end, labels, previous_end, mentions, alone):
             mentions[(start, end)] = Mention(start, end, text[start:end])
             previous_end = end
-    _one_reading_per_name(text, gazetteer, mentions, labels)
+    _one_reading_per_name(text, named, mentions, labels)
     found = [
         m
         for m in mentions.values()
@@ -121,7 +123,7 @@ def _place_spans(text: str, start: int, end: int, gazetteer: Gazetteer, label: s
         return []
     if gazetteer.has_name(text[start:end]):
         return [(start, end)]
-    inner = [(s, e) for s, e, where in _known_runs(text, gazetteer, taken={}, lo=start, hi=end) if where != "inner"]
+    inner = [(s, e) for s, e, where in _named_runs(text, gazetteer, lo=start, hi=end) if where != "inner"]
     inner = [(s, e) for s, e in inner if text[s:e].lower() not in _COMPASS]
     if inner:
         return inner
@@ -138,18 +140,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _known_runs(
-    text: str, gazetteer: Gazetteer, taken: dict[tuple[int, int], Mention], lo: int = 0, hi: int | None = None
-) -> Iterator[tuple[int, int, str]]:
-    """Longest gazetteer names within runs of capitalised words, not overlapping `taken` spans, each
-    with its position in the run: "whole" (the run is the name), "head" (it starts a longer run:
-    "Gainesville Police") or "inner" (other capitalised words precede it, as a surname's do)."""
+def _untaken(runs: list[tuple[int, int, str]], taken: dict[tuple[int, int], Mention]) -> Iterator[tuple[int, int, str]]:
+    """The named runs that overlap no `taken` span."""
     busy = sorted(taken)
+    for start, end, position in runs:
+        if not any(s < end and start < e for s, e in busy):
+            yield start, end, position
+
+
+def _named_runs(text: str, gazetteer: Gazetteer, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """Longest gazetteer names within runs of capitalised words, each with its position in the run:
+    "whole" (the run is the name), "head" (it starts a longer run: "Gainesville Police") or "inner"
+    (other capitalised words precede it, as a surname's do)."""
     for run_start, run_end in _runs(text, lo, len(text) if hi is None else hi):
         names = list(_longest_names(text, run_start, run_end, gazetteer))
         for start, end in names:
-            if any(s < end and start < e for s, e in busy):
-                continue
             if start != run_start:
                 yield start, end, "inner"
             else:
@@ -268,7 +273,7 @@ def _personal(text: str, mention: Mention) -> bool:
 
 
 def _one_reading_per_name(
-    text: str, gazetteer: Gazetteer, mentions: dict[tuple[int, int], Mention], labels: dict[int, str]
+    text: str, named: list[tuple[int, int, str]], mentions: dict[tuple[int, int], Mention], labels: dict[int, str]
 ) -> None:
     """Every other occurrence of a name already taken as a place becomes a mention too, unless it
     follows other capitalised words ("Ripley" the town is not "coach Darren Ripley"); leading a
@@ -276,6 +281,6 @@ def _one_reading_per_name(
     taken_keys = {keys(m.text)[1] for m in mentions.values()}
     if not taken_keys:
         return
-    for start, end, position in list(_known_runs(text, gazetteer, taken=mentions)):
+    for start, end, position in list(_untaken(named, mentions)):
         if position != "inner" and keys(text[start:end])[1] in taken_keys and labels.get(start) not in _NOT_NAMES:
             mentions[(start, end)] = Mention(start, end, text[start:end])

@@ -341,8 +341,7 @@ def _nearness(entry: GazetteerEntry, anchors: Sequence[GazetteerEntry]) -> list[
     others = [a for a in anchors if a.id != entry.id]
     if not others or entry.kind in WIDE_KINDS - {"admin1"}:
         return []
-    nearest = min(others, key=lambda a: distance_km(entry.lat, entry.lon, a.lat, a.lon))
-    km = distance_km(entry.lat, entry.lon, nearest.lat, nearest.lon)
+    km, nearest = min(((distance_km(entry.lat, entry.lon, a.lat, a.lon), a) for a in others), key=lambda pair: pair[0])
     for limit, value in NEAR_KM:
         if km <= limit:
             return [(value, f"{km:.0f} km from {nearest.name}, also named in the article")]
