@@ -453,7 +453,7 @@ def classify(sent: SpacySpan, agent_kind: AgentKind | None = None) -> list[Trigg
     for i, token in enumerate(tokens):
         if token.text in HYPHENS:
             continue
-        rows = {id(row): row for key in keys[i] for row in index.get(key, ())}
+        rows = {id(row): row for key in sorted(keys[i]) for row in index.get(key, ())}  # sorted: ties break the same way every run
         for row in rows.values():
             end = _match(keys, tokens, i, row.elements)
             if end is None:
