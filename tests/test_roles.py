@@ -85,3 +85,10 @@ def test_government_office_keeps_its_country(processor: Processor) -> None:
     event = top(processor, "Iraq's interim government imposed a curfew on Baghdad after the bombings.")
     assert event.actor1 is not None and brief(event.actor1) == ("IQ", "state_forces")
     assert "Iraq" in event.actor1.why
+
+
+def test_a_group_the_catalogue_lacks_is_kept_under_its_own_name(processor: Processor) -> None:
+    event = top(processor, "Gunmen from the Northern Falcons Brigade abducted two aid workers near Idlib on Sunday.")
+    assert event.sub_event_type == "Abduction/forced disappearance"
+    assert event.actor1 is not None and event.actor1.name == "Northern Falcons Brigade"
+    assert event.actor1.actor_id is None and event.actor1.type == "rebel_group" and "lacks" in event.actor1.why

@@ -18,8 +18,12 @@ and Y" gives both. Who reports the event is no actor of it: the subject of "said
 
 from __future__ import annotations
 
+import csv
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -28,6 +32,7 @@ from ..actors import Catalogue, GenericMatch, country_of
 from ..models import ActorRef, Span
 
 MAX_CLIMB = 6
+_GROUP_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]+\s+(?:(?:of|al|el)[\s-]+(?:the\s+)?)?){1,5}[A-Z][a-z]+\b")
 MODIFIERS = frozenset({"amod", "acl", "relcl"})  # a verb modifying a noun: its subject is not the event's
 PATIENT_PREPS = frozenset({"against", "on", "from", "with", "upon", "at", "targeting", "to", "toward", "towards"})
 # Links climbed from a trigger to the verb whose subject acts: "agreed to a ceasefire" (pobj, prep),
@@ -102,8 +107,33 @@ def actor_mentions(doc: Doc, catalogue: Catalogue, country: str | None, text: st
                 continue
         found.append(mention)
     found = [m for m in found if m.root >= 0]
+    found += _unknown_groups(doc, text, found)
     found += _countries_acting(doc, found)
     return sorted(found, key=lambda m: m.ref.span.start)
+
+
+def _unknown_groups(doc: Doc, text: str, known: Sequence[ActorMention]) -> list[ActorMention]:
+    """Capitalised names ending in a group word ("the Sultan Murad Division") that no catalogue or
+    generic match covers: kept under their own name, with the group word's type as the guess."""
+    words = _group_words()
+    found = []
+    for match in _GROUP_NAME.finditer(text):
+        last = match.group().rsplit(maxsplit=1)[-1]
+        start, end = match.span()
+        if last not in words or any(m.ref.span.start < end and start < m.ref.span.end for m in known):
+            continue
+        why = f"an armed group's name the catalogue lacks (ends in {last!r}): kept as written, type guessed"
+        mention = _mention(doc, ActorRef(match.group(), None, words[last], None, Span(start, end, match.group()), why))
+        if mention.root >= 0:
+            found.append(mention)
+    return found
+
+
+@cache
+def _group_words() -> dict[str, str]:
+    text = resources.files("sitrep").joinpath("data/group_words.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
+    return {row["word"]: row["type"] for row in rows}
 
 
 def _generic_ref(generic: GenericMatch) -> ActorRef:
@@ -369,8 +399,9 @@ def _purpose_target(verb: Token, by_token: dict[int, ActorMention]) -> ActorMent
 
 
 def _actor_in(token: Token, by_token: dict[int, ActorMention]) -> ActorMention | None:
-    """The first actor mention inside a token's phrase (its subtree, in text order)."""
-    for node in token.subtree:
-        if node.i in by_token:
-            return by_token[node.i]
-    return None
+    """The actor a token's phrase names: its first named actor (catalogued or kept under its own
+    name), else its first generic one ("Fighters of the Sultan Murad Division" is the Division)."""
+    inside = [by_token[node.i] for node in token.subtree if node.i in by_token]
+    return next((m for m in inside if m.ref.actor_id or m.ref.why.startswith("an armed group's name")), None) or (
+        inside[0] if inside else None
+    )
