@@ -92,3 +92,10 @@ def test_a_group_the_catalogue_lacks_is_kept_under_its_own_name(processor: Proce
     assert event.sub_event_type == "Abduction/forced disappearance"
     assert event.actor1 is not None and event.actor1.name == "Northern Falcons Brigade"
     assert event.actor1.actor_id is None and event.actor1.type == "rebel_group" and "lacks" in event.actor1.why
+
+
+def test_civilians_are_never_actor1_of_violence_and_an_actors_country_is_not_the_place(processor: Processor) -> None:
+    event = top(processor, "Children were killed when US-led coalition aircraft bombed the town of Hajin in eastern Syria.")
+    assert event.event_type == "Explosions/Remote violence" and event.place is not None
+    assert event.place.name != "United States" and event.place.country == "SY"
+    assert event.actor1 is None or event.actor1.type != "civilians"

@@ -28,6 +28,7 @@ from .roles import ActorMention, actor_mentions, roles
 from .tolls import Toll, fatalities
 from .when import EventDate, event_date
 
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 RELAY_PARAGRAPHS = 3  # a relayed report covers the paragraph naming it and the two after
 MODE_RANK = {"reported": 0, "claimed": 1, "planned": 2, "predicted": 3, "hypothetical": 4, "denied": 5, "negated": 6}
 STATE_TYPES = frozenset({"state_forces"})
@@ -63,8 +64,13 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
         words = text[sent.start_char : sent.end_char]
         when = event_date(words, context.published, offset=sent.start_char)
         toll = fatalities(words, offset=sent.start_char)
+        told: set[tuple[str, str, str | None]] = set()
         for hit in hits:
             event = _event(text, sent, hit, places, mentions, statements, relayed, previous, when, toll)
+            same = (event.sub_event_type, event.modality, event.place.name if event.place else None)
+            if same in told:
+                continue  # "aircraft bombed the town": two trigger words, one event
+            told.add(same)
             events.append(event)
             if event.place is not None and event.modality in ("reported", "claimed"):
                 previous = event.place
@@ -152,11 +158,15 @@ def _event(
     actor2 = found.actor2.ref if found.actor2 else None
     sub_event_type = _territory_by_agent(hit.sub_event_type, actor1 if found.syntactic else None)
     why.extend(found.why)
+    if actor1 is not None and actor1.type == "civilians" and hit.event_type in VIOLENT_TYPES:
+        actor1, actor2 = (actor2 if actor2 is not None and actor2.type != "civilians" else None), actor1
+        why.append("civilians are the targets of political violence, never its actor1: moved to actor2")
     for field, ref in (("actor1", actor1), ("actor2", actor2)):
         if ref is not None:
             evidence.append(Evidence(field, ref.span))
 
-    chosen = place_in_sentence(sent, trigger, places) or fallback(previous, places)
+    actor_spans = [m.ref.span for m in mentions if sent.start_char <= m.ref.span.start < sent.end_char]
+    chosen = place_in_sentence(sent, trigger, places, actor_spans) or fallback(previous, places)
     place = chosen[0] if chosen else None
     if chosen:
         why.append(f"place {chosen[0].name}: {chosen[1]}")

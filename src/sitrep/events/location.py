@@ -17,15 +17,25 @@ from dataclasses import replace
 from spacy.tokens import Token
 from spacy.tokens import Span as SpacySpan
 
-from ..models import Place
+from ..models import Place, Span
 from ..places.geoparse import DERIVED
 
 LINK_STEPS = 4
 
 
-def place_in_sentence(sent: SpacySpan, trigger: Token, places: Sequence[Place]) -> tuple[Place, str] | None:
-    """The sentence's place for the event, with why."""
-    inside = [p for p in places if p.resolved and sent.start_char <= p.start and p.end <= sent.end_char]
+def place_in_sentence(
+    sent: SpacySpan, trigger: Token, places: Sequence[Place], actor_spans: Sequence[Span] = ()
+) -> tuple[Place, str] | None:
+    """The sentence's place for the event, with why. A place named inside an actor's name ("US" in
+    "US-led coalition", "Syria" in "Military Forces of Syria") says whose the actor is, not where."""
+    inside = [
+        p
+        for p in places
+        if p.resolved
+        and sent.start_char <= p.start
+        and p.end <= sent.end_char
+        and not any(a.start <= p.start and p.end <= a.end for a in actor_spans)
+    ]
     if not inside:
         return None
     scored = [(_score(sent, trigger, p, inside), p) for p in inside]
