@@ -24,7 +24,7 @@ from .output import Format, write_rows
 from .store import DEFAULT_DB, Store, open_store
 
 app = typer.Typer(
-    help="sitrep: raw conflict news in; a sourced, deduplicated record out.",
+    help="sitrep: raw conflict news in; a sourced, geocoded, deduplicated record of events out.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -32,11 +32,6 @@ app = typer.Typer(
 articles_app = typer.Typer(help="List stored articles, or `show ID` for one in full.", no_args_is_help=False)
 app.add_typer(articles_app, name="articles")
 app.add_typer(gazetteer_app, name="gazetteer")
-app.command("events")(events_command)
-app.command("extract")(extract_command)
-app.command("cluster")(cluster_command)
-app.command("incidents")(incidents_command)
-app.command("claims")(claims_command)
 err = Console(stderr=True, highlight=False)
 
 DbOption = Annotated[
@@ -250,6 +245,14 @@ def stats(db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table) -> None:
         else:
             rows.append({"figure": key, "value": value})
     write_rows(rows, ["figure", "value"], fmt)
+
+
+# Commands that live in their own modules, listed after ingest, articles and stats.
+app.command("events")(events_command)
+app.command("incidents")(incidents_command)
+app.command("claims")(claims_command)
+app.command("extract")(extract_command)
+app.command("cluster")(cluster_command)
 
 
 def main() -> None:
