@@ -64,16 +64,16 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
         words = text[sent.start_char : sent.end_char]
         when = event_date(words, context.published, offset=sent.start_char)
         toll = fatalities(words, offset=sent.start_char)
-        told: set[tuple[str, str, str | None]] = set()
+        told: dict[tuple[str, str, str | None], Event] = {}
         for hit in hits:
             event = _event(text, sent, hit, places, mentions, statements, relayed, previous, when, toll)
             same = (event.sub_event_type, event.modality, event.place.name if event.place else None)
-            if same in told:
-                continue  # "aircraft bombed the town": two trigger words, one event
-            told.add(same)
-            events.append(event)
+            # "aircraft bombed the town": two trigger words, one event; the fuller reading stays
+            if same not in told or event.confidence > told[same].confidence:
+                told[same] = event
             if event.place is not None and event.modality in ("reported", "claimed"):
                 previous = event.place
+        events.extend(sorted(told.values(), key=lambda e: e.trigger.start))
     length = max(len(text), 1)
     return sorted(events, key=lambda e: _salience(e, length))
 
