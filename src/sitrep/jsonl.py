@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from collections.abc import Iterable, Iterator
 from typing import Any, Callable
 
@@ -22,6 +23,17 @@ def parse_line(number: int, line: str) -> dict[str, Any] | str:
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return f"{number}: {Code.BAD_RECORD.value} expected an object with a string \"text\""
     return record
+
+
+def published_date(number: int, record: dict[str, Any]) -> date | None | str:
+    """The record's "published" as a date (None when absent), or "LINE: CODE reason" when it is not one."""
+    published = record.get("published")
+    if published is None:
+        return None
+    try:
+        return date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return f"{number}: {Code.BAD_RECORD.value} \"published\" {published!r} is not a date like 2017-08-06"
 
 
 def run(source: str, convert: Callable[[Iterable[str]], Iterator[dict[str, Any] | str]], err: Console) -> int:

@@ -7,7 +7,6 @@ import csv
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from datetime import date
 from typing import Annotated, Any, Optional, TextIO
 
 import typer
@@ -20,7 +19,7 @@ from .events_cli import _fail as fail
 from .output import Format, write_rows
 from .store import DEFAULT_DB, Store, open_store
 from .store.sqlite import EventFilters
-from .jsonl import parse_line
+from .jsonl import parse_line, published_date
 from .link.features import Channels
 from .link.stories import NEIGHBOURS, THRESHOLD, StoryArticle, StoryParams, cluster_stories
 
@@ -78,15 +77,12 @@ def _record(number: int, line: str) -> StoryArticle | str:
     record = parse_line(number, line)
     if isinstance(record, str):
         return record
-    title, published = record.get("title"), record.get("published")
+    title = record.get("title")
     if title is not None and not isinstance(title, str):
         return f"{number}: {Code.BAD_RECORD.value} \"title\" must be a string"
-    day = None
-    if published is not None:
-        try:
-            day = date.fromisoformat(str(published)[:10])
-        except ValueError:
-            return f"{number}: {Code.BAD_RECORD.value} \"published\" {published!r} is not a date like 2017-08-06"
+    day = published_date(number, record)
+    if isinstance(day, str):
+        return day
     return StoryArticle(record.get("id"), record["text"], title, day)
 
 

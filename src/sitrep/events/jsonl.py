@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date
 from itertools import islice
 from typing import Any
 
-from ..errors import Code
-from ..jsonl import parse_line
+from ..jsonl import parse_line, published_date
 from ..process import Processor
 from .extract import ArticleContext
 from .records import event_json
@@ -35,11 +33,7 @@ def _record(number: int, line: str) -> tuple[Any, str, ArticleContext] | str:
     record = parse_line(number, line)
     if isinstance(record, str):
         return record
-    published = record.get("published")
-    day = None
-    if published is not None:
-        try:
-            day = date.fromisoformat(str(published)[:10])
-        except ValueError:
-            return f"{number}: {Code.BAD_RECORD.value} \"published\" {published!r} is not a date like 2017-08-06"
+    day = published_date(number, record)
+    if isinstance(day, str):
+        return day
     return record.get("id"), record["text"], ArticleContext(published=day)
