@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
-from collections.abc import Iterable, Iterator
-from typing import Annotated, Any, Callable, NoReturn, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import jsonl, pipeline
-from .errors import Code, SitrepError
+from . import pipeline
+from .cli_support import DbOption, err, fail, open_db, parse_date, run_jsonl
+from .errors import SitrepError
 from .events_cli import events_command, extract_command
 from .gazetteer_cli import gazetteer_app
 from .ingest.readers import DEFAULT_MAX_BYTES
 from .link_cli import claims_command, cluster_command, incidents_command
 from .models import ReadFailure
 from .output import Format, write_rows
-from .store import DEFAULT_DB, Store, open_store
+from .store import DEFAULT_DB
 
 app = typer.Typer(
     help="sitrep: raw conflict news in; a sourced, geocoded, deduplicated record of events out.",
@@ -32,34 +31,9 @@ app = typer.Typer(
 articles_app = typer.Typer(help="List stored articles, or `show ID` for one in full.", no_args_is_help=False)
 app.add_typer(articles_app, name="articles")
 app.add_typer(gazetteer_app, name="gazetteer")
-err = Console(stderr=True, highlight=False)
 
-DbOption = Annotated[
-    str, typer.Option("--db", envvar="SITREP_DB", help="SQLite database file (created when missing).")
-]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 ARTICLE_COLUMNS = ["id", "published", "outlet", "kind", "sources", "near_duplicates", "title"]
-
-
-def _fail(error: SitrepError) -> NoReturn:
-    err.print(f"[red]error[/red] {escape(str(error))}")
-    raise typer.Exit(2)
-
-
-def _open(db: str) -> Store:
-    try:
-        return open_store(db)
-    except SitrepError as error:
-        _fail(error)
-
-
-def _parse_date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        _fail(SitrepError(Code.BAD_OPTION, f"{option} {value!r} is not a date like 2017-08-06"))
 
 
 class _RichProgress(pipeline.Progress):
@@ -103,9 +77,9 @@ def ingest(
 ) -> None:
     """Read, clean, deduplicate and store articles with their places and events. Exits 1 when any input failed."""
     options = pipeline.IngestOptions(
-        outlet=outlet, published=_parse_date(published, "--published"), url=url, max_bytes=max_bytes, analyse=analyse
+        outlet=outlet, published=parse_date(published, "--published"), url=url, max_bytes=max_bytes, analyse=analyse
     )
-    store = _open(db)
+    store = open_db(db)
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
     try:
         with Progress(*columns, console=err, transient=True, disable=quiet) as bar:
@@ -136,15 +110,6 @@ def geoparse(
         raise typer.Exit(1)
 
 
-def run_jsonl(source: str, convert: Callable[[Iterable[str]], Iterator[dict[str, Any] | str]]) -> int:
-    """`jsonl.run` with the command's errors: a missing or unreadable file ends the command."""
-    try:
-        return jsonl.run(source, convert, err)
-    except OSError as error:
-        code = Code.MISSING_PATH if isinstance(error, FileNotFoundError) else Code.UNREADABLE
-        _fail(SitrepError(code, f"{source}: {error.strerror}"))
-
-
 @articles_app.callback(invoke_without_command=True)
 def articles(
     ctx: typer.Context,
@@ -159,8 +124,8 @@ def articles(
     """List stored articles, newest first."""
     if ctx.invoked_subcommand is not None:
         return
-    since_date, until_date = _parse_date(since, "--since"), _parse_date(until, "--until")
-    with _open(db) as store:
+    since_date, until_date = parse_date(since, "--since"), parse_date(until, "--until")
+    with open_db(db) as store:
         rows = store.list_articles(
             outlet=outlet,
             kind=kind,
@@ -178,11 +143,11 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object instead of the readable view.")] = False,
 ) -> None:
     """One article in full: metadata, cleaned text, what cleaning removed and why, places, every source."""
-    with _open(db) as store:
+    with open_db(db) as store:
         try:
             article = store.get_article(store.resolve_id(article_id))
         except SitrepError as error:
-            _fail(error)
+            fail(error)
     if as_json:
         typer.echo(json.dumps(article, ensure_ascii=False, indent=2))
     else:
@@ -233,7 +198,7 @@ def _place_line(place: dict[str, Any]) -> str:
 @app.command()
 def stats(db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table) -> None:
     """Counts: articles, sources, exact and near duplicates, dates, kinds, outlets."""
-    with _open(db) as store:
+    with open_db(db) as store:
         figures = store.stats()
     if fmt is Format.jsonl:
         typer.echo(json.dumps(figures, ensure_ascii=False))

@@ -6,19 +6,17 @@ import csv
 import json
 import sys
 from enum import Enum
-from typing import Annotated, Any, NoReturn, Optional, TextIO
+from typing import Annotated, Any, Optional, TextIO
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
+from .cli_support import DbOption, fail, open_db, parse_date, run_jsonl
 from .errors import Code, SitrepError
 from .events.records import ACLED_COLUMNS, acled_row
 from .output import Format, write_rows
-from .store import DEFAULT_DB, open_store
+from .store import DEFAULT_DB
 from .store.sqlite import EventFilters
 
-err = Console(stderr=True, highlight=False)
 MODALITIES = ("reported", "claimed", "predicted", "planned", "hypothetical", "denied", "negated")
 COLUMNS = [
     "id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "country",
@@ -36,7 +34,7 @@ class EventFormat(str, Enum):
 
 
 def events_command(
-    db: Annotated[str, typer.Option("--db", envvar="SITREP_DB", help="SQLite database file.")] = DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     since: Annotated[Optional[str], typer.Option(help="Events on or after this date (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(help="Events on or before this date (YYYY-MM-DD).")] = None,
     event_type: Annotated[Optional[str], typer.Option("--type", help="An event type or sub-event type, as ACLED names it.")] = None,
@@ -49,16 +47,12 @@ def events_command(
     fmt: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
 ) -> None:
     """List stored events, newest first, as a table, JSONL, CSV, GeoJSON or ACLED's columns."""
-    _check(since, "--since")
-    _check(until, "--until")
+    parse_date(since, "--since")
+    parse_date(until, "--until")
     if modality is not None and modality not in MODALITIES:
-        _fail(SitrepError(Code.BAD_OPTION, f"--modality {modality!r} is not one of {', '.join(MODALITIES)}"))
+        fail(SitrepError(Code.BAD_OPTION, f"--modality {modality!r} is not one of {', '.join(MODALITIES)}"))
     filters = EventFilters(since, until, event_type, actor, country, admin1, modality, outlet)
-    try:
-        store = open_store(db)
-    except SitrepError as error:
-        _fail(error)
-    with store:
+    with open_db(db) as store:
         events = store.list_events(filters, limit=limit)
     write_events(events, fmt, sys.stdout)
 
@@ -105,25 +99,9 @@ def extract_command(
     source: Annotated[str, typer.Argument(help="JSONL file of {\"id\", \"text\", \"published\"?} lines, or - for stdin.")] = "-",
 ) -> None:
     """Read events from articles: JSONL in, JSONL {"id", "events": [...]} out (most salient first). No database."""
-    from .cli import run_jsonl
     from .events.jsonl import extract_lines
     from .process import Processor
 
     processor = Processor()
     if run_jsonl(source, lambda lines: extract_lines(lines, processor)):
         raise typer.Exit(1)
-
-
-def _check(value: str | None, option: str) -> None:
-    from datetime import date
-
-    if value is not None:
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            _fail(SitrepError(Code.BAD_OPTION, f"{option} {value!r} is not a date like 2017-08-06"))
-
-
-def _fail(error: SitrepError) -> NoReturn:
-    err.print(f"[red]error[/red] {escape(str(error))}")
-    raise typer.Exit(2)

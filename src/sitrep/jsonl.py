@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import nullcontext
 from datetime import date
 from collections.abc import Iterable, Iterator
 from typing import Any, Callable
@@ -41,7 +42,7 @@ def run(source: str, convert: Callable[[Iterable[str]], Iterator[dict[str, Any] 
     lines to stderr with the file and line. Returns how many lines failed."""
     where = "<stdin>" if source == "-" else source
     failures = 0
-    with (open(source, encoding="utf-8") if source != "-" else _stdin()) as stream:
+    with open(source, encoding="utf-8") if source != "-" else nullcontext(sys.stdin) as stream:
         for result in convert(stream):
             if isinstance(result, str):
                 failures += 1
@@ -49,10 +50,3 @@ def run(source: str, convert: Callable[[Iterable[str]], Iterator[dict[str, Any] 
             else:
                 sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
     return failures
-
-
-def _stdin() -> Any:
-    """Standard input, left open when the `with` block ends."""
-    from contextlib import nullcontext
-
-    return nullcontext(sys.stdin)

@@ -14,10 +14,9 @@ import typer
 from .errors import Code, SitrepError
 from .events.records import ACLED_COLUMNS, acled_row
 from .events_cli import EventFormat
-from .events_cli import _check as check_date
-from .events_cli import _fail as fail
+from .cli_support import DbOption, fail, open_db, parse_date, run_jsonl
 from .output import Format, write_rows
-from .store import DEFAULT_DB, Store, open_store
+from .store import DEFAULT_DB
 from .store.sqlite import EventFilters
 from .jsonl import parse_line, published_date
 from .link.features import Channels
@@ -43,7 +42,6 @@ def cluster_command(
     """Group articles into stories (articles about the same seminal event): {"id", "story"} per line, in order.
 
     Stories are numbered 1, 2, ... by their first article. All lines are read before any is written."""
-    from .cli import run_jsonl
 
     params = StoryParams(Channels() if analyse else TEXT_ONLY, neighbours=neighbours, threshold=threshold)
     if run_jsonl(source, lambda lines: cluster_lines(lines, params, analyse)):
@@ -103,7 +101,7 @@ CLAIM_STATUSES = ("open", "fulfilled", "contradicted", "corroborated", "conteste
 
 
 def incidents_command(
-    db: Annotated[str, typer.Option("--db", envvar="SITREP_DB", help="SQLite database file.")] = DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     since: Annotated[Optional[str], typer.Option(help="Incidents with an event on or after this date (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(help="Incidents with an event on or before this date (YYYY-MM-DD).")] = None,
     event_type: Annotated[Optional[str], typer.Option("--type", help="An event type or sub-event type, as ACLED names it.")] = None,
@@ -121,10 +119,10 @@ def incidents_command(
     incident, every outlet in `source` and the fatality figures' range (and who gave which) in `notes`."""
     from .link.incidents import list_incidents
 
-    check_date(since, "--since")
-    check_date(until, "--until")
+    parse_date(since, "--since")
+    parse_date(until, "--until")
     filters = EventFilters(since, until, event_type, actor, country, admin1, None, outlet)
-    with _store(db) as store:
+    with open_db(db) as store:
         found = list_incidents(store, filters, min_sources=min_sources, limit=limit)
     write_incidents(found, fmt, sys.stdout)
 
@@ -187,7 +185,7 @@ def _incident_feature(incident: dict[str, Any]) -> dict[str, Any]:
 
 
 def claims_command(
-    db: Annotated[str, typer.Option("--db", envvar="SITREP_DB", help="SQLite database file.")] = DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     kind: Annotated[Optional[str], typer.Option(help="prediction (predicted, planned) or claim (claimed).")] = None,
     status: Annotated[Optional[str], typer.Option(help=f"One of: {', '.join(CLAIM_STATUSES)}.")] = None,
     limit: Annotated[Optional[int], typer.Option(help="At most this many claims.")] = None,
@@ -200,7 +198,7 @@ def claims_command(
         fail(SitrepError(Code.BAD_OPTION, f"--kind {kind!r} is not prediction or claim"))
     if status is not None and status not in CLAIM_STATUSES:
         fail(SitrepError(Code.BAD_OPTION, f"--status {status!r} is not one of {', '.join(CLAIM_STATUSES)}"))
-    with _store(db) as store:
+    with open_db(db) as store:
         found = list_claims(store, kind=kind, status=status, limit=limit)
     if fmt is Format.jsonl:
         for claim in found:
@@ -223,8 +221,3 @@ def _claim_row(claim: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _store(db: str) -> Store:
-    try:
-        return open_store(db)
-    except SitrepError as error:
-        fail(error)

@@ -51,12 +51,19 @@ class EventFilters:
             ("e.modality = ?", self.modality),
             ("a.outlet = ?", self.outlet),
         ]
-        where, params = [], []
-        for clause, value in clauses:
-            if value is not None:
-                where.append(clause)
-                params += [value] * clause.count("?")
-        return where, params
+        return _conditions(clauses)
+
+
+def _conditions(clauses: Sequence[tuple[str, str | None]]) -> tuple[list[str], list[str]]:
+    """The clauses whose value is given, and their parameters (one per placeholder): filters in SQL
+    that never paste a value into the text."""
+    where: list[str] = []
+    params: list[str] = []
+    for clause, value in clauses:
+        if value is not None:
+            where.append(clause)
+            params += [value] * clause.count("?")
+    return where, params
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -293,17 +300,9 @@ class SQLiteStore:
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Article summaries, newest first (undated last), with counts of sources and near copies."""
-        where: list[str] = []
-        params: list[str | int] = []
-        for clause, value in (
-            ("outlet = ?", outlet),
-            ("kind = ?", kind),
-            ("published >= ?", since),
-            ("published <= ?", until),
-        ):
-            if value is not None:
-                where.append(clause)
-                params.append(value)
+        where, params = _conditions(
+            [("outlet = ?", outlet), ("kind = ?", kind), ("published >= ?", since), ("published <= ?", until)]
+        )
         sql = (
             f"SELECT {ARTICLE_COLUMNS},"
             " (SELECT COUNT(*) FROM sources s WHERE s.article_id = articles.id) AS sources,"
@@ -313,8 +312,7 @@ class SQLiteStore:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?"
-        params += [-1 if limit is None else limit, offset]
-        return [dict(row) for row in self._db.execute(sql, params)]
+        return [dict(row) for row in self._db.execute(sql, [*params, -1 if limit is None else limit, offset])]
 
     def resolve_id(self, prefix: str) -> str:
         """The full article id for an id or a unique prefix of one."""
@@ -531,11 +529,7 @@ class SQLiteStore:
         self, *, kind: str | None = None, status: str | None = None, since: str | None = None, limit: int | None = None
     ) -> list[dict[str, Any]]:
         """Claims with their event row and status, latest claiming article first."""
-        where, params = [], []
-        for clause, value in (("c.kind = ?", kind), ("c.status = ?", status), ("a.published >= ?", since)):
-            if value is not None:
-                where.append(clause)
-                params.append(value)
+        where, params = _conditions([("c.kind = ?", kind), ("c.status = ?", status), ("a.published >= ?", since)])
         sql = (
             f"SELECT {EVENT_ROW}, c.kind, c.status, c.first_day, c.last_day, a.title, a.url FROM claims c"
             " JOIN events e ON e.article_id = c.article_id AND e.n = c.n JOIN articles a ON a.id = e.article_id"
