@@ -22,6 +22,8 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+from ..places import relative
+
 DISTANCE_KM = {1: 10.0, 2: 50.0}  # by ACLED geo_precision; 3 compares regions instead
 DATE_WINDOW_DAYS = {1: 1, 2: 7, 3: 31}  # by ACLED time_precision: a day, a week, a month
 REGION_PRECISION = 3
@@ -29,7 +31,6 @@ DEFAULT_TIME_PRECISION = 2  # a stored date without a precision is read as "that
 MAX_WINDOW_DAYS = max(DATE_WINDOW_DAYS.values())
 WEEK_DAYS = 7
 CELL_DEGREES = 1.0  # > the largest distance (50 km) up to ~63° latitude, so the 3x3 neighbours suffice
-EARTH_RADIUS_KM = 6371.0
 SYMMETRIC_SUB_TYPES = frozenset({"Armed clash"})  # who is actor1 is a matter of wording
 SIMILAR_SUB_TYPES = frozenset(
     {
@@ -231,11 +232,8 @@ def same_place(a: LinkEvent, b: LinkEvent) -> Check:
 
 
 def distance_km(a: LinkEvent, b: LinkEvent) -> float:
-    """Great-circle distance (haversine)."""
-    phi1, phi2 = math.radians(a.lat), math.radians(b.lat)
-    dphi, dlambda = phi2 - phi1, math.radians(b.lon - a.lon)
-    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+    """Great-circle distance between two events' points."""
+    return relative.distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def same_time(a: LinkEvent, b: LinkEvent) -> Check:
