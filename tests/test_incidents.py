@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,8 @@ from typer.testing import CliRunner
 from sitrep.cli import app
 from sitrep.link.claims import list_claims
 from sitrep.link.incidents import list_incidents
+from sitrep.link.stories import StoryParams
+from sitrep.link.story_store import STORE_THRESHOLD, list_stories
 from sitrep.pipeline import ingest
 from sitrep.store import open_store
 
@@ -83,13 +86,38 @@ def test_incidents_acled_export_one_row_per_incident(seeds_db: str) -> None:
     assert "independent source(s)" in rows[1]
 
 
+def test_seeds_are_one_story(seeds_db: str) -> None:
+    lines = runner.invoke(app, ["stories", "--db", seeds_db, "-f", "jsonl"]).stdout.splitlines()
+    [story] = [json.loads(line) for line in lines]
+    assert story["articles"] == 2 and (story["first_published"], story["last_published"]) == ("2017-08-03", "2017-08-07")
+    first, second = story["members"]
+    assert story["id"] == first["id"] and first["similarity"] is None and second["similarity"] >= STORE_THRESHOLD
+    assert "Al-Sukhnah" in story["title"]
+
+
+def test_fakes_stories_keep_near_duplicates_together(fakes_db: str) -> None:
+    with open_store(fakes_db) as store:
+        stories = list_stories(store)
+        story_of = {m["id"]: s["id"] for s in stories for m in s["members"]}
+        pairs = store.near_duplicate_pairs(list(story_of))
+        assert len(story_of) == store.stats()["articles"]
+    assert pairs and all(story_of[a] == story_of[b] for a, b in pairs)
+    several = [s for s in stories if s["articles"] > 1]
+    assert several and len(several) < len(stories)
+    reach = StoryParams().max_days
+    for story in several:  # no jump over months, not even through an undated member
+        days = sorted(date.fromisoformat(m["published"]) for m in story["members"] if m["published"])
+        assert all((b - a).days <= reach for a, b in zip(days, days[1:]))
+
+
 def _snapshot(db: str) -> dict[str, Any]:
-    """Incidents as sets of event ids, and claims with status and what settled them: what must not
-    depend on how the articles were split into runs."""
+    """Incidents as sets of event ids, claims with status and what settled them, and stories as sets of
+    article ids: what must not depend on how the articles were split into runs."""
     with open_store(db) as store:
         incidents = sorted(sorted(e["id"] for e in i["events"]) for i in list_incidents(store))
         claims = sorted((c["id"], c["status"], (c["settled_by"] or {}).get("id")) for c in list_claims(store))
-    return {"incidents": incidents, "claims": claims}
+        stories = sorted((s["id"], sorted(m["id"] for m in s["members"])) for s in list_stories(store))
+    return {"incidents": incidents, "claims": claims, "stories": stories}
 
 
 @pytest.fixture(scope="module")
@@ -139,3 +167,4 @@ def test_two_halves_give_the_same_incidents_as_one_run(tmp_path: Path) -> None:
     once = _snapshot(at_once)
     assert once == _snapshot(in_parts)
     assert any(len(ids) > 1 for ids in once["incidents"])
+    assert any(len(ids) > 1 for _, ids in once["stories"])

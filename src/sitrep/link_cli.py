@@ -221,3 +221,27 @@ def _claim_row(claim: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+STORY_COLUMNS = ["id", "first_published", "last_published", "articles", "outlets", "title"]
+
+
+def stories_command(
+    db: DbOption = DEFAULT_DB,
+    since: Annotated[Optional[str], typer.Option(help="Stories with an article published on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Stories with an article published on or before this date (YYYY-MM-DD).")] = None,
+    min_articles: Annotated[int, typer.Option(min=1, help="At least this many articles.")] = 1,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many stories.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format (jsonl lists each story's articles).")] = Format.table,
+) -> None:
+    """List stories (articles about the same seminal event, grouped as they were stored), latest first."""
+    from .link.story_store import list_stories
+
+    parse_date(since, "--since")
+    parse_date(until, "--until")
+    with open_db(db) as store:
+        found = list_stories(store, since=since, until=until, min_articles=min_articles, limit=limit)
+    if fmt is Format.jsonl:
+        for story in found:
+            sys.stdout.write(json.dumps(story, ensure_ascii=False) + "\n")
+        return
+    write_rows([{**s, "outlets": "; ".join(s["outlets"])} for s in found], STORY_COLUMNS, fmt)
+

@@ -30,6 +30,7 @@ from .ingest.readers import DEFAULT_MAX_BYTES, read_paths
 from .models import Article, Cleaned, Provenance, RawDocument, ReadFailure, Source
 from .events.extract import ArticleContext
 from .events.records import event_json
+from .link import story_store
 from .link.update import link_article
 from .process import Analysis, Processor
 from .store import Store
@@ -234,6 +235,8 @@ def _store_one(
             store.add_places(article.id, analysis.places)
             store.add_events(article.id, [event_json(e) for e in analysis.events])
             link_article(store, article.id)
+        title = None if article.title_span else article.title  # a title inside the text is read there
+        story_store.add_article(store, article.id, article.text, title, article.published, analysis)
         report.ingested += 1
     store.add_source(article.id, _source(doc))
     store.count_group_lines(_group(doc), line_keys(doc.text))

@@ -39,6 +39,10 @@ class Channels:
     subtypes: float = 0.3
     dates: float = 0.3
 
+    def weights(self) -> dict[str, float]:
+        """Channel name -> weight."""
+        return {name: getattr(self, name) for name in Channels.__dataclass_fields__}
+
 
 Profile = dict[tuple[str, str], float]  # (channel, token) -> count, backoff tokens counted fractionally
 

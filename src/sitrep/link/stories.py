@@ -84,14 +84,18 @@ def date_guard(published: Sequence[date | None], params: StoryParams) -> Matrix:
     """1 where a pair's publication dates are unknown or within the window, falling to 0 at `max_days`."""
     days = np.array([d.toordinal() if d else np.nan for d in published], dtype=np.float64)
     gap = np.abs(days[:, None] - days[None, :])
+    return np.where(np.isnan(gap), 1.0, guard(gap, params)).astype(np.float32)
+
+
+def guard(gap_days: Any, params: StoryParams) -> Any:
+    """The date guard for a gap in days (a number or an array)."""
     span = max(params.max_days - params.window_days, 1)
-    factor = np.clip(1.0 - (gap - params.window_days) / span, 0.0, 1.0)
-    return np.where(np.isnan(gap), 1.0, factor).astype(np.float32)
+    return np.clip(1.0 - (gap_days - params.window_days) / span, 0.0, 1.0)
 
 
 def weighted_rows(profiles: Sequence[Profile], channels: Channels) -> Matrix:
     """One L2-normalised row per profile: (1 + log count) x batch idf x channel weight."""
-    weights = {name: getattr(channels, name) for name in Channels.__dataclass_fields__}
+    weights = channels.weights()
     document_frequency: dict[tuple[str, str], int] = {}
     for bag in profiles:
         for key in bag:
@@ -103,9 +107,19 @@ def weighted_rows(profiles: Sequence[Profile], channels: Channels) -> Matrix:
     for i, bag in enumerate(profiles):
         for key, count in bag.items():
             if key in column:
-                idf = math.log((1 + n) / (1 + document_frequency[key])) + IDF_FLOOR
-                rows[i, column[key]] = weights[key[0]] * (1 + math.log(count) if count >= 1 else count) * idf
+                rows[i, column[key]] = term_weight(count, idf(n, document_frequency[key]), weights[key[0]])
     return _normalised(rows)
+
+
+def idf(documents: int, frequency: int) -> float:
+    """Smoothed inverse document frequency of a feature `frequency` of `documents` profiles hold."""
+    return math.log((1 + documents) / (1 + frequency)) + IDF_FLOOR
+
+
+def term_weight(count: float, inverse_frequency: float, channel_weight: float) -> float:
+    """A feature's weight in a profile: (1 + log count) x idf x its channel's weight (fractional
+    backoff counts below 1 are taken as they are)."""
+    return channel_weight * (1 + math.log(count) if count >= 1 else count) * inverse_frequency
 
 
 def second_order(similarity: Matrix, neighbours: int) -> Matrix:

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import Code, SitrepError
 from ..models import Article, Place, Source, Span
+from .stories import StoryTables
 
 ARTICLE_COLUMNS = "id, title, kind, published, published_from, outlet, url"
 EVENT_ROW = "e.article_id, e.n, e.record, a.published, a.outlet"  # what sitrep.link reads of an event
@@ -88,7 +89,7 @@ def _span_json(span: Span | None) -> str | None:
     return None if span is None else json.dumps(asdict(span), ensure_ascii=False)
 
 
-class SQLiteStore:
+class SQLiteStore(StoryTables):
     """Articles, their sources and duplicate links in one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:
