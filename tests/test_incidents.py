@@ -110,6 +110,16 @@ def test_fakes_stories_keep_near_duplicates_together(fakes_db: str) -> None:
         assert all((b - a).days <= reach for a, b in zip(days, days[1:]))
 
 
+def test_stats_count_what_linking_stored(fakes_db: str) -> None:
+    with open_store(fakes_db) as store:
+        stats, incidents, stories = store.stats(), list_incidents(store), list_stories(store)
+        claims = list_claims(store)
+    assert stats["incidents"] == len(incidents) and sum(stats["incidents_by_sources"].values()) == len(incidents)
+    assert stats["incidents_by_sources"].get("3+", 0) == sum(i["sources"] >= 3 for i in incidents)
+    assert sum(stats["claims_by_status"].values()) == len(claims)
+    assert stats["stories"] == len(stories) and stats["stories_of_several_articles"] == sum(s["articles"] > 1 for s in stories)
+
+
 def _snapshot(db: str) -> dict[str, Any]:
     """Incidents as sets of event ids, claims with status and what settled them, and stories as sets of
     article ids: what must not depend on how the articles were split into runs."""

@@ -557,6 +557,13 @@ class SQLiteStore(StoryTables):
             "place_mentions_resolved": self._one("SELECT COUNT(*) FROM places WHERE resolved = 1"),
             "events": self._one("SELECT COUNT(*) FROM events"),
             "events_by_modality": self._by("SELECT modality, COUNT(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"),
+            "incidents": self._one("SELECT COUNT(*) FROM incidents"),
+            "incidents_by_sources": self._by(
+                "SELECT CASE WHEN sources >= 3 THEN '3+' ELSE CAST(sources AS TEXT) END, COUNT(*) FROM incidents GROUP BY 1 ORDER BY 1"
+            ),
+            "claims_by_status": self._by("SELECT kind || ' ' || status, COUNT(*) FROM claims GROUP BY 1 ORDER BY 1"),
+            "stories": self._one("SELECT COUNT(*) FROM stories"),
+            "stories_of_several_articles": self._one("SELECT COUNT(*) FROM stories WHERE articles > 1"),
             "dated": self._one("SELECT COUNT(*) FROM articles WHERE published IS NOT NULL"),
             "undated": self._one("SELECT COUNT(*) FROM articles WHERE published IS NULL"),
             "first_published": self._one("SELECT MIN(published) FROM articles"),
