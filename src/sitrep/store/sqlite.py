@@ -18,6 +18,8 @@ from typing import Any
 
 from ..errors import Code, SitrepError
 from ..models import Article, Place, Source, Span
+from . import search
+from .search import Area, after_clause, area_clause, match_query, text_clause
 
 ARTICLE_COLUMNS = "id, title, kind, published, published_from, outlet, url"
 EVENT_ROW = "e.article_id, e.n, e.record, a.published, a.outlet"  # what sitrep.link reads of an event
@@ -28,7 +30,7 @@ INCIDENT_COLUMNS = ("id", "event_type", "sub_event_type", "first_date", "last_da
 
 @dataclass(frozen=True)
 class EventFilters:
-    """What `sitrep events` (and later the API) can filter on; None means any."""
+    """What `sitrep events` and the API filter events on; None means any."""
 
     since: str | None = None  # ISO dates, inclusive
     until: str | None = None
@@ -38,8 +40,12 @@ class EventFilters:
     admin1: str | None = None
     modality: str | None = None
     outlet: str | None = None
+    sub_event_type: str | None = None
+    area: Area | None = None  # a box or a circle (search.Box, search.Circle)
+    text: str | None = None  # words that must all occur in the article's title or text
+    article_id: str | None = None
 
-    def sql(self) -> tuple[list[str], list[str]]:
+    def sql(self) -> tuple[list[str], list[Any]]:
         """WHERE clauses with placeholders and their parameters; never values pasted into SQL."""
         clauses = [
             ("e.event_date >= ?", self.since),
@@ -50,15 +56,40 @@ class EventFilters:
             ("lower(e.admin1) = ?", self.admin1.lower() if self.admin1 else None),
             ("e.modality = ?", self.modality),
             ("a.outlet = ?", self.outlet),
+            ("e.sub_event_type = ?", self.sub_event_type),
+            ("e.article_id = ?", self.article_id),
         ]
-        return _conditions(clauses)
+        where, params = _conditions(clauses)
+        extra = []
+        if self.area is not None:
+            extra.append(area_clause(self.area, self.since, self.until))
+        if self.text is not None:
+            extra.append(text_clause("e.article_id", _words(self.text)))
+        for clause, values in extra:
+            where.append(clause)
+            params += values
+        return where, params
 
 
-def _conditions(clauses: Sequence[tuple[str, str | None]]) -> tuple[list[str], list[str]]:
+def _words(text: str) -> str:
+    """The full-text query for `text`; an error when it holds no word."""
+    query = match_query(text)
+    if query is None:
+        raise SitrepError(Code.BAD_OPTION, f"{text!r} holds no word to search for")
+    return query
+
+
+def _add(where: list[str], params: list[Any], clause: tuple[str, list[Any]] | None) -> None:
+    if clause is not None:
+        where.append(clause[0])
+        params += clause[1]
+
+
+def _conditions(clauses: Sequence[tuple[str, str | None]]) -> tuple[list[str], list[Any]]:
     """The clauses whose value is given, and their parameters (one per placeholder): filters in SQL
     that never paste a value into the text."""
     where: list[str] = []
-    params: list[str] = []
+    params: list[Any] = []
     for clause, value in clauses:
         if value is not None:
             where.append(clause)
@@ -99,6 +130,7 @@ class SQLiteStore:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA synchronous=NORMAL")
+            search.register(self._db)
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise SitrepError(Code.BAD_DATABASE, f"{self.path}: not a usable sitrep database ({exc})")
@@ -296,13 +328,21 @@ class SQLiteStore:
         kind: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        text: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        after: Sequence[Any] | None = None,
     ) -> list[dict[str, Any]]:
-        """Article summaries, newest first (undated last), with counts of sources and near copies."""
+        """Article summaries, newest first (undated last), with counts of sources and near copies;
+        `text`: words that must all occur in the title or text; `after`: the (published, id) of the
+        previous page's last row."""
         where, params = _conditions(
             [("outlet = ?", outlet), ("kind = ?", kind), ("published >= ?", since), ("published <= ?", until)]
         )
+        if text is not None:
+            _add(where, params, text_clause("id", _words(text)))
+        if after is not None:
+            _add(where, params, after_clause("published", ["id"], after))
         sql = (
             f"SELECT {ARTICLE_COLUMNS},"
             " (SELECT COUNT(*) FROM sources s WHERE s.article_id = articles.id) AS sources,"
@@ -311,7 +351,7 @@ class SQLiteStore:
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?"
+        sql += " ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?"
         return [dict(row) for row in self._db.execute(sql, [*params, -1 if limit is None else limit, offset])]
 
     def resolve_id(self, prefix: str) -> str:
@@ -359,17 +399,34 @@ class SQLiteStore:
             found.append(place)
         return found
 
-    def list_events(self, filters: EventFilters, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        """Stored events with their article's id, outlet, title and sources, newest first (undated last)."""
+    def list_events(
+        self,
+        filters: EventFilters,
+        *,
+        min_sources: int = 1,
+        limit: int | None = None,
+        offset: int = 0,
+        after: Sequence[Any] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored events with their article's id, outlet, title and sources, their incident and its
+        independent sources (1 for an event in no incident), newest first (undated last); `after`:
+        the (event_date, article_id, n) of the previous page's last event."""
         where, params = filters.sql()
+        if min_sources > 1:
+            _add(where, params, ("COALESCE(c.sources, 1) >= ?", [min_sources]))
+        if after is not None:
+            _add(where, params, after_clause("e.event_date", ["e.article_id", "e.n"], after))
         sql = (
             "SELECT e.article_id, e.n, e.record, a.outlet, a.title, a.published, a.url,"
             " (SELECT group_concat(DISTINCT COALESCE(s.outlet, a.outlet)) FROM sources s WHERE s.article_id = a.id)"
-            " AS source_outlets FROM events e JOIN articles a ON a.id = e.article_id"
+            " AS source_outlets, i.incident_id, COALESCE(c.sources, 1) AS independent"
+            " FROM events e JOIN articles a ON a.id = e.article_id"
+            " LEFT JOIN incident_events i ON i.article_id = e.article_id AND i.n = e.n"
+            " LEFT JOIN incidents c ON c.id = i.incident_id"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.event_date IS NULL, e.event_date DESC, e.article_id, e.n LIMIT ? OFFSET ?"
+        sql += " ORDER BY e.event_date DESC NULLS LAST, e.article_id, e.n LIMIT ? OFFSET ?"
         found = []
         for row in self._db.execute(sql, [*params, -1 if limit is None else limit, offset]):
             event = json.loads(row["record"])
@@ -378,8 +435,13 @@ class SQLiteStore:
                 "id": row["article_id"], "outlet": row["outlet"], "title": row["title"],
                 "published": row["published"], "url": row["url"], "outlets": row["source_outlets"] or row["outlet"],
             }  # fmt: skip
+            event["incident"], event["sources"] = row["incident_id"], row["independent"]
             found.append(event)
         return found
+
+    def text_snippets(self, text: str, article_ids: Sequence[str]) -> dict[str, str]:
+        """A plain-text excerpt of each article around where `text`'s words occur."""
+        return search.snippets(self._db, _words(text), article_ids)
 
     # -- incidents and claims (sitrep.link decides; these only read and write) ------------------------
 
@@ -508,35 +570,57 @@ class SQLiteStore:
         self._db.execute("UPDATE claims SET status = ? WHERE article_id = ? AND n = ?", (status, *claim))
 
     def list_incidents(
-        self, filters: EventFilters, *, min_sources: int = 1, limit: int | None = None
+        self,
+        filters: EventFilters,
+        *,
+        min_sources: int = 1,
+        limit: int | None = None,
+        after: Sequence[Any] | None = None,
     ) -> list[dict[str, Any]]:
         """Incidents with at least one event matching `filters` and at least `min_sources` independent
-        outlets, latest first, each with its `members` (as `incident_members` gives them)."""
-        where, params = filters.sql()
-        sql = (
-            "SELECT DISTINCT c.* FROM incidents c JOIN incident_events i ON i.incident_id = c.id"
-            " JOIN events e ON e.article_id = i.article_id AND e.n = i.n JOIN articles a ON a.id = e.article_id"
-            f" WHERE {' AND '.join(['c.sources >= ?', *where])}"
-            " ORDER BY c.last_date DESC, c.id LIMIT ?"
-        )
-        rows = [dict(r) for r in self._db.execute(sql, [min_sources, *params, -1 if limit is None else limit])]
+        outlets, latest first, each with its `members` (as `incident_members` gives them); `after`:
+        the (last_date, id) of the previous page's last incident."""
+        matching, params = filters.sql()
+        where = ["c.sources >= ?"]
+        params = [min_sources, *params]
+        if matching:
+            where.append(
+                "c.id IN (SELECT i.incident_id FROM incident_events i JOIN events e ON e.article_id = i.article_id"
+                f" AND e.n = i.n JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(matching)})"
+            )
+        if after is not None:
+            _add(where, params, after_clause("c.last_date", ["c.id"], after))
+        sql = f"SELECT c.* FROM incidents c WHERE {' AND '.join(where)} ORDER BY c.last_date DESC, c.id LIMIT ?"
+        rows = [dict(r) for r in self._db.execute(sql, [*params, -1 if limit is None else limit])]
         members: dict[str, list[dict[str, Any]]] = {row["id"]: [] for row in rows}
         for member in self.incident_members(list(members)):
             members[member["incident_id"]].append(member)
         return [{**row, "members": members[row["id"]]} for row in rows]
 
     def list_claims(
-        self, *, kind: str | None = None, status: str | None = None, since: str | None = None, limit: int | None = None
+        self,
+        *,
+        kind: str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+        after: Sequence[Any] | None = None,
     ) -> list[dict[str, Any]]:
-        """Claims with their event row and status, latest claiming article first."""
-        where, params = _conditions([("c.kind = ?", kind), ("c.status = ?", status), ("a.published >= ?", since)])
+        """Claims with their event row and status, latest claiming article first; `after`: the
+        (published, article_id, n) of the previous page's last claim."""
+        where, params = _conditions(
+            [("c.kind = ?", kind), ("c.status = ?", status), ("a.published >= ?", since), ("a.published <= ?", until)]
+        )
+        if after is not None:
+            _add(where, params, after_clause("a.published", ["c.article_id", "c.n"], after))
         sql = (
             f"SELECT {EVENT_ROW}, c.kind, c.status, c.first_day, c.last_day, a.title, a.url FROM claims c"
             " JOIN events e ON e.article_id = c.article_id AND e.n = c.n JOIN articles a ON a.id = e.article_id"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.published IS NULL, a.published DESC, c.article_id, c.n LIMIT ?"
+        sql += " ORDER BY a.published DESC NULLS LAST, c.article_id, c.n LIMIT ?"
         return [dict(row) for row in self._db.execute(sql, [*params, -1 if limit is None else limit])]
 
     def newest_published(self) -> str | None:
