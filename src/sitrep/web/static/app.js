@@ -72,6 +72,7 @@ function markerFor(feature, members) {
     fillOpacity: faint ? 0.25 : ring ? 0.2 : 0.85,
     opacity: faint ? 0.5 : 1,
     className: "event-point",
+    bubblingMouseEvents: false,
   });
   marker.feature = feature;
   marker.bindTooltip(`${p.sub_event_type} · ${p.location || "?"} · ${p.event_date || "undated"}`, { direction: "top" });
@@ -91,14 +92,19 @@ function passes(feature, withRange = true) {
   return true;
 }
 
-/** One point per event, or per incident when merging (its members are the events that passed). */
+/**
+ * One point per event with the events shown at the same spot as its members (the card lists them), or
+ * one point per incident when merging, its members the incident's events that passed the filters.
+ */
 function points(shown) {
-  if (!state.filters.merge) return shown.map((f) => [f, [f]]);
+  const key = state.filters.merge ? (f) => f.properties.incident || f.id : (f) => f.geometry.coordinates.join(",");
   const groups = new Map();
   for (const f of shown) {
-    const key = f.properties.incident || f.id;
-    groups.set(key, [...(groups.get(key) || []), f]);
+    const k = key(f);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k).push(f);
   }
+  if (!state.filters.merge) return shown.map((f) => [f, groups.get(key(f))]);
   return [...groups.values()].map((members) => [
     members.reduce((a, b) => ((b.properties.geo_precision || 9) < (a.properties.geo_precision || 9) ? b : a)),
     members,
@@ -176,6 +182,32 @@ function buildFilters(update) {
   });
 }
 
+/** Every box ticked, every field emptied, no period; the timeline's callback redraws. */
+function resetFilters(timeline) {
+  const f = state.filters;
+  for (const input of document.querySelectorAll(".checks input")) {
+    input.checked = true;
+    (input.closest("#types") ? f.types : f.modalities).add(input.value);
+  }
+  Object.assign(f, { actor: "", outlet: "", sources: 1, merge: false });
+  Object.assign($("actor"), { value: "" });
+  Object.assign($("outlet"), { value: "" });
+  Object.assign($("sources"), { value: "1" });
+  Object.assign($("merge"), { checked: false });
+  timeline.set(null);
+}
+
+/** Frame where most events are: the 15th to 85th percentile of latitude and longitude. */
+function fitMost(map, features) {
+  const points = features.filter((f) => f.geometry).map((f) => f.geometry.coordinates);
+  if (!points.length) return;
+  const quantile = (values, q) => values.sort((a, b) => a - b)[Math.floor(q * (values.length - 1))];
+  const lons = points.map((c) => c[0]);
+  const lats = points.map((c) => c[1]);
+  const box = [[quantile(lats, 0.15), quantile(lons, 0.15)], [quantile(lats, 0.85), quantile(lons, 0.85)]];
+  map.fitBounds(box, { maxZoom: 8, padding: [30, 30] });
+}
+
 /** The view is kept in the address (#zoom/lat/lon), so a view can be shared or reloaded. */
 function followHash(map) {
   const match = /^#([\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)$/.exec(window.location.hash);
@@ -211,11 +243,10 @@ async function main() {
   for (const claim of claims) state.claims.set(claim.id, claim);
   buildFilters(update);
   timeline.setDomain(features.map((f) => f.properties.event_date));
-  $("reset").addEventListener("click", () => window.location.assign(window.location.pathname + window.location.hash));
+  $("reset").addEventListener("click", () => resetFilters(timeline));
   map.on("click", closeCard);
   update();
-  const placed = features.filter((f) => f.geometry);
-  if (!hashView && placed.length) map.fitBounds(L.geoJSON({ type: "FeatureCollection", features: placed }).getBounds(), { maxZoom: 8, padding: [20, 20] });
+  if (!hashView) fitMost(map, features);
   await basemap;
   document.body.dataset.ready = "true";
 }

@@ -29,6 +29,7 @@ export async function openCard(feature, members, state) {
   try {
     const full = await article(feature.properties.article_id);
     const event = full.events.find((e) => e.id === feature.id);
+    node.dataset.event = feature.id;
     node.replaceChildren(...render(feature, event, full, members, state));
   } catch (error) {
     node.replaceChildren(el("p", "error", `could not load this event: ${error.message}`));
@@ -51,26 +52,25 @@ function render(feature, event, full, members, state) {
     el("span", `badge modality-${p.modality}`, p.modality),
     p.historical ? el("span", "badge", "background event") : null,
     claim ? el("span", `badge status-${claim.status}`, `${claim.kind}: ${claim.status}`) : null);
-  const parts = [head, status];
-  if (event) parts.push(evidence(event));
-  parts.push(fields(p, event), outlets(feature, full, state));
-  if (members.length > 1) parts.push(others(feature, members, state));
   const link = el("a", "article-link", "Read the article with its places, actors and events marked →");
   link.href = `/static/article.html?id=${encodeURIComponent(p.article_id)}&event=${encodeURIComponent(feature.id)}`;
-  parts.push(link);
-  return parts;
+  const parts = [head, status, event ? evidence(event) : null, link, fields(p, event), outlets(feature, full, state)];
+  if (members.length > 1) parts.push(others(feature, members, state));
+  return parts.filter(Boolean);
 }
 
 /** The sentence the event was read from, each field's words marked (hover tells which field). */
 function evidence(event) {
   const sentence = event.sentence;
-  const spans = (event.evidence || [])
-    .filter((e) => e.start >= sentence.start && e.end <= sentence.end)
-    .map((e) => ({ start: e.start, end: e.end, className: `ev ev-${e.field}`, title: FIELD_NAMES[e.field] || e.field }));
+  const inside = (event.evidence || []).filter((e) => e.start >= sentence.start && e.end <= sentence.end);
+  const spans = inside.map((e) => ({ start: e.start, end: e.end, className: `ev ev-${e.field}`, title: FIELD_NAMES[e.field] || e.field }));
   const quote = el("blockquote", "evidence");
   quote.append(markedText(sentence.text, spans, sentence.start));
-  const fieldsShown = [...new Set(spans.map((s) => s.title))];
-  return el("section", "", el("h3", "", "Evidence"), quote, el("p", "hint", `marked: ${fieldsShown.join(", ")}`));
+  const key = el("p", "hint", "marked: ");
+  for (const field of new Set(inside.map((e) => e.field))) {
+    key.append(el("mark", `ev ev-${field}`, FIELD_NAMES[field] || field), " ");
+  }
+  return el("section", "", el("h3", "", "Evidence"), quote, key);
 }
 
 function fields(p, event) {
@@ -117,7 +117,7 @@ function outlets(feature, full, state) {
   return el("section", "", el("h3", "", title), list);
 }
 
-/** The other events merged into this point (one incident), each opening its own card. */
+/** The other events of this point (the same incident, or the same spot), each opening its own card. */
 function others(feature, members, state) {
   const list = el("ul", "members");
   for (const member of members) {
@@ -128,5 +128,7 @@ function others(feature, members, state) {
     button.addEventListener("click", () => openCard(member, members, state));
     list.append(el("li", "", button));
   }
-  return el("section", "", el("h3", "", `${members.length - 1} more report${members.length === 2 ? "" : "s"} of this incident`), list);
+  const n = members.length - 1;
+  const title = state.filters.merge ? `${n} more report${n === 1 ? "" : "s"} of this incident` : `${n} more event${n === 1 ? "" : "s"} at this spot`;
+  return el("section", "", el("h3", "", title), list);
 }

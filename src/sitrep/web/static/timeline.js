@@ -38,12 +38,17 @@ export class Timeline {
     window.addEventListener("resize", () => this.last && this.draw(...this.last));
   }
 
-  /** The domain is set once from every dated event, so the axis stays put while filters change. */
+  /**
+   * The domain is set once, so the axis stays put while filters change: from the 1st percentile of the
+   * dates (background events decades old would squash the rest) to the latest date.
+   */
   setDomain(dates) {
-    const days = dates.filter(Boolean).map(dayOf);
-    this.first = Math.min(...days);
-    this.width = binWidth(Math.max(...days) - this.first + 1);
-    this.bins = Math.max(1, Math.ceil((Math.max(...days) - this.first + 1) / this.width));
+    const days = dates.filter(Boolean).map(dayOf).sort((a, b) => a - b);
+    if (!days.length) return;
+    const last = days[days.length - 1];
+    this.first = days[Math.floor(0.01 * (days.length - 1))];
+    this.width = binWidth(last - this.first + 1);
+    this.bins = Math.max(1, Math.ceil((last - this.first + 1) / this.width));
   }
 
   /** `events` pass every filter but the period; each is {date, type}. */
