@@ -51,9 +51,9 @@ class EventFilters:
             ("e.event_date >= ?", self.since),
             ("e.event_date <= ?", self.until),
             ("(e.event_type = ? OR e.sub_event_type = ?)", self.event_type),
-            ("lower(e.actors) LIKE ?", f"%{self.actor.lower()}%" if self.actor else None),
+            ("lower(e.actors) LIKE lower(?)", f"%{self.actor}%" if self.actor else None),
             ("e.country = ?", self.country.upper() if self.country else None),
-            ("lower(e.admin1) = ?", self.admin1.lower() if self.admin1 else None),
+            ("lower(e.admin1) = lower(?)", self.admin1),  # the database's lower() on both sides: "Ḩimş" matches
             ("e.modality = ?", self.modality),
             ("a.outlet = ?", self.outlet),
             ("e.sub_event_type = ?", self.sub_event_type),
