@@ -118,13 +118,14 @@ def latency(store_path: Path, urls: list[str]) -> dict[str, float]:
     client = TestClient(create_app(store_path))
     for url in urls[:20]:  # warm the page cache and the thread's connection
         client.get(url)
-    times, sizes = [], []
+    times, sizes, kib = [], [], []
     for url in urls:
         start = time.perf_counter()
         response = client.get(url)
         times.append((time.perf_counter() - start) * 1000)
         response.raise_for_status()
         sizes.append(len(response.json()["items"]))
+        kib.append(len(response.content) / 1024)
     times.sort()
     return {
         "queries": len(times),
@@ -132,11 +133,13 @@ def latency(store_path: Path, urls: list[str]) -> dict[str, float]:
         "p95_ms": times[int(0.95 * (len(times) - 1))],
         "max_ms": times[-1],
         "mean_items": statistics.mean(sizes),
+        "mean_kib": statistics.mean(kib),
     }
 
 
 def throughput(store_path: Path, urls: list[str], seconds: float, workers: int) -> dict[str, Any]:
-    """`sitrep serve` in one process, this script's `--load` mode in another."""
+    """`sitrep serve` in one process, this script's `--load` mode in another: the queries as JSON
+    (whole event records) and as GeoJSON (the map's flat properties)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -152,11 +155,14 @@ def throughput(store_path: Path, urls: list[str], seconds: float, workers: int) 
                 break
             except httpx.TransportError:
                 time.sleep(0.1)
-        url_file = store_path.parent / "urls.json"
-        url_file.write_text(json.dumps(urls))
-        load = [sys.executable, __file__, "--load", base, "--urls", str(url_file), "--seconds", str(seconds), "--workers", str(workers)]
-        result: dict[str, Any] = json.loads(subprocess.run(load, capture_output=True, text=True, check=True).stdout)
-        return result
+        results = {}
+        for fmt in ("json", "geojson"):
+            url_file = store_path.parent / "urls.json"
+            url_file.write_text(json.dumps([f"{u}&format={fmt}" for u in urls]))
+            load = [sys.executable, __file__, "--load", base, "--urls", str(url_file), "--seconds", str(seconds),
+                    "--workers", str(workers)]  # fmt: skip
+            results[fmt] = json.loads(subprocess.run(load, capture_output=True, text=True, check=True).stdout)
+        return results
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -64,8 +65,8 @@ def list_claims(
     paging: Paging,
     kind: Annotated[str | None, Query(description="prediction or claim.")] = None,
     status: Annotated[str | None, Query(description=", ".join(CLAIM_STATUSES))] = None,
-    since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="Published on or after.")] = None,
-    until: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="Published on or before.")] = None,
+    since: Annotated[date | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[date | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
     fmt: FormatQuery = None,
 ) -> Response:
     """Predictions, plans and claims with their status as of the newest stored article."""
@@ -74,7 +75,8 @@ def list_claims(
     one_of("status", status, CLAIM_STATUSES)
     after = decode_cursor(paging.cursor, (str, str, int))
     store = store_of(request)
-    rows = store.list_claims(kind=kind, status=status, since=since, until=until, limit=paging.limit + 1, after=after)
+    dates = {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None}
+    rows = store.list_claims(kind=kind, status=status, **dates, limit=paging.limit + 1, after=after)
     rows, cursor = _split(rows, paging.limit, lambda r: [r["published"], r["article_id"], r["n"]])
     as_of = store.newest_published()
     items = [claims.report(store, row, as_of) for row in rows]

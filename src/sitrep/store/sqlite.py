@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -19,82 +19,15 @@ from typing import Any
 from ..errors import Code, SitrepError
 from ..models import Article, Place, Source, Span
 from . import search
-from .search import Area, after_clause, area_clause, match_query, text_clause
+from .filters import EventFilters as EventFilters
+from .filters import add_clause, conditions, words
+from .search import after_clause, text_clause
 
 ARTICLE_COLUMNS = "id, title, kind, published, published_from, outlet, url"
 EVENT_ROW = "e.article_id, e.n, e.record, a.published, a.outlet"  # what sitrep.link reads of an event
 EVENT_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
 BLOCK_COLUMNS = ("day", "week", "cell_lat", "cell_lon", "region", "geo_precision")
 INCIDENT_COLUMNS = ("id", "event_type", "sub_event_type", "first_date", "last_date", "events", "articles", "sources")
-
-
-@dataclass(frozen=True)
-class EventFilters:
-    """What `sitrep events` and the API filter events on; None means any."""
-
-    since: str | None = None  # ISO dates, inclusive
-    until: str | None = None
-    event_type: str | None = None  # an event type or a sub-event type
-    actor: str | None = None  # a substring of any actor's name, case-insensitive
-    country: str | None = None  # ISO2
-    admin1: str | None = None
-    modality: str | None = None
-    outlet: str | None = None
-    sub_event_type: str | None = None
-    area: Area | None = None  # a box or a circle (search.Box, search.Circle)
-    text: str | None = None  # words that must all occur in the article's title or text
-    article_id: str | None = None
-
-    def sql(self) -> tuple[list[str], list[Any]]:
-        """WHERE clauses with placeholders and their parameters; never values pasted into SQL."""
-        clauses = [
-            ("e.event_date >= ?", self.since),
-            ("e.event_date <= ?", self.until),
-            ("(e.event_type = ? OR e.sub_event_type = ?)", self.event_type),
-            ("lower(e.actors) LIKE lower(?)", f"%{self.actor}%" if self.actor else None),
-            ("e.country = ?", self.country.upper() if self.country else None),
-            ("lower(e.admin1) = lower(?)", self.admin1),  # the database's lower() on both sides: "Ḩimş" matches
-            ("e.modality = ?", self.modality),
-            ("a.outlet = ?", self.outlet),
-            ("e.sub_event_type = ?", self.sub_event_type),
-            ("e.article_id = ?", self.article_id),
-        ]
-        where, params = _conditions(clauses)
-        extra = []
-        if self.area is not None:
-            extra.append(area_clause(self.area, self.since, self.until))
-        if self.text is not None:
-            extra.append(text_clause("e.article_id", _words(self.text)))
-        for clause, values in extra:
-            where.append(clause)
-            params += values
-        return where, params
-
-
-def _words(text: str) -> str:
-    """The full-text query for `text`; an error when it holds no word."""
-    query = match_query(text)
-    if query is None:
-        raise SitrepError(Code.BAD_OPTION, f"{text!r} holds no word to search for")
-    return query
-
-
-def _add(where: list[str], params: list[Any], clause: tuple[str, list[Any]] | None) -> None:
-    if clause is not None:
-        where.append(clause[0])
-        params += clause[1]
-
-
-def _conditions(clauses: Sequence[tuple[str, str | None]]) -> tuple[list[str], list[Any]]:
-    """The clauses whose value is given, and their parameters (one per placeholder): filters in SQL
-    that never paste a value into the text."""
-    where: list[str] = []
-    params: list[Any] = []
-    for clause, value in clauses:
-        if value is not None:
-            where.append(clause)
-            params += [value] * clause.count("?")
-    return where, params
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -336,13 +269,13 @@ class SQLiteStore:
         """Article summaries, newest first (undated last), with counts of sources and near copies;
         `text`: words that must all occur in the title or text; `after`: the (published, id) of the
         previous page's last row."""
-        where, params = _conditions(
+        where, params = conditions(
             [("outlet = ?", outlet), ("kind = ?", kind), ("published >= ?", since), ("published <= ?", until)]
         )
         if text is not None:
-            _add(where, params, text_clause("id", _words(text)))
+            add_clause(where, params, text_clause("id", words(text)))
         if after is not None:
-            _add(where, params, after_clause("published", ["id"], after))
+            add_clause(where, params, after_clause("published", ["id"], after))
         sql = (
             f"SELECT {ARTICLE_COLUMNS},"
             " (SELECT COUNT(*) FROM sources s WHERE s.article_id = articles.id) AS sources,"
@@ -413,9 +346,9 @@ class SQLiteStore:
         the (event_date, article_id, n) of the previous page's last event."""
         where, params = filters.sql()
         if min_sources > 1:
-            _add(where, params, ("COALESCE(c.sources, 1) >= ?", [min_sources]))
+            add_clause(where, params, ("COALESCE(c.sources, 1) >= ?", [min_sources]))
         if after is not None:
-            _add(where, params, after_clause("e.event_date", ["e.article_id", "e.n"], after))
+            add_clause(where, params, after_clause("e.event_date", ["e.article_id", "e.n"], after))
         sql = (
             "SELECT e.article_id, e.n, e.record, a.outlet, a.title, a.published, a.url,"
             " (SELECT group_concat(DISTINCT COALESCE(s.outlet, a.outlet)) FROM sources s WHERE s.article_id = a.id)"
@@ -441,7 +374,7 @@ class SQLiteStore:
 
     def text_snippets(self, text: str, article_ids: Sequence[str]) -> dict[str, str]:
         """A plain-text excerpt of each article around where `text`'s words occur."""
-        return search.snippets(self._db, _words(text), article_ids)
+        return search.snippets(self._db, words(text), article_ids)
 
     # -- incidents and claims (sitrep.link decides; these only read and write) ------------------------
 
@@ -589,7 +522,7 @@ class SQLiteStore:
                 f" AND e.n = i.n JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(matching)})"
             )
         if after is not None:
-            _add(where, params, after_clause("c.last_date", ["c.id"], after))
+            add_clause(where, params, after_clause("c.last_date", ["c.id"], after))
         sql = f"SELECT c.* FROM incidents c WHERE {' AND '.join(where)} ORDER BY c.last_date DESC, c.id LIMIT ?"
         rows = [dict(r) for r in self._db.execute(sql, [*params, -1 if limit is None else limit])]
         members: dict[str, list[dict[str, Any]]] = {row["id"]: [] for row in rows}
@@ -609,11 +542,11 @@ class SQLiteStore:
     ) -> list[dict[str, Any]]:
         """Claims with their event row and status, latest claiming article first; `after`: the
         (published, article_id, n) of the previous page's last claim."""
-        where, params = _conditions(
+        where, params = conditions(
             [("c.kind = ?", kind), ("c.status = ?", status), ("a.published >= ?", since), ("a.published <= ?", until)]
         )
         if after is not None:
-            _add(where, params, after_clause("a.published", ["c.article_id", "c.n"], after))
+            add_clause(where, params, after_clause("a.published", ["c.article_id", "c.n"], after))
         sql = (
             f"SELECT {EVENT_ROW}, c.kind, c.status, c.first_day, c.last_day, a.title, a.url FROM claims c"
             " JOIN events e ON e.article_id = c.article_id AND e.n = c.n JOIN articles a ON a.id = e.article_id"
