@@ -16,7 +16,9 @@ from .. import pipeline
 from ..errors import Code
 from ..store.sqlite import EventFilters
 from .errors import ApiError, bad
-from .params import MAX_TEXT, FormatQuery, Page, Text, decode_cursor, encode_cursor, one_of, output_format, page
+from .params import (
+    MAX_TEXT, FormatQuery, Page, Text, decode_cursor, encode_cursor, one_of, output_format, page, words,
+)  # fmt: skip
 from .render import csv_page, json_page
 from .spans import article_spans
 from .stores import Stores, store_of
@@ -47,7 +49,7 @@ def list_articles(
         kind=kind,
         since=since.isoformat() if since else None,
         until=until.isoformat() if until else None,
-        text=q,
+        text=words(q),
         limit=paging.limit + 1,
         after=after,
     )

@@ -17,7 +17,7 @@ from fastapi import Query, Request
 
 from ..events.lexicon import event_types
 from ..events_cli import MODALITIES
-from ..store.search import Box, Circle
+from ..store.search import Box, Circle, match_query
 from ..store.sqlite import EventFilters
 from .errors import bad
 
@@ -38,6 +38,13 @@ def one_of(name: str, value: str | None, allowed: frozenset[str] | tuple[str, ..
     if value is not None and value not in allowed:
         raise bad(f"{name}: {value!r} is not one of {', '.join(sorted(allowed))}")
     return value
+
+
+def words(q: str | None) -> str | None:
+    """Search words as given; a 422 when they hold no word at all."""
+    if q is not None and match_query(q) is None:
+        raise bad(f"q: {q!r} holds no word to search for")
+    return q
 
 
 def _iso(value: date | None) -> str | None:
@@ -88,7 +95,7 @@ def event_filters(
         outlet=outlet,
         sub_event_type=one_of("sub_event_type", sub_event_type, sub_kinds),
         area=area(bbox, lat, lon, radius_km),
-        text=q,
+        text=words(q),
     )
 
 
