@@ -197,15 +197,22 @@ function resetFilters(timeline) {
   timeline.set(null);
 }
 
-/** Frame where most events are: the 15th to 85th percentile of latitude and longitude. */
+/** Frame where events are densest: the 5° cell holding most events and the eight cells around it. */
 function fitMost(map, features) {
   const points = features.filter((f) => f.geometry).map((f) => f.geometry.coordinates);
   if (!points.length) return;
-  const quantile = (values, q) => values.sort((a, b) => a - b)[Math.floor(q * (values.length - 1))];
-  const lons = points.map((c) => c[0]);
-  const lats = points.map((c) => c[1]);
-  const box = [[quantile(lats, 0.15), quantile(lons, 0.15)], [quantile(lats, 0.85), quantile(lons, 0.85)]];
-  map.fitBounds(box, { maxZoom: 8, padding: [30, 30] });
+  const cell = ([lon, lat]) => [Math.floor(lon / 5), Math.floor(lat / 5)];
+  const counts = new Map();
+  for (const point of points) {
+    const key = cell(point).join(",");
+    counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  const [bx, by] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0].split(",").map(Number);
+  const near = points.filter((p) => {
+    const [x, y] = cell(p);
+    return Math.abs(x - bx) <= 1 && Math.abs(y - by) <= 1;
+  });
+  map.fitBounds(L.latLngBounds(near.map(([lon, lat]) => [lat, lon])), { maxZoom: 8, padding: [30, 30] });
 }
 
 /** The view is kept in the address (#zoom/lat/lon), so a view can be shared or reloaded. */
