@@ -43,7 +43,19 @@ function simplify(line) {
   return [...simplify(line.slice(0, index + 1)).slice(0, -1), ...simplify(line.slice(index))];
 }
 
+// world-atlas is made for spherical maps: a few rings (Russia, Fiji) cross the antimeridian. Leaflet's map
+// is flat, so each point's longitude is moved by 360° to stay next to the one before it.
+function unwrap(line) {
+  const out = [line[0]];
+  for (const [x, y] of line.slice(1)) {
+    const previous = out[out.length - 1][0];
+    out.push([x + 360 * Math.round((previous - x) / 360), y]);
+  }
+  return out;
+}
+
 function roundLine(line) {
+  line = unwrap(line);
   const simple = simplify(line);
   const ring = line.length > 3 && line[0][0] === line[line.length - 1][0] && line[0][1] === line[line.length - 1][1];
   // A small island's ring must keep at least four points to stay a polygon.
@@ -55,6 +67,8 @@ const round = (coords) => (typeof coords[0][0] === "number" ? roundLine(coords) 
 // Countries: Natural Earth admin-0 at 1:50m (world-atlas): land to fill and the borders between countries.
 function countries() {
   const world = readJson("world-atlas/countries-50m.json");
+  // Antarctica (010) is a ring around the pole, which a flat map cannot fill; no event needs it.
+  world.objects.countries.geometries = world.objects.countries.geometries.filter((g) => g.id !== "010");
   const land = feature(world, world.objects.countries);
   return {
     land: land.features.map((f) => ({ type: "Feature", properties: { name: f.properties.name }, geometry: f.geometry })),
