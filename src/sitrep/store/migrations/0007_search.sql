@@ -55,4 +55,4 @@ CREATE TRIGGER events_rtree_delete AFTER DELETE ON events BEGIN
 END;
 
 -- Keyset pages of events walk this index: newest first, ties by article and rank.
-CREATE INDEX events_date_key ON events (event_date, article_id, n);
+CREATE INDEX events_date_key ON events (event_date DESC, article_id, n);
