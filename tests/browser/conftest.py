@@ -4,7 +4,6 @@ over a store ingested from examples/ once per session. Every page's requests are
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -80,10 +79,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     sitrep = [sys.executable, "-m", "sitrep"]
     subprocess.run([*sitrep, "ingest", str(EXAMPLES), "--db", str(db), "-q"], check=True, cwd=ROOT)
     port = _free_port()
-    process = subprocess.Popen(
-        [*sitrep, "serve", "--db", str(db), "--port", str(port), "--token", TOKEN],
-        cwd=ROOT, env={**os.environ, "SITREP_TOKEN": ""},
-    )  # fmt: skip
+    process = subprocess.Popen([*sitrep, "serve", "--db", str(db), "--port", str(port), "--token", TOKEN], cwd=ROOT)
     live = Server(f"http://127.0.0.1:{port}")
     try:
         for _ in range(300):  # at most about 30 s for the server to answer
