@@ -1,6 +1,6 @@
-// Copies the map library into src/sitrep/web/static/vendor/ and turns Natural Earth TopoJSON into the
-// one GeoJSON file the page draws as its base map. Runs after `npm ci` (see `make web`); nothing here
-// is fetched at run time.
+// Copies the map library and Swagger UI (for /docs) into src/sitrep/web/static/vendor/ and turns Natural
+// Earth TopoJSON into the one GeoJSON file the page draws as its base map. Runs after `npm ci` (see
+// `make web`); nothing here is fetched at run time.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +19,12 @@ const COPIES = {
   "leaflet.markercluster/MIT-LICENCE.txt": "LICENSE.markercluster",
   "world-atlas/LICENSE": "LICENSE.world-atlas",
   "datamaps/LICENSE": "LICENSE.datamaps",
+  // Swagger UI for /docs (started by static/docs.js).
+  "swagger-ui-dist/swagger-ui-bundle.js": "swagger-ui-bundle.js",
+  "swagger-ui-dist/swagger-ui.css": "swagger-ui.css",
+  "swagger-ui-dist/favicon-32x32.png": "swagger-favicon.png",
+  "swagger-ui-dist/LICENSE": "LICENSE.swagger-ui",
+  "swagger-ui-dist/NOTICE": "NOTICE.swagger-ui",
 };
 
 const readJson = (path) => JSON.parse(readFileSync(join(modules, path), "utf8"));

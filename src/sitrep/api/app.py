@@ -14,12 +14,7 @@ from ..store import open_store
 from . import articles, errors, events
 from .stores import Stores
 
-# FastAPI's /docs page loads Swagger UI from its CDN and starts it with an inline script.
-DOCS_POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-)
+POLICY = web.CONTENT_SECURITY_POLICY.encode()
 
 
 def create_app(db: Path, token: str | None = None) -> FastAPI:
@@ -30,6 +25,11 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
         title="sitrep",
         summary="Conflict events read from news: sourced, geocoded, deduplicated.",
         version="0.1.0",
+        # FastAPI's own /docs loads Swagger UI from a CDN with an inline script (and /redoc likewise):
+        # /docs is served below from the copy `make web` puts in static/vendor/.
+        docs_url=None,
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
     )
     app.state.stores = Stores(db)
     app.state.token = token or None
@@ -42,12 +42,16 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
     def index() -> FileResponse:
         return FileResponse(web.STATIC_DIR / "index.html", media_type="text/html; charset=utf-8")
 
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(web.STATIC_DIR / "docs.html", media_type="text/html; charset=utf-8")
+
     app.add_middleware(SecurityHeaders)
     return app
 
 
 class SecurityHeaders:
-    """Content-Security-Policy (the map's; /docs gets Swagger UI's) and nosniff on every response."""
+    """The map's Content-Security-Policy and nosniff on every response."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -56,12 +60,10 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        policy = DOCS_POLICY if scope["path"] == "/docs" else web.CONTENT_SECURITY_POLICY
-
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"content-security-policy"]
-                headers += [(b"content-security-policy", policy.encode()), (b"x-content-type-options", b"nosniff")]
+                headers += [(b"content-security-policy", POLICY), (b"x-content-type-options", b"nosniff")]
                 message = {**message, "headers": headers}
             await send(message)
 
