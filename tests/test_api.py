@@ -327,13 +327,22 @@ def test_ingest_needs_the_bearer_token(tmp_path: Path, seed_texts: dict[str, str
         refused = writer.post("/api/articles", json=article, headers=headers)
         assert refused.status_code == 401 and refused.json()["code"] == "E1002"
     assert writer.get("/api/stats").json()["articles"] == 0
-    accepted = writer.post("/api/articles", json=[article], headers={"Authorization": f"Bearer {TOKEN}"})
-    assert accepted.status_code == 200 and accepted.json()["ingested"] == 1
-    listed = writer.get("/api/articles?format=csv").text
-    assert "'=HYPERLINK" in listed  # a formula in untrusted text is defused in CSV
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    accepted = writer.post("/api/articles", json=[article, {"title": "no text"}], headers=auth)
+    assert accepted.status_code == 200, accepted.text
+    report = accepted.json()
+    assert report["ingested"] == 1 and len(report["failed"]) == 1 and report["failed"][0].startswith("<stdin>:2: E")
+    stored_id, not_stored = report["articles"]  # one entry per record, in the body's order
+    assert not_stored is None
+    [listed] = writer.get("/api/articles").json()["items"]
+    assert listed["id"] == stored_id and listed["outlet"] == article["outlet"]
+    assert writer.get(f"/api/articles/{stored_id}").json()["published"] == "2017-08-06"
+    assert "'=HYPERLINK" in writer.get("/api/articles?format=csv").text  # a formula in untrusted text is defused in CSV
     assert writer.get("/api/events").json()["items"]
-    again = writer.post("/api/articles", json=article, headers={"Authorization": f"Bearer {TOKEN}"}).json()
-    assert again["ingested"] == 0
+    again = writer.post("/api/articles", json=article, headers=auth).json()
+    assert (again["ingested"], again["unchanged"], again["articles"]) == (0, 1, [stored_id])
+    copy = writer.post("/api/articles", json={**article, "outlet": "Copy"}, headers=auth).json()
+    assert (copy["ingested"], copy["duplicates"], copy["articles"]) == (0, 1, [stored_id])  # same text: one more source
 
 
 def test_bodies_are_bounded_and_checked(tmp_path: Path) -> None:

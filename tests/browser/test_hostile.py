@@ -38,8 +38,8 @@ def assert_inert(browsing: Browsing, server: Server) -> None:
 def test_hostile_article_runs_nothing_in_the_card_or_the_article_view(browsing: Browsing, server: Server) -> None:
     answer = server.post("/api/articles", HOSTILE)
     assert answer["ingested"] == 1, answer
-    [article] = server.get(f"/api/articles?outlet={quote(OUTLET)}")["items"]
-    article_id = article["id"]
+    [article_id] = answer["articles"]
+    assert [a["id"] for a in server.get(f"/api/articles?outlet={quote(OUTLET)}")["items"]] == [article_id]
     mine = [f for f in server.features() if f["properties"]["article_id"] == article_id and f["geometry"]]
     assert mine, "the hostile article reports an event at Palmyra"
     lon, lat = mine[0]["geometry"]["coordinates"]

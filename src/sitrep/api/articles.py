@@ -84,14 +84,17 @@ def get_article(
 @router.post("/articles", summary="Ingest articles (only when the server has a token)")
 async def post_articles(request: Request) -> JSONResponse:
     """Body: one JSON object or a list, each like a JSONL input line (`text` or `html`, optional `id`,
-    `title`, `outlet`, `url`, `published`). Needs `Authorization: Bearer <token>`; at most 5 MB."""
+    `title`, `outlet`, `url`, `published`). Needs `Authorization: Bearer <token>`; at most 5 MB.
+    Answers the ingest report, with `articles`: each record's article id (null: not stored, see `failed`)."""
     _authorise(request)
     records = _records(await _body(request))
     lines = b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in records)
     stores: Stores = request.app.state.stores
     report = await run_in_threadpool(_ingest, stores, lines)
+    by_line = {where.line: article_id for where, article_id in report.stored}
     return JSONResponse(
         {
+            "articles": [by_line.get(line) for line in range(1, len(records) + 1)],
             "ingested": report.ingested,
             "duplicates": report.duplicates,
             "unchanged": report.unchanged,

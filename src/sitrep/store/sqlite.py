@@ -219,8 +219,10 @@ class SQLiteStore:
 
     # -- reads used by ingest -------------------------------------------------------------------
 
-    def has_source(self, key: str) -> bool:
-        return self._db.execute("SELECT 1 FROM sources WHERE key = ?", (key,)).fetchone() is not None
+    def source_article(self, key: str) -> str | None:
+        """The id of the article a stored source belongs to, or None for a source not stored."""
+        row = self._db.execute("SELECT article_id FROM sources WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
 
     def has_article(self, article_id: str) -> bool:
         return self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
