@@ -9,11 +9,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..link import claims, incidents
-from ..link_cli import CLAIM_COLUMNS, CLAIM_STATUSES, INCIDENT_COLUMNS, _claim_row, _incident_row
+from ..link.rows import CLAIM_COLUMNS, INCIDENT_COLUMNS, claim_row, incident_row
 from ..store.sqlite import EventFilters
 from .params import FormatQuery, Page, decode_cursor, encode_cursor, event_filters, one_of, output_format, page
 from .render import (
-    EVENT_CSV, csv_page, event_properties, event_row, feature, geojson_page, incident_row, json_page,
+    EVENT_CSV, csv_page, event_properties, event_row, feature, geojson_page, incident_properties, json_page,
 )  # fmt: skip
 from .stores import store_of
 
@@ -53,9 +53,9 @@ def list_incidents(request: Request, filters: Filters, paging: Paging, min_sourc
     rows, cursor = _split(rows, paging.limit, lambda r: [r["last_date"], r["id"]])
     items = [incidents.report(store, row) for row in rows]
     if kind == "geojson":
-        return geojson_page(request, [feature(i, incident_row) for i in items], cursor)
+        return geojson_page(request, [feature(i, incident_properties) for i in items], cursor)
     if kind == "csv":
-        return csv_page(request, [_incident_row(i) for i in items], INCIDENT_COLUMNS, cursor)
+        return csv_page(request, [incident_row(i) for i in items], INCIDENT_COLUMNS, cursor)
     return json_page(request, items, cursor, paging.limit)
 
 
@@ -64,7 +64,7 @@ def list_claims(
     request: Request,
     paging: Paging,
     kind: Annotated[str | None, Query(description="prediction or claim.")] = None,
-    status: Annotated[str | None, Query(description=", ".join(CLAIM_STATUSES))] = None,
+    status: Annotated[str | None, Query(description=", ".join(claims.STATUSES))] = None,
     since: Annotated[date | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
     until: Annotated[date | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
     fmt: FormatQuery = None,
@@ -72,7 +72,7 @@ def list_claims(
     """Predictions, plans and claims with their status as of the newest stored article."""
     out = output_format(fmt, request, ("json", "csv"))
     one_of("kind", kind, ("prediction", "claim"))
-    one_of("status", status, CLAIM_STATUSES)
+    one_of("status", status, claims.STATUSES)
     after = decode_cursor(paging.cursor, (str, str, int))
     store = store_of(request)
     dates = {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None}
@@ -81,7 +81,7 @@ def list_claims(
     as_of = store.newest_published()
     items = [claims.report(store, row, as_of) for row in rows]
     if out == "csv":
-        return csv_page(request, [_claim_row(c) for c in items], CLAIM_COLUMNS, cursor)
+        return csv_page(request, [claim_row(c) for c in items], CLAIM_COLUMNS, cursor)
     return json_page(request, items, cursor, paging.limit)
 
 

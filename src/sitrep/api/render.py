@@ -80,7 +80,7 @@ def event_properties(event: dict[str, Any]) -> dict[str, Any]:
     return {key: row[key] for key in EVENT_PROPERTIES}
 
 
-def incident_row(incident: dict[str, Any]) -> dict[str, Any]:
+def incident_properties(incident: dict[str, Any]) -> dict[str, Any]:
     """An incident's flat fields (GeoJSON properties; CSV uses `sitrep incidents`' columns)."""
     first = next((e for e in incident["events"] if e["id"] == incident["id"]), incident["events"][0])
     figures = incident["fatalities"]
