@@ -245,6 +245,8 @@ def test_geojson_by_parameter_or_accept_header(client: TestClient, events: list[
         expected = None if event["latitude"] is None else {"type": "Point", "coordinates": [event["longitude"], event["latitude"]]}
         assert feature["geometry"] == expected
         assert props["actor1"] == (event["actor1"] or {}).get("name") and props["sources"] == event["sources"]
+        assert props["assoc_actors"] == [a["name"] for a in event["assoc_actors"]]
+    assert any(f["properties"]["assoc_actors"] for f in collection["features"])
     incidents = client.get("/api/incidents?format=geojson&min_sources=2").json()["features"]
     assert incidents and all(f["properties"]["sources"] >= 2 and f["properties"]["event_ids"] for f in incidents)
 

@@ -56,15 +56,18 @@ class Server:
         with urllib.request.urlopen(request, timeout=300) as response:
             return json.load(response)
 
-    def features(self, query: str = "") -> list[dict[str, Any]]:
-        """Every event as a GeoJSON feature, following the pages."""
+    def features(self, query: str = "", listing: str = "events") -> list[dict[str, Any]]:
+        """Every event (or incident) as a GeoJSON feature, following the pages."""
         found: list[dict[str, Any]] = []
-        url: str | None = f"/api/events?format=geojson&limit=1000{query}"
+        url: str | None = f"/api/{listing}?format=geojson&limit=1000{query}"
         while url:
             page = self.get(url)
             found += page["features"]
             url = page["next_url"]
         return found
+
+    def incidents(self, query: str = "") -> list[dict[str, Any]]:
+        return self.features(query, "incidents")
 
 
 def _free_port() -> int:

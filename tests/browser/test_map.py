@@ -4,7 +4,9 @@ opens an event's card with its evidence sentence."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
+from urllib.parse import quote
 
 from tests.browser.conftest import Browsing, Server
 
@@ -96,5 +98,51 @@ def test_clicking_an_event_at_as_sukhnah_shows_its_evidence(browsing: Browsing, 
     assert page.locator("mark.sentence").first.is_visible()
     assert page.locator("mark.place").count() >= 1 and page.locator("mark.event").count() >= 1
     browsing.screenshot("article-as-sukhnah")
+    assert browsing.foreign(server.origin) == []
+    assert browsing.errors == []
+
+
+def points(page: Any) -> int:
+    return int(page.locator("#count").get_attribute("data-points"))
+
+
+def test_outlet_actor_sources_and_incident_filters_agree_with_the_api(browsing: Browsing, server: Server) -> None:
+    """Each filter of the page shows as many events as the API lists for the same filter."""
+    page = open_map(browsing, server)
+    features = placed(server.features())
+    reset = page.get_by_role("button", name="Reset filters")
+
+    outlets = Counter(f["properties"]["outlet"] for f in features)
+    outlet = max((name for name, n in outlets.items() if n < len(features) / 2), key=outlets.__getitem__)
+    page.select_option("#outlet", outlet)
+    by_outlet = placed(server.features(f"&outlet={quote(outlet)}"))
+    assert 0 < len(by_outlet) < len(features)
+    assert shown(page) == len(by_outlet)
+    reset.click()
+
+    names = Counter(n for f in features for n in (f["properties"]["actor1"], f["properties"]["actor2"]) if n)
+    actor = names.most_common(1)[0][0].upper()  # any case: both sides fold it
+    page.fill("#actor", actor)
+    by_actor = placed(server.features(f"&actor={quote(actor)}"))
+    assert 0 < len(by_actor) < len(features)
+    assert shown(page) == len(by_actor)
+    reset.click()
+
+    page.select_option("#sources", "2")
+    by_sources = placed(server.features("&min_sources=2"))
+    assert 0 < len(by_sources) < len(features)
+    assert shown(page) == len(by_sources)
+    browsing.screenshot("map-two-sources")
+    reset.click()
+
+    page.check("#merge")  # one point per incident, and one per event in no incident
+    incidents = [i for i in server.incidents() if i["geometry"]]
+    alone = [f for f in features if f["properties"]["incident"] is None]
+    assert shown(page) == len(features) and points(page) == len(incidents) + len(alone) < len(features)
+    page.select_option("#sources", "3")
+    assert points(page) == len([i for i in server.incidents("&min_sources=3") if i["geometry"]]) > 0
+    browsing.screenshot("map-incidents-three-sources")
+    reset.click()
+    assert shown(page) == points(page) == len(features)
     assert browsing.foreign(server.origin) == []
     assert browsing.errors == []

@@ -14,8 +14,8 @@ from ..output import Format, write_rows
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would run as a formula
 
 EVENT_PROPERTIES = [
-    "id", "article_id", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "country",
-    "event_date", "time_precision", "geo_precision", "fatalities", "modality", "historical", "sources", "incident",
+    "id", "article_id", "event_type", "sub_event_type", "actor1", "actor2", "assoc_actors", "location", "admin1",
+    "country", "event_date", "time_precision", "geo_precision", "fatalities", "modality", "historical", "sources", "incident",
     "outlet", "title", "published", "notes",
 ]  # fmt: skip
 EVENT_CSV = [
@@ -76,7 +76,8 @@ def event_row(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def event_properties(event: dict[str, Any]) -> dict[str, Any]:
-    row = event_row(event)
+    """An event's GeoJSON properties: its CSV fields, the associated actors' names, the article's title."""
+    row = {**event_row(event), "assoc_actors": [a["name"] for a in event.get("assoc_actors") or []]}
     return {key: row[key] for key in EVENT_PROPERTIES}
 
 

@@ -80,12 +80,15 @@ function markerFor(feature, members) {
   return marker;
 }
 
+/** Every actor an event names (as the API's `actor` filter reads them): actor1, actor2, associated. */
+const actorsOf = (p) => [p.actor1, p.actor2, ...(p.assoc_actors || [])].filter(Boolean);
+
 /** Does an event pass the filters (the period too, unless `withRange` is false)? */
 function passes(feature, withRange = true) {
   const p = feature.properties;
   const f = state.filters;
   if (!f.types.has(p.event_type) || !f.modalities.has(p.modality)) return false;
-  if (f.actor && !`${p.actor1 || ""}\n${p.actor2 || ""}`.toLowerCase().includes(f.actor)) return false;
+  if (f.actor && !actorsOf(p).some((name) => name.toLowerCase().includes(f.actor))) return false;
   if (f.outlet && p.outlet !== f.outlet) return false;
   if ((p.sources || 1) < f.sources) return false;
   if (withRange && f.range && !(p.event_date && p.event_date >= f.range[0] && p.event_date <= f.range[1])) return false;
@@ -121,6 +124,7 @@ function refresh(layer, timeline) {
   const total = state.features.filter((f) => f.geometry).length;
   const count = $("count");
   count.dataset.shown = String(shown.length);
+  count.dataset.points = String(groups.length);
   count.textContent = `${shown.length.toLocaleString("en")} of ${total.toLocaleString("en")} events on the map`;
   if (state.filters.merge) count.textContent += ` (${groups.length.toLocaleString("en")} points)`;
   const unplaced = state.features.length - total;
@@ -159,7 +163,7 @@ function buildFilters(update) {
   const actors = new Set();
   const outlets = new Set();
   for (const { properties: p } of state.features) {
-    for (const name of [p.actor1, p.actor2]) if (name) actors.add(name);
+    for (const name of actorsOf(p)) actors.add(name);
     if (p.outlet) outlets.add(p.outlet);
   }
   $("actor-names").replaceChildren(...[...actors].sort().map((name) => Object.assign(el("option"), { value: name })));
