@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.db
+# The map page's vendor files (Leaflet, base map), built from web/package-lock.json.
+WEB_STAMP := src/sitrep/web/static/vendor/.built
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench clean web
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -14,15 +16,23 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-demo: $(STAMP)
+$(WEB_STAMP): web/package.json web/package-lock.json web/build.mjs
+	cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	node web/build.mjs
+	touch $(WEB_STAMP)
+
+web: $(WEB_STAMP)
+
+demo: $(STAMP) $(WEB_STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/sitrep ingest examples --db $(DEMO_DB)
 	$(BIN)/sitrep stats --db $(DEMO_DB)
 	$(BIN)/sitrep articles --db $(DEMO_DB) --limit 10
 	$(BIN)/sitrep events --db $(DEMO_DB) --modality reported --limit 15
 	@echo "Look at one article in full:  $(BIN)/sitrep articles show ID --db $(DEMO_DB)"
+	@echo "Open the map:  $(BIN)/sitrep serve --db $(DEMO_DB)   then open http://127.0.0.1:8000/ in a browser"
 
-test: $(STAMP)
+test: $(STAMP) $(WEB_STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m pyflakes src bench tests
 	$(BIN)/python -m pytest
@@ -33,4 +43,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/events.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .hypothesis
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .hypothesis web/node_modules src/sitrep/web/static/vendor

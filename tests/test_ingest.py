@@ -60,6 +60,9 @@ def test_reingesting_the_same_input_changes_nothing_and_says_so(store):
     assert (again.ingested, again.duplicates, again.unchanged) == (0, 0, 2)
     assert "unchanged 2" in again.summary()
     assert store.stats() == before
+    stored = {where.path: article for where, article in first.stored}
+    assert {where.path: article for where, article in again.stored} == stored  # each input's article, both times
+    assert sorted(stored.values()) == sorted(a["id"] for a in store.list_articles())
 
 
 def test_same_text_in_two_files_is_one_article_with_two_sources(store, tmp_path):
@@ -69,6 +72,8 @@ def test_same_text_in_two_files_is_one_article_with_two_sources(store, tmp_path)
     report = ingest([str(SEEDS[1]), str(copy)], store)
     assert (report.ingested, report.duplicates) == (1, 1)
     article = store.get_article(store.list_articles()[0]["id"])
+    assert sorted(where.path for where, _ in report.stored) == sorted([str(SEEDS[1]), str(copy)])
+    assert {found for _, found in report.stored} == {article["id"]}
     assert sorted(s["path"] for s in article["sources"]) == sorted([str(SEEDS[1]), str(copy)])
 
 

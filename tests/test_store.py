@@ -2,9 +2,11 @@
 
 import sqlite3
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+import sitrep.store
 from sitrep.errors import Code, SitrepError
 from sitrep.models import Article, Provenance, RemovedSpan, Source
 from sitrep.store import open_store
@@ -25,16 +27,21 @@ def _source(key: str) -> Source:
     )
 
 
+MIGRATIONS = {int(p.name.split("_")[0]) for p in (Path(sitrep.store.__file__).parent / "migrations").glob("*.sql")}
+LATEST = max(MIGRATIONS)
+
+
 def test_new_database_is_migrated_in_wal_mode(tmp_path):
     path = tmp_path / "s.db"
     with open_store(path) as store:
-        assert store.schema_version() == 4
+        assert store.schema_version() == LATEST
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert {r[0] for r in db.execute("SELECT version FROM schema_migrations")} == MIGRATIONS
         assert {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")} >= {
             "articles", "sources", "near_duplicates", "lsh_keys", "schema_migrations"}
     with open_store(path) as store:  # reopening applies nothing twice
-        assert store.schema_version() == 4
+        assert store.schema_version() == LATEST
 
 
 def test_article_round_trips_with_sources_and_removed_spans(tmp_path):

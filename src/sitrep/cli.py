@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
@@ -210,6 +211,27 @@ def stats(db: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table) -> None:
         else:
             rows.append({"figure": key, "value": value})
     write_rows(rows, ["figure", "value"], fmt)
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every interface).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[
+        Optional[str], typer.Option(envvar="SITREP_TOKEN", help="Enable POST /api/articles for this bearer token.")
+    ] = None,
+) -> None:
+    """Serve the HTTP API (read-only unless a token is set) and the map; OpenAPI at /docs."""
+    import uvicorn
+
+    from .api import create_app
+
+    try:
+        application = create_app(Path(db), token)
+    except SitrepError as error:
+        fail(error)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 # Commands that live in their own modules, listed after ingest, articles and stats.

@@ -29,6 +29,13 @@ class Code(str, Enum):
     BAD_LEXICON = "E802"
     ANALYSIS_FAILED = "E803"  # an article stored without places and events: its analysis raised
     BAD_ACTORS = "E901"  # a malformed actor dictionary file (actors.csv, actor_generics.csv or a user file)
+    BAD_PARAMETER = "E1001"  # HTTP API: a query parameter or request body it cannot use (422)
+    UNAUTHORIZED = "E1002"  # HTTP API: a write without the server's bearer token (401)
+    WRITES_DISABLED = "E1003"  # HTTP API: a write to a server started without a token (403)
+    BODY_TOO_LARGE = "E1004"  # HTTP API: a request body over the limit (413)
+    NO_ENDPOINT = "E1005"  # HTTP API: no such path (404)
+    BAD_METHOD = "E1006"  # HTTP API: the path exists, the method does not (405)
+    SERVER_FAULT = "E1007"  # HTTP API: an unexpected failure (500)
 
 
 class SitrepError(Exception):

@@ -19,7 +19,9 @@ from .output import Format, write_rows
 from .store import DEFAULT_DB
 from .store.sqlite import EventFilters
 from .jsonl import parse_line, published_date
+from .link.claims import STATUSES
 from .link.features import Channels
+from .link.rows import CLAIM_COLUMNS, INCIDENT_COLUMNS, STORY_COLUMNS, claim_row, incident_row, story_row
 from .link.stories import NEIGHBOURS, THRESHOLD, StoryArticle, StoryParams, cluster_stories
 
 TEXT_ONLY = Channels(places=0.0, actors=0.0, subtypes=0.0, dates=Channels().dates)
@@ -86,18 +88,8 @@ def _record(number: int, line: str) -> StoryArticle | str:
 
 # -- sitrep incidents, sitrep claims: read the store ----------------------------------------------
 
-INCIDENT_COLUMNS = [
-    "id", "first_date", "last_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
-    "country", "latitude", "longitude", "geo_precision", "sources", "articles", "events", "fatalities",
-    "fatalities_range", "outlets", "disagreements",
-]  # fmt: skip
 INCIDENT_TABLE = ["id", "last_date", "sub_event_type", "actor1", "actor2", "location", "sources", "fatalities", "disagreements"]
-CLAIM_COLUMNS = [
-    "id", "kind", "status", "published", "outlet", "event_date", "sub_event_type", "actor1", "actor2", "location",
-    "window", "as_of", "settled_by", "lag_days", "report_lag_days", "matches", "notes",
-]  # fmt: skip
 CLAIM_TABLE = ["id", "kind", "status", "published", "sub_event_type", "location", "settled_by", "lag_days"]
-CLAIM_STATUSES = ("open", "fulfilled", "contradicted", "corroborated", "contested")
 
 
 def incidents_command(
@@ -140,21 +132,8 @@ def write_incidents(incidents: list[dict[str, Any]], fmt: EventFormat, out: Text
         json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
         out.write("\n")
     else:
-        rows = [_incident_row(i) for i in incidents]
+        rows = [incident_row(i) for i in incidents]
         write_rows(rows, INCIDENT_TABLE if fmt is EventFormat.table else INCIDENT_COLUMNS, Format(fmt.value), out)
-
-
-def _incident_row(incident: dict[str, Any]) -> dict[str, Any]:
-    figures = incident["fatalities"]
-    span = "" if figures["low"] is None else f"{figures['low']}-{figures['high']}"
-    return {
-        **{key: incident.get(key) for key in INCIDENT_COLUMNS},
-        "events": len(incident["events"]),
-        "fatalities": figures["figure"],
-        "fatalities_range": span,
-        "outlets": "; ".join(incident["outlets"]),
-        "disagreements": ", ".join(d["field"] for d in incident["disagreements"]),
-    }
 
 
 def _acled(incident: dict[str, Any]) -> dict[str, Any]:
@@ -181,13 +160,13 @@ def _acled(incident: dict[str, Any]) -> dict[str, Any]:
 def _incident_feature(incident: dict[str, Any]) -> dict[str, Any]:
     lat, lon = incident.get("latitude"), incident.get("longitude")
     geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
-    return {"type": "Feature", "id": incident["id"], "geometry": geometry, "properties": _incident_row(incident)}
+    return {"type": "Feature", "id": incident["id"], "geometry": geometry, "properties": incident_row(incident)}
 
 
 def claims_command(
     db: DbOption = DEFAULT_DB,
     kind: Annotated[Optional[str], typer.Option(help="prediction (predicted, planned) or claim (claimed).")] = None,
-    status: Annotated[Optional[str], typer.Option(help=f"One of: {', '.join(CLAIM_STATUSES)}.")] = None,
+    status: Annotated[Optional[str], typer.Option(help=f"One of: {', '.join(STATUSES)}.")] = None,
     limit: Annotated[Optional[int], typer.Option(help="At most this many claims.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
@@ -196,32 +175,15 @@ def claims_command(
 
     if kind is not None and kind not in ("prediction", "claim"):
         fail(SitrepError(Code.BAD_OPTION, f"--kind {kind!r} is not prediction or claim"))
-    if status is not None and status not in CLAIM_STATUSES:
-        fail(SitrepError(Code.BAD_OPTION, f"--status {status!r} is not one of {', '.join(CLAIM_STATUSES)}"))
+    if status is not None and status not in STATUSES:
+        fail(SitrepError(Code.BAD_OPTION, f"--status {status!r} is not one of {', '.join(STATUSES)}"))
     with open_db(db) as store:
         found = list_claims(store, kind=kind, status=status, limit=limit)
     if fmt is Format.jsonl:
         for claim in found:
             sys.stdout.write(json.dumps(claim, ensure_ascii=False) + "\n")
         return
-    write_rows([_claim_row(c) for c in found], CLAIM_TABLE if fmt is Format.table else CLAIM_COLUMNS, fmt)
-
-
-def _claim_row(claim: dict[str, Any]) -> dict[str, Any]:
-    settled = claim["settled_by"] or {}
-    return {
-        **{key: claim.get(key) for key in CLAIM_COLUMNS},
-        "published": claim["article"]["published"],
-        "outlet": claim["article"]["outlet"],
-        "window": f"{claim['window']['from']}..{claim['window']['to']}",
-        "settled_by": settled.get("id"),
-        "lag_days": settled.get("lag_days"),
-        "report_lag_days": settled.get("report_lag_days"),
-        "matches": len(claim["matches"]),
-    }
-
-
-STORY_COLUMNS = ["id", "first_published", "last_published", "articles", "outlets", "title"]
+    write_rows([claim_row(c) for c in found], CLAIM_TABLE if fmt is Format.table else CLAIM_COLUMNS, fmt)
 
 
 def stories_command(
@@ -243,5 +205,5 @@ def stories_command(
         for story in found:
             sys.stdout.write(json.dumps(story, ensure_ascii=False) + "\n")
         return
-    write_rows([{**s, "outlets": "; ".join(s["outlets"])} for s in found], STORY_COLUMNS, fmt)
+    write_rows([story_row(s) for s in found], STORY_COLUMNS, fmt)
 

@@ -63,6 +63,8 @@ class IngestReport:
     failed: list[ReadFailure] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     unanalysed: list[str] = field(default_factory=list)  # stored without places and events: id and why
+    # Every input now in the store (stored by this run or already there) and its article's id.
+    stored: list[tuple[Provenance, str]] = field(default_factory=list)
 
     def summary(self) -> str:
         line = f"ingested {self.ingested}, duplicates {self.duplicates}, failed {len(self.failed)}"
@@ -149,8 +151,11 @@ def _spool(
         progress.reading(str(item.provenance))
         doc = replace(item, outlet=item.outlet or options.outlet, url=item.url or options.url)
         key = _source_key(doc)
-        if key in seen_sources or store.has_source(key):
+        known = store.source_article(key)
+        if key in seen_sources or known is not None:
             report.unchanged += 1
+            if known is not None:
+                report.stored.append((doc.provenance, known))
             continue
         seen_sources.add(key)
         if doc.encoding.replace("-", "").replace("_", "").lower() not in ("utf8", "ascii"):
@@ -239,6 +244,7 @@ def _store_one(
         story_store.add_article(store, article.id, article.text, title, article.published, analysis)
         report.ingested += 1
     store.add_source(article.id, _source(doc))
+    report.stored.append((doc.provenance, article.id))
     store.count_group_lines(_group(doc), line_keys(doc.text))
 
 

@@ -36,6 +36,7 @@ STATUS_BY_RELATION = {  # the first relation found decides the status
     CLAIM: ((CONTESTS, "contested"), (CORROBORATES, "corroborated")),
 }
 OPEN = "open"
+STATUSES = (OPEN, *(status for pairs in STATUS_BY_RELATION.values() for _, status in pairs))
 
 
 @dataclass(frozen=True)

@@ -146,11 +146,17 @@ def _guard(a: int | None, b: int | None, params: StoryParams) -> float:
 
 
 def list_stories(
-    store: Store, *, since: str | None = None, until: str | None = None, min_articles: int = 1, limit: int | None = None
+    store: Store,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    min_articles: int = 1,
+    limit: int | None = None,
+    after: Sequence[Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Stories, latest first: id (its first article's), first and last publication date, how many
     articles, their outlets, the first article's title, and the member articles, earliest first."""
-    found = store.list_stories(since=since, until=until, min_articles=min_articles, limit=limit)
+    found = store.list_stories(since=since, until=until, min_articles=min_articles, limit=limit, after=after)
     for story in found:
         members = story["members"]
         story["outlets"] = sorted({m["outlet"] for m in members if m["outlet"]})

@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -18,6 +18,10 @@ from typing import Any
 
 from ..errors import Code, SitrepError
 from ..models import Article, Place, Source, Span
+from . import search
+from .filters import EventFilters as EventFilters
+from .filters import add_clause, conditions, words
+from .search import after_clause, text_clause
 from .stories import StoryTables
 
 ARTICLE_COLUMNS = "id, title, kind, published, published_from, outlet, url"
@@ -25,46 +29,6 @@ EVENT_ROW = "e.article_id, e.n, e.record, a.published, a.outlet"  # what sitrep.
 EVENT_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
 BLOCK_COLUMNS = ("day", "week", "cell_lat", "cell_lon", "region", "geo_precision")
 INCIDENT_COLUMNS = ("id", "event_type", "sub_event_type", "first_date", "last_date", "events", "articles", "sources")
-
-
-@dataclass(frozen=True)
-class EventFilters:
-    """What `sitrep events` (and later the API) can filter on; None means any."""
-
-    since: str | None = None  # ISO dates, inclusive
-    until: str | None = None
-    event_type: str | None = None  # an event type or a sub-event type
-    actor: str | None = None  # a substring of any actor's name, case-insensitive
-    country: str | None = None  # ISO2
-    admin1: str | None = None
-    modality: str | None = None
-    outlet: str | None = None
-
-    def sql(self) -> tuple[list[str], list[str]]:
-        """WHERE clauses with placeholders and their parameters; never values pasted into SQL."""
-        clauses = [
-            ("e.event_date >= ?", self.since),
-            ("e.event_date <= ?", self.until),
-            ("(e.event_type = ? OR e.sub_event_type = ?)", self.event_type),
-            ("lower(e.actors) LIKE ?", f"%{self.actor.lower()}%" if self.actor else None),
-            ("e.country = ?", self.country.upper() if self.country else None),
-            ("lower(e.admin1) = ?", self.admin1.lower() if self.admin1 else None),
-            ("e.modality = ?", self.modality),
-            ("a.outlet = ?", self.outlet),
-        ]
-        return _conditions(clauses)
-
-
-def _conditions(clauses: Sequence[tuple[str, str | None]]) -> tuple[list[str], list[str]]:
-    """The clauses whose value is given, and their parameters (one per placeholder): filters in SQL
-    that never paste a value into the text."""
-    where: list[str] = []
-    params: list[str] = []
-    for clause, value in clauses:
-        if value is not None:
-            where.append(clause)
-            params += [value] * clause.count("?")
-    return where, params
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -100,6 +64,7 @@ class SQLiteStore(StoryTables):
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA synchronous=NORMAL")
+            search.register(self._db)
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise SitrepError(Code.BAD_DATABASE, f"{self.path}: not a usable sitrep database ({exc})")
@@ -255,8 +220,10 @@ class SQLiteStore(StoryTables):
 
     # -- reads used by ingest -------------------------------------------------------------------
 
-    def has_source(self, key: str) -> bool:
-        return self._db.execute("SELECT 1 FROM sources WHERE key = ?", (key,)).fetchone() is not None
+    def source_article(self, key: str) -> str | None:
+        """The id of the article a stored source belongs to, or None for a source not stored."""
+        row = self._db.execute("SELECT article_id FROM sources WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
 
     def has_article(self, article_id: str) -> bool:
         return self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
@@ -297,13 +264,21 @@ class SQLiteStore(StoryTables):
         kind: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        text: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        after: Sequence[Any] | None = None,
     ) -> list[dict[str, Any]]:
-        """Article summaries, newest first (undated last), with counts of sources and near copies."""
-        where, params = _conditions(
+        """Article summaries, newest first (undated last), with counts of sources and near copies;
+        `text`: words that must all occur in the title or text; `after`: the (published, id) of the
+        previous page's last row."""
+        where, params = conditions(
             [("outlet = ?", outlet), ("kind = ?", kind), ("published >= ?", since), ("published <= ?", until)]
         )
+        if text is not None:
+            add_clause(where, params, text_clause("id", words(text)))
+        if after is not None:
+            add_clause(where, params, after_clause("published", ["id"], after))
         sql = (
             f"SELECT {ARTICLE_COLUMNS},"
             " (SELECT COUNT(*) FROM sources s WHERE s.article_id = articles.id) AS sources,"
@@ -312,7 +287,7 @@ class SQLiteStore(StoryTables):
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?"
+        sql += " ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?"
         return [dict(row) for row in self._db.execute(sql, [*params, -1 if limit is None else limit, offset])]
 
     def resolve_id(self, prefix: str) -> str:
@@ -360,17 +335,34 @@ class SQLiteStore(StoryTables):
             found.append(place)
         return found
 
-    def list_events(self, filters: EventFilters, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        """Stored events with their article's id, outlet, title and sources, newest first (undated last)."""
+    def list_events(
+        self,
+        filters: EventFilters,
+        *,
+        min_sources: int = 1,
+        limit: int | None = None,
+        offset: int = 0,
+        after: Sequence[Any] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored events with their article's id, outlet, title and sources, their incident and its
+        independent sources (1 for an event in no incident), newest first (undated last); `after`:
+        the (event_date, article_id, n) of the previous page's last event."""
         where, params = filters.sql()
+        if min_sources > 1:
+            add_clause(where, params, ("COALESCE(c.sources, 1) >= ?", [min_sources]))
+        if after is not None:
+            add_clause(where, params, after_clause("e.event_date", ["e.article_id", "e.n"], after))
         sql = (
             "SELECT e.article_id, e.n, e.record, a.outlet, a.title, a.published, a.url,"
             " (SELECT group_concat(DISTINCT COALESCE(s.outlet, a.outlet)) FROM sources s WHERE s.article_id = a.id)"
-            " AS source_outlets FROM events e JOIN articles a ON a.id = e.article_id"
+            " AS source_outlets, i.incident_id, COALESCE(c.sources, 1) AS independent"
+            " FROM events e JOIN articles a ON a.id = e.article_id"
+            " LEFT JOIN incident_events i ON i.article_id = e.article_id AND i.n = e.n"
+            " LEFT JOIN incidents c ON c.id = i.incident_id"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.event_date IS NULL, e.event_date DESC, e.article_id, e.n LIMIT ? OFFSET ?"
+        sql += " ORDER BY e.event_date DESC NULLS LAST, e.article_id, e.n LIMIT ? OFFSET ?"
         found = []
         for row in self._db.execute(sql, [*params, -1 if limit is None else limit, offset]):
             event = json.loads(row["record"])
@@ -379,8 +371,13 @@ class SQLiteStore(StoryTables):
                 "id": row["article_id"], "outlet": row["outlet"], "title": row["title"],
                 "published": row["published"], "url": row["url"], "outlets": row["source_outlets"] or row["outlet"],
             }  # fmt: skip
+            event["incident"], event["sources"] = row["incident_id"], row["independent"]
             found.append(event)
         return found
+
+    def text_snippets(self, text: str, article_ids: Sequence[str]) -> dict[str, str]:
+        """A plain-text excerpt of each article around where `text`'s words occur."""
+        return search.snippets(self._db, words(text), article_ids)
 
     # -- incidents and claims (sitrep.link decides; these only read and write) ------------------------
 
@@ -509,35 +506,57 @@ class SQLiteStore(StoryTables):
         self._db.execute("UPDATE claims SET status = ? WHERE article_id = ? AND n = ?", (status, *claim))
 
     def list_incidents(
-        self, filters: EventFilters, *, min_sources: int = 1, limit: int | None = None
+        self,
+        filters: EventFilters,
+        *,
+        min_sources: int = 1,
+        limit: int | None = None,
+        after: Sequence[Any] | None = None,
     ) -> list[dict[str, Any]]:
         """Incidents with at least one event matching `filters` and at least `min_sources` independent
-        outlets, latest first, each with its `members` (as `incident_members` gives them)."""
-        where, params = filters.sql()
-        sql = (
-            "SELECT DISTINCT c.* FROM incidents c JOIN incident_events i ON i.incident_id = c.id"
-            " JOIN events e ON e.article_id = i.article_id AND e.n = i.n JOIN articles a ON a.id = e.article_id"
-            f" WHERE {' AND '.join(['c.sources >= ?', *where])}"
-            " ORDER BY c.last_date DESC, c.id LIMIT ?"
-        )
-        rows = [dict(r) for r in self._db.execute(sql, [min_sources, *params, -1 if limit is None else limit])]
+        outlets, latest first, each with its `members` (as `incident_members` gives them); `after`:
+        the (last_date, id) of the previous page's last incident."""
+        matching, params = filters.sql()
+        where = ["c.sources >= ?"]
+        params = [min_sources, *params]
+        if matching:
+            where.append(
+                "c.id IN (SELECT i.incident_id FROM incident_events i JOIN events e ON e.article_id = i.article_id"
+                f" AND e.n = i.n JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(matching)})"
+            )
+        if after is not None:
+            add_clause(where, params, after_clause("c.last_date", ["c.id"], after))
+        sql = f"SELECT c.* FROM incidents c WHERE {' AND '.join(where)} ORDER BY c.last_date DESC, c.id LIMIT ?"
+        rows = [dict(r) for r in self._db.execute(sql, [*params, -1 if limit is None else limit])]
         members: dict[str, list[dict[str, Any]]] = {row["id"]: [] for row in rows}
         for member in self.incident_members(list(members)):
             members[member["incident_id"]].append(member)
         return [{**row, "members": members[row["id"]]} for row in rows]
 
     def list_claims(
-        self, *, kind: str | None = None, status: str | None = None, since: str | None = None, limit: int | None = None
+        self,
+        *,
+        kind: str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+        after: Sequence[Any] | None = None,
     ) -> list[dict[str, Any]]:
-        """Claims with their event row and status, latest claiming article first."""
-        where, params = _conditions([("c.kind = ?", kind), ("c.status = ?", status), ("a.published >= ?", since)])
+        """Claims with their event row and status, latest claiming article first; `after`: the
+        (published, article_id, n) of the previous page's last claim."""
+        where, params = conditions(
+            [("c.kind = ?", kind), ("c.status = ?", status), ("a.published >= ?", since), ("a.published <= ?", until)]
+        )
+        if after is not None:
+            add_clause(where, params, after_clause("a.published", ["c.article_id", "c.n"], after))
         sql = (
             f"SELECT {EVENT_ROW}, c.kind, c.status, c.first_day, c.last_day, a.title, a.url FROM claims c"
             " JOIN events e ON e.article_id = c.article_id AND e.n = c.n JOIN articles a ON a.id = e.article_id"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.published IS NULL, a.published DESC, c.article_id, c.n LIMIT ?"
+        sql += " ORDER BY a.published DESC NULLS LAST, c.article_id, c.n LIMIT ?"
         return [dict(row) for row in self._db.execute(sql, [*params, -1 if limit is None else limit])]
 
     def newest_published(self) -> str | None:

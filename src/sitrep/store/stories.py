@@ -10,6 +10,8 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .search import after_clause
+
 CHUNK = 500  # keys per IN (...) list: far below SQLite's limit on bound parameters
 
 
@@ -92,10 +94,17 @@ class StoryTables:
         self._db.executemany("INSERT OR IGNORE INTO story_keys VALUES (?, ?, ?)", [(k, article_id, day) for k in keys])
 
     def list_stories(
-        self, *, since: str | None = None, until: str | None = None, min_articles: int = 1, limit: int | None = None
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        min_articles: int = 1,
+        limit: int | None = None,
+        after: Sequence[Any] | None = None,
     ) -> list[dict[str, Any]]:
         """Stories with at least `min_articles`, latest first, each with its `members` (article id, title,
-        outlet, published, similarity), earliest first."""
+        outlet, published, similarity), earliest first; `after`: the (last_published, id) of the
+        previous page's last story."""
         sql = "SELECT * FROM stories WHERE articles >= ?"
         params: list[Any] = [min_articles]
         if since is not None:
@@ -104,6 +113,10 @@ class StoryTables:
         if until is not None:
             sql += " AND first_published <= ?"
             params.append(until)
+        if after is not None:
+            clause, values = after_clause("last_published", ["id"], after)
+            sql += f" AND {clause}"
+            params += values
         sql += " ORDER BY last_published IS NULL, last_published DESC, id LIMIT ?"
         stories = [dict(row) for row in self._db.execute(sql, [*params, -1 if limit is None else limit])]
         members: dict[str, list[dict[str, Any]]] = {s["id"]: [] for s in stories}

@@ -1,0 +1,118 @@
+"""/api/events, /api/incidents, /api/claims, /api/stories, /api/stats."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from ..link import claims, incidents, story_store
+from ..link.rows import CLAIM_COLUMNS, INCIDENT_COLUMNS, STORY_COLUMNS, claim_row, incident_row, story_row
+from ..store.sqlite import EventFilters
+from .params import FormatQuery, Page, decode_cursor, encode_cursor, event_filters, one_of, output_format, page
+from .render import (
+    EVENT_CSV, csv_page, event_properties, event_row, feature, geojson_page, incident_properties, json_page,
+)  # fmt: skip
+from .stores import store_of
+
+router = APIRouter(prefix="/api")
+MinSources = Annotated[int, Query(ge=1, le=1000, description="At least this many independent outlets.")]
+Filters = Annotated[EventFilters, Depends(event_filters)]
+Paging = Annotated[Page, Depends(page)]
+
+
+def _rank(item_id: str) -> int:
+    return int(item_id.rsplit("-", 1)[1])
+
+
+@router.get("/events", summary="Events, newest first")
+def list_events(request: Request, filters: Filters, paging: Paging, min_sources: MinSources = 1, fmt: FormatQuery = None) -> Response:
+    """Stored events matching every filter; JSON, GeoJSON (`format=geojson` or `Accept:
+    application/geo+json`) or CSV. See docs/API.md for the shapes."""
+    kind = output_format(fmt, request, ("json", "geojson", "csv"))
+    after = decode_cursor(paging.cursor, (str, str, int))
+    found = store_of(request).list_events(filters, min_sources=min_sources, limit=paging.limit + 1, after=after)
+    items, cursor = _split(found, paging.limit, lambda e: [e["event_date"], e["article"]["id"], _rank(e["id"])])
+    if kind == "geojson":
+        return geojson_page(request, [feature(e, event_properties) for e in items], cursor)
+    if kind == "csv":
+        return csv_page(request, [event_row(e) for e in items], EVENT_CSV, cursor)
+    return json_page(request, items, cursor, paging.limit)
+
+
+@router.get("/incidents", summary="Incidents, latest first")
+def list_incidents(request: Request, filters: Filters, paging: Paging, min_sources: MinSources = 1, fmt: FormatQuery = None) -> Response:
+    """Incidents with at least one event matching every filter and at least `min_sources`
+    independent outlets."""
+    kind = output_format(fmt, request, ("json", "geojson", "csv"))
+    after = decode_cursor(paging.cursor, (str, str))
+    store = store_of(request)
+    rows = store.list_incidents(filters, min_sources=min_sources, limit=paging.limit + 1, after=after)
+    rows, cursor = _split(rows, paging.limit, lambda r: [r["last_date"], r["id"]])
+    items = [incidents.report(store, row) for row in rows]
+    if kind == "geojson":
+        return geojson_page(request, [feature(i, incident_properties) for i in items], cursor)
+    if kind == "csv":
+        return csv_page(request, [incident_row(i) for i in items], INCIDENT_COLUMNS, cursor)
+    return json_page(request, items, cursor, paging.limit)
+
+
+@router.get("/claims", summary="Predictions and claims, latest first")
+def list_claims(
+    request: Request,
+    paging: Paging,
+    kind: Annotated[str | None, Query(description="prediction or claim.")] = None,
+    status: Annotated[str | None, Query(description=", ".join(claims.STATUSES))] = None,
+    since: Annotated[date | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[date | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
+    fmt: FormatQuery = None,
+) -> Response:
+    """Predictions, plans and claims with their status as of the newest stored article."""
+    out = output_format(fmt, request, ("json", "csv"))
+    one_of("kind", kind, ("prediction", "claim"))
+    one_of("status", status, claims.STATUSES)
+    after = decode_cursor(paging.cursor, (str, str, int))
+    store = store_of(request)
+    dates = {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None}
+    rows = store.list_claims(kind=kind, status=status, **dates, limit=paging.limit + 1, after=after)
+    rows, cursor = _split(rows, paging.limit, lambda r: [r["published"], r["article_id"], r["n"]])
+    as_of = store.newest_published()
+    items = [claims.report(store, row, as_of) for row in rows]
+    if out == "csv":
+        return csv_page(request, [claim_row(c) for c in items], CLAIM_COLUMNS, cursor)
+    return json_page(request, items, cursor, paging.limit)
+
+
+@router.get("/stories", summary="Stories, latest first")
+def list_stories(
+    request: Request,
+    paging: Paging,
+    since: Annotated[date | None, Query(description="With an article published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[date | None, Query(description="With an article published on or before (YYYY-MM-DD).")] = None,
+    min_articles: Annotated[int, Query(ge=1, le=100000, description="At least this many articles.")] = 1,
+    fmt: FormatQuery = None,
+) -> Response:
+    """Stories (articles about one seminal event, grouped as they were stored), each with its articles."""
+    out = output_format(fmt, request, ("json", "csv"))
+    after = decode_cursor(paging.cursor, (str, str))
+    dates = {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None}
+    found = story_store.list_stories(store_of(request), **dates, min_articles=min_articles, limit=paging.limit + 1, after=after)
+    items, cursor = _split(found, paging.limit, lambda s: [s["last_published"], s["id"]])
+    if out == "csv":
+        return csv_page(request, [story_row(s) for s in items], STORY_COLUMNS, cursor)
+    return json_page(request, items, cursor, paging.limit)
+
+
+@router.get("/stats", summary="Counts of what the store holds")
+def stats(request: Request) -> JSONResponse:
+    return JSONResponse(store_of(request).stats())
+
+
+def _split(found: list[Any], limit: int, key: Any) -> tuple[list[Any], str | None]:
+    """The page (the first `limit` of `limit + 1` rows asked for) and the cursor after it, if more."""
+    if len(found) <= limit:
+        return found, None
+    page = found[:limit]
+    return page, encode_cursor(key(page[-1]))

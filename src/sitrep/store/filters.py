@@ -1,0 +1,75 @@
+"""Filters of the store's listings as WHERE clauses with placeholders: never a value pasted into SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import Code, SitrepError
+from .search import Area, area_clause, match_query, text_clause
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """What `sitrep events` and the API filter events on; None means any."""
+
+    since: str | None = None  # ISO dates, inclusive
+    until: str | None = None
+    event_type: str | None = None  # an event type or a sub-event type
+    actor: str | None = None  # a substring of any actor's name, case-insensitive
+    country: str | None = None  # ISO2
+    admin1: str | None = None
+    modality: str | None = None
+    outlet: str | None = None
+    sub_event_type: str | None = None
+    area: Area | None = None  # a box or a circle (search.Box, search.Circle)
+    text: str | None = None  # words that must all occur in the article's title or text
+    article_id: str | None = None
+
+    def sql(self) -> tuple[list[str], list[Any]]:
+        """WHERE clauses with placeholders and their parameters; never values pasted into SQL."""
+        clauses = [
+            ("e.event_date >= ?", self.since),
+            ("e.event_date <= ?", self.until),
+            ("(e.event_type = ? OR e.sub_event_type = ?)", self.event_type),
+            ("lower(e.actors) LIKE lower(?)", f"%{self.actor}%" if self.actor else None),
+            ("e.country = ?", self.country.upper() if self.country else None),
+            ("lower(e.admin1) = lower(?)", self.admin1),  # the database's lower() on both sides: "Ḩimş" matches
+            ("e.modality = ?", self.modality),
+            ("a.outlet = ?", self.outlet),
+            ("e.sub_event_type = ?", self.sub_event_type),
+            ("e.article_id = ?", self.article_id),
+        ]
+        where, params = conditions(clauses)
+        if self.area is not None:
+            add_clause(where, params, area_clause(self.area, self.since, self.until))
+        if self.text is not None:
+            add_clause(where, params, text_clause("e.article_id", words(self.text)))
+        return where, params
+
+
+def words(text: str) -> str:
+    """The full-text query for `text`; an error when it holds no word."""
+    query = match_query(text)
+    if query is None:
+        raise SitrepError(Code.BAD_OPTION, f"{text!r} holds no word to search for")
+    return query
+
+
+def add_clause(where: list[str], params: list[Any], clause: tuple[str, list[Any]]) -> None:
+    """Append a clause and its parameters."""
+    where.append(clause[0])
+    params += clause[1]
+
+
+def conditions(clauses: Sequence[tuple[str, str | None]]) -> tuple[list[str], list[Any]]:
+    """The clauses whose value is given, and their parameters (one per placeholder): filters in SQL
+    that never paste a value into the text."""
+    where: list[str] = []
+    params: list[Any] = []
+    for clause, value in clauses:
+        if value is not None:
+            where.append(clause)
+            params += [value] * clause.count("?")
+    return where, params

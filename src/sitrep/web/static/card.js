@@ -1,0 +1,134 @@
+// The card a click on a point opens: ACLED's fields, the sentence with its evidence marked, every outlet
+// that reported the event, its modality and claim status, and a link to the article view.
+import { GEO_PRECISION, PRECISION, colourOf, el, getJson, markedText } from "./common.js";
+
+const articles = new Map(); // article id -> promise of the article (with its events)
+const card = () => document.getElementById("card");
+
+const FIELD_NAMES = {
+  trigger: "what happened", actor1: "actor 1", actor2: "actor 2", place: "where", date: "when",
+  fatalities: "fatalities", modality: "modality", attribution: "source",
+};
+
+function article(id) {
+  if (!articles.has(id)) articles.set(id, getJson(`/api/articles/${encodeURIComponent(id)}`));
+  return articles.get(id);
+}
+
+export function closeCard() {
+  const node = card();
+  node.hidden = true;
+  node.replaceChildren();
+}
+
+/** Open the card of `feature`; `members` are the events of its point (several when merged into an incident). */
+export async function openCard(feature, members, state) {
+  const node = card();
+  node.hidden = false;
+  node.replaceChildren(el("p", "loading", "loading…"));
+  try {
+    const full = await article(feature.properties.article_id);
+    const event = full.events.find((e) => e.id === feature.id);
+    node.dataset.event = feature.id;
+    node.replaceChildren(...render(feature, event, full, members, state));
+  } catch (error) {
+    node.replaceChildren(el("p", "error", `could not load this event: ${error.message}`));
+  }
+}
+
+function render(feature, event, full, members, state) {
+  const p = feature.properties;
+  const close = el("button", "close", "×");
+  close.type = "button";
+  close.title = "Close";
+  close.addEventListener("click", closeCard);
+  const chip = el("span", "chip", p.event_type);
+  chip.style.background = colourOf(p.event_type);
+  const head = el("header", "", close, chip, el("h2", "", p.sub_event_type),
+    el("p", "where-when", [p.location, p.admin1, p.country].filter(Boolean).join(", ") || "place unknown", " · ",
+      p.event_date || "undated", p.time_precision ? ` (${PRECISION[p.time_precision]})` : ""));
+  const claim = state.claims.get(feature.id);
+  const status = el("p", "badges",
+    el("span", `badge modality-${p.modality}`, p.modality),
+    p.historical ? el("span", "badge", "background event") : null,
+    claim ? el("span", `badge status-${claim.status}`, `${claim.kind}: ${claim.status}`) : null);
+  const link = el("a", "article-link", "Read the article with its places, actors and events marked →");
+  link.href = `/static/article.html?id=${encodeURIComponent(p.article_id)}&event=${encodeURIComponent(feature.id)}`;
+  const parts = [head, status, event ? evidence(event) : null, link, fields(p, event), outlets(feature, full, state)];
+  if (members.length > 1) parts.push(others(feature, members, state));
+  return parts.filter(Boolean);
+}
+
+/** The sentence the event was read from, each field's words marked (hover tells which field). */
+function evidence(event) {
+  const sentence = event.sentence;
+  const inside = (event.evidence || []).filter((e) => e.start >= sentence.start && e.end <= sentence.end);
+  const spans = inside.map((e) => ({ start: e.start, end: e.end, className: `ev ev-${e.field}`, title: FIELD_NAMES[e.field] || e.field }));
+  const quote = el("blockquote", "evidence");
+  quote.append(markedText(sentence.text, spans, sentence.start));
+  const key = el("p", "hint", "marked: ");
+  for (const field of new Set(inside.map((e) => e.field))) {
+    key.append(el("mark", `ev ev-${field}`, FIELD_NAMES[field] || field), " ");
+  }
+  return el("section", "", el("h3", "", "Evidence"), quote, key);
+}
+
+function fields(p, event) {
+  const actor = (ref) => (ref ? `${ref.name}${ref.type ? ` (${ref.type.replaceAll("_", " ")})` : ""}` : null);
+  const rows = [
+    ["Event date", p.event_date],
+    ["Event type", p.event_type],
+    ["Sub-event type", p.sub_event_type],
+    ["Actor 1", event ? actor(event.actor1) : p.actor1],
+    ["Actor 2", event ? actor(event.actor2) : p.actor2],
+    ["Associated", event && event.assoc_actors.length ? event.assoc_actors.map(actor).join("; ") : null],
+    ["Location", p.location],
+    ["Admin 1", p.admin1],
+    ["Country", p.country],
+    ["Coordinates", coordinatesOf(event)],
+    ["Geo precision", p.geo_precision ? `${p.geo_precision} · ${GEO_PRECISION[p.geo_precision]}` : null],
+    ["Time precision", p.time_precision ? `${p.time_precision} · ${PRECISION[p.time_precision]}` : null],
+    ["Fatalities", p.fatalities === null || p.fatalities === undefined ? "not stated" : p.fatalities],
+    ["Civilian fatalities", event ? event.civilian_fatalities : null],
+    ["According to", event && event.attribution ? event.attribution.source.text : null],
+    ["Notes", p.notes],
+  ];
+  const table = el("dl", "fields");
+  for (const [name, value] of rows) {
+    if (value === null || value === undefined || value === "") continue;
+    table.append(el("dt", "", name), el("dd", "", value));
+  }
+  return el("section", "", el("h3", "", "ACLED fields"), table);
+}
+
+function coordinatesOf(event) {
+  if (!event || event.latitude === null || event.latitude === undefined) return null;
+  return `${event.latitude.toFixed(4)}, ${event.longitude.toFixed(4)}`;
+}
+
+/** Every outlet that reported the event: its incident's outlets, or the article's own sources. */
+function outlets(feature, full, state) {
+  const incident = feature.properties.incident ? state.incidents.get(feature.properties.incident) : null;
+  const names = incident && incident.outlets ? incident.outlets : [...new Set(full.sources.map((s) => s.outlet || full.outlet).filter(Boolean))];
+  const list = el("ul", "outlets", ...names.map((name) => el("li", "", name)));
+  const title = incident
+    ? `Reported by ${names.length} outlet${names.length === 1 ? "" : "s"} (${incident.sources} independent, ${incident.articles} articles)`
+    : `Reported by ${names.length || "an unnamed"} outlet${names.length === 1 ? "" : "s"}`;
+  return el("section", "", el("h3", "", title), list);
+}
+
+/** The other events of this point (the same incident, or the same spot), each opening its own card. */
+function others(feature, members, state) {
+  const list = el("ul", "members");
+  for (const member of members) {
+    if (member === feature) continue;
+    const p = member.properties;
+    const button = el("button", "linkish", `${p.event_date || "undated"} · ${p.outlet || "?"} · ${p.sub_event_type}`);
+    button.type = "button";
+    button.addEventListener("click", () => openCard(member, members, state));
+    list.append(el("li", "", button));
+  }
+  const n = members.length - 1;
+  const title = state.filters.merge ? `${n} more report${n === 1 ? "" : "s"} of this incident` : `${n} more event${n === 1 ? "" : "s"} at this spot`;
+  return el("section", "", el("h3", "", title), list);
+}

@@ -1,0 +1,148 @@
+"""The map page in Chromium: loads offline, shows the stored events, filters by type and period, and
+opens an event's card with its evidence sentence."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+from urllib.parse import quote
+
+from tests.browser.conftest import Browsing, Server
+
+
+def open_map(browsing: Browsing, server: Server, view: str = "") -> Any:
+    page = browsing.page
+    page.goto(f"{server.origin}/{view}")
+    page.wait_for_selector("body[data-ready=true]", timeout=60_000)
+    return page
+
+
+def shown(page: Any) -> int:
+    return int(page.locator("#count").get_attribute("data-shown"))
+
+
+def placed(features: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [f for f in features if f["geometry"]]
+
+
+def test_map_loads_offline_and_shows_every_placed_event(browsing: Browsing, server: Server) -> None:
+    page = open_map(browsing, server)
+    expected = placed(server.features())
+    assert len(expected) > 100  # the demo has events to show
+    assert shown(page) == len(expected)
+    assert page.locator(".leaflet-marker-icon.cluster").count() > 0  # clustered at the opening zoom
+    assert page.locator("canvas.leaflet-zoom-animated").count() == 1  # the Natural Earth base map
+    browsing.screenshot("map")
+    assert browsing.requests, "the page made no request at all"
+    assert browsing.foreign(server.origin) == []
+    assert browsing.errors == []
+
+
+def test_type_filter_changes_the_count(browsing: Browsing, server: Server) -> None:
+    page = open_map(browsing, server)
+    features = placed(server.features())
+    page.get_by_label(re.compile(r"^Battles \(\d+\)$")).uncheck()
+    expected = [f for f in features if f["properties"]["event_type"] != "Battles"]
+    assert 0 < len(expected) < len(features)
+    assert shown(page) == len(expected)
+    browsing.screenshot("map-without-battles")
+    page.get_by_role("button", name="Reset filters").click()
+    assert shown(page) == len(features)
+
+
+def test_timeline_range_changes_the_count(browsing: Browsing, server: Server) -> None:
+    page = open_map(browsing, server)
+    features = placed(server.features())
+    box = page.locator("#timeline").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.55, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.75, y, steps=5)
+    page.mouse.up()
+    label = page.locator("#range").text_content()
+    match = re.match(r"(\d{4}-\d\d-\d\d) – (\d{4}-\d\d-\d\d)", label)
+    assert match, label
+    first, last = match.groups()
+    expected = [f for f in features if f["properties"]["event_date"] and first <= f["properties"]["event_date"] <= last]
+    assert 0 < len(expected) < len(features)
+    assert shown(page) == len(expected)
+    browsing.screenshot("map-timeline-range")
+    page.mouse.click(box["x"] + box["width"] * 0.1, y)  # a click without a drag clears the period
+    assert shown(page) == len(features)
+
+
+def test_clicking_an_event_at_as_sukhnah_shows_its_evidence(browsing: Browsing, server: Server) -> None:
+    features = placed(server.features())
+    sukhnah = next(f for f in features if f["properties"]["location"] == "As Sukhnah")  # the seeds report it
+    lon, lat = sukhnah["geometry"]["coordinates"]
+    at_sukhnah = [f for f in features if f["geometry"]["coordinates"] == [lon, lat]]
+    page = open_map(browsing, server, f"#12/{lat}/{lon}")
+    box = page.locator("#map").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # the view is centred on it
+    card = page.locator("#card")
+    card.locator("blockquote.evidence").wait_for()
+    event_id = card.get_attribute("data-event")
+    clicked = next(f for f in at_sukhnah if f["id"] == event_id)
+    article = server.get(f"/api/articles/{clicked['properties']['article_id']}")
+    event = next(e for e in article["events"] if e["id"] == event_id)
+    assert "Sukhnah" in card.locator("header").text_content()
+    assert card.locator("blockquote.evidence").text_content() == event["sentence"]["text"]
+    marked = card.locator("blockquote.evidence mark.ev-place").all_text_contents()
+    place = next(e for e in event["evidence"] if e["field"] == "place")
+    assert "".join(marked) == place["text"]  # the place's words are highlighted
+    assert card.locator("a.article-link").get_attribute("href").startswith("/static/article.html?id=")
+    browsing.screenshot("card-as-sukhnah")
+    card.locator("a.article-link").click()
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.locator("mark.sentence").first.is_visible()
+    assert page.locator("mark.place").count() >= 1 and page.locator("mark.event").count() >= 1
+    browsing.screenshot("article-as-sukhnah")
+    assert browsing.foreign(server.origin) == []
+    assert browsing.errors == []
+
+
+def points(page: Any) -> int:
+    return int(page.locator("#count").get_attribute("data-points"))
+
+
+def test_outlet_actor_sources_and_incident_filters_agree_with_the_api(browsing: Browsing, server: Server) -> None:
+    """Each filter of the page shows as many events as the API lists for the same filter."""
+    page = open_map(browsing, server)
+    features = placed(server.features())
+    reset = page.get_by_role("button", name="Reset filters")
+
+    outlets = Counter(f["properties"]["outlet"] for f in features)
+    outlet = max((name for name, n in outlets.items() if n < len(features) / 2), key=outlets.__getitem__)
+    page.select_option("#outlet", outlet)
+    by_outlet = placed(server.features(f"&outlet={quote(outlet)}"))
+    assert 0 < len(by_outlet) < len(features)
+    assert shown(page) == len(by_outlet)
+    reset.click()
+
+    names = Counter(n for f in features for n in (f["properties"]["actor1"], f["properties"]["actor2"]) if n)
+    actor = names.most_common(1)[0][0].upper()  # any case: both sides fold it
+    page.fill("#actor", actor)
+    by_actor = placed(server.features(f"&actor={quote(actor)}"))
+    assert 0 < len(by_actor) < len(features)
+    assert shown(page) == len(by_actor)
+    reset.click()
+
+    page.select_option("#sources", "2")
+    by_sources = placed(server.features("&min_sources=2"))
+    assert 0 < len(by_sources) < len(features)
+    assert shown(page) == len(by_sources)
+    browsing.screenshot("map-two-sources")
+    reset.click()
+
+    page.check("#merge")  # one point per incident, and one per event in no incident
+    incidents = [i for i in server.incidents() if i["geometry"]]
+    alone = [f for f in features if f["properties"]["incident"] is None]
+    assert shown(page) == len(features) and points(page) == len(incidents) + len(alone) < len(features)
+    page.select_option("#sources", "3")
+    assert points(page) == len([i for i in server.incidents("&min_sources=3") if i["geometry"]]) > 0
+    browsing.screenshot("map-incidents-three-sources")
+    reset.click()
+    assert shown(page) == points(page) == len(features)
+    assert browsing.foreign(server.origin) == []
+    assert browsing.errors == []

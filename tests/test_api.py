@@ -1,0 +1,426 @@
+"""The HTTP API on the demo data: every endpoint and filter checked against the store's own listing,
+pages, formats, the token rule, bad parameters and the one error shape."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitrep.api import create_app
+from sitrep.link.story_store import list_stories
+from sitrep.pipeline import ingest
+from sitrep.store import open_store
+from sitrep.store.search import haversine_km
+from sitrep.web import CONTENT_SECURITY_POLICY
+
+from .conftest import FAKES, SEEDS
+
+ERROR_KEYS = {"ok", "status", "code", "title", "error"}
+TOKEN = "test-token-5b1f"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("api")
+    part = folder / "fakes.jsonl"
+    part.write_text("\n".join(FAKES.read_text(encoding="utf-8").splitlines()[:150]) + "\n", encoding="utf-8")
+    path = folder / "demo.db"
+    with open_store(path) as store:
+        report = ingest([*map(str, SEEDS), str(part)], store)
+    assert report.failed == []
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> TestClient:
+    return TestClient(create_app(db))
+
+
+def every(client: TestClient, path: str, limit: int = 1000) -> list[dict[str, Any]]:
+    """All items of a listing, page after page."""
+    items: list[dict[str, Any]] = []
+    url: str | None = f"{path}{'&' if '?' in path else '?'}limit={limit}"
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        items += body["items"]
+        url = body["next_url"]
+    return items
+
+
+@pytest.fixture(scope="module")
+def events(client: TestClient) -> list[dict[str, Any]]:
+    found = every(client, "/api/events")
+    assert len(found) > 500
+    return found
+
+
+@pytest.fixture(scope="module")
+def incidents(client: TestClient) -> list[dict[str, Any]]:
+    return every(client, "/api/incidents")
+
+
+def ids(items: list[dict[str, Any]]) -> list[str]:
+    return [item["id"] for item in items]
+
+
+def names(event: dict[str, Any]) -> list[str]:
+    return [a["name"] for a in (event["actor1"], event["actor2"], *event["assoc_actors"]) if a]
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+# -- listings and pages ---------------------------------------------------------------------------
+
+
+def test_events_are_the_stores_listing_newest_first(db: Path, events: list[dict[str, Any]]) -> None:
+    from sitrep.store.sqlite import EventFilters
+
+    with open_store(db) as store:
+        assert ids(events) == ids(store.list_events(EventFilters()))
+    dates = [e["event_date"] for e in events]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True) and dates[len(dated) :] == [None] * (len(dates) - len(dated))
+
+
+def test_small_pages_give_the_same_events_once_each(client: TestClient, events: list[dict[str, Any]]) -> None:
+    paged = every(client, "/api/events?modality=reported", limit=37)
+    assert ids(paged) == [e["id"] for e in events if e["modality"] == "reported"]
+    assert len(set(ids(paged))) == len(paged)
+
+
+def test_pages_of_articles_incidents_and_claims(client: TestClient, db: Path, incidents: list[dict[str, Any]]) -> None:
+    with open_store(db) as store:
+        stats = store.stats()
+    articles = every(client, "/api/articles", limit=13)
+    assert len(articles) == stats["articles"] == len(set(ids(articles)))
+    assert ids(every(client, "/api/incidents", limit=29)) == ids(incidents)
+    claims = every(client, "/api/claims", limit=1000)
+    assert claims and ids(every(client, "/api/claims", limit=11)) == ids(claims)
+
+
+@pytest.mark.parametrize(
+    ("query", "keep"),
+    [
+        ("since=2017-01-01&until=2017-06-30", lambda e: e["event_date"] and "2017-01-01" <= e["event_date"] <= "2017-06-30"),
+        ("event_type=Battles", lambda e: e["event_type"] == "Battles"),
+        ("sub_event_type=Air/drone%20strike", lambda e: e["sub_event_type"] == "Air/drone strike"),
+        ("actor=turk", lambda e: any("turk" in n.lower() for n in names(e))),
+        ("country=sy", lambda e: e["country"] == "SY"),
+        ("admin1=%E1%B8%A8alab", lambda e: (e["admin1"] or "").lower() == "ḩalab"),
+        ("modality=claimed", lambda e: e["modality"] == "claimed"),
+        ("outlet=TRT%20World", lambda e: e["article"]["outlet"] == "TRT World"),
+        ("min_sources=2", lambda e: e["sources"] >= 2),
+        ("bbox=36,35,38.5,37", lambda e: e["latitude"] is not None and 36 <= e["longitude"] <= 38.5 and 35 <= e["latitude"] <= 37),
+        (
+            "lat=33.51&lon=36.29&radius_km=40",
+            lambda e: e["latitude"] is not None and haversine_km(33.51, 36.29, e["latitude"], e["longitude"]) <= 40,
+        ),
+    ],
+)
+def test_each_event_filter_keeps_exactly_the_matching_events(client: TestClient, events: list[dict[str, Any]], query: str, keep: Any) -> None:
+    expected = [e["id"] for e in events if keep(e)]
+    assert expected, f"the demo data has no event for {query}"
+    assert ids(every(client, f"/api/events?{query}")) == expected
+
+
+def test_bbox_and_dates_together(client: TestClient, events: list[dict[str, Any]]) -> None:
+    def inside(e: dict[str, Any]) -> bool:
+        located = e["latitude"] is not None and 35 <= e["longitude"] <= 42 and 32 <= e["latitude"] <= 37.5
+        return located and bool(e["event_date"]) and "2017-03-01" <= e["event_date"] <= "2017-12-31"
+
+    expected = [e["id"] for e in events if inside(e)]
+    assert expected
+    assert ids(every(client, "/api/events?bbox=35,32,42,37.5&since=2017-03-01&until=2017-12-31", limit=10)) == expected
+
+
+def test_full_text_search_finds_every_article_with_the_words(client: TestClient, events: list[dict[str, Any]]) -> None:
+    articles = {}
+    for summary in every(client, "/api/articles"):
+        full = client.get(f"/api/articles/{summary['id']}").json()
+        articles[full["id"]] = words(f"{full['title'] or ''} {full['text']}")
+    wanted = {a for a, found in articles.items() if {"hospital", "airstrikes"} <= found}
+    assert wanted and len(wanted) < len(articles)
+    listed = every(client, "/api/articles?q=Hospital%20airstrikes")
+    assert set(ids(listed)) == wanted
+    assert all("hospital" in item["snippet"].lower() or "airstrikes" in item["snippet"].lower() for item in listed)
+    found = every(client, "/api/events?q=Hospital%20airstrikes")
+    assert ids(found) == [e["id"] for e in events if e["article"]["id"] in wanted]
+
+
+def test_incident_filters_keep_incidents_with_a_matching_event(client: TestClient, incidents: list[dict[str, Any]]) -> None:
+    several = every(client, "/api/incidents?min_sources=2")
+    assert several and ids(several) == [i["id"] for i in incidents if i["sources"] >= 2]
+    boxed = every(client, "/api/incidents?bbox=36,35,38.5,37&event_type=Explosions/Remote%20violence")
+    expected = [
+        i["id"]
+        for i in incidents
+        if any(
+            e["latitude"] is not None and 36 <= e["longitude"] <= 38.5 and 35 <= e["latitude"] <= 37
+            and e["record"]["event_type"] == "Explosions/Remote violence"
+            for e in i["events"]
+        )
+    ]  # fmt: skip
+    assert expected and ids(boxed) == expected
+
+
+def test_article_filters(client: TestClient) -> None:
+    articles = every(client, "/api/articles")
+    until, since = articles[len(articles) // 4]["published"], articles[len(articles) // 2]["published"]
+    for query, keep in [
+        ("outlet=TRT%20World", lambda a: a["outlet"] == "TRT World"),
+        (f"since={since}&until={until}", lambda a: a["published"] and since <= a["published"] <= until),
+        ("kind=news", lambda a: a["kind"] == "news"),
+    ]:
+        expected = [a["id"] for a in articles if keep(a)]
+        assert expected and ids(every(client, f"/api/articles?{query}")) == expected
+
+
+def test_claims_filters(client: TestClient) -> None:
+    claims = every(client, "/api/claims")
+    for query, keep in [
+        ("kind=prediction", lambda c: c["kind"] == "prediction"),
+        ("status=open", lambda c: c["status"] == "open"),
+        ("since=2017-06-01", lambda c: (c["article"]["published"] or "") >= "2017-06-01"),
+    ]:
+        expected = [c["id"] for c in claims if keep(c)]
+        assert expected and ids(every(client, f"/api/claims?{query}")) == expected
+
+
+def test_stories_pages_and_filters(client: TestClient, db: Path) -> None:
+    with open_store(db) as store:
+        expected = list_stories(store)
+    found = every(client, "/api/stories", limit=7)
+    assert [s["id"] for s in found] == [s["id"] for s in expected] and len(found) > 7
+    seeds = next(s for s in found if "Al-Sukhnah" in (s["title"] or ""))
+    assert seeds["articles"] == 2 and len(seeds["members"]) == 2
+    several = every(client, "/api/stories?min_articles=2")
+    assert several and all(s["articles"] >= 2 for s in several) and len(several) < len(found)
+    recent = every(client, "/api/stories?since=2017-08-01")
+    assert recent and all(s["last_published"] >= "2017-08-01" for s in recent)
+    csv_lines = client.get("/api/stories?format=csv&min_articles=2&limit=1000").text.splitlines()
+    assert csv_lines[0].split(",")[:4] == ["id", "first_published", "last_published", "articles"]
+    assert len(csv_lines) - 1 == len(several)
+    assert client.get("/api/stories?min_articles=0").status_code == 422
+
+
+def test_stats_are_the_stores(client: TestClient, db: Path) -> None:
+    with open_store(db) as store:
+        assert client.get("/api/stats").json() == store.stats()
+
+
+# -- one article ----------------------------------------------------------------------------------
+
+
+def test_article_with_its_spans(client: TestClient, events: list[dict[str, Any]]) -> None:
+    article_id = events[0]["article"]["id"]
+    article = client.get(f"/api/articles/{article_id[:8]}").json()
+    assert article["id"] == article_id
+    assert [e["id"] for e in article["events"]] == sorted(
+        (e["id"] for e in events if e["article"]["id"] == article_id), key=lambda i: int(i.rsplit("-", 1)[1])
+    )
+    kinds = {span["kind"] for span in article["spans"]}
+    assert {"place", "event"} <= kinds
+    for span in article["spans"]:
+        assert article["text"][span["start"] : span["end"]] == span["text"]
+    starts = [s["start"] for s in article["spans"]]
+    assert starts == sorted(starts)
+    triggers = [s for s in article["spans"] if s["kind"] == "event"]
+    assert {i for s in triggers for i in s["events"]} == {e["id"] for e in article["events"] if e["trigger"]}
+
+
+def test_article_spans_name_actors(client: TestClient, events: list[dict[str, Any]]) -> None:
+    event = next(e for e in events if e["actor1"] and e["actor1"].get("start") is not None)
+    article = client.get(f"/api/articles/{event['article']['id']}").json()
+    actor = event["actor1"]
+    span = next(s for s in article["spans"] if s["kind"] == "actor" and s["start"] == actor["start"])
+    assert span["label"] == actor["name"] and event["id"] in span["events"]
+
+
+# -- formats --------------------------------------------------------------------------------------
+
+
+def test_geojson_by_parameter_or_accept_header(client: TestClient, events: list[dict[str, Any]]) -> None:
+    by_format = client.get("/api/events?format=geojson&limit=50")
+    by_accept = client.get("/api/events?limit=50", headers={"Accept": "application/geo+json"})
+    assert by_format.headers["content-type"].startswith("application/geo+json")
+    collection = by_format.json()
+    assert collection["features"] == by_accept.json()["features"] and collection["next"] == by_accept.json()["next"]
+    assert collection["type"] == "FeatureCollection" and collection["next"]
+    for feature, event in zip(collection["features"], events[:50], strict=True):
+        props = feature["properties"]
+        assert props["id"] == feature["id"] == event["id"] and props["article_id"] == event["article"]["id"]
+        expected = None if event["latitude"] is None else {"type": "Point", "coordinates": [event["longitude"], event["latitude"]]}
+        assert feature["geometry"] == expected
+        assert props["actor1"] == (event["actor1"] or {}).get("name") and props["sources"] == event["sources"]
+        assert props["assoc_actors"] == [a["name"] for a in event["assoc_actors"]]
+    assert any(f["properties"]["assoc_actors"] for f in collection["features"])
+    incidents = client.get("/api/incidents?format=geojson&min_sources=2").json()["features"]
+    assert incidents and all(f["properties"]["sources"] >= 2 and f["properties"]["event_ids"] for f in incidents)
+
+
+def test_csv_pages(client: TestClient, events: list[dict[str, Any]]) -> None:
+    response = client.get("/api/events?format=csv&limit=25")
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [r["id"] for r in rows] == ids(events[:25])
+    assert 'rel="next"' in response.headers["link"]
+    following = client.get(response.headers["link"].split(">")[0].lstrip("<"))
+    assert [r["id"] for r in csv.DictReader(io.StringIO(following.text))] == ids(events[25:50])
+    for path in ("/api/incidents", "/api/claims", "/api/articles"):
+        answer = client.get(path, params={"format": "csv", "limit": 5}, headers={"Accept": "application/json"})
+        assert answer.status_code == 200 and len(list(csv.DictReader(io.StringIO(answer.text)))) == 5
+
+
+# -- bad parameters and the error shape -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "code", "names"),
+    [
+        ("/api/events?bbox=1,2,3", 422, "E1001", "bbox"),
+        ("/api/events?bbox=10,0,5,1", 422, "E1001", "west"),
+        ("/api/events?lat=33&lon=36", 422, "E1001", "radius_km"),
+        ("/api/events?lat=95&lon=36&radius_km=4", 422, "E1001", "lat"),
+        ("/api/events?since=yesterday", 422, "E1001", "since"),
+        ("/api/events?since=2017-05-01&until=2017-01-01", 422, "E1001", "since"),
+        ("/api/events?limit=1001", 422, "E1001", "limit"),
+        ("/api/events?limit=abc", 422, "E1001", "limit"),
+        ("/api/events?event_type=Skirmish", 422, "E1001", "event_type"),
+        ("/api/events?modality=rumoured", 422, "E1001", "modality"),
+        ("/api/events?country=Syria", 422, "E1001", "country"),
+        ("/api/events?cursor=bm90IGEgY3Vyc29y", 422, "E1001", "cursor"),
+        ("/api/events?q=%22%2A%28", 422, "E1001", "q"),
+        ("/api/articles?q=%2A%2A", 422, "E1001", "q"),
+        ("/api/events?format=xml", 422, "E1001", "format"),
+        ("/api/articles?format=geojson", 422, "E1001", "format"),
+        ("/api/claims?status=maybe", 422, "E1001", "status"),
+        ("/api/incidents?min_sources=0", 422, "E1001", "min_sources"),
+        ("/api/articles/0000000000", 404, "E601", "no article"),
+        ("/api/articles/zz-not-hex", 422, "E1001", "article_id"),
+        ("/api/nothing", 404, "E1005", "endpoint"),
+    ],
+)
+def test_bad_requests_get_one_error_shape(client: TestClient, path: str, status: int, code: str, names: str) -> None:
+    response = client.get(path)
+    body = response.json()
+    assert response.status_code == status and set(body) == ERROR_KEYS
+    assert body["ok"] is False and body["status"] == status and body["code"] == code
+    assert names in body["error"]
+
+
+def test_hostile_words_are_words_not_sql_or_search_syntax(client: TestClient, events: list[dict[str, Any]]) -> None:
+    assert client.get("/api/events?actor=%25'%20OR%201=1%20--").json()["items"] == []
+    response = client.get('/api/articles?q=hospital%20OR%20"NEAR(x*"%20AND')
+    assert response.status_code == 200
+    assert set(ids(response.json()["items"])) <= set(ids(every(client, "/api/articles?q=hospital")))
+
+
+def test_wrong_method_is_405(client: TestClient) -> None:
+    response = client.delete("/api/events")
+    assert response.status_code == 405 and response.json()["code"] == "E1006"
+
+
+# -- writes: the token rule -----------------------------------------------------------------------
+
+
+def test_read_only_without_a_token(client: TestClient) -> None:
+    response = client.post("/api/articles", json={"text": "Shelling hit Homs."})
+    assert response.status_code == 403 and response.json()["code"] == "E1003"
+
+
+def test_ingest_needs_the_bearer_token(tmp_path: Path, seed_texts: dict[str, str]) -> None:
+    path = tmp_path / "writes.db"
+    writer = TestClient(create_app(path, token=TOKEN))
+    article = {"id": "seed-003", "text": seed_texts["003"], "outlet": "=HYPERLINK(\"x\")", "published": "2017-08-06"}
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"}):
+        refused = writer.post("/api/articles", json=article, headers=headers)
+        assert refused.status_code == 401 and refused.json()["code"] == "E1002"
+    assert writer.get("/api/stats").json()["articles"] == 0
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    accepted = writer.post("/api/articles", json=[article, {"title": "no text"}], headers=auth)
+    assert accepted.status_code == 200, accepted.text
+    report = accepted.json()
+    assert report["ingested"] == 1 and len(report["failed"]) == 1 and report["failed"][0].startswith("<stdin>:2: E")
+    stored_id, not_stored = report["articles"]  # one entry per record, in the body's order
+    assert not_stored is None
+    [listed] = writer.get("/api/articles").json()["items"]
+    assert listed["id"] == stored_id and listed["outlet"] == article["outlet"]
+    assert writer.get(f"/api/articles/{stored_id}").json()["published"] == "2017-08-06"
+    assert "'=HYPERLINK" in writer.get("/api/articles?format=csv").text  # a formula in untrusted text is defused in CSV
+    assert writer.get("/api/events").json()["items"]
+    again = writer.post("/api/articles", json=article, headers=auth).json()
+    assert (again["ingested"], again["unchanged"], again["articles"]) == (0, 1, [stored_id])
+    copy = writer.post("/api/articles", json={**article, "outlet": "Copy"}, headers=auth).json()
+    assert (copy["ingested"], copy["duplicates"], copy["articles"]) == (0, 1, [stored_id])  # same text: one more source
+
+
+def test_bodies_are_bounded_and_checked(tmp_path: Path) -> None:
+    writer = TestClient(create_app(tmp_path / "bounded.db", token=TOKEN))
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    big = writer.post("/api/articles", content=b"{" + b" " * (5 * 1024 * 1024) + b"}", headers=auth)
+    assert big.status_code == 413 and set(big.json()) == ERROR_KEYS and big.json()["code"] == "E1004"
+    for body in (b"not json", b"[]", b"[1, 2]"):
+        bad = writer.post("/api/articles", content=body, headers={**auth, "Content-Type": "application/json"})
+        assert bad.status_code == 422 and bad.json()["code"] == "E1001"
+
+
+# -- the page, docs, headers, migration -----------------------------------------------------------
+
+
+def test_every_response_carries_the_security_headers(client: TestClient) -> None:
+    for path in ("/", "/docs", "/api/stats", "/api/nothing", "/api/events?limit=0", "/openapi.json"):
+        response = client.get(path)
+        assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+        assert response.headers["x-content-type-options"] == "nosniff"
+    assert client.get("/").headers["content-type"].startswith("text/html")
+
+
+def test_openapi_lists_every_endpoint(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/events", "/api/incidents", "/api/claims", "/api/stats", "/api/articles", "/api/articles/{article_id}"} <= set(paths)
+
+
+def test_docs_page_loads_swagger_ui_from_the_server_alone(client: TestClient) -> None:
+    """/docs names no other host and runs no inline script: its script, style and icon are local files."""
+    page = client.get("/docs")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "<script>" not in page.text and "style=" not in page.text
+    assert not re.search(r"(?i)(https?:)?//", page.text)  # no address with a host
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert {"/static/vendor/swagger-ui-bundle.js", "/static/vendor/swagger-ui.css", "/static/docs.js"} <= set(assets)
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset
+    assert "/openapi.json" in client.get("/static/docs.js").text
+    assert client.get("/redoc").status_code == 404  # FastAPI's CDN page is off
+
+
+def test_search_indexes_are_filled_for_rows_stored_before_them(db: Path, tmp_path: Path, client: TestClient) -> None:
+    """Migration 0007 on a store that already holds articles and events backfills both indexes."""
+    import shutil
+    import sqlite3
+
+    copy = tmp_path / "old.db"
+    shutil.copy(db, copy)
+    old = sqlite3.connect(copy)
+    old.executescript(
+        "DROP TABLE articles_fts; DROP TABLE events_rtree; DROP INDEX events_date_key;"
+        " DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_update; DROP TRIGGER articles_fts_delete;"
+        " DROP TRIGGER events_rtree_insert; DROP TRIGGER events_rtree_update; DROP TRIGGER events_rtree_delete;"
+        " DELETE FROM schema_migrations WHERE version = 7;"
+    )
+    old.close()
+    reopened = TestClient(create_app(copy))
+    for query in ("/api/events?bbox=36,35,38.5,37&limit=1000", "/api/articles?q=hospital&limit=1000"):
+        assert reopened.get(query).json()["items"] == client.get(query).json()["items"]
+    assert json.loads(reopened.get("/api/stats").text)["schema_version"] >= 7
