@@ -28,13 +28,13 @@ def _source(key: str) -> Source:
 def test_new_database_is_migrated_in_wal_mode(tmp_path):
     path = tmp_path / "s.db"
     with open_store(path) as store:
-        assert store.schema_version() == 4
+        assert store.schema_version() == 6
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")} >= {
             "articles", "sources", "near_duplicates", "lsh_keys", "schema_migrations"}
     with open_store(path) as store:  # reopening applies nothing twice
-        assert store.schema_version() == 4
+        assert store.schema_version() == 6
 
 
 def test_article_round_trips_with_sources_and_removed_spans(tmp_path):

@@ -19,8 +19,9 @@ explained. Events are compared as `LinkEvent`s, read from the stored event recor
   finer than a province, both dates stated to the day, or one catalogue actor (a party, not a generic
   word like "civilians") on both sides in one role.
 
-Blocks: an event is filed under its week (`day // WEEK_DAYS`), a `CELL_DEGREES` grid cell and its
-region, so candidates come from the 3x3 cells around it (or its region) in the weeks its window reaches.
+Blocks: an event is filed under its sub-event type, its week (`day // WEEK_DAYS`), a `CELL_DEGREES`
+grid cell and its region, so candidates are the events of compatible sub-types in the weeks its
+window reaches, in the 3x3 cells around it (a place) or in its region (a province or a country).
 """
 
 from __future__ import annotations
@@ -123,6 +124,7 @@ class LinkEvent:
 
     def block(self) -> Block:
         return Block(
+            sub_event_type=self.sub_event_type,
             day=self.ordinal,
             week=self.ordinal // WEEK_DAYS,
             cell_lat=math.floor(self.lat / CELL_DEGREES),
@@ -134,8 +136,9 @@ class LinkEvent:
 
 @dataclass(frozen=True)
 class Block:
-    """Where an event is filed for candidate search: day, week bucket, grid cell and region."""
+    """Where an event is filed for candidate search: sub-event type, day, week bucket, grid cell and region."""
 
+    sub_event_type: str
     day: int
     week: int
     cell_lat: int
@@ -146,14 +149,17 @@ class Block:
 
 @dataclass(frozen=True)
 class Lookup:
-    """The blocks to search around an event: neighbouring cells, its region, weeks covering a day range."""
+    """The blocks to search around an event: its compatible sub-event types, the weeks covering a day
+    range, and the neighbouring cells (a place) or its region (a province- or country-level event, which
+    compares only with others of its region)."""
 
     cell_lat: int
     cell_lon: int
     region: str
-    any_precision_in_region: bool  # a province- or country-level event looks at everything in its region
+    region_level: bool
     first_day: int
     last_day: int
+    sub_event_types: tuple[str, ...]
 
     @property
     def weeks(self) -> list[int]:
@@ -166,9 +172,16 @@ class Lookup:
 
 def lookup(event: LinkEvent, first_day: int, last_day: int) -> Lookup:
     block = event.block()
+    region_level = event.geo_precision >= REGION_PRECISION
     return Lookup(
-        block.cell_lat, block.cell_lon, block.region, event.geo_precision >= REGION_PRECISION, first_day, last_day
+        block.cell_lat, block.cell_lon, block.region, region_level, first_day, last_day, compatible(event.sub_event_type)
     )
+
+
+def compatible(sub_event_type: str) -> tuple[str, ...]:
+    """The sub-event types `same_type` lets an event of this sub-type link with."""
+    similar = {other for pair in SIMILAR_SUB_TYPES if sub_event_type in pair for other in pair}
+    return tuple(sorted({sub_event_type} | similar))
 
 
 def link_event(row: dict[str, Any]) -> LinkEvent | None:
