@@ -13,13 +13,25 @@ and the merge scored against FA-KES's labels: two articles report the same incid
 labelled incident of the same date, governorate and cause; pairwise precision and recall over the
 article pairs that sitrep puts in one incident.
 
-Run: .venv/bin/python bench/link.py [--part stories|incidents|all] [--data PATH] [--text-only]
+Linking cost as the store grows (`--part scale`): the FA-KES demo split is ingested once; the events
+of its first articles (about 1,000: the unit) are stored and linked, then copies of the unit, each
+moved back in time by the unit's date range plus two months (so copies never meet, and the newest
+events stay the unit's, as in an archive that grows), are stored through the store API and linked,
+up to about 10,000 and 100,000 events. At each size a fixed set of probe articles (copies of the
+unit's first articles from another outlet, places moved by up to ~2 km) is linked inside a
+transaction that is rolled back: time per event (median, p95) and per article, and the ratio of
+the largest store to the smallest. The probes meet the same neighbours at every size, so any growth
+is the store's size alone.
+
+Run: .venv/bin/python bench/link.py [--part stories|incidents|scale|all] [--data PATH] [--text-only]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import random
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -34,6 +46,8 @@ import numpy as np
 
 from sitrep.events.extract import ArticleContext
 from sitrep.link.incidents import list_incidents
+from sitrep.link.update import link_article, link_stored_event
+from sitrep.models import Article
 from sitrep.link.features import Channels, Profile, profile
 from sitrep.link.stories import NEIGHBOURS, THRESHOLD, StoryParams, cut, story_similarity
 from sitrep.pipeline import ingest
@@ -215,14 +229,143 @@ def _labels(article: dict[str, Any]) -> set[Label]:
     }
 
 
+SCALE_SIZES = (1_000, 10_000, 100_000)  # stored events
+PROBE_ARTICLES = 30
+JITTER_DEGREES = 0.02  # ~2 km
+COPY_GAP_DAYS = 61
+
+
+def scale() -> None:
+    """Time linking a fixed set of probe articles into stores of 1k, 10k and 100k linked events."""
+    with tempfile.TemporaryDirectory() as folder:
+        with open_store(Path(folder) / "fakes.db") as fakes:
+            ingest([str(FAKES)], fakes)
+            unit = _unit(fakes, SCALE_SIZES[0])
+        size = sum(len(events) for _, events in unit)
+        first = min(_day(article["published"]) for article, _ in unit)
+        last = max([_day(article["published"]) for article, _ in unit] + [_day(e["event_date"]) for _, ev in unit for e in ev if e["event_date"]])
+        shift = last - first + COPY_GAP_DAYS
+        rng = random.Random(5)
+        probes = [_copy(article, events, 0, "probe", rng) for article, events in unit[:PROBE_ARTICLES]]
+        print(f"linking cost by store size: unit {len(unit)} articles / {size} events, copies {shift} days apart;"
+              f" probes {len(probes)} articles / {sum(len(e) for _, e in probes)} events")  # fmt: skip
+        results = []
+        with open_store(Path(folder) / "scale.db") as store:
+            stored, copy = 0, 0
+            for target in SCALE_SIZES:
+                started = time.perf_counter()
+                while stored < target:
+                    with store.transaction():
+                        for article, events in unit:
+                            copied = _copy(article, events, copy * shift, None if copy == 0 else f"copy {copy}", rng)
+                            _store_article(store, *copied)
+                            link_article(store, copied[0].id)
+                            stored += len(events)
+                    copy += 1
+                built = time.perf_counter() - started
+                per_event, per_article = _probe(store, probes)
+                results.append((stored, per_event, per_article))
+                print(
+                    f"  {stored:>7,} events ({built:.0f}s to add): per event median {_ms(per_event, 50)} p95 {_ms(per_event, 95)},"
+                    f" per article median {_ms(per_article, 50)} p95 {_ms(per_article, 95)}"
+                )
+    low, high = results[0], results[-1]
+    ratio = float(np.median(high[1]) / np.median(low[1]))
+    ratio_p95 = float(np.percentile(high[1], 95) / np.percentile(low[1], 95))
+    print(f"  {high[0]:,} / {low[0]:,} events: per-event median x{ratio:.2f}, p95 x{ratio_p95:.2f}")
+
+
+def _unit(store: Any, size: int) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """The dated articles, oldest first, until their events number `size`: each with its event records."""
+    articles = sorted((a for a in store.list_articles() if a["published"]), key=lambda a: (a["published"], a["id"]))
+    unit, count = [], 0
+    for summary in articles:
+        article = store.get_article(summary["id"])
+        events = [json.loads(row["record"]) for row in store.article_events(summary["id"])]
+        unit.append((article, events))
+        count += len(events)
+        if count >= size:
+            break
+    return unit
+
+
+def _copy(
+    article: dict[str, Any], events: list[dict[str, Any]], back: int, tag: str | None, rng: random.Random
+) -> tuple[Article, list[dict[str, Any]]]:
+    """The article and its events moved `back` days earlier; a tagged copy gets its own id and outlet
+    and its places moved by up to `JITTER_DEGREES`."""
+    moved = []
+    for event in events:
+        event = dict(event)
+        if event["event_date"]:
+            event["event_date"] = _iso(_day(event["event_date"]) - back)
+        if tag is not None and event["latitude"] is not None:
+            event["latitude"] += rng.uniform(-JITTER_DEGREES, JITTER_DEGREES)
+            event["longitude"] += rng.uniform(-JITTER_DEGREES, JITTER_DEGREES)
+        moved.append(event)
+    copied = Article(
+        id=article["id"] if tag is None else hashlib.sha256(f"{article['id']} {tag}".encode()).hexdigest()[:16],
+        title=article["title"], text=article["text"], kind=article["kind"],
+        published=date.fromordinal(_day(article["published"]) - back), published_from=article["published_from"],
+        outlet=article["outlet"] if tag is None else f"{article['outlet']} ({tag})", url=None, removed=(),
+    )  # fmt: skip
+    return copied, moved
+
+
+def _store_article(store: Any, article: Article, events: list[dict[str, Any]]) -> None:
+    store.add_article(article)
+    store.add_events(article.id, events)
+
+
+class _Rollback(Exception):
+    """Raised to undo the probes once timed."""
+
+
+def _probe(store: Any, probes: Sequence[tuple[Article, list[dict[str, Any]]]]) -> tuple[list[float], list[float]]:
+    """Seconds to link each probe event and each probe article, in a transaction then rolled back."""
+    per_event: list[float] = []
+    per_article: list[float] = []
+    try:
+        with store.transaction():
+            for article, events in probes:
+                _store_article(store, article, events)
+                spent = 0.0
+                for row in store.article_events(article.id):
+                    started = time.perf_counter()
+                    linked = link_stored_event(store, row)
+                    seconds = time.perf_counter() - started
+                    spent += seconds
+                    if linked:
+                        per_event.append(seconds)
+                per_article.append(spent)
+            raise _Rollback
+    except _Rollback:
+        pass
+    return per_event, per_article
+
+
+def _day(iso: str) -> int:
+    return date.fromisoformat(iso[:10]).toordinal()
+
+
+def _iso(day: int) -> str:
+    return date.fromordinal(day).isoformat()
+
+
+def _ms(seconds: Sequence[float], percentile: int) -> str:
+    return f"{1000 * float(np.percentile(seconds, percentile)):.2f} ms"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["stories", "incidents", "all"], default="all")
+    parser.add_argument("--part", choices=["stories", "incidents", "scale", "all"], default="all")
     parser.add_argument("--data", type=Path, default=DATA, help="ECB+-style JSONL with split, topic, cluster_id")
     parser.add_argument("--text-only", action="store_true", help="skip sitrep's analysis (places, actors, events)")
     args = parser.parse_args()
     if args.part in ("incidents", "all"):
         incidents()
+    if args.part in ("scale", "all"):
+        scale()
     if args.part in ("stories", "all"):
         stories(args)
 

@@ -410,7 +410,8 @@ class SQLiteStore:
         """Events of `where`'s sub-event types filed in the 3x3 cells around it (or in its region) in its
         weeks, with these modalities."""
         sql, params = self._blocks(EVENT_ROW, where, modalities)
-        return [dict(row) for row in self._db.execute(f"{sql} ORDER BY b.article_id, b.n", params)]
+        rows = [dict(row) for row in self._db.execute(sql, params)]  # sorted here, as in `block_claims`
+        return sorted(rows, key=lambda row: (row["article_id"], row["n"]))
 
     def block_incidents(self, where: dict[str, Any], modalities: Sequence[str]) -> list[str]:
         """The incidents (ids, sorted) of the events `block_events` finds: what a new event may join."""
@@ -502,10 +503,9 @@ class SQLiteStore:
             f"SELECT {EVENT_ROW}, c.first_day, c.last_day FROM claims c"
             " JOIN events e ON e.article_id = c.article_id AND e.n = c.n JOIN articles a ON a.id = e.article_id"
             f" WHERE c.kind = ? AND c.last_day >= ? AND c.first_day <= ? AND {place}"
-            " ORDER BY c.article_id, c.n"
-        )
-        params = [kind, day, day, *place_params]
-        return [dict(row) for row in self._db.execute(sql, params)]
+        )  # sorted here: an ORDER BY would lead SQLite to walk the whole table in key order
+        rows = [dict(row) for row in self._db.execute(sql, [kind, day, day, *place_params])]
+        return sorted(rows, key=lambda row: (row["article_id"], row["n"]))
 
     def add_claim_match(self, claim: tuple[str, int], event: tuple[str, int], relation: str, why: Sequence[str]) -> None:
         self._db.execute(
