@@ -30,6 +30,7 @@ from .independence import independent_groups
 from .match import (
     LINKABLE,
     MAX_WINDOW_DAYS,
+    REGION_PRECISION,
     Check,
     LinkEvent,
     distance_km,
@@ -54,11 +55,15 @@ class Candidate:
 
 
 def repeat_of(a: LinkEvent, b: LinkEvent) -> list[Check]:
-    """Two events of one article are one event mentioned twice: same sub-type, place (name and precision)
-    and date."""
-    same = (a.sub_event_type, a.location, a.geo_precision, a.day) == (b.sub_event_type, b.location, b.geo_precision, b.day)
+    """Two events of one article are one event mentioned twice: same sub-type, place and date (a place
+    and a region of one name are not one place, as in `match.same_place`)."""
+    same = (a.sub_event_type, a.location, _region_level(a), a.day) == (b.sub_event_type, b.location, _region_level(b), b.day)
     words = f"{a.sub_event_type} at {a.location or '?'} on {a.day}"
     return [Check(same, f"repeat mention ({words})" if same else "another event of the same article"), same_actors(a, b)]
+
+
+def _region_level(event: LinkEvent) -> bool:
+    return event.geo_precision >= REGION_PRECISION
 
 
 def add_event(store: Store, event: LinkEvent) -> str | None:
