@@ -66,7 +66,7 @@ def span(event: LinkEvent) -> Span:
     widest date window around it (the exact window is checked pair by pair)."""
     if kind_of(event) == PREDICTION:
         start = (event.published or event.day).toordinal()
-        return Span(start, max(start + HORIZON_DAYS, event.ordinal + event.window))
+        return Span(start, max(start + HORIZON_DAYS, event.days[1]))
     return Span(event.ordinal - MAX_WINDOW_DAYS, event.ordinal + MAX_WINDOW_DAYS)
 
 

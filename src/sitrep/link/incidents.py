@@ -1,12 +1,14 @@
 """Incidents: events of several articles that describe one real-world event, linked as they are stored.
 
-A new reported or claimed event (dated and located) looks up the events filed in its blocks (the 3x3
-grid cells around it, or its region, in the weeks its date window reaches; see `match`). It joins the
-incident it is compatible with in full: every event of another article must pass every rule of
-`match.same_event`, and every event of its own article must be a repeat mention (same sub-event type,
-place and date, actors agreeing). Among several such incidents it joins the nearest (smallest date
-gap, then distance, then id); with none it starts its own, named after it. Events are taken in the
-order they are stored, so ingesting in parts gives the incidents that ingesting at once gives.
+A new reported or claimed event (dated and located) looks up the incidents of the events filed in its
+blocks (compatible sub-types, the weeks its date window reaches, and the 3x3 grid cells around it or,
+for a province- or country-level event, its region; see `match`). It joins the incident it is
+compatible with in full: every event of another article must pass every rule of `match.same_event`,
+and every event of its own article must be a repeat mention (same sub-event type, place and date,
+actors agreeing). Among several such incidents it joins the nearest (smallest date gap, then
+distance, then id); with none it starts its own, named after it. Events are taken in the order they
+are stored, so ingesting in parts gives the incidents that ingesting at once gives. The incident's
+summary row is computed from the members already read, so linking reads each candidate once.
 
 An incident reports its events with article and outlet, the independent outlets (near duplicates,
 syndicated copies and one outlet's several articles count once), fatalities as the lowest figure any
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +30,7 @@ from .independence import independent_groups
 from .match import (
     LINKABLE,
     MAX_WINDOW_DAYS,
+    REGION_PRECISION,
     Check,
     LinkEvent,
     distance_km,
@@ -52,10 +55,15 @@ class Candidate:
 
 
 def repeat_of(a: LinkEvent, b: LinkEvent) -> list[Check]:
-    """Two events of one article are one event mentioned twice: same sub-type, place and date."""
-    same = a.sub_event_type == b.sub_event_type and a.location == b.location and a.day == b.day
+    """Two events of one article are one event mentioned twice: same sub-type, place and date (a place
+    and a region of one name are not one place, as in `match.same_place`)."""
+    same = (a.sub_event_type, a.location, _region_level(a), a.day) == (b.sub_event_type, b.location, _region_level(b), b.day)
     words = f"{a.sub_event_type} at {a.location or '?'} on {a.day}"
     return [Check(same, f"repeat mention ({words})" if same else "another event of the same article"), same_actors(a, b)]
+
+
+def _region_level(event: LinkEvent) -> bool:
+    return event.geo_precision >= REGION_PRECISION
 
 
 def add_event(store: Store, event: LinkEvent) -> str | None:
@@ -64,26 +72,27 @@ def add_event(store: Store, event: LinkEvent) -> str | None:
     if event.modality not in LINKABLE:
         return None
     where = lookup(event, event.ordinal - MAX_WINDOW_DAYS, event.ordinal + MAX_WINDOW_DAYS)
-    rows = store.block_events(where.query(), LINKABLE)
-    incident_ids = sorted({row["incident_id"] for row in rows if row["incident_id"] is not None})
-    members: dict[str, list[LinkEvent]] = {i: [] for i in incident_ids}
+    incident_ids = store.block_incidents(where.query(), LINKABLE)
+    rows: dict[str, list[dict[str, Any]]] = {i: [] for i in incident_ids}
     for row in store.incident_members(incident_ids):
-        member = link_event(row)
-        if member is not None:
-            members[row["incident_id"]].append(member)
-    candidates = [c for i in incident_ids if (c := _candidate(event, i, members[i])) is not None]
+        rows[row["incident_id"]].append(row)
+    candidates = [c for i in incident_ids if (c := _candidate(event, i, _members(rows[i]))) is not None]
     if candidates:
         best = min(candidates, key=lambda c: (c.gap_days, c.km, c.incident_id))
-        incident_id, why = best.incident_id, best.why
+        incident_id, why, joined = best.incident_id, best.why, [*_members(rows[best.incident_id]), event]
     else:
-        incident_id, why = event.id, (FIRST_REPORT,)
-        store.save_incident(_summary(store, incident_id, [event]))
+        incident_id, why, joined = event.id, (FIRST_REPORT,), [event]
+    store.save_incident(_summary(store, incident_id, joined))
     store.add_incident_event(event.article_id, event.n, incident_id, why)
-    refresh(store, incident_id)
     return incident_id
 
 
-def _candidate(event: LinkEvent, incident_id: str, members: Sequence[LinkEvent]) -> Candidate | None:
+def _members(rows: Iterable[dict[str, Any]]) -> Iterator[LinkEvent]:
+    """An incident's events, read one at a time (a candidate is turned down at its first misfit)."""
+    return (member for row in rows if (member := link_event(row)) is not None)
+
+
+def _candidate(event: LinkEvent, incident_id: str, members: Iterable[LinkEvent]) -> Candidate | None:
     """The incident as a candidate when the event agrees with every one of its events."""
     nearest: tuple[int, float, str, list[Check]] | None = None
     for member in members:
@@ -98,12 +107,6 @@ def _candidate(event: LinkEvent, incident_id: str, members: Sequence[LinkEvent])
         return None
     gap, km, member_id, checks = nearest
     return Candidate(incident_id, gap, km, (f"with {member_id}: " + "; ".join(c.why for c in checks),))
-
-
-def refresh(store: Store, incident_id: str) -> None:
-    """Recompute an incident's summary row from its events."""
-    members = [m for row in store.incident_members([incident_id]) if (m := link_event(row)) is not None]
-    store.save_incident(_summary(store, incident_id, members))
 
 
 def _summary(store: Store, incident_id: str, members: Sequence[LinkEvent]) -> dict[str, Any]:

@@ -6,12 +6,22 @@ explained. Events are compared as `LinkEvent`s, read from the stored event recor
 - type: the same event type, and the same sub-event type or a pair outlets mix up (`SIMILAR_SUB_TYPES`);
 - actors: role by role, the same catalogue id or the same name, or one side unknown; for a symmetric
   sub-type (an armed clash) the roles may be swapped;
-- place: within `DISTANCE_KM` of the coarser of the two geo_precisions (1 town, 2 near a town);
-  when either is precision 3 (a province or a country) both must lie in the same `region`;
-- date: within `DATE_WINDOW_DAYS` of the coarser of the two time_precisions.
+- place: within `DISTANCE_KM` of the coarser of the two geo_precisions (1 town, 2 near a town); a
+  province- or country-level event (precision 3) compares only with another of the same region: it
+  cannot say which of the region's places it means;
+- date: each event stands for a span of days, its date `SPAN_DAYS` either side by time precision, or
+  for an undated event (no date words: the article's day stands in) the `UNDATED_DAYS` up to its
+  publication; the spans must meet within `SLACK_DAYS`. A historical event (told as more than a
+  month before its article) compares only when its date is given to the day: background mentions
+  ("the war that began in March 2011") are no incident;
+- specifics (incidents and claims' corroboration): besides type, region and week, which everything in
+  a war zone shares, the pair must agree on one thing that singles an incident out: both places
+  finer than a province, both dates stated to the day, or one catalogue actor (a party, not a generic
+  word like "civilians") on both sides in one role.
 
-Blocks: an event is filed under its week (`day // WEEK_DAYS`), a `CELL_DEGREES` grid cell and its
-region, so candidates come from the 3x3 cells around it (or its region) in the weeks its window reaches.
+Blocks: an event is filed under its sub-event type, its week (`day // WEEK_DAYS`), a `CELL_DEGREES`
+grid cell and its region, so candidates are the events of compatible sub-types in the weeks its
+window reaches, in the 3x3 cells around it (a place) or in its region (a province or a country).
 """
 
 from __future__ import annotations
@@ -25,10 +35,12 @@ from typing import Any
 from ..places import relative
 
 DISTANCE_KM = {1: 10.0, 2: 50.0}  # by ACLED geo_precision; 3 compares regions instead
-DATE_WINDOW_DAYS = {1: 1, 2: 7, 3: 31}  # by ACLED time_precision: a day, a week, a month
+SPAN_DAYS = {1: 0, 2: 3, 3: 15}  # by ACLED time_precision: days either side of the coded date (a week, a month)
+UNDATED_DAYS = 3  # an event told with no date words happened on its article's day or up to this many before
+SLACK_DAYS = 1  # two reports' days may differ by one (overnight, time zones)
 REGION_PRECISION = 3
 DEFAULT_TIME_PRECISION = 2  # a stored date without a precision is read as "that week"
-MAX_WINDOW_DAYS = max(DATE_WINDOW_DAYS.values())
+MAX_WINDOW_DAYS = 2 * max(SPAN_DAYS.values()) + SLACK_DAYS  # the farthest two compatible events' dates lie apart
 WEEK_DAYS = 7
 CELL_DEGREES = 1.0  # > the largest distance (50 km) up to ~63° latitude, so the 3x3 neighbours suffice
 SYMMETRIC_SUB_TYPES = frozenset({"Armed clash"})  # who is actor1 is a matter of wording
@@ -80,6 +92,8 @@ class LinkEvent:
     fatalities: int | None
     published: date | None
     outlet: str | None
+    stated: bool = True  # the date is read from the text (False: the article's publication date stands in)
+    historical: bool = False  # told as more than a month before its article
 
     @property
     def key(self) -> tuple[str, int]:
@@ -95,11 +109,22 @@ class LinkEvent:
         return self.day.toordinal()
 
     @property
-    def window(self) -> int:
-        return DATE_WINDOW_DAYS[self.time_precision]
+    def to_the_day(self) -> bool:
+        """The text gives the day the event happened on."""
+        return self.stated and self.time_precision == 1
+
+    @property
+    def days(self) -> tuple[int, int]:
+        """The days (ordinals, inclusive) the event may have happened on: its date's span by time
+        precision, or for an undated event (date taken from its article) the days up to publication."""
+        if not self.stated and self.published is not None:
+            last = self.published.toordinal()
+            return last - UNDATED_DAYS, last
+        return self.ordinal - SPAN_DAYS[self.time_precision], self.ordinal + SPAN_DAYS[self.time_precision]
 
     def block(self) -> Block:
         return Block(
+            sub_event_type=self.sub_event_type,
             day=self.ordinal,
             week=self.ordinal // WEEK_DAYS,
             cell_lat=math.floor(self.lat / CELL_DEGREES),
@@ -111,8 +136,9 @@ class LinkEvent:
 
 @dataclass(frozen=True)
 class Block:
-    """Where an event is filed for candidate search: day, week bucket, grid cell and region."""
+    """Where an event is filed for candidate search: sub-event type, day, week bucket, grid cell and region."""
 
+    sub_event_type: str
     day: int
     week: int
     cell_lat: int
@@ -123,14 +149,17 @@ class Block:
 
 @dataclass(frozen=True)
 class Lookup:
-    """The blocks to search around an event: neighbouring cells, its region, weeks covering a day range."""
+    """The blocks to search around an event: its compatible sub-event types, the weeks covering a day
+    range, and the neighbouring cells (a place) or its region (a province- or country-level event, which
+    compares only with others of its region)."""
 
     cell_lat: int
     cell_lon: int
     region: str
-    any_precision_in_region: bool  # a province- or country-level event looks at everything in its region
+    region_level: bool
     first_day: int
     last_day: int
+    sub_event_types: tuple[str, ...]
 
     @property
     def weeks(self) -> list[int]:
@@ -143,9 +172,16 @@ class Lookup:
 
 def lookup(event: LinkEvent, first_day: int, last_day: int) -> Lookup:
     block = event.block()
+    region_level = event.geo_precision >= REGION_PRECISION
     return Lookup(
-        block.cell_lat, block.cell_lon, block.region, event.geo_precision >= REGION_PRECISION, first_day, last_day
+        block.cell_lat, block.cell_lon, block.region, region_level, first_day, last_day, compatible(event.sub_event_type)
     )
+
+
+def compatible(sub_event_type: str) -> tuple[str, ...]:
+    """The sub-event types `same_type` lets an event of this sub-type link with."""
+    similar = {other for pair in SIMILAR_SUB_TYPES if sub_event_type in pair for other in pair}
+    return tuple(sorted({sub_event_type} | similar))
 
 
 def link_event(row: dict[str, Any]) -> LinkEvent | None:
@@ -174,6 +210,8 @@ def link_event(row: dict[str, Any]) -> LinkEvent | None:
         fatalities=record.get("fatalities"),
         published=date.fromisoformat(published[:10]) if published else None,
         outlet=row.get("outlet"),
+        stated=any(e.get("field") == "date" for e in record.get("evidence") or ()),
+        historical=bool(record.get("historical")),
     )
 
 
@@ -221,6 +259,8 @@ def _names(event: LinkEvent) -> str:
 
 def same_place(a: LinkEvent, b: LinkEvent) -> Check:
     if max(a.geo_precision, b.geo_precision) >= REGION_PRECISION:
+        if min(a.geo_precision, b.geo_precision) < REGION_PRECISION:
+            return Check(False, f"a region and a place ({a.location or a.region} / {b.location or b.region})")
         if a.region == b.region:
             return Check(True, f"same region ({a.region})")
         return Check(False, f"regions differ ({a.region} / {b.region})")
@@ -237,10 +277,38 @@ def distance_km(a: LinkEvent, b: LinkEvent) -> float:
 
 
 def same_time(a: LinkEvent, b: LinkEvent) -> Check:
-    window, gap = max(a.window, b.window), abs(a.ordinal - b.ordinal)
-    if gap <= window:
-        return Check(True, f"{a.day} / {b.day}: {gap} days ≤ {window}")
-    return Check(False, f"{a.day} / {b.day}: {gap} days > {window}")
+    vague_past = [e for e in (a, b) if e.historical and not e.to_the_day]
+    if vague_past:
+        return Check(False, f"background: {_when(vague_past[0])}, long before its article and not to the day")
+    (a_first, a_last), (b_first, b_last) = a.days, b.days
+    gap = max(0, a_first - b_last, b_first - a_last)  # days between the two spans, 0 when they overlap
+    words = f"{_when(a)} / {_when(b)}: {gap} days apart"
+    return Check(gap <= SLACK_DAYS, f"{words} {'≤' if gap <= SLACK_DAYS else '>'} {SLACK_DAYS}")
+
+
+def _when(event: LinkEvent) -> str:
+    first, last = event.days
+    if first == last:
+        return event.day.isoformat()
+    return f"{date.fromordinal(first)}..{date.fromordinal(last)}" + ("" if event.stated else " (undated)")
+
+
+def same_specifics(a: LinkEvent, b: LinkEvent) -> Check:
+    """Something beyond type, region and week that singles the incident out (see the module's rules)."""
+    found = []
+    if max(a.geo_precision, b.geo_precision) < REGION_PRECISION:
+        found.append("both placed below province level")
+    if a.to_the_day and b.to_the_day:
+        found.append("both dated to the day")
+    roles = [(a.actor1, b.actor1), (a.actor2, b.actor2)]
+    if a.sub_event_type in SYMMETRIC_SUB_TYPES:
+        roles += [(a.actor1, b.actor2), (a.actor2, b.actor1)]
+    named = next((x.name for x, y in roles if x is not None and y is not None and x.id and x.same(y)), None)
+    if named:
+        found.append(f"both name {named}")
+    if found:
+        return Check(True, ", ".join(found))
+    return Check(False, "nothing singles it out (a province, no day, no party named on both sides)")
 
 
 def same_what(a: LinkEvent, b: LinkEvent) -> list[Check]:
@@ -250,7 +318,7 @@ def same_what(a: LinkEvent, b: LinkEvent) -> list[Check]:
 
 def same_event(a: LinkEvent, b: LinkEvent) -> list[Check]:
     """Every rule, in order; the pair links when all pass."""
-    return [*same_what(a, b), same_time(a, b)]
+    return [*same_what(a, b), same_time(a, b), same_specifics(a, b)]
 
 
 def passes(checks: list[Check]) -> bool:

@@ -41,6 +41,16 @@ def _migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
+def _place_clause(table: str, where: dict[str, Any]) -> tuple[str, list[Any]]:
+    """Where a block search looks (see `sitrep.link.match.Lookup`): the region's province- or
+    country-level rows, or the places in the 3x3 cells around `where`."""
+    if where["region_level"]:
+        return f"{table}.region = ? AND {table}.geo_precision >= 3", [where["region"]]
+    lat, lon = where["cell_lat"], where["cell_lon"]
+    clause = f"{table}.cell_lat BETWEEN ? AND ? AND {table}.cell_lon BETWEEN ? AND ? AND {table}.geo_precision < 3"
+    return clause, [lat - 1, lat + 1, lon - 1, lon + 1]
+
+
 def _marks(values: Sequence[Any]) -> str:
     return ",".join("?" * len(values))
 
@@ -387,29 +397,41 @@ class SQLiteStore(StoryTables):
         return [dict(row) for row in self._db.execute(sql, (article_id,))]
 
     def add_event_block(self, article_id: str, n: int, modality: str, block: dict[str, Any]) -> None:
-        """File an event under its day, week, grid cell and region (see `sitrep.link.match.Block`)."""
+        """File an event under its type, day, week, grid cell and region (see `sitrep.link.match.Block`)."""
         self._db.execute(
-            "INSERT INTO event_blocks (article_id, n, modality, day, week, cell_lat, cell_lon, region, geo_precision)"
-            " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (article_id, n) DO NOTHING",
-            (article_id, n, modality, *(block[k] for k in BLOCK_COLUMNS)),
+            "INSERT INTO event_blocks (article_id, n, modality, sub_event_type, day, week, cell_lat, cell_lon, region,"
+            " geo_precision) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (article_id, n) DO NOTHING",
+            (article_id, n, modality, block["sub_event_type"], *(block[k] for k in BLOCK_COLUMNS)),
         )
 
     def block_events(self, where: dict[str, Any], modalities: Sequence[str]) -> list[dict[str, Any]]:
-        """Events filed in the 3x3 cells around `where` (or in its region) in its weeks, with these
-        modalities, each with the incident it belongs to (or None)."""
-        weeks = list(where["weeks"])
-        region_clause = "b.region = ?" if where["any_precision_in_region"] else "(b.region = ? AND b.geo_precision >= 3)"
+        """Events of `where`'s sub-event types filed in the 3x3 cells around it (or in its region) in its
+        weeks, with these modalities."""
+        sql, params = self._blocks(EVENT_ROW, where, modalities)
+        rows = [dict(row) for row in self._db.execute(sql, params)]  # sorted here, as in `block_claims`
+        return sorted(rows, key=lambda row: (row["article_id"], row["n"]))
+
+    def block_incidents(self, where: dict[str, Any], modalities: Sequence[str]) -> list[str]:
+        """The incidents (ids, sorted) of the events `block_events` finds: what a new event may join."""
+        sql, params = self._blocks("DISTINCT i.incident_id", where, modalities, incidents=True)
+        return sorted(row[0] for row in self._db.execute(sql, params))
+
+    def _blocks(
+        self, columns: str, where: dict[str, Any], modalities: Sequence[str], *, incidents: bool = False
+    ) -> tuple[str, list[Any]]:
+        """A block search: only the incident links (`incidents`), or the events with their articles."""
+        weeks, sub_types = list(where["weeks"]), list(where["sub_event_types"])
+        join = (
+            " JOIN incident_events i ON i.article_id = b.article_id AND i.n = b.n" if incidents
+            else " JOIN events e ON e.article_id = b.article_id AND e.n = b.n JOIN articles a ON a.id = e.article_id"
+        )  # fmt: skip
+        place, place_params = _place_clause("b", where)
         sql = (
-            f"SELECT {EVENT_ROW}, i.incident_id FROM event_blocks b"
-            " JOIN events e ON e.article_id = b.article_id AND e.n = b.n JOIN articles a ON a.id = e.article_id"
-            " LEFT JOIN incident_events i ON i.article_id = b.article_id AND i.n = b.n"
+            f"SELECT {columns} FROM event_blocks b{join}"
             f" WHERE b.week IN ({_marks(weeks)}) AND b.modality IN ({_marks(modalities)})"
-            f" AND ((b.cell_lat BETWEEN ? AND ? AND b.cell_lon BETWEEN ? AND ?) OR {region_clause})"
-            " ORDER BY b.article_id, b.n"
+            f" AND b.sub_event_type IN ({_marks(sub_types)}) AND {place}"
         )
-        lat, lon = where["cell_lat"], where["cell_lon"]
-        params = [*weeks, *modalities, lat - 1, lat + 1, lon - 1, lon + 1, where["region"]]
-        return [dict(row) for row in self._db.execute(sql, params)]
+        return sql, [*weeks, *modalities, *sub_types, *place_params]
 
     def incident_members(self, incident_ids: Sequence[str]) -> list[dict[str, Any]]:
         """Every event of these incidents, with its incident id, in article and rank order."""
@@ -474,17 +496,14 @@ class SQLiteStore(StoryTables):
 
     def block_claims(self, where: dict[str, Any], day: int, kind: str) -> list[dict[str, Any]]:
         """Claims of this kind around `where` whose outcome days include `day`."""
-        region_clause = "c.region = ?" if where["any_precision_in_region"] else "(c.region = ? AND c.geo_precision >= 3)"
-        lat, lon = where["cell_lat"], where["cell_lon"]
+        place, place_params = _place_clause("c", where)
         sql = (
             f"SELECT {EVENT_ROW}, c.first_day, c.last_day FROM claims c"
             " JOIN events e ON e.article_id = c.article_id AND e.n = c.n JOIN articles a ON a.id = e.article_id"
-            " WHERE c.kind = ? AND c.last_day >= ? AND c.first_day <= ?"
-            f" AND ((c.cell_lat BETWEEN ? AND ? AND c.cell_lon BETWEEN ? AND ?) OR {region_clause})"
-            " ORDER BY c.article_id, c.n"
-        )
-        params = [kind, day, day, lat - 1, lat + 1, lon - 1, lon + 1, where["region"]]
-        return [dict(row) for row in self._db.execute(sql, params)]
+            f" WHERE c.kind = ? AND c.last_day >= ? AND c.first_day <= ? AND {place}"
+        )  # sorted here: an ORDER BY would lead SQLite to walk the whole table in key order
+        rows = [dict(row) for row in self._db.execute(sql, [kind, day, day, *place_params])]
+        return sorted(rows, key=lambda row: (row["article_id"], row["n"]))
 
     def add_claim_match(self, claim: tuple[str, int], event: tuple[str, int], relation: str, why: Sequence[str]) -> None:
         self._db.execute(

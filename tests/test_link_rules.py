@@ -1,0 +1,110 @@
+"""The incident rules on real FA-KES articles: what singles an incident out, and what does not."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from itertools import product
+
+import pytest
+
+from sitrep.link.incidents import list_incidents
+from sitrep.link.match import LinkEvent, link_event, passes, same_actors, same_place, same_specifics, same_time, same_type
+from sitrep.pipeline import ingest
+from sitrep.store import open_store
+
+from .conftest import FAKES
+
+QARDAHA = ("fakes-1923848200", "fakes-1918398779")  # a suicide bombing, reported on 22 and 23 February 2015
+ALEPPO_HISTORY = ("fakes-1923848281", "fakes-1926479378")  # both recall the war's start in March 2011
+ALEPPO_WEEK = ("fakes-1926478942", "fakes-1926478964")  # one outlet's shelling reports a week apart, no date words
+ALEPPO_PROVINCE = ("fakes-1962495685", "fakes-1926479109")  # shelling "in Aleppo", reported on 29 and 30 April 2016
+
+
+@dataclass(frozen=True)
+class Sample:
+    events: dict[str, list[LinkEvent]]  # linkable events by FA-KES id
+    incident_of: dict[str, str]  # event id → incident id
+
+    def pairs(self, ids: tuple[str, str]) -> list[tuple[LinkEvent, LinkEvent]]:
+        return list(product(self.events[ids[0]], self.events[ids[1]]))
+
+    def every_pair(self) -> list[tuple[LinkEvent, LinkEvent]]:
+        every = [e for linked in self.events.values() for e in linked]
+        return [(a, b) for a, b in product(every, every) if a.article_id != b.article_id]
+
+    def together(self, a: LinkEvent, b: LinkEvent) -> bool:
+        return self.incident_of.get(a.id, a.id) == self.incident_of.get(b.id, b.id)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Sample:
+    """The eight articles ingested into one store (linking runs as they are stored)."""
+    wanted = {*QARDAHA, *ALEPPO_HISTORY, *ALEPPO_WEEK, *ALEPPO_PROVINCE}
+    folder = tmp_path_factory.mktemp("rules")
+    lines = [line for line in FAKES.read_text(encoding="utf-8").splitlines() if json.loads(line)["id"] in wanted]
+    path = folder / "eight.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    events: dict[str, list[LinkEvent]] = {}
+    with open_store(folder / "eight.db") as store:
+        assert ingest([str(path)], store).ingested == len(wanted)
+        for article in store.list_articles():
+            fakes_id = store.get_article(article["id"])["sources"][0]["metadata"]["id"]
+            events[fakes_id] = [e for row in store.article_events(article["id"]) if (e := link_event(row)) is not None]
+        incident_of = {e["id"]: i["id"] for i in list_incidents(store) for e in i["events"]}
+    return Sample(events, incident_of)
+
+
+def _shares_a_party(a: LinkEvent, b: LinkEvent) -> bool:
+    roles = [(a.actor1, b.actor1), (a.actor2, b.actor2), (a.actor1, b.actor2), (a.actor2, b.actor1)]
+    return any(x is not None and y is not None and x.id and x.same(y) for x, y in roles)
+
+
+def test_one_bombing_reported_on_two_days_is_one_incident(sample: Sample) -> None:
+    bombs = [(a, b) for a, b in sample.pairs(QARDAHA) if a.sub_event_type == b.sub_event_type == "Suicide bomb"]
+    assert bombs
+    linked = [(a, b) for a, b in bombs if sample.together(a, b)]
+    assert linked
+    a, b = linked[0]
+    assert not a.stated and a.days == (a.published.toordinal() - 3, a.published.toordinal())  # type: ignore[union-attr]
+    assert same_time(a, b).ok and "undated" in same_time(a, b).why
+    assert "below province level" in same_specifics(a, b).why
+
+
+def test_background_history_does_not_link(sample: Sample) -> None:
+    old = [(a, b) for a, b in sample.pairs(ALEPPO_HISTORY) if a.historical and b.historical and a.day == b.day]
+    assert old  # both recall March 2011, as province-level, month-precision events
+    for a, b in old:
+        check = same_time(a, b)
+        assert not check.ok and "background" in check.why
+        assert not sample.together(a, b)
+
+
+def test_undated_reports_a_week_apart_are_different_incidents(sample: Sample) -> None:
+    alike = [
+        (a, b) for a, b in sample.pairs(ALEPPO_WEEK)
+        if passes([same_type(a, b), same_actors(a, b), same_place(a, b)]) and not (a.stated and b.stated)
+    ]  # fmt: skip
+    assert alike  # same kind of attack at the same place, one outlet, published 7 days apart
+    for a, b in alike:
+        assert not same_time(a, b).ok and not sample.together(a, b)
+
+
+def test_a_province_is_not_compared_with_a_town(sample: Sample) -> None:
+    mixed = [(a, b) for a, b in sample.every_pair() if a.geo_precision == 3 > b.geo_precision and a.region == b.region]
+    assert mixed
+    for a, b in mixed:
+        check = same_place(a, b)
+        assert not check.ok and "a region and a place" in check.why
+
+
+def test_a_link_needs_one_specific(sample: Sample) -> None:
+    vague = [
+        (a, b) for a, b in sample.every_pair()
+        if a.geo_precision == b.geo_precision == 3 and not (a.to_the_day and b.to_the_day) and not _shares_a_party(a, b)
+        and passes([same_type(a, b), same_actors(a, b), same_place(a, b), same_time(a, b)])
+    ]  # fmt: skip
+    assert vague  # same type, same province, overlapping days: all a war zone's reports share that
+    for a, b in vague:
+        assert not same_specifics(a, b).ok
+        assert not sample.together(a, b)
