@@ -165,12 +165,14 @@ def resolve(
     for _ in range(PASSES - 1):
         doc = _learn(mentions, best, hints, counties)
         best = [_best(m, parts, doc) for m, parts in zip(mentions, static, strict=True)]
-    return [_place(m, b) for m, b in zip(mentions, best, strict=True)]
+    return [_place(m, b, gazetteer) for m, b in zip(mentions, best, strict=True)]
 
 
 def _candidates(name: str, gazetteer: Gazetteer) -> list[NameMatch]:
     """The gazetteer's places of this name, and the state or province it abbreviates ("Ky.", "NSW")."""
     found = gazetteer.lookup(name)
+    if gazetteer.is_first_word(name):  # "Deir" is loosely "Dayr", a name of Dyer, Indiana: a coincidence
+        found = [m for m in found if m.level == "exact"]
     ids = {m.entry.id for m in found}
     for country, code in admin_abbreviation_codes(name):
         entry = gazetteer.admin1(country, code)
@@ -348,9 +350,15 @@ def _nearness(entry: GazetteerEntry, anchors: Sequence[GazetteerEntry]) -> list[
     return []
 
 
-def _place(mention: Mention, best: _Scored | None) -> Place:
+def _unresolved(name: str, gazetteer: Gazetteer) -> str:
+    if gazetteer.is_first_word(name) and gazetteer.lookup(name, limit=1):
+        return "a word that mostly begins longer names, and no gazetteer entry has it as its exact name"
+    return "no gazetteer entry has this name"
+
+
+def _place(mention: Mention, best: _Scored | None, gazetteer: Gazetteer) -> Place:
     if best is None:
-        return Place(mention.start, mention.end, mention.text, resolved=False, why=("no gazetteer entry has this name",))
+        return Place(mention.start, mention.end, mention.text, resolved=False, why=(_unresolved(mention.text, gazetteer),))
     entry = best.match.entry
     return Place(
         start=mention.start,
