@@ -230,3 +230,42 @@ def test_lowercase_later_words_of_a_known_name(
     place = named(parse(geoparser, sentence), name)[0]
     assert place.resolved and place.lat is not None and place.lon is not None
     assert distance_km(place.lat, place.lon, *point) < 100
+
+
+def test_words_of_organisations_names_are_not_places(geoparser: Geoparser) -> None:
+    monitor = fakes_text("fakes-1914947533")  # "... the Syrian Observatory for Human Rights monitoring group said"
+    places = parse(geoparser, monitor)
+    assert not [p for p in places if p.text == "Human"]  # Uman, Ukraine, by an alternate name
+    aleppo = at(places, "Aleppo", "outside Aleppo", monitor)
+    assert aleppo.country == "SY"
+    daesh = fakes_text("fakes-1918398799")  # "Airstrikes on Daesh-held villages ...": an alias of the Islamic State
+    places = parse(geoparser, daesh)
+    assert not [p for p in places if p.text.lower() == "daesh"]
+    assert {p.country for p in named(places, "Manbij")} == {"SY"}
+    outlet = fakes_text("fakes-1926479026")  # "Irans Press TV reported on Sunday"
+    assert not [p for p in parse(geoparser, outlet) if p.text == "Press"]
+
+
+@pytest.mark.parametrize(
+    ("record_id", "name", "context"),
+    [
+        ("fakes-1926479221", "Deir Ezzor", "A source at Deir Ezzor Police Command"),
+        ("fakes-1962495711", "Qamishli", "near Qamishli National Hospital in Hasaka"),
+    ],
+)
+def test_place_that_names_an_organisation_is_still_a_place(geoparser: Geoparser, record_id: str, name: str, context: str) -> None:
+    text = fakes_text(record_id)
+    place = at(parse(geoparser, text), name, context, text)
+    assert place.resolved and place.country == "SY"
+
+
+def test_unknown_place_in_an_organisations_name_stays_a_mention(geoparser: Geoparser) -> None:
+    text = fakes_text("fakes-1915433670")  # "Local Coordination Committee of Deir al-Adas"; the index lacks the town
+    assert [p for p in parse(geoparser, text) if p.text == "Deir al-Adas"]
+
+
+def test_loose_spelling_of_a_town_abroad_is_no_reading(geoparser: Geoparser) -> None:
+    text = fakes_text("fakes-1914947533")  # "buses carrying Shiite residents", "the villages of al-Foua and Kefraya"
+    places = parse(geoparser, text)
+    strays = [p for p in places if p.text in ("Shiite", "al-Foua") and p.resolved and p.country != "SY"]
+    assert not strays and [p for p in places if p.text in ("Shiite", "al-Foua")]

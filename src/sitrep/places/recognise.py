@@ -15,7 +15,9 @@ nothing; an Arabic article never ends a name (the "al" of "al-Nusra"). One readi
 name is a place in an article, it is a place everywhere in that article. Demonyms ("Syrian army")
 are not places, but they count towards the article's country focus. Names inside a longer
 capitalised name ("Police" in "Mansfield Police Department") and the institutional nouns of
-data/not_places.txt are not taken on their own.
+data/not_places.txt are not taken on their own. Each mention carries the organisation's name it lies
+in, if any ("Human" of "Syrian Observatory for Human Rights", see organisations.py), for the resolver
+to ask more of its readings.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 
@@ -32,6 +35,7 @@ from spacy.tokens import Doc
 from .context import ADMIN_WORDS, SETTLEMENT_WORDS, admin_cue, settlement_cue
 from .gazetteer import Gazetteer
 from .normalise import ARTICLES, keys
+from .organisations import inside, organisation_spans
 from .resolve import Mention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -101,12 +105,16 @@ def recognise(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> tuple[
             mentions[(start, end)] = Mention(start, end, text[start:end])
             previous_end = end
     _one_reading_per_name(text, named, mentions, labels)
-    found = [
-        m
-        for m in mentions.values()
-        if m.text.lower() not in _not_places() and not _personal(text, m) and _plausible_acronym(m.text, gazetteer)
-    ]
-    return sorted(found, key=lambda m: m.start), focus
+    found = sorted(
+        (
+            m
+            for m in mentions.values()
+            if m.text.lower() not in _not_places() and not _personal(text, m) and _plausible_acronym(m.text, gazetteer)
+        ),
+        key=lambda m: m.start,
+    )
+    organisations = inside([(m.start, m.end, m.text) for m in found], organisation_spans(doc, text))
+    return [replace(m, organisation=o) for m, o in zip(found, organisations, strict=True)], focus
 
 
 def _labels(doc: Doc) -> dict[int, str]:
