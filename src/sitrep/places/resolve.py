@@ -7,7 +7,9 @@ or holds many of the article's other places, whether its county is named ("Paris
 whether the words after it name its state ("Lexington, Ky."), how close it lies to the other places,
 and what the sentence calls it ("the province of", "the town of", "eastern Homs"). Resolution runs
 in passes: each pass learns the article's countries, provinces and places from the one before. The
-places a name itself was resolved to never count as evidence for that name.
+places a name itself was resolved to never count as evidence for that name. Some readings are never
+taken: a one-word name's loose likeness to a place of a country the article never names, and, for a
+word of an organisation's name ("Human" of "Syrian Observatory for Human Rights"), any weak reading.
 """
 
 from __future__ import annotations
