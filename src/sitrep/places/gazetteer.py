@@ -99,6 +99,9 @@ LOOKUP_SQL = {
     "loose": _MATCH.format(columns=_E_COLUMNS, key="loose", marks="?"),
     "skeleton": _MATCH.format(columns=_E_COLUMNS, key="skeleton", marks="?"),
 }
+FIRST_WORD_SQL = "SELECT COUNT(DISTINCT entry) FROM names WHERE loose >= ? AND loose < ?"  # keys "word ..."
+COUNT_SQL = "SELECT COUNT(DISTINCT entry) FROM names WHERE loose = ?"
+FIRST_WORD_RATIO = 5  # a word is mostly a first word when the names it begins outnumber its places this much
 HAS_SQL = {
     "exact": "SELECT 1 FROM names WHERE exact IN (?, ?) LIMIT 1",
     "loose": "SELECT 1 FROM names WHERE loose = ? LIMIT 1",
@@ -767,6 +770,7 @@ class Gazetteer:
         # Answers kept while the index is open (it is opened read-only): articles repeat their names.
         self._lookups: dict[tuple[str, int], tuple[NameMatch, ...]] = {}
         self._names: dict[str, bool] = {}
+        self._first_words: dict[str, bool] = {}
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, progress: Progress | None = None) -> Gazetteer:
@@ -822,6 +826,19 @@ class Gazetteer:
                 values[0] and self._db.execute(HAS_SQL[level], values).fetchone() for level, values in _query_keys(name)[:2]
             )
         return known
+
+    def is_first_word(self, word: str) -> bool:
+        """Whether a one-word name is mostly the first word of longer names ("Deir", "Khan", "Eastern"):
+        the places whose names begin with it outnumber the places it names alone FIRST_WORD_RATIO to 1.
+        Abbreviations ("US" of "US State Department") never are."""
+        key = keys(word)[1]
+        if not key or " " in key or abbreviation_key(word):
+            return False
+        if key not in self._first_words:
+            begun = self._db.execute(FIRST_WORD_SQL, (f"{key} ", f"{key}!")).fetchone()[0]
+            alone = self._db.execute(COUNT_SQL, (key,)).fetchone()[0]
+            self._first_words[key] = bool(begun) and begun >= FIRST_WORD_RATIO * max(alone, 1)
+        return self._first_words[key]
 
     def get(self, entry_id: str) -> GazetteerEntry | None:
         row = self._db.execute(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE id = ?", (entry_id,)).fetchone()

@@ -14,7 +14,7 @@ from .gazetteer import Gazetteer
 from .recognise import recognise
 from .context import DIRECTIONS
 from .relative import distance_km, is_road_between, offset_point, relation_before
-from .resolve import Mention, resolve
+from .resolve import Mention, organisation_word, resolve
 
 DERIVED = frozenset({"relative", "part"})  # features of places worked out from an anchor mention
 PART_SHIFT_KM = {"admin1": 50.0, "admin2": 15.0, "country": 200.0}
@@ -24,7 +24,9 @@ def geoparse_doc(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     """Every place mention in a parsed text, resolved, with relative locations after their anchors."""
     text = doc.text  # joined from the tokens at each use: read once
     mentions, focus = recognise(doc, gazetteer, text)
-    return with_relations(text, resolve(text, mentions, gazetteer, focus))
+    places = resolve(text, mentions, gazetteer, focus)
+    kept = [p for p, m in zip(places, mentions, strict=True) if not organisation_word(m, p, gazetteer)]
+    return with_relations(text, kept)
 
 
 def geoparse_texts(texts: Iterable[str], gazetteer: Gazetteer, nlp: Language) -> Iterator[list[Place]]:

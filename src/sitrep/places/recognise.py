@@ -7,11 +7,17 @@ when the words around it say so ("in", "near", "the town of", "Homs province", a
 place, a verb of taking ground: "retook", "entered"), or when it carries an Arabic article ("al-",
 "Deir ez-"), stands alone (never the tail of a longer capitalised name, as "al-Baghdadi" is in "Abu
 Bakr al-Baghdadi") and is not a person's name by its context (a title before it, "said" after it). The model's PERSON label is not trusted for
-such names: it is the failure being corrected. One reading per name: once a
+such names: it is the failure being corrected. Scraped news is loose with case and apostrophes: a
+name's later words may be lowercase ("Deir ezzor", "Ras al-ain"), taken when the whole is a name the
+gazetteer knows; a possessive ends a name ("Syria's Idlib" is two), also without its apostrophe
+("Syrias Idlib") when the word less its "s" is a country or province and the word itself names
+nothing; an Arabic article never ends a name (the "al" of "al-Nusra"). One reading per name: once a
 name is a place in an article, it is a place everywhere in that article. Demonyms ("Syrian army")
 are not places, but they count towards the article's country focus. Names inside a longer
 capitalised name ("Police" in "Mansfield Police Department") and the institutional nouns of
-data/not_places.txt are not taken on their own.
+data/not_places.txt are not taken on their own. Each mention carries the organisation's name it lies
+in, if any ("Human" of "Syrian Observatory for Human Rights", see organisations.py), for the resolver
+to ask more of its readings.
 """
 
 from __future__ import annotations
@@ -19,15 +25,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from .context import admin_cue, settlement_cue
+from .context import ADMIN_WORDS, SETTLEMENT_WORDS, admin_cue, settlement_cue
 from .gazetteer import Gazetteer
-from .normalise import keys
+from .normalise import ARTICLES, keys
+from .organisations import inside, organisation_spans
 from .resolve import Mention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -62,6 +70,18 @@ AREA_KINDS = frozenset({"country", "admin1", "continent", "region", "sea"})
 _ARTICLE_NEXT = re.compile(rf"[\s-]+{_ARTICLE}-\s*[A-Z]")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
 _HAS_ARTICLE = re.compile(rf"^{_ARTICLE}-|\s{_ARTICLE}[-\s]", re.IGNORECASE)
+_TAIL_WORD = re.compile(r"[ -]([a-z][a-z'’]*(?:-[a-z][a-z'’]*)?)\b(?!-)")  # "ezzor", "el-zor", "al-ain"
+MAX_TAIL = 2  # lowercase words a name may trail ("Ras al-ain", "Deir ez zor")
+_TYPE_WORDS = frozenset(
+    f"{ADMIN_WORDS}|{SETTLEMENT_WORDS}|city|river|dam|airport|base|airbase|crossing|prison|mountain|mountains|"
+    "highway|refinery|bridge|hill|lake|valley|field|camp|area|areas|region|countryside".split("|")
+)
+_SIDE = re.compile(r"(?:(?:North|South)(?:east|west)?|East|West)(?:ern)?\s+|(?:Central|Rural)\s+")
+_COMPASS_WORD = re.compile(r"(?:north|south|east|west|central|rural)")
+_BARE_POSSESSIVE = re.compile(r"[A-Z][a-z]{3,}s")
+_POSSESSIVE_KINDS = frozenset({"country", "admin1"})
+_ARTICLE_WORDS = ARTICLES - {"the"}
+_ARTICLE_BINDS = re.compile(r"[-\s]+[A-Za-z]")
 
 
 def recognise(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> tuple[list[Mention], Counter[str]]:
@@ -85,12 +105,16 @@ def recognise(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> tuple[
             mentions[(start, end)] = Mention(start, end, text[start:end])
             previous_end = end
     _one_reading_per_name(text, named, mentions, labels)
-    found = [
-        m
-        for m in mentions.values()
-        if m.text.lower() not in _not_places() and not _personal(text, m) and _plausible_acronym(m.text, gazetteer)
-    ]
-    return sorted(found, key=lambda m: m.start), focus
+    found = sorted(
+        (
+            m
+            for m in mentions.values()
+            if m.text.lower() not in _not_places() and not _personal(text, m) and _plausible_acronym(m.text, gazetteer)
+        ),
+        key=lambda m: m.start,
+    )
+    organisations = inside([(m.start, m.end, m.text) for m in found], organisation_spans(doc, text))
+    return [replace(m, organisation=o) for m, o in zip(found, organisations, strict=True)], focus
 
 
 def _labels(doc: Doc) -> dict[int, str]:
@@ -121,6 +145,7 @@ def _place_spans(text: str, start: int, end: int, gazetteer: Gazetteer, label: s
     start, end = _trim(text, start, end)
     if start >= end:
         return []
+    end = _longer_name_end(text, start, _tail_end(text, start, end, gazetteer), gazetteer)
     if gazetteer.has_name(text[start:end]):
         return [(start, end)]
     inner = [(s, e) for s, e, where in _named_runs(text, gazetteer, lo=start, hi=end) if where != "inner"]
@@ -128,6 +153,17 @@ def _place_spans(text: str, start: int, end: int, gazetteer: Gazetteer, label: s
     if inner:
         return inner
     return [(start, end)] if label != "FAC" and text[start].isupper() else []
+
+
+def _longer_name_end(text: str, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """The end of a known name that starts with the entity and goes on past it ("Deir" tagged alone
+    in "Deir ez-Zor airport"); else the entity's end."""
+    run = RUN.match(text, start)
+    if run and run.end() > end:
+        for name_start, name_end, _ in _named_runs(text, gazetteer, start, run.end()):
+            if name_start == start and name_end > end:
+                return name_end
+    return end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -151,14 +187,80 @@ def _untaken(runs: list[tuple[int, int, str]], taken: dict[tuple[int, int], Ment
 def _named_runs(text: str, gazetteer: Gazetteer, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, int, str]]:
     """Longest gazetteer names within runs of capitalised words, each with its position in the run:
     "whole" (the run is the name), "head" (it starts a longer run: "Gainesville Police") or "inner"
-    (other capitalised words precede it, as a surname's do)."""
-    for run_start, run_end in _runs(text, lo, len(text) if hi is None else hi):
-        names = list(_longest_names(text, run_start, run_end, gazetteer))
-        for start, end in names:
-            if start != run_start:
-                yield start, end, "inner"
-            else:
-                yield start, end, "whole" if len(names) == 1 and end >= run_end - 1 else "head"
+    (other capitalised words precede it, as a surname's do). Runs are cut after possessives and go on
+    over the lowercase words that finish a name; a run's leading side word ("Eastern Homs") is read as
+    part of an area when the run is no name with it and the rest names an area."""
+    for whole_start, whole_end in _runs(text, lo, len(text) if hi is None else hi):
+        for run_start, run_end in _possessive_pieces(text, whole_start, whole_end, gazetteer):
+            run_end = _tail_end(text, run_start, run_end, gazetteer)
+            found = list(_positioned(text, run_start, run_end, gazetteer))
+            side = _SIDE.match(text, run_start, run_end)
+            if side and not any(start == run_start for start, _, _ in found):  # "Eastern Homs", not "East Timor"
+                found = [n for n in _positioned(text, side.end(), run_end, gazetteer) if _names_area(text[n[0] : n[1]], gazetteer)]
+            yield from found
+
+
+def _positioned(text: str, run_start: int, run_end: int, gazetteer: Gazetteer) -> Iterator[tuple[int, int, str]]:
+    """The longest names of one run, each with its position in the run."""
+    names = list(_longest_names(text, run_start, run_end, gazetteer))
+    for start, end in names:
+        if start != run_start:
+            yield start, end, "inner"
+        else:
+            yield start, end, "whole" if len(names) == 1 and end >= run_end - 1 else "head"
+
+
+def _possessive_pieces(text: str, start: int, end: int, gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
+    """A run cut after each possessive word: "Syria's Idlib" and "Syrias Idlib" are two runs."""
+    piece = start
+    for word in re.finditer(r"[\w'’.]+", text[start:end]):
+        word_start, word_end = start + word.start(), start + word.end()
+        if word_end < end and _possessive_end(text, word_start, word_end, gazetteer) < word_end:
+            yield piece, word_end
+            piece = word_end + len(text[word_end:end]) - len(text[word_end:end].lstrip(" -"))
+    yield piece, end
+
+
+def _possessive_end(text: str, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """Where a name ends that a possessive follows: before "'s", or before the bare "s" of a word whose
+    apostrophe was stripped ("Syrias", "Aleppos"): the word names nothing and, less its "s", is exactly
+    a country or a first-level division. Otherwise `end`."""
+    for suffix in ("’s", "'s"):
+        if text[start:end].endswith(suffix):
+            return end - len(suffix)
+    word = text[max(start, text.rfind(" ", start, end) + 1) : end]
+    if _BARE_POSSESSIVE.fullmatch(word) and not gazetteer.has_name(word) and _is_area_name(word[:-1], gazetteer):
+        return end - 1
+    return end
+
+
+def _names_area(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether some place of this name (exactly or loosely) is an area a side word can name part of."""
+    return any(m.level != "skeleton" and m.entry.kind in AREA_KINDS for m in gazetteer.lookup(name, limit=10))
+
+
+def _is_area_name(name: str, gazetteer: Gazetteer) -> bool:
+    return any(m.level == "exact" and m.entry.kind in _POSSESSIVE_KINDS for m in gazetteer.lookup(name, limit=10))
+
+
+def _tail_end(text: str, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """The run's end past the lowercase words that finish a name it ends with ("Deir ezzor", "Abu kamal"):
+    the longest such stretch, of at most MAX_TAIL words that are neither English function words nor
+    words for a kind of place ("province", "river"), that with the run's last words is a known name."""
+    ends = []
+    at = end
+    for _ in range(MAX_TAIL):
+        word = _TAIL_WORD.match(text, at)
+        if not word or word.group(1) in STOP_WORDS or word.group(1) in _TYPE_WORDS or _COMPASS_WORD.match(word.group(1)):
+            break
+        at = word.end()
+        ends.append(at)
+    words = [(start + w.start(), w.group()) for w in re.finditer(r"[\w'’.]+", text[start:end])][-MAX_WORDS:]
+    starts = [at for at, word in words if word.lower() not in STOP_WORDS]
+    for tail_end in reversed(ends):
+        if any(gazetteer.has_name(text[s:tail_end]) for s in starts):
+            return tail_end
+    return end
 
 
 def _runs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
@@ -196,22 +298,17 @@ def _longest_names(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> Iterato
     while i < len(bounds):
         for j in range(min(len(bounds), i + MAX_WORDS), i, -1):
             start, end = bounds[i][0], bounds[j - 1][1]
-            end = _strip_period(text, start, _strip_possessive(text, start, end))
+            if _ARTICLE_BINDS.match(text, end) and text[bounds[j - 1][0] : end].lower() in _ARTICLE_WORDS:
+                continue  # "al" of "al-Nusra": the article belongs to the word after it
+            end = _strip_period(text, start, _possessive_end(text, start, end, gazetteer))
             if text[start].isupper() or text[start : start + 3].lower() in ("al-", "el-"):
                 if _indexable(text[start:end]) and gazetteer.has_name(text[start:end]):
-                    if _ARTICLE_NEXT.match(text, end, hi):
-                        return  # "Deir" of "Deir al-Adas": the run is one name the index lacks
+                    if _ARTICLE_NEXT.match(text, end, hi) or (j == i + 1 < len(bounds) and gazetteer.is_first_word(text[start:end])):
+                        return  # "Deir" of "Deir al-Adas" or "Deir Sharqi": the run is one name the index lacks
                     yield start, end
                     i = j - 1
                     break
         i += 1
-
-
-def _strip_possessive(text: str, start: int, end: int) -> int:
-    for suffix in ("’s", "'s"):
-        if text[start:end].endswith(suffix):
-            return end - len(suffix)
-    return end
 
 
 def _strip_period(text: str, start: int, end: int) -> int:

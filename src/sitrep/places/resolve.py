@@ -7,12 +7,15 @@ or holds many of the article's other places, whether its county is named ("Paris
 whether the words after it name its state ("Lexington, Ky."), how close it lies to the other places,
 and what the sentence calls it ("the province of", "the town of", "eastern Homs"). Resolution runs
 in passes: each pass learns the article's countries, provinces and places from the one before. The
-places a name itself was resolved to never count as evidence for that name.
+places a name itself was resolved to never count as evidence for that name. Some readings are never
+taken: a one-word name's loose likeness to a place of a country the article never names, and, for a
+word of an organisation's name ("Human" of "Syrian Observatory for Human Rights"), any weak reading.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,7 +25,8 @@ from ..models import GazetteerEntry, NameMatch, Place
 from . import context
 from .abbreviations import admin_abbreviation_codes, admin_by_abbreviation
 from .gazetteer import Gazetteer
-from .normalise import keys
+from .normalise import exact_key, keys
+from .organisations import Organisation
 from .relative import distance_km
 
 MATCH_SCORE = {"exact": 3.0, "loose": 2.0, "skeleton": 0.8}
@@ -45,16 +49,22 @@ NEAR_KM = ((50.0, 2.0), (200.0, 1.0), (600.0, 0.4))
 PRECISION = {"continent": 3, "country": 3, "admin1": 3, "admin2": 2, "town": 1, "region": 3, "sea": 3}
 WIDE_KINDS = {"continent", "country", "admin1", "region", "sea"}  # too wide to say where the article's other places are
 AREA_KINDS = {"continent", "country", "admin1", "admin2", "region", "sea"}
+WORLD_KINDS = {"continent", "country", "region", "sea"}
 AREA_FEATURES = {"gas_field", "oil_field", "mountain_range", "road", "region", "area"}
+# the share of the country evidence that makes a country one of the article's own; and the people in a
+# town whose main name alone still names it inside an organisation's name
+MAIN_SHARE = 0.25
+WELL_KNOWN = 10_000
 
 
 @dataclass(frozen=True)
 class Mention:
-    """A stretch of text taken to name a place."""
+    """A stretch of text taken to name a place; `organisation`: the organisation's name it lies in."""
 
     start: int
     end: int
     text: str
+    organisation: Organisation | None = None
 
 
 County = tuple[str | None, str | None, str | None]  # country, admin1 code, name of the second-level division
@@ -165,12 +175,14 @@ def resolve(
     for _ in range(PASSES - 1):
         doc = _learn(mentions, best, hints, counties)
         best = [_best(m, parts, doc) for m, parts in zip(mentions, static, strict=True)]
-    return [_place(m, b) for m, b in zip(mentions, best, strict=True)]
+    return [_place(m, b, gazetteer) for m, b in zip(mentions, best, strict=True)]
 
 
 def _candidates(name: str, gazetteer: Gazetteer) -> list[NameMatch]:
     """The gazetteer's places of this name, and the state or province it abbreviates ("Ky.", "NSW")."""
     found = gazetteer.lookup(name)
+    if gazetteer.is_first_word(name):  # "Deir" is loosely "Dayr", a name of Dyer, Indiana: a coincidence
+        found = [m for m in found if m.level == "exact"]
     ids = {m.entry.id for m in found}
     for country, code in admin_abbreviation_codes(name):
         entry = gazetteer.admin1(country, code)
@@ -240,8 +252,42 @@ def _best(mention: Mention, static: Sequence[tuple[NameMatch, Parts]], doc: _Con
     if not static:
         return None
     view = doc.view(name_key(mention.text))
-    scored = [_score(match, parts, view) for match, parts in static]
-    return max(scored, key=lambda s: (s.score, s.match.entry.population, s.match.entry.id))
+    scored = [_score(match, parts, view) for match, parts in static if _admissible(mention, match, view)]
+    return max(scored, key=lambda s: (s.score, s.match.entry.population, s.match.entry.id), default=None)
+
+
+def _admissible(mention: Mention, match: NameMatch, view: _View) -> bool:
+    """Whether a reading may be taken at all: a strong one inside an organisation's name, and never a
+    coincidence of spelling (`_stray`)."""
+    return _strong(mention, match, view) if mention.organisation else not _stray(mention, match, view)
+
+
+def _stray(mention: Mention, match: NameMatch, view: _View) -> bool:
+    """A one-word name only loosely like a place (a town, a province, a feature) of a country that the
+    rest of the article, which names others, never names, or only by its consonants like one of a
+    country short of MAIN_SHARE of the article's evidence: "Shiite" as Shiida, Japan, "al-Foua" as
+    Fuwwah, Egypt, in an article on Syria. A coincidence of spelling, not a reading."""
+    entry = match.entry
+    if match.level == "exact" or " " in name_key(mention.text) or entry.kind in WORLD_KINDS or not view.focus:
+        return False
+    share = view.focus_share(entry.country)
+    return share < MAIN_SHARE if match.level == "skeleton" else not share
+
+
+def _strong(mention: Mention, match: NameMatch, view: _View) -> bool:
+    """A reading strong enough inside an organisation's name ("Human" of "Syrian Observatory for Human
+    Rights", "Daesh" of the Islamic State): a place in one of the article's own countries (MAIN_SHARE
+    of its country evidence; any, when the article has none besides this name) that the name matches
+    better than by its consonants ("Deir Ezzor Police"), or a place the name matches exactly (a leading
+    "The" aside) that is a country, province or region, or a town of WELL_KNOWN people by its main
+    name ("Geneva Conventions")."""
+    entry = match.entry
+    own = view.focus_share(entry.country) >= MAIN_SHARE or not view.focus
+    if own and match.level != "skeleton":
+        return True
+    exact = match.level == "exact" or exact_key(re.sub(r"^[Tt]he\s+", "", mention.text)) == exact_key(match.matched)
+    main = match.name_kind in ("primary", "abbreviation") and entry.population >= WELL_KNOWN
+    return exact and (entry.kind in WIDE_KINDS or main)
 
 
 def _score(match: NameMatch, static: Parts, doc: _View) -> _Scored:
@@ -348,9 +394,28 @@ def _nearness(entry: GazetteerEntry, anchors: Sequence[GazetteerEntry]) -> list[
     return []
 
 
-def _place(mention: Mention, best: _Scored | None) -> Place:
+def organisation_word(mention: Mention, place: Place, gazetteer: Gazetteer) -> bool:
+    """Whether an unresolved mention is a word of an organisation's name rather than a place: it is
+    an actor's name ("Hizballah"), or it lies in an organisation's name and has readings, none strong.
+    A name the gazetteer lacks in "Local Coordination Committee of Deir al-Adas" is still a place."""
+    organisation = mention.organisation
+    if place.resolved or organisation is None:
+        return False
+    return organisation.source == "actor" or bool(gazetteer.lookup(mention.text, limit=1))
+
+
+def _unresolved(mention: Mention, gazetteer: Gazetteer) -> str:
+    name, organisation = mention.text, mention.organisation
+    if organisation and gazetteer.lookup(name, limit=1):
+        return f"part of {organisation.text!r}, an organisation's name (by {organisation.source}), and no reading is strong"
+    if gazetteer.is_first_word(name) and gazetteer.lookup(name, limit=1):
+        return "a word that mostly begins longer names, and no gazetteer entry has it as its exact name"
+    return "no gazetteer entry has this name"
+
+
+def _place(mention: Mention, best: _Scored | None, gazetteer: Gazetteer) -> Place:
     if best is None:
-        return Place(mention.start, mention.end, mention.text, resolved=False, why=("no gazetteer entry has this name",))
+        return Place(mention.start, mention.end, mention.text, resolved=False, why=(_unresolved(mention, gazetteer),))
     entry = best.match.entry
     return Place(
         start=mention.start,

@@ -1,0 +1,92 @@
+"""Organisations' names, and the place names inside them.
+
+"Human" of "the Syrian Observatory for Human Rights" is an alternate name of Uman, Ukraine; "Daesh",
+an alias of the Islamic State, resembles Dasha, China; "Press" of "Press TV" is loosely Prees,
+England. Three sources say that a stretch of text names an organisation:
+
+- the actor catalogue (`sitrep.actors`): a named actor's alias ("Daesh", "Ahrar al-Sham");
+- an organisation word heading a capitalised name (data/organisation_words.txt): "Syrian
+  Observatory for Human Rights", "Press TV", "Ministry of Defence";
+- the model's ORG entities longer than the place name, a guess only: the model also calls
+  transliterated towns ORG ("Raqa"), and a guess is not carried to other mentions of the name.
+
+A place name inside an organisation's name is still a place mention when its reading is strong, as
+the LGL and GeoVirus gold have it ("Mansfield" of "Mansfield Police Department", "Minnesota" of "the
+Minnesota Department of Transportation"); `resolve.py` judges the readings, since only it knows the
+article's countries. A name that is part of a surely named organisation once is so everywhere in the
+article (one reading per name: "Al-Manar" of "Al-Manar TV" is the channel also in "according to
+Al-Manar").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc
+
+
+SOURCES = ("actor", "organisation word", "model")  # most certain first
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """The organisation's name a place mention lies in, and what says that it is one."""
+
+    text: str
+    source: str  # one of SOURCES
+
+    @property
+    def sure(self) -> bool:
+        """The actor catalogue or an organisation word says so, not the model alone."""
+        return self.source != "model"
+
+
+Span = tuple[int, int, Organisation]
+_WORD = r"(?:(?:[Aa]l|[Ee]l)-)?[A-Z][\w'’-]*(?:\.[A-Za-z][\w'’-]*)*"  # "U.S" but never across "Raqqa. Police"
+
+
+def organisation_spans(doc: Doc, text: str) -> list[Span]:
+    """The organisations' names of a text, most certain sources first."""
+    from ..actors import default_catalogue
+
+    spans = [(m.start, m.end, Organisation(m.text, "actor")) for m in default_catalogue().find(text)]
+    spans += [(m.start(), m.end(), Organisation(m.group(), "organisation word")) for m in _worded().finditer(text)]
+    spans += [(e.start_char, e.end_char, Organisation(e.text, "model")) for e in doc.ents if e.label_ == "ORG"]
+    return spans
+
+
+def inside(mentions: Sequence[tuple[int, int, str]], spans: Sequence[Span]) -> list[Organisation | None]:
+    """For each (start, end, text) mention, the surely named organisation whose name it is part of,
+    here or anywhere in the text ("Al-Manar" where "Al-Manar TV" is named too), else the model's ORG
+    entity it lies in, else None. Only an actor's name may be the whole of the mention: an organisation
+    word or an ORG entity as long as the mention says nothing ("Soviet Union" names a place; "Raqa"
+    alone as ORG is the model's mistake)."""
+    found: list[Organisation | None] = []
+    for start, end, text in mentions:
+        sure = next((org for _, _, org in spans if org.sure and _part_of(text, org)), None)
+        guess = next((org for s, e, org in spans if s <= start and end <= e and e - s > end - start), None)
+        found.append(sure or guess)
+    return found
+
+
+def _part_of(name: str, organisation: Organisation) -> bool:
+    """Whether the name is some words of the organisation's name (or all of an actor's)."""
+    longer = organisation.source == "actor" or len(organisation.text) > len(name)
+    return longer and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", organisation.text) is not None
+
+
+@cache
+def _worded() -> re.Pattern[str]:
+    """Capitalised words headed by organisation words, with an "of"/"for"/"on" complement:
+    "Syrian Observatory for Human Rights", "Aleppo Media Center", "Press TV"."""
+    lines = resources.files("sitrep").joinpath("data/organisation_words.txt").read_text(encoding="utf-8").splitlines()
+    words = "|".join(sorted({w.strip() for w in lines if w.strip() and not w.startswith("#")}, key=len, reverse=True))
+    head = rf"(?:{words})\b(?![-'’])"
+    return re.compile(
+        rf"\b(?:{_WORD}[ \t]+)*{head}(?:[ \t]+{head})*(?:[ \t]+(?:of|for|on)(?:[ \t]+the)?(?:[ \t]+{_WORD})+)*"
+    )
+
