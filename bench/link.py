@@ -434,7 +434,11 @@ def stories(args: argparse.Namespace) -> None:
     total = sum(len(s) for s in splits.values())
     if processor is not None:
         print(f"\nanalysis (places, events): {total} articles in {analysis_seconds:.1f}s, {total / analysis_seconds:.1f}/s")
-    print(f"defaults in sitrep.link.stories: neighbours {NEIGHBOURS}, threshold {THRESHOLD:.2f}")
+    print(f"defaults in sitrep.link.stories (what `sitrep cluster` uses): neighbours {NEIGHBOURS}, threshold {THRESHOLD:.2f}")
+    defaults = StoryParams() if processor is not None else StoryParams(TEXT_ONLY)
+    for name, split in splits.items():
+        s = score(split, cut(story_similarity(profiles[name], defaults), defaults.threshold))
+        print(f"  {name:5s} B3 F1 {s.b3[2]:.3f} | pairwise F1 {s.pairwise[2]:.3f}")
 
 
 def store_stories(splits: dict[str, list[dict[str, Any]]], analyses: dict[str, list[Any]]) -> None:
