@@ -25,7 +25,9 @@ from pathlib import Path
 
 from sitrep import nlp
 from sitrep.models import Place
-from sitrep.places.gazetteer import Gazetteer, build, default_features, default_path
+from sitrep.places.build import build, default_features
+from sitrep.places.gazetteer import Gazetteer
+from sitrep.places.index import default_path
 from sitrep.places.geoparse import DERIVED, geoparse_texts, resolve_spans
 from sitrep.places.relative import distance_km
 

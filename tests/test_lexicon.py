@@ -8,8 +8,10 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep import nlp
-from sitrep.events import lexicon
-from sitrep.events.lexicon import MODES, ModeHit, TriggerHit
+from sitrep.events import lexicon, triggers
+from sitrep.events.lexicon import MODES
+from sitrep.events.modality import ModeHit, modality
+from sitrep.events.triggers import TriggerHit
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +35,7 @@ def subtypes(hits: list[TriggerHit]) -> set[str]:
 
 def mode_of(model: Language, text: str, trigger: str, part: str | None = None) -> ModeHit:
     sent = sentence(model, text, part)
-    return lexicon.modality(sent, word(sent, trigger))
+    return modality(sent, word(sent, trigger))
 
 
 # ---------------------------------------------------------------- data files
@@ -72,22 +74,22 @@ def test_every_mode_has_cues() -> None:
 
 
 def test_government_regains_control(model: Language) -> None:
-    hits = lexicon.classify(sentence(model, "Government forces regained control of Al-Sukhnah."))
-    best = lexicon.best(hits)
+    hits = triggers.classify(sentence(model, "Government forces regained control of Al-Sukhnah."))
+    best = triggers.best(hits)
     assert best is not None
     assert (best.sub_event_type, best.event_type, best.text) == ("Government regains territory", "Battles", "regained control")
 
 
 def test_troops_capturing_hilltops_is_a_battle_over_territory(model: Language) -> None:
-    best = lexicon.best(lexicon.classify(sentence(model, "Syrian troops captured several hilltops.")))
+    best = triggers.best(triggers.classify(sentence(model, "Syrian troops captured several hilltops.")))
     assert best is not None and best.event_type == "Battles"
     assert best.sub_event_type == "Government regains territory"
     assert (best.agent, best.agent_kind) == ("Syrian troops", "state")
 
 
 def test_the_agent_decides_who_took_a_town(model: Language) -> None:
-    fell = lexicon.best(lexicon.classify(sentence(model, "The town fell to ISIS fighters on Sunday.")))
-    seized = lexicon.best(lexicon.classify(sentence(model, "Taliban militants seized the district headquarters.")))
+    fell = triggers.best(triggers.classify(sentence(model, "The town fell to ISIS fighters on Sunday.")))
+    seized = triggers.best(triggers.classify(sentence(model, "Taliban militants seized the district headquarters.")))
     assert fell is not None and seized is not None
     assert fell.sub_event_type == seized.sub_event_type == "Non-state actor overtakes territory"
     assert fell.agent_kind == "nonstate"
@@ -95,16 +97,16 @@ def test_the_agent_decides_who_took_a_town(model: Language) -> None:
 
 def test_a_supplied_actor_classifier_is_used(model: Language) -> None:
     sent = sentence(model, "The Lions Brigade captured the village.")
-    best = lexicon.best(lexicon.classify(sent, agent_kind=lambda token: "state"))
+    best = triggers.best(triggers.classify(sent, agent_kind=lambda token: "state"))
     assert best is not None and best.sub_event_type == "Government regains territory"
 
 
 def test_seed_sentences_carry_territory_triggers(model: Language, seed_texts: dict[str, str]) -> None:
     capture = sentence(model, seed_texts["000"], "After capturing a number of key points")
-    [hit] = [h for h in lexicon.classify(capture) if h.text == "capturing"]
+    [hit] = [h for h in triggers.classify(capture) if h.text == "capturing"]
     assert (hit.event_type, hit.sub_event_type, hit.agent_kind) == ("Battles", "Government regains territory", "state")
     regaining = sentence(model, seed_texts["003"], "regaining control")
-    assert "Government regains territory" in subtypes(lexicon.classify(regaining))
+    assert "Government regains territory" in subtypes(triggers.classify(regaining))
 
 
 @pytest.mark.parametrize(
@@ -132,7 +134,7 @@ def test_seed_sentences_carry_territory_triggers(model: Language, seed_texts: di
     ],
 )
 def test_best_trigger_types_the_sentence(model: Language, text: str, expected: str) -> None:
-    best = lexicon.best(lexicon.classify(sentence(model, text)))
+    best = triggers.best(triggers.classify(sentence(model, text)))
     assert best is not None and best.sub_event_type == expected
 
 
@@ -161,7 +163,7 @@ def test_best_trigger_types_the_sentence(model: Language, text: str, expected: s
     ],
 )
 def test_context_decides_the_subtype(model: Language, text: str, expected: str) -> None:
-    best = lexicon.best(lexicon.classify(sentence(model, text)))
+    best = triggers.best(triggers.classify(sentence(model, text)))
     assert best is not None and best.sub_event_type == expected
 
 
@@ -176,14 +178,14 @@ def test_context_decides_the_subtype(model: Language, text: str, expected: str) 
     ],
 )
 def test_accidents_tests_and_crime_are_not_these_events(model: Language, text: str) -> None:
-    hits = lexicon.classify(sentence(model, text))
+    hits = triggers.classify(sentence(model, text))
     assert "Chemical weapon" not in subtypes(hits) and "Disrupted weapons use" not in subtypes(hits)
     assert "Remote explosive/landmine/IED" not in subtypes(hits)
 
 
 def test_object_of_a_verb_is_read_from_the_parse(model: Language) -> None:
     sent = sentence(model, "A rocket destroyed the school, and troops destroyed a large number of captured rockets.")
-    found = {(h.text, h.sub_event_type) for h in lexicon.classify(sent)}
+    found = {(h.text, h.sub_event_type) for h in triggers.classify(sent)}
     assert ("rockets", "Disrupted weapons use") in found
     assert ("rocket", "Disrupted weapons use") not in found
 
@@ -196,7 +198,7 @@ def test_list_patterns_are_triggers_when_typed() -> None:
 
 def test_hits_point_into_the_doc(model: Language) -> None:
     sent = sentence(model, "Witnesses said that a drone strike hit the convoy.")
-    [hit] = [h for h in lexicon.classify(sent) if h.sub_event_type == "Air/drone strike"]
+    [hit] = [h for h in triggers.classify(sent) if h.sub_event_type == "Air/drone strike"]
     doc = sent.doc
     assert doc.text[hit.start_char : hit.end_char] == hit.text == "drone strike"
     assert doc[hit.start : hit.end].text == hit.text
@@ -204,7 +206,7 @@ def test_hits_point_into_the_doc(model: Language) -> None:
 
 
 def test_no_trigger_in_a_quiet_sentence(model: Language) -> None:
-    assert lexicon.classify(sentence(model, "The weather in Homs was mild on Tuesday.")) == []
+    assert triggers.classify(sentence(model, "The weather in Homs was mild on Tuesday.")) == []
 
 
 # ---------------------------------------------------------------- modality
@@ -287,6 +289,6 @@ def test_plain_statement_is_reported_without_cue(model: Language) -> None:
 
 def test_cue_offsets_point_into_the_doc(model: Language) -> None:
     sent = sentence(model, "Reports say the army may soon storm the town.")
-    hit = lexicon.modality(sent, word(sent, "storm"))
+    hit = modality(sent, word(sent, "storm"))
     assert hit.mode == "predicted" and hit.cue is not None
     assert sent.doc.text[hit.cue.start : hit.cue.end] == hit.cue.text

@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from sitrep import nlp
-from sitrep.events import lexicon
+from sitrep.events import triggers
 from sitrep.annotate import Annotator
 from sitrep.scan import Scanner
 
@@ -41,14 +41,14 @@ def test_a_sentence_with_a_trigger_is_parsed_and_one_without_is_not(scanner: Sca
     assert (triggered.start, triggered.end) == (reference.start, reference.end)
     assert [(t.head.i, t.dep_, t.pos_, t.lemma_) for t in triggered] == [(t.head.i, t.dep_, t.pos_, t.lemma_) for t in reference]
     assert {t.dep_ for t in triggered} >= {"nsubj", "dobj", "ROOT"}
-    assert [h.sub_event_type for h in lexicon.classify(triggered)] == [h.sub_event_type for h in lexicon.classify(reference)]
-    assert lexicon.classify(triggered)
+    assert [h.sub_event_type for h in triggers.classify(triggered)] == [h.sub_event_type for h in triggers.classify(reference)]
+    assert triggers.classify(triggered)
 
     # no parse: every word hangs on the sentence's first word; no POS, no lemma
     assert plain.root.i == plain.start
     assert all(t.head.i == plain.start and t.dep_ == "dep" for t in plain[1:])
     assert all(t.pos_ == "" and t.lemma_ == "" for t in plain)
-    assert not lexicon.classify(plain)
+    assert not triggers.classify(plain)
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: Path(p).name[:3])
@@ -60,7 +60,7 @@ def test_the_scanned_doc_keeps_text_entities_and_triggers(scanner: Scanner, path
     assert [t.lemma_ for t in doc if t.pos_] == [full[t.i].lemma_ for t in doc if t.pos_]
 
     def hits(d: Doc) -> list[tuple[int, str]]:
-        return [(h.start, h.sub_event_type) for s in d.sents for h in lexicon.classify(s)]
+        return [(h.start, h.sub_event_type) for s in d.sents for h in triggers.classify(s)]
 
     assert hits(doc) == hits(full)
 

@@ -13,7 +13,9 @@ from rich.markup import escape
 
 from .errors import SitrepError
 from .output import Format, write_rows
-from .places.gazetteer import Gazetteer, build, default_features, default_path, read_meta
+from .places.build import build, default_features
+from .places.gazetteer import Gazetteer
+from .places.index import default_path, read_meta
 from .places.geonames import import_dump
 
 gazetteer_app = typer.Typer(

@@ -1,7 +1,7 @@
 """Events from one parsed article: type, actors, place, date, toll, modality, attribution, evidence.
 
 Each sentence with a trigger word yields at most one event per trigger head (the heaviest trigger
-of a clause). Fields come from the stages' own readers: `lexicon` (type, modality), `roles`
+of a clause). Fields come from the stages' own readers: `triggers` (type), `modality`, `roles`
 (actors), `location` (place), `when` (date), `tolls` (fatalities), `attribution` (who says so).
 Events come out most salient first: reported and claimed before predicted and the rest, current
 before historical, then by how complete and certain they are, then by their order in the text.
@@ -20,9 +20,10 @@ from spacy.tokens import Span as SpacySpan
 
 from ..actors import Catalogue
 from ..models import ActorRef, Attribution, Event, Evidence, Place, Span
-from . import lexicon
+from . import lexicon, triggers
 from .attribution import Statement, quotations, relayed_report
 from .location import fallback, place_in_sentence
+from .modality import ModeHit, modality
 from .notes import write_notes
 from .roles import ActorMention, actor_mentions, roles
 from .tolls import Toll, fatalities
@@ -57,7 +58,7 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
     for sent in doc.sents:
         if sent.start_char < context.title_end:
             continue
-        hits = _clause_hits(lexicon.classify(sent, kind_of))
+        hits = _clause_hits(triggers.classify(sent, kind_of))
         if not hits:
             continue
         # read once per sentence, shared by its events
@@ -83,7 +84,7 @@ def _focus(places: Sequence[Place]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _agent_kind(mentions: Sequence[ActorMention]) -> lexicon.AgentKind:
+def _agent_kind(mentions: Sequence[ActorMention]) -> triggers.AgentKind:
     """"state"/"nonstate" for an agent token from the catalogue actor inside its phrase."""
     by_token = {m.root: m for m in mentions}
 
@@ -95,12 +96,12 @@ def _agent_kind(mentions: Sequence[ActorMention]) -> lexicon.AgentKind:
                     return "state"
                 if mention.ref.type in NONSTATE_TYPES:
                     return "nonstate"
-        return lexicon.actor_kind(token)
+        return triggers.actor_kind(token)
 
     return kind
 
 
-def _clause_hits(hits: Sequence[lexicon.TriggerHit]) -> list[lexicon.TriggerHit]:
+def _clause_hits(hits: Sequence[triggers.TriggerHit]) -> list[triggers.TriggerHit]:
     """The heaviest hit per trigger head, one event per head; and one protest per sentence.
 
     A sentence that tells of a demonstration and of what happened to it tells one ACLED event, the
@@ -113,7 +114,7 @@ def _clause_hits(hits: Sequence[lexicon.TriggerHit]) -> list[lexicon.TriggerHit]
         "Excessive force against protesters": 2,
         "Violent demonstration": 3,
     }
-    by_head: dict[int, lexicon.TriggerHit] = {}
+    by_head: dict[int, triggers.TriggerHit] = {}
     for hit in hits:
         kept = by_head.get(hit.head)
         if kept is None or hit.weight > kept.weight:
@@ -129,7 +130,7 @@ def _clause_hits(hits: Sequence[lexicon.TriggerHit]) -> list[lexicon.TriggerHit]
 def _event(
     text: str,
     sent: SpacySpan,
-    hit: lexicon.TriggerHit,
+    hit: triggers.TriggerHit,
     places: Sequence[Place],
     mentions: Sequence[ActorMention],
     statements: Sequence[Statement],
@@ -145,7 +146,7 @@ def _event(
     evidence = [Evidence("trigger", trigger_span)]
     why = [f"trigger {hit.text!r} ({hit.cue}) → {hit.sub_event_type}"]
 
-    mode = lexicon.modality(sent, trigger)
+    mode = modality(sent, trigger)
     why.append(f"modality {mode.mode}: {mode.why}")
     if mode.cue is not None:
         evidence.append(Evidence("modality", mode.cue))
@@ -234,7 +235,7 @@ def _territory_by_agent(sub_event_type: str, actor1: ActorRef | None) -> str:
 
 
 def _attribution(
-    text: str, mode: lexicon.ModeHit, trigger: Span, statements: Sequence[Statement], relayed: Span | None
+    text: str, mode: ModeHit, trigger: Span, statements: Sequence[Statement], relayed: Span | None
 ) -> Attribution | None:
     """The sentence's own source, else the speaker of the quote around the trigger, else the outlet
     the article relays, for the paragraphs that follow its naming."""

@@ -31,7 +31,8 @@ from typing import Any
 
 from ..errors import Code, SitrepError
 from ..models import GazetteerEntry
-from .gazetteer import ENTRY_COLUMNS, INSERT_ENTRY, INSERT_NAME, Gazetteer, entry_values, name_rows, place_names
+from .gazetteer import Gazetteer
+from .index import ENTRY_COLUMNS, INSERT_ENTRY, INSERT_NAME, entry_values, name_rows, place_names
 
 GEONAME_COLUMNS = 19
 CODE_LANGUAGES = frozenset({"link", "wkdt", "post", "iata", "icao", "faac", "unlc"})

@@ -1,0 +1,57 @@
+"""The dependency tree as the trigger and modality readers walk it: a token's clause verb, a verb's
+subject, a noun phrase, all within one sentence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+VERBAL = frozenset({"VERB", "AUX"})
+CLAUSAL = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj", "parataxis", "conj"})
+
+
+def in_sentence(token: Token, sent: SpacySpan) -> bool:
+    return sent.start <= token.i < sent.end
+
+
+def predicate_of(token: Token, sent: SpacySpan) -> Token:
+    """The verb of the clause a token stands in: itself, or the nearest verb above it."""
+    node = token
+    for _ in range(6):
+        if node.pos_ in VERBAL or node.head.i == node.i or not in_sentence(node.head, sent):
+            return node
+        node = node.head
+    return node
+
+
+def subject_of(verb: Token, sent: SpacySpan) -> Token | None:
+    """Who does what a verb says: its subject, a passive's "by" agent, or that of the verb it extends."""
+    node = verb
+    for _ in range(4):
+        children = list(node.children)
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
+            for agent in (c for c in children if c.dep_ == "agent"):
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+            return None
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and in_sentence(node.head.head, sent):
+            node = node.head.head  # "After capturing the hills, the army ...": the main clause's subject
+            continue
+        if node.dep_ not in ("xcomp", "conj", "advcl") or node.head.i == node.i or not in_sentence(node.head, sent):
+            return None
+        node = node.head
+    return None
+
+
+def noun_phrase(token: Token, top: bool = True) -> list[Token]:
+    """A noun phrase without clauses, and without prepositional phrases on its head except "of"."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "appos", "conj"):
+            continue
+        if top and child.dep_ == "prep" and child.lower_ != "of":
+            continue
+        out.extend(noun_phrase(child, False))
+    return sorted(out, key=lambda t: t.i)
