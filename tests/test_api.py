@@ -212,6 +212,9 @@ def test_stories_pages_and_filters(client: TestClient, db: Path) -> None:
     assert csv_lines[0].split(",")[:4] == ["id", "first_published", "last_published", "articles"]
     assert len(csv_lines) - 1 == len(several)
     assert client.get("/api/stories?min_articles=0").status_code == 422
+    for path in ("/api/stories", "/api/claims", "/api/articles", "/api/events"):
+        empty = client.get(f"{path}?since=2017-09-01&until=2017-08-01")
+        assert empty.status_code == 422 and "after until" in empty.json()["error"], path
 
 
 def test_stats_are_the_stores(client: TestClient, db: Path) -> None:

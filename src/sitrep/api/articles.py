@@ -17,7 +17,7 @@ from ..errors import Code
 from ..store.sqlite import EventFilters
 from .errors import ApiError, bad
 from .params import (
-    MAX_TEXT, FormatQuery, Page, Text, decode_cursor, encode_cursor, one_of, output_format, page, words,
+    MAX_TEXT, FormatQuery, Page, Text, date_range, decode_cursor, encode_cursor, one_of, output_format, page, words,
 )  # fmt: skip
 from .render import csv_page, json_page
 from .spans import article_spans
@@ -44,11 +44,12 @@ def list_articles(
     one_of("kind", kind, ("news", "opinion"))
     after = decode_cursor(paging.cursor, (str, str))
     store = store_of(request)
+    first, last = date_range(since, until)
     rows = store.list_articles(
         outlet=outlet,
         kind=kind,
-        since=since.isoformat() if since else None,
-        until=until.isoformat() if until else None,
+        since=first,
+        until=last,
         text=words(q),
         limit=paging.limit + 1,
         after=after,

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from ..link import claims, incidents, story_store
 from ..link.rows import CLAIM_COLUMNS, INCIDENT_COLUMNS, STORY_COLUMNS, claim_row, incident_row, story_row
 from ..store.sqlite import EventFilters
-from .params import FormatQuery, Page, decode_cursor, encode_cursor, event_filters, one_of, output_format, page
+from .params import FormatQuery, Page, date_range, decode_cursor, encode_cursor, event_filters, one_of, output_format, page
 from .render import (
     EVENT_CSV, csv_page, event_properties, event_row, feature, geojson_page, incident_properties, json_page,
 )  # fmt: skip
@@ -75,8 +75,8 @@ def list_claims(
     one_of("status", status, claims.STATUSES)
     after = decode_cursor(paging.cursor, (str, str, int))
     store = store_of(request)
-    dates = {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None}
-    rows = store.list_claims(kind=kind, status=status, **dates, limit=paging.limit + 1, after=after)
+    first, last = date_range(since, until)
+    rows = store.list_claims(kind=kind, status=status, since=first, until=last, limit=paging.limit + 1, after=after)
     rows, cursor = _split(rows, paging.limit, lambda r: [r["published"], r["article_id"], r["n"]])
     as_of = store.newest_published()
     items = [claims.report(store, row, as_of) for row in rows]
@@ -97,8 +97,10 @@ def list_stories(
     """Stories (articles about one seminal event, grouped as they were stored), each with its articles."""
     out = output_format(fmt, request, ("json", "csv"))
     after = decode_cursor(paging.cursor, (str, str))
-    dates = {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None}
-    found = story_store.list_stories(store_of(request), **dates, min_articles=min_articles, limit=paging.limit + 1, after=after)
+    first, last = date_range(since, until)
+    found = story_store.list_stories(
+        store_of(request), since=first, until=last, min_articles=min_articles, limit=paging.limit + 1, after=after
+    )
     items, cursor = _split(found, paging.limit, lambda s: [s["last_published"], s["id"]])
     if out == "csv":
         return csv_page(request, [story_row(s) for s in items], STORY_COLUMNS, cursor)

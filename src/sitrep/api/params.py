@@ -47,8 +47,11 @@ def words(q: str | None) -> str | None:
     return q
 
 
-def _iso(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
+def date_range(since: date | None, until: date | None) -> tuple[str | None, str | None]:
+    """`since` and `until` as the store takes them (ISO dates); 422 when the range is empty."""
+    if since and until and since > until:
+        raise bad(f"since {since} is after until {until}")
+    return (None if since is None else since.isoformat()), (None if until is None else until.isoformat())
 
 
 @dataclass(frozen=True)
@@ -81,12 +84,11 @@ def event_filters(
     q: Annotated[str | None, Query(max_length=MAX_TEXT, description="Words that must all occur in the article.")] = None,
 ) -> EventFilters:
     """The event filters of /api/events and /api/incidents."""
-    if since and until and since > until:
-        raise bad(f"since {since} is after until {until}")
     kinds, sub_kinds = types()
+    first, last = date_range(since, until)
     return EventFilters(
-        since=_iso(since),
-        until=_iso(until),
+        since=first,
+        until=last,
         event_type=one_of("event_type", event_type, kinds),
         actor=actor,
         country=country,
