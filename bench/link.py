@@ -11,7 +11,8 @@ Incidents on the FA-KES demo split (`--part incidents`): the split is ingested i
 how many incidents have 1, 2, 3+ independent outlets and how often their outlets disagree on the toll;
 and the merge scored against FA-KES's labels: two articles report the same incident when they carry a
 labelled incident of the same date, governorate and cause; pairwise precision and recall over the
-article pairs that sitrep puts in one incident.
+article pairs that sitrep puts in one incident. The stories the store kept are scored the same way,
+beside the batch clustering of `sitrep cluster` over the same articles.
 
 Linking cost as the store grows (`--part scale`): the FA-KES demo split is ingested once; the events
 of its first articles (about 1,000: the unit) are stored and linked, then copies of the unit, each
@@ -52,7 +53,7 @@ from sitrep.link.update import link_article, link_stored_event
 from sitrep.link.features import Channels, Profile, profile
 from sitrep.link.story_store import STORE_THRESHOLD
 from sitrep.models import Article
-from sitrep.link.stories import NEIGHBOURS, THRESHOLD, StoryParams, cut, story_similarity
+from sitrep.link.stories import NEIGHBOURS, THRESHOLD, StoryArticle, StoryParams, cluster_stories, cut, story_similarity
 from sitrep.pipeline import ingest
 from sitrep.process import Processor
 from sitrep.store import open_store
@@ -140,6 +141,8 @@ def incidents() -> None:
         seconds = time.perf_counter() - started
         found = list_incidents(store)
         gold = {a["id"]: _labels(store.get_article(a["id"])) for a in store.list_articles()}
+        stories = story_store.list_stories(store)
+        articles = [store.get_article(a["id"]) for a in store.list_articles()]
     sizes = Counter(min(i["sources"], 3) for i in found)
     multi = [i for i in found if i["sources"] >= 2]
     tolls = [i for i in multi if any(d["field"] == "toll" for d in i["disagreements"])]
@@ -148,6 +151,37 @@ def incidents() -> None:
     print(f"  incidents with 2+ outlets whose outlets disagree on the toll: {len(tolls)} of {len(multi)}")
     for line in merge_scores(found, gold):
         print("  " + line)
+    print("  " + story_scores(stories, gold))
+    contexts = [ArticleContext(published=_published(a)) for a in articles]
+    analyses = Processor().analyse([a["text"] for a in articles], contexts)
+    numbers = cluster_stories(
+        [StoryArticle(a["id"], a["text"], None, _published(a), analysis) for a, analysis in zip(articles, analyses)]
+    )
+    batch = [{"id": str(n), "articles": 0, "members": []} for n in sorted(set(numbers))]
+    for article, number in zip(articles, numbers):
+        batch[number - 1]["members"].append({"id": article["id"]})
+        batch[number - 1]["articles"] += 1
+    print("  the same articles grouped at once by `sitrep cluster`'s clustering: " + story_scores(batch, gold))
+
+
+def _published(article: dict[str, Any]) -> date | None:
+    return date.fromisoformat(article["published"]) if article["published"] else None
+
+
+def story_scores(stories: Sequence[dict[str, Any]], gold: dict[str, set[Label]]) -> str:
+    """Stories in the store against the FA-KES labels: a story should hold the articles that share a
+    labelled incident (date a day apart at most, governorate, cause). Pairwise, over labelled articles."""
+    story_of = {m["id"]: s["id"] for s in stories for m in s["members"]}
+    labelled = sorted(a for a, labels in gold.items() if labels and a in story_of)
+    truth = {(a, b) for a, b in combinations(labelled, 2) if any(_near(x, y) for x in gold[a] for y in gold[b])}
+    predicted = {(a, b) for a, b in combinations(labelled, 2) if story_of[a] == story_of[b]}
+    hits = len(truth & predicted)
+    sizes = Counter(min(s["articles"], 5) for s in stories)
+    return (
+        f"stories: {len(stories)} (1/2/3/4/5+ articles: {', '.join(str(sizes[n]) for n in range(1, 6))}); article pairs"
+        f" in one story against the labels (dates a day apart as one): precision {hits / max(len(predicted), 1):.1%}"
+        f" ({hits}/{len(predicted)}), recall {hits / max(len(truth), 1):.1%} ({hits}/{len(truth)})"
+    )
 
 
 Label = tuple[str, str, str]  # FA-KES incident: date, governorate, cause
