@@ -50,7 +50,7 @@ from sitrep.events.extract import ArticleContext
 from sitrep.link.incidents import list_incidents
 from sitrep.link import story_store
 from sitrep.link.update import link_article, link_stored_event
-from sitrep.link.features import Channels, Profile, profile
+from sitrep.link.features import Channels, Profile, Signals, profile
 from sitrep.link.story_store import STORE_THRESHOLD
 from sitrep.models import Article
 from sitrep.link.stories import NEIGHBOURS, THRESHOLD, StoryArticle, StoryParams, cluster_stories, cut, story_similarity
@@ -443,7 +443,8 @@ def stories(args: argparse.Namespace) -> None:
             analyses[name] = processor.analyse([r["text"] for r in split], [ArticleContext() for _ in split])
     analysis_seconds = time.perf_counter() - started
     profiles = {
-        name: [profile(r["text"], analysis=a) for r, a in zip(split, analyses[name])] for name, split in splits.items()
+        name: [profile(r["text"], signals=None if a is None else Signals.of(a)) for r, a in zip(split, analyses[name])]
+        for name, split in splits.items()
     }
 
     configurations = [("plain TF-IDF cosine", BASELINE, [0]), ("sitrep, text channels", StoryParams(TEXT_ONLY), NEIGHBOUR_GRID)]
@@ -501,7 +502,8 @@ def _store_run(rows: Sequence[dict[str, Any]], analyses: Sequence[Any], threshol
             row = rows[i]
             article = Article(row["id"], None, row["text"], "news", None, None, None, None, ())
             store.add_article(article)
-            placed[i] = story_store.add_article(store, article.id, row["text"], None, None, analyses[i], threshold=threshold).story_id
+            signals = Signals.of(analyses[i]) if analyses[i] is not None else None
+            placed[i] = story_store.add_article(store, article.id, row["text"], None, None, signals, threshold=threshold).story_id
     numbers: dict[str, int] = {}
     return score(rows, [numbers.setdefault(placed[i], len(numbers) + 1) for i in range(len(rows))])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -118,6 +119,26 @@ def test_stats_count_what_linking_stored(fakes_db: str) -> None:
     assert stats["incidents_by_sources"].get("3+", 0) == sum(i["sources"] >= 3 for i in incidents)
     assert sum(stats["claims_by_status"].values()) == len(claims)
     assert stats["stories"] == len(stories) and stats["stories_of_several_articles"] == sum(s["articles"] > 1 for s in stories)
+
+
+LINK_TABLES = ("claim_matches", "claims", "incident_events", "incidents", "event_blocks",
+               "story_keys", "story_members", "stories", "story_terms")  # fmt: skip
+
+
+def test_link_command_links_a_store_made_before_linking(fakes_db: str, tmp_path: Path) -> None:
+    """A store whose articles and events were stored but never linked (as before migrations 0004 and
+    0005) gets, from `sitrep link`, what ingesting with linking gave; a second run has nothing to do."""
+    old = str(tmp_path / "old.db")
+    with sqlite3.connect(fakes_db) as source, sqlite3.connect(old) as copy:
+        source.backup(copy)
+        for table in LINK_TABLES:
+            copy.execute(f"DELETE FROM {table}")
+    assert not _snapshot(old)["incidents"] and not _snapshot(old)["stories"]
+    first = runner.invoke(app, ["link", "--db", old, "-q"])
+    assert first.exit_code == 0, first.output
+    assert _snapshot(old) == _snapshot(fakes_db)
+    again = runner.invoke(app, ["link", "--db", old, "-q"]).stdout
+    assert "articles filed in stories 0" in again and "events linked 0" in again
 
 
 def _snapshot(db: str) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from .errors import SitrepError
 from .events_cli import events_command, extract_command
 from .gazetteer_cli import gazetteer_app
 from .ingest.readers import DEFAULT_MAX_BYTES
-from .link_cli import claims_command, cluster_command, incidents_command, stories_command
+from .link_cli import claims_command, cluster_command, incidents_command, link_command, stories_command
 from .models import ReadFailure
 from .output import Format, write_rows
 from .store import DEFAULT_DB
@@ -239,6 +239,7 @@ app.command("events")(events_command)
 app.command("incidents")(incidents_command)
 app.command("claims")(claims_command)
 app.command("stories")(stories_command)
+app.command("link")(link_command)
 app.command("extract")(extract_command)
 app.command("cluster")(cluster_command)
 

@@ -14,7 +14,7 @@ import typer
 from .errors import Code, SitrepError
 from .events.records import ACLED_COLUMNS, acled_row
 from .events_cli import EventFormat
-from .cli_support import DbOption, fail, open_db, parse_date, run_jsonl
+from .cli_support import DbOption, err, fail, open_db, parse_date, run_jsonl
 from .output import Format, write_rows
 from .store import DEFAULT_DB
 from .store.sqlite import EventFilters
@@ -207,3 +207,21 @@ def stories_command(
         return
     write_rows([story_row(s) for s in found], STORY_COLUMNS, fmt)
 
+
+def link_command(
+    db: DbOption = DEFAULT_DB,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; the summary only.")] = False,
+) -> None:
+    """Link what the store holds but never linked (a store made before incidents, claims or stories
+    existed): in stored order, as ingest would have. Safe to interrupt and run again."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from .link.update import link_stored
+
+    columns = (BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with open_db(db) as store, Progress(*columns, console=err, transient=True, disable=quiet) as bar:
+        task = bar.add_task("linking")
+        done = link_stored(store, progress=lambda n, total: bar.update(task, completed=n, total=total))
+    typer.echo(
+        f"events linked {done.events_linked} (of {done.articles_linked} articles), articles filed in stories {done.articles_filed}"
+    )

@@ -31,6 +31,7 @@ from .models import Article, Cleaned, Provenance, RawDocument, ReadFailure, Sour
 from .events.extract import ArticleContext
 from .events.records import event_json
 from .link import story_store
+from .link.features import Signals
 from .link.update import link_article
 from .process import Analysis, Processor
 from .store import Store
@@ -241,7 +242,8 @@ def _store_one(
             store.add_events(article.id, [event_json(e) for e in analysis.events])
             link_article(store, article.id)
         title = None if article.title_span else article.title  # a title inside the text is read there
-        story_store.add_article(store, article.id, article.text, title, article.published, analysis)
+        signals = None if analysis is None else Signals.of(analysis)
+        story_store.add_article(store, article.id, article.text, title, article.published, signals)
         report.ingested += 1
     store.add_source(article.id, _source(doc))
     report.stored.append((doc.provenance, article.id))

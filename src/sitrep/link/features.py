@@ -4,16 +4,18 @@ Channels: the content words of the whole text, the content words of the lead (ti
 sentences, where news states its seminal event), names (capitalised runs not opening a sentence, and
 their words), and the signals sitrep extracts: resolved places (id, backing off to admin1 and country
 at lower weight), actors, event sub-types, and dates (the ISO week of publication and of each
-current event). The text channels work alone;
-the extracted ones need an `Analysis`.
+current event). The text channels work alone; the extracted ones need `Signals`, read from a fresh
+`Analysis` or from what the store kept.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -75,38 +77,66 @@ def lead(text: str, title: str | None = None) -> str:
     return " ".join(([title] if title else []) + sentences[:LEAD_SENTENCES])
 
 
+@dataclass(frozen=True)
+class Signals:
+    """What sitrep read from an article, as far as story features use it: resolved places (id,
+    admin1, country), event sub-types, actors (catalogue id, else the lowercased name) and the days of
+    current (not historical) events."""
+
+    places: tuple[tuple[str | None, str | None, str | None], ...] = ()
+    sub_event_types: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    event_days: tuple[date, ...] = ()
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> Signals:
+        """From a fresh analysis."""
+        events = analysis.events
+        return cls(
+            tuple((p.id, p.admin1, p.country) for p in analysis.places if p.resolved),
+            tuple(e.sub_event_type for e in events),
+            tuple(a.actor_id or a.name.lower() for e in events for a in (e.actor1, e.actor2, *e.assoc_actors) if a is not None),
+            tuple(e.date for e in events if e.date is not None and not e.historical),
+        )
+
+    @classmethod
+    def stored(cls, places: Sequence[dict[str, Any]], events: Sequence[dict[str, Any]]) -> Signals:
+        """From the store's place rows and event records (`Store.places`, the events' JSON)."""
+        actors = [a for e in events for a in (e["actor1"], e["actor2"], *e["assoc_actors"]) if a]
+        return cls(
+            tuple((p["place_id"], p["admin1"], p["country"]) for p in places if p["resolved"]),
+            tuple(e["sub_event_type"] for e in events),
+            tuple(a.get("id") or a["name"].lower() for a in actors),
+            tuple(date.fromisoformat(e["event_date"]) for e in events if e["event_date"] and not e["historical"]),
+        )
+
+
 def profile(
-    text: str, title: str | None = None, published: date | None = None, analysis: Analysis | None = None
+    text: str, title: str | None = None, published: date | None = None, signals: Signals | None = None
 ) -> Profile:
-    """The article's features; `analysis` adds places, actors, event sub-types and event weeks."""
+    """The article's features; `signals` add places, actors, event sub-types and event weeks."""
     bag: defaultdict[tuple[str, str], float] = defaultdict(float)
     full = f"{title}\n{text}" if title else text
     for channel, tokens in (("words", content_words(full)), ("lead", content_words(lead(text, title))), ("names", names(full))):
         for token in tokens:
             bag[(channel, token)] += 1
-    if published is not None:
-        year, week, _ = published.isocalendar()
+    for day in ([published] if published else []) + list(signals.event_days if signals else ()):
+        year, week, _ = day.isocalendar()
         bag[("dates", f"{year}-W{week:02d}")] += 1
-    if analysis is not None:
-        _extracted(bag, analysis)
+    if signals is not None:
+        _extracted(bag, signals)
     return dict(bag)
 
 
-def _extracted(bag: defaultdict[tuple[str, str], float], analysis: Analysis) -> None:
-    for place in analysis.places:
-        if not place.resolved:
-            continue
-        if place.id:
-            bag[("places", place.id)] += 1
-        if place.admin1 and place.country:
-            bag[("places", f"admin1:{place.country}:{place.admin1}")] += BACKOFF["admin1"]
-        if place.country:
-            bag[("places", f"country:{place.country}")] += BACKOFF["country"]
-    for event in analysis.events:
-        bag[("subtypes", event.sub_event_type)] += 1
-        for actor in (event.actor1, event.actor2, *event.assoc_actors):
-            if actor is not None:
-                bag[("actors", actor.actor_id or actor.name.lower())] += 1
-        if event.date is not None and not event.historical:
-            year, week, _ = event.date.isocalendar()
-            bag[("dates", f"{year}-W{week:02d}")] += 1
+def _extracted(bag: defaultdict[tuple[str, str], float], signals: Signals) -> None:
+    for place_id, admin1, country in signals.places:
+        if place_id:
+            bag[("places", place_id)] += 1
+        if admin1 and country:
+            bag[("places", f"admin1:{country}:{admin1}")] += BACKOFF["admin1"]
+        if country:
+            bag[("places", f"country:{country}")] += BACKOFF["country"]
+    for sub_event_type in signals.sub_event_types:
+        bag[("subtypes", sub_event_type)] += 1
+    for actor in signals.actors:
+        bag[("actors", actor)] += 1

@@ -29,7 +29,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..process import Analysis
-from .features import Channels, Profile, profile
+from .features import Channels, Profile, Signals, profile
 
 NEIGHBOURS = 5  # chosen on ECB+ train with the threshold
 THRESHOLD = 0.11
@@ -49,7 +49,8 @@ class StoryArticle:
     analysis: Analysis | None = None
 
     def profile(self, channels: Channels) -> Profile:
-        return profile(self.text, self.title, self.published, self.analysis if _extracted_on(channels) else None)
+        signals = Signals.of(self.analysis) if self.analysis is not None and _extracted_on(channels) else None
+        return profile(self.text, self.title, self.published, signals)
 
 
 @dataclass(frozen=True)

@@ -30,9 +30,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from ..process import Analysis
 from ..store import Store
-from .features import BACKOFF, Channels, profile
+from .features import BACKOFF, Channels, Signals, profile
 from .stories import StoryParams, guard, idf, term_weight
 
 STORE_THRESHOLD = 0.18  # chosen on ECB+ train (bench/link.py --part stories)
@@ -56,13 +55,13 @@ def add_article(
     text: str,
     title: str | None,
     published: date | None,
-    analysis: Analysis | None,
+    signals: Signals | None,
     params: StoryParams | None = None,
     threshold: float = STORE_THRESHOLD,
 ) -> Placed:
     """File a newly stored article in a story (inside the caller's transaction)."""
     params = params or StoryParams()
-    bag = {_key(k): v for k, v in profile(text, title, published, analysis).items() if _weighted(k, params.channels)}
+    bag = {_key(k): v for k, v in profile(text, title, published, signals).items() if _weighted(k, params.channels)}
     keys = sorted(k for k in bag if _selective(k))
     mine = _weigh(store, bag, params.channels)
     average = _averages(store, mine, keys, published, params)

@@ -36,6 +36,15 @@ def _marks(values: Sequence[Any]) -> str:
 class LinkTables:
     _db: sqlite3.Connection
 
+    def unlinked_articles(self) -> list[tuple[int, str]]:
+        """(stored order, id) of the articles with events none of which is filed in a block: never
+        linked (stored before linking existed), or with nothing linkable."""
+        sql = (
+            "SELECT a.rowid, a.id FROM articles a WHERE EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id)"
+            " AND NOT EXISTS (SELECT 1 FROM event_blocks b WHERE b.article_id = a.id) ORDER BY a.rowid"
+        )
+        return [(row[0], row[1]) for row in self._db.execute(sql)]
+
     def article_events(self, article_id: str) -> list[dict[str, Any]]:
         """An article's stored events in rank order, as rows the linker reads."""
         sql = f"SELECT {EVENT_ROW} {EVENT_FROM} WHERE e.article_id = ? ORDER BY e.n"

@@ -18,6 +18,14 @@ CHUNK = 500  # keys per IN (...) list: far below SQLite's limit on bound paramet
 class StoryTables:
     _db: sqlite3.Connection
 
+    def unfiled_articles(self) -> list[tuple[int, str]]:
+        """(stored order, id) of the articles in no story (stored before stories existed)."""
+        sql = (
+            "SELECT a.rowid, a.id FROM articles a"
+            " WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id) ORDER BY a.rowid"
+        )
+        return [(row[0], row[1]) for row in self._db.execute(sql)]
+
     def add_story_terms(self, keys: Iterable[str]) -> int:
         """Count one more profile holding each of `keys`; returns how many profiles are stored (with this one)."""
         self._db.executemany(
