@@ -75,7 +75,8 @@ def add_article(
     else:
         placed = Placed(article_id, None)
     day = published.toordinal() if published else None
-    store.add_story_member(article_id, placed.story_id, day, mine, keys, placed.similarity, published.isoformat() if published else None)
+    iso = published.isoformat() if published else None
+    store.add_story_member(article_id, placed.story_id, day, mine, keys, placed.similarity, iso)
     if day is not None:
         for copy in copies:
             if copy["day"] is None:
