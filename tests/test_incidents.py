@@ -57,6 +57,21 @@ def test_seed_003_recapture_fulfils_seed_000_prediction(seeds_db: str) -> None:
     assert any("within 2017-08-03.." in why for why in fulfilment["why"])
 
 
+def test_seed_003_hoped_siege_break_and_its_liberation_fulfil_nothing_at_deir_ezzor(seeds_db: str) -> None:
+    # "its liberation brings hope for the Syrian army ... to break the years-long ISIS siege on Deir al-Zour":
+    # the liberation is al-Sukhnah's and the siege's end is hoped for, so neither settles a Deir Ezzor prediction
+    listed = runner.invoke(app, ["events", "--db", seeds_db, "-f", "jsonl"]).stdout.splitlines()
+    events = {e["id"]: e for e in map(json.loads, listed)}
+    claims = [json.loads(line) for line in runner.invoke(app, ["claims", "--db", seeds_db, "-f", "jsonl"]).stdout.splitlines()]
+    deir = [c for c in claims if c["location"] == "Deir ez-Zor" and c["article"]["published"] == "2017-08-03"]
+    assert deir
+    for claim in deir:
+        for match in claim["matches"]:
+            assert "brings hope" not in events[match["id"]]["sentence"]["text"], claim
+    relief = [c for c in deir if c["sub_event_type"] == "Government regains territory"]
+    assert relief and all(c["status"] == "open" for c in relief)
+
+
 def test_seed_003_own_plans_stay_open_as_of_the_newest_article(seeds_db: str) -> None:
     with open_store(seeds_db) as store:
         found = list_claims(store, status="open")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Span as SpacySpan
@@ -12,6 +14,8 @@ from sitrep.events import lexicon, triggers
 from sitrep.events.lexicon import MODES
 from sitrep.events.modality import ModeHit, modality
 from sitrep.events.triggers import TriggerHit
+
+from .conftest import FAKES
 
 
 @pytest.fixture(scope="module")
@@ -292,3 +296,38 @@ def test_cue_offsets_point_into_the_doc(model: Language) -> None:
     hit = modality(sent, word(sent, "storm"))
     assert hit.mode == "predicted" and hit.cue is not None
     assert sent.doc.text[hit.cue.start : hit.cue.end] == hit.cue.text
+
+
+HOPE_SENTENCE = "its liberation brings hope for the Syrian army"
+
+
+def fakes_text(part: str) -> str:
+    """The FA-KES demo article that contains `part`."""
+    for line in FAKES.read_text("utf-8").splitlines():
+        text: str = json.loads(line)["text"]
+        if part in text:
+            return text
+    raise AssertionError(part)
+
+
+def test_seed_siege_hoped_to_be_broken_is_planned(model: Language, seed_texts: dict[str, str]) -> None:
+    # the parser hangs "to break" on "allied", not on "hope": the noun is read on the verb above
+    siege = mode_of(model, seed_texts["003"], "siege", HOPE_SENTENCE)
+    assert siege.mode == "planned" and siege.cue is not None and siege.cue.text == "hope"
+    assert "before the infinitive 'break'" in siege.why
+    # the liberation that brings the hope happened: it is the subject, before the cue
+    assert mode_of(model, seed_texts["003"], "liberation", HOPE_SENTENCE).mode == "reported"
+
+
+@pytest.mark.parametrize(
+    ("part", "trigger", "cue"),
+    [
+        ("hoping to quickly seize the small border town", "seize", "hoping"),  # lemmatised "hop"
+        ("with the aim of recapturing the de-facto IS capital", "recapturing", "aim"),
+        ("the aim of the latest operation was to cut rebel supply lines", "cut", "aim"),
+        ("aimed at the liberation of Raqqa city", "liberation", "aimed"),
+    ],
+)
+def test_fakes_hoped_and_aimed_events_are_planned(model: Language, part: str, trigger: str, cue: str) -> None:
+    hit = mode_of(model, fakes_text(part), trigger, part)
+    assert hit.mode == "planned" and hit.cue is not None and hit.cue.text == cue

@@ -22,7 +22,7 @@ from ..actors import Catalogue
 from ..models import ActorRef, Attribution, Event, Evidence, Place, Span
 from . import lexicon, triggers
 from .attribution import Statement, quotations, relayed_report
-from .location import fallback, place_in_sentence
+from .location import antecedent, fallback, place_in_sentence
 from .modality import ModeHit, modality
 from .notes import write_notes
 from .roles import ActorMention, actor_mentions, roles
@@ -167,11 +167,12 @@ def _event(
             evidence.append(Evidence(field, ref.span))
 
     actor_spans = [m.ref.span for m in mentions if sent.start_char <= m.ref.span.start < sent.end_char]
-    chosen = place_in_sentence(sent, trigger, places, actor_spans) or fallback(previous, places)
+    referred = antecedent(sent, trigger, sub_event_type, places)  # "its liberation": the place "its" stands for
+    chosen = referred or place_in_sentence(sent, trigger, places, actor_spans) or fallback(previous, places)
     place = chosen[0] if chosen else None
     if chosen:
         why.append(f"place {chosen[0].name}: {chosen[1]}")
-        if sent.start_char <= chosen[0].start < sent.end_char:
+        if referred or sent.start_char <= chosen[0].start < sent.end_char:
             evidence.append(Evidence("place", Span(chosen[0].start, chosen[0].end, chosen[0].text)))
 
     if when.start is not None and when.end is not None:

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from ..errors import Code, SitrepError
 
 MODES = ("reported", "claimed", "predicted", "planned", "hypothetical", "denied", "negated")
-ATTACHES = frozenset({"aux", "neg", "det", "mark", "advmod", "amod", "timex", "governor", "prep"})
+ATTACHES = frozenset({"aux", "neg", "det", "mark", "advmod", "amod", "timex", "governor", "prep", "object"})
 AGENT_KINDS = frozenset({"state", "nonstate"})
 GAP = frozenset({"*"})
 

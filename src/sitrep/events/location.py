@@ -6,6 +6,8 @@ Idlib") wins; among the rest, a nearer and more precise place beats a farther or
 relative location ("4 km north of ...") beats the bare place it is anchored on. With no place in
 the sentence, the event takes the article's main place (the one it names most), else the place of
 the article's previous event, each with a reason and never a finer precision than near-a-town (2).
+A pronoun that stands for the place of a territorial event ("its liberation") overrides the sentence:
+the event is at the place the pronoun refers back to (`antecedent`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,12 @@ from ..models import Place, Span
 from ..places.geoparse import DERIVED
 
 LINK_STEPS = 4
+ANTECEDENT_SENTENCES = 2  # a pronoun's antecedent place is sought in this many sentences before its own
+# Territorial sub-types: a pronoun argument of theirs stands for the place; in the first two the
+# possessor of the noun is the place taken ("its capture"), in the third it is who withdraws.
+TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+TERRITORIAL = TAKEN | {"Non-violent transfer of territory"}
+COARSE_FEATURES = frozenset({"country", "admin1", *DERIVED})
 
 
 def place_in_sentence(
@@ -72,10 +80,56 @@ def _path(trigger: Token, target: Token) -> int | None:
     return None
 
 
+def antecedent(sent: SpacySpan, trigger: Token, sub_event_type: str, places: Sequence[Place]) -> tuple[Place, str] | None:
+    """The place a pronoun standing for the territory of a territorial event refers back to ("its
+    liberation", "its capture", "withdrew from it"), with why; None without such a pronoun or place.
+
+    The antecedent is the place of the sentences just before (and of this one, before the pronoun)
+    that the article has named most so far, the latest of equals: the place it is talking about."""
+    pronoun = _territory_pronoun(trigger, sub_event_type)
+    if pronoun is None:
+        return None
+    sents = list(sent.doc.sents)
+    at = next(n for n, s in enumerate(sents) if s.start == sent.start)
+    window_start = sents[max(at - ANTECEDENT_SENTENCES, 0)].start_char
+    before = [p for p in places if p.end <= pronoun.idx and p.feature not in COARSE_FEATURES]
+    near = [p for p in before if p.start >= window_start]
+    named = Counter(_key(p) for p in before)
+    best = max(near, key=lambda p: (named[_key(p)], p.start), default=None)
+    if best is None or not best.resolved:
+        return None  # an antecedent the gazetteer does not know gives no place: the sentence's reading stands
+    why = (
+        f"{pronoun.text!r} on {trigger.text!r} stands for the event's place and refers back to {best.name}, "
+        f"the place of the sentences before named most in the article so far ({named[_key(best)]} times)"
+    )
+    return best, why
+
+
+def _key(place: Place) -> str:
+    return place.id or place.text.lower()
+
+
+def _territory_pronoun(trigger: Token, sub_event_type: str) -> Token | None:
+    """"its" on a noun naming a place taken ("its capture"), or "it" as the trigger's object or the
+    object of its preposition ("captured it", "withdrawal from it"), for a territorial event."""
+    if sub_event_type not in TERRITORIAL:
+        return None
+    for child in trigger.children:
+        if child.dep_ == "poss" and child.lower_ == "its" and sub_event_type in TAKEN:
+            return child
+        if child.dep_ == "dobj" and child.lower_ == "it":
+            return child
+        if child.dep_ == "prep":
+            inner = next((c for c in child.children if c.dep_ == "pobj" and c.lower_ == "it"), None)
+            if inner is not None:
+                return inner
+    return None
+
+
 def fallback(previous: Place | None, places: Sequence[Place]) -> tuple[Place, str] | None:
     """With no place in the sentence: the article's main place (named most, and more than once),
     else the previous event's place."""
-    named = Counter(p.id for p in places if p.resolved and p.feature not in ("country", "admin1", *DERIVED))
+    named = Counter(p.id for p in places if p.resolved and p.feature not in COARSE_FEATURES)
     ranked = named.most_common(2)
     if ranked and ranked[0][1] > 1 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         place = next(p for p in places if p.id == ranked[0][0])

@@ -200,12 +200,13 @@ def modality(sent: SpacySpan, trigger: Token) -> ModeHit:
     The nearest cue wins (weights break ties at one distance); modals, negation, "no" and
     condition markers count on the trigger's own clause and verbs it extends (xcomp, conj);
     governing words (deny, claim, plan, expect ...) count anywhere above it but not through a
-    subject; attribution (said, according to) gives the source and, when the source is the
+    subject, and so do nouns of intent (hope, aim) on a verb above an infinitive the trigger is in; attribution (said, according to) gives the source and, when the source is the
     event's own agent, turns reported into claimed. Default: "reported".
     """
     found: list[_Found] = []
     attribution: tuple[ModalityCue, int, int, Token | None] | None = None
     node, depth, local, step = trigger, 0, True, ""
+    infinitive: Token | None = None
     verb_seen = trigger.pos_ in VERBAL
     if not verb_seen:
         _no(trigger, 0, found)
@@ -217,6 +218,10 @@ def modality(sent: SpacySpan, trigger: Token) -> ModeHit:
                     attribution = (cue, node.i, node.i + 1, _source(node, cue, sent))
                 if cue.mode != "reported":
                     found.append(_Found(depth, cue, node.i, node.i + 1, f"'{node.text}' governs the trigger ({step})"))
+            if infinitive is not None:
+                _object(node, infinitive, depth, found)
+        if infinitive is None and _infinitive(node):
+            infinitive = node
         if local:
             _local(node, depth, sent, found)
         if attribution is None:
@@ -234,6 +239,23 @@ def modality(sent: SpacySpan, trigger: Token) -> ModeHit:
     if attribution is None:
         attribution = _side_attribution(sent, trigger)
     return _decide(sent, trigger, found, attribution)
+
+
+def _infinitive(node: Token) -> bool:
+    """Whether `node` is a verb with "to" ("to break")."""
+    return node.pos_ in VERBAL and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+
+
+def _object(verb: Token, infinitive: Token, depth: int, found: list[_Found]) -> None:
+    """An `object` cue ("hope", "aim") that depends on a verb above the trigger and stands before the
+    infinitive the trigger is in: "brings hope for the army to break the siege", "the aim is to
+    capture", where the parser hangs the infinitive on the verb rather than on the noun."""
+    for child in verb.children:
+        if child.i < infinitive.i:
+            cue = _single("object", child)
+            if cue is not None and child.dep_ in cue.scope:
+                why = f"'{child.text}' ({child.dep_} of '{verb.text}') before the infinitive '{infinitive.text}'"
+                found.append(_Found(depth, cue, child.i, child.i + 1, why))
 
 
 def _side_attribution(sent: SpacySpan, trigger: Token) -> tuple[ModalityCue, int, int, Token | None] | None:
