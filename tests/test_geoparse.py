@@ -269,3 +269,10 @@ def test_loose_spelling_of_a_town_abroad_is_no_reading(geoparser: Geoparser) -> 
     places = parse(geoparser, text)
     strays = [p for p in places if p.text in ("Shiite", "al-Foua") and p.resolved and p.country != "SY"]
     assert not strays and [p for p in places if p.text in ("Shiite", "al-Foua")]
+
+
+def test_eastern_ghouta_is_the_curated_area_east_of_damascus(geoparser: Geoparser) -> None:
+    """Scraped reports name the enclave itself; GeoNames holds only its towns (features.csv row)."""
+    text = fakes_text("fakes-1924058065")
+    place = at(parse(geoparser, text), "Eastern Ghouta", "Heavy shelling also hit Eastern Ghouta", text)
+    assert place.id == "sitrep:eastern-ghouta" and place.country == "SY" and place.geo_precision == 2
