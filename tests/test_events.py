@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sitrep.cli import app
-from sitrep.events.extract import ArticleContext
+from sitrep.events.extract import VIOLENT_TYPES, ArticleContext
 from sitrep.process import Processor
 
 from .conftest import FAKES, SEEDS
@@ -144,3 +144,12 @@ def test_fakes_its_capture_without_a_known_antecedent_keeps_the_sentence_reading
     (capture,) = [e for e in _fakes_events("Its capture cut off") if e.trigger.text == "capture"]
     assert capture.place is not None and capture.place.name != "Ar Raqqah"
     assert not any("refers back" in why for why in capture.why)
+
+
+def test_fakes_fighting_is_not_placed_where_talks_are_held() -> None:
+    # "... have hosted negotiations in the Kazakh capital Astana that led to the creation of four
+    # "de-escalation zones" which produced a drop in violence though deadly air strikes and ..."
+    events = _fakes_events("hosted negotiations in the Kazakh capital Astana")
+    violent = [e for e in events if e.event_type in VIOLENT_TYPES]
+    assert violent and all(e.place is None or e.place.name != "Astana" for e in violent)
+

@@ -23,6 +23,7 @@ from ..models import ActorRef, Attribution, Event, Evidence, Place, Span
 from . import lexicon, triggers
 from .attribution import Statement, quotations, relayed_report
 from .location import antecedent, fallback, place_in_sentence
+from .venues import venue_starts
 from .modality import ModeHit, modality
 from .notes import write_notes
 from .roles import ActorMention, actor_mentions, roles
@@ -55,6 +56,7 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
     events: list[Event] = []
     previous: Place | None = None
     kind_of = _agent_kind(mentions)
+    venues = venue_starts(text, places)
     for sent in doc.sents:
         if sent.start_char < context.title_end:
             continue
@@ -67,7 +69,7 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
         toll = fatalities(words, offset=sent.start_char)
         told: dict[tuple[str, str, str | None], Event] = {}
         for hit in hits:
-            event = _event(text, sent, hit, places, mentions, statements, relayed, previous, when, toll)
+            event = _event(text, sent, hit, places, venues, mentions, statements, relayed, previous, when, toll)
             same = (event.sub_event_type, event.modality, event.place.name if event.place else None)
             # "aircraft bombed the town": two trigger words, one event; the fuller reading stays
             if same not in told or event.confidence > told[same].confidence:
@@ -132,6 +134,7 @@ def _event(
     sent: SpacySpan,
     hit: triggers.TriggerHit,
     places: Sequence[Place],
+    venues: frozenset[int],
     mentions: Sequence[ActorMention],
     statements: Sequence[Statement],
     relayed: Span | None,
@@ -168,6 +171,9 @@ def _event(
 
     actor_spans = [m.ref.span for m in mentions if sent.start_char <= m.ref.span.start < sent.end_char]
     referred = antecedent(sent, trigger, sub_event_type, places)  # "its liberation": the place "its" stands for
+    if hit.event_type in VIOLENT_TYPES:  # fighting is not placed where talks about it are held
+        places = [p for p in places if p.start not in venues]
+        previous = previous if previous is None or previous.start not in venues else None
     chosen = referred or place_in_sentence(sent, trigger, places, actor_spans) or fallback(previous, places)
     place = chosen[0] if chosen else None
     if chosen:
