@@ -241,8 +241,8 @@ def _store_one(
             store.add_places(article.id, analysis.places)
             store.add_events(article.id, [event_json(e) for e in analysis.events])
             link_article(store, article.id)
-        title = None if article.title_span else article.title  # a title inside the text is read there
         signals = None if analysis is None else Signals.of(analysis)
+        title = story_store.separate_title(article.title, article.title_span)
         story_store.add_article(store, article.id, article.text, title, article.published, signals)
         report.ingested += 1
     store.add_source(article.id, _source(doc))

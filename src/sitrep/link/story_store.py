@@ -109,6 +109,11 @@ def _averages(
     return {story: sum(s) / len(s) for story, s in totals.items()}
 
 
+def separate_title(title: str | None, title_span: object | None) -> str | None:
+    """The title to add to the text's own words: none when the title stands in the text (its span)."""
+    return None if title_span else title
+
+
 def _rounded(similarity: float | None) -> float | None:
     return None if similarity is None else round(similarity, 4)
 

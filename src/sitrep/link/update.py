@@ -69,5 +69,5 @@ def _file(store: Store, article_id: str) -> None:
     records = [json.loads(row["record"]) for row in store.article_events(article_id)]
     signals = Signals.stored(article["places"], records)
     published = date.fromisoformat(article["published"]) if article["published"] else None
-    title = None if article["title_span"] else article["title"]
+    title = story_store.separate_title(article["title"], article["title_span"])
     story_store.add_article(store, article_id, article["text"], title, published, signals)

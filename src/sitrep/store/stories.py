@@ -13,6 +13,7 @@ from typing import Any
 from .search import after_clause
 
 CHUNK = 500  # keys per IN (...) list: far below SQLite's limit on bound parameters
+PROFILES = ""  # the key every profile holds: its frequency is the number of profiles ("channel:token" keys are never empty)
 
 
 class StoryTables:
@@ -27,11 +28,13 @@ class StoryTables:
         return [(row[0], row[1]) for row in self._db.execute(sql)]
 
     def add_story_terms(self, keys: Iterable[str]) -> int:
-        """Count one more profile holding each of `keys`; returns how many profiles are stored (with this one)."""
+        """Count one more profile holding each of `keys`; returns how many profiles are stored (with this
+        one): the frequency of the empty key, which every profile holds (no count over the table)."""
         self._db.executemany(
-            "INSERT INTO story_terms VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET df = df + 1", [(k,) for k in keys]
+            "INSERT INTO story_terms VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET df = df + 1",
+            [(PROFILES,), *((k,) for k in keys)],
         )
-        return int(self._db.execute("SELECT COUNT(*) FROM story_members").fetchone()[0]) + 1
+        return int(self._db.execute("SELECT df FROM story_terms WHERE key = ?", (PROFILES,)).fetchone()[0])
 
     def story_df(self, keys: Sequence[str]) -> dict[str, int]:
         """Document frequency of each key (absent keys are left out)."""

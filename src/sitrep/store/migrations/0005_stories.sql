@@ -27,7 +27,8 @@ CREATE TABLE story_keys (
 );
 CREATE INDEX story_keys_day ON story_keys (key, day);
 
--- Document frequency of every feature over the stored profiles: the weights' idf.
+-- Document frequency of every feature over the stored profiles: the weights' idf. The empty key,
+-- which every profile holds, counts the profiles.
 CREATE TABLE story_terms (
     key TEXT PRIMARY KEY,
     df INTEGER NOT NULL
