@@ -1,4 +1,8 @@
-"""The `sitrep extract` contract: JSONL `{"id", "text", "published"?, "outlet"?}` in, `{"id", "events"}` out."""
+"""The `sitrep extract` contract: JSONL `{"id", "text", "published"?, "title"?}` in, `{"id", "events"}` out.
+
+A title found near the top of the text marks the headline: its events are restated by the body
+(as on ingest, where cleaning finds the title).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from .extract import ArticleContext
 from .records import event_json
 
 BATCH = 32
+TITLE_WITHIN = 400  # a title is looked for in this many first characters of the text
 
 
 def extract_lines(lines: Iterable[str], processor: Processor) -> Iterator[dict[str, Any] | str]:
@@ -36,4 +41,7 @@ def _record(number: int, line: str) -> tuple[Any, str, ArticleContext] | str:
     day = published_date(number, record)
     if isinstance(day, str):
         return day
-    return record.get("id"), record["text"], ArticleContext(published=day)
+    title = record.get("title")
+    at = record["text"].find(title.strip(), 0, TITLE_WITHIN) if isinstance(title, str) and title.strip() else -1
+    title_end = at + len(title.strip()) if at >= 0 else 0
+    return record.get("id"), record["text"], ArticleContext(published=day, title_end=title_end)
