@@ -221,8 +221,30 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """One place in an article that tells of an event: its sentence and trigger words."""
+
+    sentence: Span
+    trigger: Span
+    sub_event_type: str  # what this mention alone says happened
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A candidate event that is no event, with the reason (a code to count, and words to check)."""
+
+    sub_event_type: str
+    sentence: Span
+    trigger: Span
+    reason: str  # a code such as "war" or "caption" (events/screen.py lists them)
+    why: str
+
+
+@dataclass(frozen=True)
 class Event:
-    """One ACLED-style event read from one sentence of an article, with the evidence for each field."""
+    """One ACLED-style event of an article: one record per real event, however many sentences tell
+    it (`mentions`), with the evidence for each field; `sentence` and `trigger` are the mention its
+    type was read from."""
 
     event_type: str
     sub_event_type: str
@@ -243,3 +265,4 @@ class Event:
     confidence: float
     why: tuple[str, ...]  # how the type, modality and place were chosen
     notes: str  # one-sentence ACLED-style summary generated from the fields
+    mentions: tuple[Mention, ...] = ()  # every mention of the event in the article, in text order

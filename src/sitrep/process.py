@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .events.extract import ArticleContext, extract_events
-from .models import Event, Place
+from .models import Event, Place, Rejected
 from .places import Geoparser
 from .places.geoparse import geoparse_doc
 from .scan import Scanner
@@ -29,7 +29,8 @@ class Analysis:
     """What sitrep read from one article."""
 
     places: list[Place]
-    events: list[Event]  # most salient first
+    events: list[Event]  # one record per real event, most salient first
+    rejected: list[Rejected]  # candidate events that are none, with the reasons
 
 
 class Processor:
@@ -62,6 +63,7 @@ class Processor:
         results = []
         for doc, context in zip(self.scanner.pipe(texts, batch_size=BATCH), contexts, strict=True):
             places = geoparse_doc(doc, gazetteer)
-            results.append(Analysis(places, extract_events(doc, places, catalogue, context)))
+            extraction = extract_events(doc, places, catalogue, context)
+            results.append(Analysis(places, extraction.events, extraction.rejected))
         return results
 

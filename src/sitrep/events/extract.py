@@ -10,8 +10,8 @@ before historical, then by how complete and certain they are, then by their orde
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from datetime import date
 
@@ -19,8 +19,11 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..actors import Catalogue
-from ..models import ActorRef, Attribution, Event, Evidence, Place, Span
+from ..models import ActorRef, Attribution, Event, Evidence, Place, Rejected, Span
 from . import lexicon, triggers
+from .candidate import Candidate, told
+from .coreference import corefer
+from .screen import screen
 from .attribution import Statement, quotations, relayed_report
 from .location import antecedent, fallback, place_in_sentence
 from .venues import venue_starts
@@ -46,14 +49,30 @@ class ArticleContext:
     title_end: int = 0  # events in the title are restated by the body; they rank lower
 
 
-def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context: ArticleContext) -> list[Event]:
-    """The events an article tells, most salient first."""
+@dataclass(frozen=True)
+class Extraction:
+    """An article's events, one record per real event, most salient first, and the candidates
+    rejected as no events, with their reasons."""
+
+    events: list[Event]
+    rejected: list[Rejected]
+
+
+def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context: ArticleContext) -> Extraction:
+    """The events an article tells (most salient first), and the candidates that are none."""
+    kept, rejected = screen(doc, list(_candidates(doc, places, catalogue, context)))
+    records, generic = corefer(_give_tolls(kept))
+    length = max(len(doc.text), 1)
+    return Extraction(sorted(records, key=lambda e: _salience(e, length)), rejected + generic)
+
+
+def _candidates(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context: ArticleContext) -> Iterator[Candidate]:
+    """One candidate per trigger head of each sentence after the title, in text order."""
     country = context.country or _focus(places)
     text = doc.text  # built anew from the tokens at each use: read once
     mentions = actor_mentions(doc, catalogue, country, text)
     statements = quotations(text)
     relayed = relayed_report(text)
-    events: list[Event] = []
     previous: Place | None = None
     kind_of = _agent_kind(mentions)
     venues = venue_starts(text, places)
@@ -67,18 +86,52 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
         words = text[sent.start_char : sent.end_char]
         when = event_date(words, context.published, offset=sent.start_char)
         toll = fatalities(words, offset=sent.start_char)
-        told: dict[tuple[str, str, str | None], Event] = {}
+        told_once: dict[tuple[str, str, str | None], Candidate] = {}
         for hit in hits:
-            event = _event(text, sent, hit, places, venues, mentions, statements, relayed, previous, when, toll)
+            event, stated = _event(text, sent, hit, places, venues, mentions, statements, relayed, previous, when, toll)
+            candidate = Candidate(event, hit.head, hit.weight, stated, when.start is not None, told(sent, doc[hit.head]), toll)
             same = (event.sub_event_type, event.modality, event.place.name if event.place else None)
             # "aircraft bombed the town": two trigger words, one event; the fuller reading stays
-            if same not in told or event.confidence > told[same].confidence:
-                told[same] = event
+            if same not in told_once or event.confidence > told_once[same].event.confidence:
+                told_once[same] = candidate
             if event.place is not None and event.modality in ("reported", "claimed"):
                 previous = event.place
-        events.extend(sorted(told.values(), key=lambda e: e.trigger.start))
-    length = max(len(text), 1)
-    return sorted(events, key=lambda e: _salience(e, length))
+        yield from sorted(told_once.values(), key=lambda c: c.event.trigger.start)
+
+
+def _give_tolls(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Each sentence's toll to one candidate: the nearest to the figure, and never a toll summed over
+    a period or a war. The others of the sentence keep no toll."""
+    nearest: dict[int, Candidate] = {}
+    for candidate in candidates:
+        toll = candidate.toll
+        if toll is None or toll.kind == "summed":
+            continue
+        kept = nearest.get(toll.start)
+        if kept is None or _gap(candidate, toll) < _gap(kept, toll):
+            nearest[toll.start] = candidate
+    out = []
+    for candidate in candidates:
+        toll = candidate.toll
+        if toll is None or nearest.get(toll.start) is candidate:
+            out.append(candidate)
+            continue
+        reason = toll.why if toll.kind == "summed" else f"it belongs to {nearest[toll.start].event.trigger.text!r}, nearer the figure"
+        event = candidate.event
+        event = replace(
+            event,
+            fatalities=None,
+            civilian_fatalities=None,
+            evidence=tuple(e for e in event.evidence if e.field != "fatalities"),
+            why=(*event.why, f"the toll {toll.text!r} of the sentence is not this event's: {reason}"),
+        )
+        out.append(replace(candidate, event=event, toll=None))
+    return out
+
+
+def _gap(candidate: Candidate, toll: Toll) -> int:
+    trigger = candidate.event.trigger
+    return max(trigger.start - toll.end, toll.start - trigger.end, 0)
 
 
 def _focus(places: Sequence[Place]) -> str | None:
@@ -141,7 +194,8 @@ def _event(
     previous: Place | None,
     when: EventDate,
     toll: Toll | None,
-) -> Event:
+) -> tuple[Event, bool]:
+    """The event one trigger names, as its sentence tells it, and whether the sentence names its place."""
     doc = sent.doc
     trigger = doc[hit.head]
     trigger_span = Span(hit.start_char, hit.end_char, hit.text)
@@ -176,9 +230,11 @@ def _event(
         previous = previous if previous is None or previous.start not in venues else None
     chosen = referred or place_in_sentence(sent, trigger, places, actor_spans) or fallback(previous, places)
     place = chosen[0] if chosen else None
+    stated = False
     if chosen:
         why.append(f"place {chosen[0].name}: {chosen[1]}")
-        if referred or sent.start_char <= chosen[0].start < sent.end_char:
+        stated = bool(referred) or sent.start_char <= chosen[0].start < sent.end_char
+        if stated:
             evidence.append(Evidence("place", Span(chosen[0].start, chosen[0].end, chosen[0].text)))
 
     if when.start is not None and when.end is not None:
@@ -197,7 +253,7 @@ def _event(
         mode.mode,
         attribution.source.text if attribution else None,
     )
-    return Event(
+    event = Event(
         event_type=_event_type(sub_event_type),
         sub_event_type=sub_event_type,
         actor1=actor1,
@@ -218,6 +274,7 @@ def _event(
         why=tuple(why),
         notes=notes,
     )
+    return event, stated
 
 
 @cache

@@ -1,7 +1,8 @@
-"""The `sitrep extract` contract: JSONL `{"id", "text", "published"?, "title"?}` in, `{"id", "events"}` out.
+"""The `sitrep extract` contract: JSONL `{"id", "text", "published"?, "title"?}` in, `{"id", "events", "rejected"}` out.
 
 A title found near the top of the text marks the headline: its events are restated by the body
-(as on ingest, where cleaning finds the title).
+(as on ingest, where cleaning finds the title). Without "published", a dateline at the top of the
+text dates the article, as on ingest.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+from ..ingest.dates import find_dateline
 from ..jsonl import parse_line, published_date
 from ..process import Processor
 from .extract import ArticleContext
-from .records import event_json
+from .records import event_json, rejected_json
 
 BATCH = 32
 TITLE_WITHIN = 400  # a title is looked for in this many first characters of the text
@@ -30,7 +32,12 @@ def extract_lines(lines: Iterable[str], processor: Processor) -> Iterator[dict[s
             if isinstance(record, str):
                 yield record
             else:
-                yield {"id": record[0], "events": [event_json(e) for e in next(results).events]}
+                analysis = next(results)
+                yield {
+                    "id": record[0],
+                    "events": [event_json(e) for e in analysis.events],
+                    "rejected": [rejected_json(r) for r in analysis.rejected],
+                }
 
 
 def _record(number: int, line: str) -> tuple[Any, str, ArticleContext] | str:
@@ -41,6 +48,9 @@ def _record(number: int, line: str) -> tuple[Any, str, ArticleContext] | str:
     day = published_date(number, record)
     if isinstance(day, str):
         return day
+    if day is None:
+        dateline = find_dateline(record["text"])
+        day = dateline.date if dateline else None
     title = record.get("title")
     at = record["text"].find(title.strip(), 0, TITLE_WITHIN) if isinstance(title, str) and title.strip() else -1
     title_end = at + len(title.strip()) if at >= 0 else 0

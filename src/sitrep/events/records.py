@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ..models import ActorRef, Event, Span
+from ..models import ActorRef, Event, Rejected, Span
 
 # ACLED's interaction codes by actor type
 INTER = {
@@ -79,6 +79,21 @@ def event_json(event: Event) -> dict[str, Any]:
         "confidence": event.confidence,
         "why": list(event.why),
         "notes": event.notes,
+        "mentions": [
+            {"sentence": _fields(m.sentence), "trigger": _fields(m.trigger), "sub_event_type": m.sub_event_type}
+            for m in event.mentions
+        ],
+    }
+
+
+def rejected_json(rejected: Rejected) -> dict[str, Any]:
+    """A candidate event that is no event, as `sitrep extract` writes it."""
+    return {
+        "sub_event_type": rejected.sub_event_type,
+        "reason": rejected.reason,
+        "why": rejected.why,
+        "sentence": _fields(rejected.sentence),
+        "trigger": _fields(rejected.trigger),
     }
 
 

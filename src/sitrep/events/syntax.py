@@ -24,6 +24,20 @@ def predicate_of(token: Token, sent: SpacySpan) -> Token:
     return node
 
 
+def clause_of(verb: Token, sent: SpacySpan) -> list[Token]:
+    """The tokens of a verb's own clause: its subtree without embedded clauses (xcomp kept)."""
+    out = [verb]
+    for child in verb.children:
+        if in_sentence(child, sent) and (child.dep_ not in CLAUSAL or child.dep_ == "xcomp" or _noun_conjunct(child)):
+            out.extend(clause_of(child, sent))
+    return out
+
+
+def _noun_conjunct(token: Token) -> bool:
+    """A conjunct that is not a clause: "police and protesters", not "clashed and looted"."""
+    return token.dep_ == "conj" and token.pos_ not in VERBAL and token.head.pos_ not in VERBAL
+
+
 def subject_of(verb: Token, sent: SpacySpan) -> Token | None:
     """Who does what a verb says: its subject, a passive's "by" agent, or that of the verb it extends."""
     node = verb

@@ -12,6 +12,11 @@ civilians", "the death toll rose to 20". Rules (vocabulary and vague counts: dat
   reported death, perpetrators included): "a suicide bomber killed himself and 4 others" -> 5;
 - "no one was killed", "no casualties" -> 0; injuries never count as deaths and are kept apart;
   a sentence that reports only injuries gives 0 fatalities with its `injured` count.
+
+Each toll also says what it counts (`kind`, words in the toml's [context]): the event's own
+("event"), an update of an earlier figure ("the death toll rose to 20": "update"), a part of a toll
+given elsewhere ("six children were among those killed": "part"), or a sum over a period or a war
+("since 2011", "the war that has killed 250,000": "summed"), which is never one event's.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ class Toll:
     text: str
     vague: bool  # True when the count is a convention ("dozens" -> 12), not a stated number
     why: str
+    kind: str = "event"  # "event" | "update" | "part" | "summed": what the figure counts
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,12 @@ class _Vocab:
     plural_object: re.Pattern[str]
     plural_noun: re.Pattern[str]
     no_deaths: re.Pattern[str]
+    update: re.Pattern[str]
+    part_before: re.Pattern[str]
+    part_after: re.Pattern[str]
+    period: re.Pattern[str]
+    war_before: re.Pattern[str]  # "the war that has killed": before a figure
+    war_after: re.Pattern[str]  # "killed in the conflict": after a figure
     plural_victims: re.Pattern[str]
     singular_victims: re.Pattern[str]
     civilian_nouns: re.Pattern[str]
@@ -167,7 +179,33 @@ def read_number(words: str) -> int | None:
 
 def _toll(sentence: str, offset: int, value: int, civilians: int | None, injured: int | None,
           start: int, end: int, vague: bool, why: str) -> Toll:  # fmt: skip
-    return Toll(value, civilians, injured, offset + start, offset + end, sentence[start:end], vague, why)
+    kind, reason = _kind(sentence, start, end, _vocab())
+    why = f"{why}; {reason}" if reason else why
+    return Toll(value, civilians, injured, offset + start, offset + end, sentence[start:end], vague, why, kind)
+
+
+SUM_BEFORE, SUM_AFTER, PART_BEFORE, PART_AFTER = 60, 80, 25, 40  # characters around a figure its context is sought in
+
+
+def _kind(sentence: str, start: int, end: int, vocab: _Vocab) -> tuple[str, str]:
+    """What the figure at sentence[start:end] counts, and the words that say so ("" for the event's own)."""
+    war = vocab.war_before.search(sentence, max(0, start - SUM_BEFORE), start) or vocab.war_after.search(
+        sentence, end, end + SUM_AFTER
+    )
+    if war is not None:
+        return "summed", f"a war's toll ('{war.group()}'), not one event's"
+    period = vocab.period.search(sentence[max(0, start - SUM_BEFORE) : end + SUM_AFTER])
+    if period is not None:
+        return "summed", f"summed over a period ('{period.group()}'), not one event's"
+    update = vocab.update.search(sentence, max(0, start - SUM_BEFORE), end)
+    if update is not None:
+        return "update", f"an updated figure ('{update.group()}')"
+    part = vocab.part_before.search(sentence, max(0, start - PART_BEFORE), start) or vocab.part_after.search(
+        sentence, end, end + PART_AFTER
+    )
+    if part is not None:
+        return "part", f"a part of a toll given elsewhere ('{part.group()}')"
+    return "event", ""
 
 
 def _choose(figures: list[_Figure]) -> _Figure | None:
@@ -383,7 +421,8 @@ def _vocab() -> _Vocab:
     figures = rf"{item}(?:{separator}{item})*".replace("?P<q>", "").replace("?P<fill>", "")
     after = (
         rf"(?<![\w’'])(?P<list>{listed}*)(?P<q>{quantity})(?P<fill>(?:\s+{filler}){{0,7}}?)"
-        rf"(?:\s*,[^,.;:]{{1,60}},(?:\s+{filler}){{0,3}}?)?"  # an aside: "40 people, most of them civilians, were"
+        rf"(?:\s*,[^,.;:]{{1,60}},(?:\s+{filler}){{0,3}}?"  # an aside: "40 people, most of them civilians, were"
+        rf"|\s+(?:including|among\s+them)\s+{quantity}(?:\s+{filler}){{0,3}}?)?"  # "20 people including 13 civilians were"
         rf"\s+(?P<w>{{words}}){end}"
     )
     plural_victims = _alternation(words["plural_victims"])
@@ -394,6 +433,8 @@ def _vocab() -> _Vocab:
          *words["plural_victims"], *words["singular_victims"], "his", "her", "their", "its", "him", "them"]
     )  # fmt: skip
     no_deaths = _alternation(words["no_deaths"])
+    context: dict[str, list[str]] = data["context"]
+    wars = _alternation(context["war"])
     return _Vocab(
         numbers=numbers,
         multipliers=multipliers,
@@ -439,6 +480,12 @@ def _vocab() -> _Vocab:
             rf"\s+(?:killed|hurt|injured|harmed))(?!\w)",
             flags,
         ),
+        update=re.compile(rf"(?<!\w)(?:{_alternation(context['update'])})(?!\w)", flags),
+        part_before=re.compile(rf"(?<!\w)(?:{_alternation(context['part_before'])})(?!\w)", flags),
+        part_after=re.compile(rf"(?<!\w)(?:{_alternation(context['part_after'])})(?!\w)", flags),
+        period=re.compile(rf"(?<!\w)(?:{_alternation(context['period'])})(?!\w)", flags),
+        war_before=re.compile(rf"(?<!\w)(?:{wars})(?:\s*,)?\s+(?:that|which|has|have|had|killed|claimed|left)(?!\w)", flags),
+        war_after=re.compile(rf"(?<!\w)(?:in|during|of|since)\s+the\s+(?:[\w-]+\s+)?(?:{wars})(?!\w)", flags),
         plural_victims=re.compile(rf"(?<!\w)(?:{plural_victims})(?!\w)", flags),
         singular_victims=re.compile(rf"(?<!\w)(?:{_alternation(words['singular_victims'])})(?!\w)", flags),
         civilian_nouns=re.compile(rf"(?<!\w)(?:{_alternation(words['civilians'])})(?!\w)", flags),

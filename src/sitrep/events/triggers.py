@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .lexicon import GAP, Trigger, triggers, word_forms, word_lists
-from .syntax import CLAUSAL, VERBAL, in_sentence, noun_phrase, predicate_of, subject_of
+from .syntax import VERBAL, clause_of, in_sentence, noun_phrase, predicate_of, subject_of
 
 MAX_GAP = 3
 HYPHENS = frozenset({"-", "–", "—", "‐"})
@@ -46,20 +46,6 @@ def _trigger_index() -> dict[str, tuple[Trigger, ...]]:
         for word in trigger.elements[0]:
             index.setdefault(word, []).append(trigger)
     return {word: tuple(rows) for word, rows in index.items()}
-
-
-def _clause(verb: Token, sent: SpacySpan) -> list[Token]:
-    """The tokens of a verb's own clause: its subtree without embedded clauses (xcomp kept)."""
-    out = [verb]
-    for child in verb.children:
-        if in_sentence(child, sent) and (child.dep_ not in CLAUSAL or child.dep_ == "xcomp" or _noun_conjunct(child)):
-            out.extend(_clause(child, sent))
-    return out
-
-
-def _noun_conjunct(token: Token) -> bool:
-    """A conjunct that is not a clause: "police and protesters", not "clashed and looted"."""
-    return token.dep_ == "conj" and token.pos_ not in VERBAL and token.head.pos_ not in VERBAL
 
 
 def actor_kind(agent: Token) -> str | None:
@@ -194,7 +180,7 @@ def _check(
     if row.requires:
         clause = clauses.get(head.i)
         if clause is None:
-            clause = clauses[head.i] = _clause(predicate_of(head, sent), sent)
+            clause = clauses[head.i] = clause_of(predicate_of(head, sent), sent)
         if not _holds(row.requires, (t for t in clause if not start <= t.i < stop)) and not _object_of(head, sent, row.requires):
             return None
     agent_text = kind = None

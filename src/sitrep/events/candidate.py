@@ -1,0 +1,68 @@
+"""A candidate event: what one trigger word and its sentence say, before screening and coreference.
+
+`screen` drops the candidates that are no events; `coreference` merges those that tell one real
+event into one record. Both need more than the event's fields: how specific the trigger is, whether
+the sentence itself names the place and the day, and whether a verb tells the event as having
+happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..models import Event
+from .syntax import VERBAL, predicate_of
+from .tolls import Toll
+
+PAST_TAGS = frozenset({"VBD", "VBN"})
+# Links from a noun trigger to the verb that tells it: its subject, object or a phrase on the verb
+TOLD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "pcomp", "attr", "compound", "conj", "appos", "npadvmod"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One trigger's event as its own sentence tells it."""
+
+    event: Event
+    head: int  # Doc index of the trigger's syntactic head
+    weight: float  # the trigger row's weight: how specific the words are
+    place_stated: bool  # the sentence names the place (or a pronoun in it refers to one)
+    dated: bool  # the sentence has a date expression
+    told: bool  # a verb in a past or perfect tense tells it: "bombed", "were killed in air strikes"
+    toll: Toll | None  # the sentence's toll, before it is given to one event
+
+    @property
+    def anchored(self) -> bool:
+        """Whether the candidate can stand as a record by itself. An event told as happened needs a
+        verb that tells it so, a day or a toll of its own; one only predicted, planned, supposed or
+        denied needs its place named and a day or an actor. Other candidates only count as further
+        mentions of a record."""
+        event = self.event
+        if event.modality in ("reported", "claimed"):
+            return self.told or self.dated or (self.toll is not None and self.toll.kind != "summed")
+        return self.place_stated and (self.dated or event.actor1 is not None)
+
+
+def told(sent: SpacySpan, trigger: Token) -> bool:
+    """Whether a verb in a past or perfect tense tells the trigger's event: the trigger itself ("the
+    army shelled"), or the verb its noun or gerund hangs on ("launched an attack", "killed in air
+    strikes", "hailed the victory in regaining control")."""
+    if trigger.pos_ in VERBAL and trigger.tag_ != "VBG":
+        return trigger.tag_ in PAST_TAGS and not _adjectival(trigger)
+    node = trigger
+    for _ in range(4):
+        if node.dep_ not in TOLD_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in VERBAL:
+            verb = predicate_of(node, sent)
+            return verb.tag_ in PAST_TAGS and not _adjectival(verb)
+    return False
+
+
+def _adjectival(verb: Token) -> bool:
+    """A participle used as an adjective ("the besieged town", "rebel-held areas")."""
+    return verb.dep_ == "amod"

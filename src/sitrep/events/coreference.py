@@ -1,0 +1,314 @@
+"""One record per real event: the candidates of an article that tell the same event, merged.
+
+A headline, a lead, "the attack", "the blast" and a quote about one bombing are one event, as an
+ACLED coder codes it: one record per sub-event type, place and day. Candidates are taken in text
+order; each joins the record it is compatible with (the best, when several are), or starts one.
+Two candidates are one event when
+
+- they tell the same reality: reported and claimed together, predicted, planned and hypothetical
+  together, denied and negated each apart, background history only with history of its day;
+- their sub-types can name one event: the same, or one a generic reading (an armed clash or an
+  attack: "the attack", "fighting"), or a known pair (a chemical attack from the air, a suicide car
+  bomb, a capture after fighting), or one a weak trigger word ("jets", "the blast");
+- their places can be one: the same place, a place and the province or country it lies in, a place
+  and a point near it, or one not named in its own sentence;
+- their days can be one: the same day, a day inside a coarser date, or one not dated in its sentence;
+- no different catalogue actor acts in them.
+
+A record's place is the most specific its mentions name (a village before its province), its date
+the most precise stated, its type the most specific reading, its actors from the first mention
+that names them (a catalogue actor first), its toll by ACLED's rules over its mentions' tolls (an
+update replaces earlier figures; otherwise the lowest figure of the event's own; parts of a toll
+only when nothing else is stated). Candidates that cannot stand alone (see `Candidate.anchored`)
+only join records; left alone, they are rejected as "generic".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ..models import ActorRef, Event, Evidence, Mention, Place, Rejected
+from ..places.relative import distance_km
+from .candidate import Candidate
+from .notes import write_notes
+from .screen import reject
+from .tolls import Toll
+
+GENERIC = frozenset({"Armed clash", "Attack"})
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"})
+VIOLENT = frozenset({
+    "Armed clash", "Attack", "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Abduction/forced disappearance",
+}) | TERRITORY  # fmt: skip
+# Pairs of sub-types one event may be told as, and the one it is coded as (the first)
+PAIRS = {
+    frozenset({"Chemical weapon", "Air/drone strike"}): "Chemical weapon",
+    frozenset({"Chemical weapon", "Shelling/artillery/missile attack"}): "Chemical weapon",
+    frozenset({"Suicide bomb", "Remote explosive/landmine/IED"}): "Suicide bomb",
+}
+# How specific a sub-type is when one event is told as several: the most specific names it
+RANK = (
+    "Chemical weapon", "Suicide bomb", "Government regains territory", "Non-state actor overtakes territory",
+    "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+    "Abduction/forced disappearance", "Sexual violence", "Non-violent transfer of territory",
+)  # fmt: skip
+WEAK = 3.0  # a trigger this light ("jets", "blast", "explosion") may be a mention of any violent event
+NEAR_KM = 10.0  # two places this close (a village and a point near it) can be one event's place
+MODE_CLASS = {"reported": "told", "claimed": "told", "predicted": "future", "planned": "future", "hypothetical": "future"}
+MODE_ORDER = ("reported", "claimed", "predicted", "planned", "hypothetical", "denied", "negated")
+DATE_SLACK = {1: 0, 2: 3, 3: 15}  # days a date of this ACLED precision may lie from another
+
+
+@dataclass
+class _Record:
+    members: list[Candidate] = field(default_factory=list)
+
+    @property
+    def first(self) -> Candidate:
+        return self.members[0]
+
+    def place(self) -> tuple[Place | None, bool]:
+        """The most specific place a mention names, and whether one is named at all."""
+        stated = [m for m in self.members if m.place_stated and m.event.place is not None]
+        if stated:
+            return min(stated, key=lambda m: m.event.place.geo_precision or 3 if m.event.place else 3).event.place, True
+        return self.first.event.place, False
+
+    def dated(self) -> Candidate | None:
+        dated = [m for m in self.members if m.dated and m.event.date is not None]
+        return min(dated, key=lambda m: m.event.time_precision or 3) if dated else None
+
+    def sub_event_type(self) -> str:
+        """The most specific reading of the mentions that can stand alone (the others only refer to it)."""
+        anchored = [m for m in self.members if m.anchored] or self.members
+        return max((m.event.sub_event_type for m in anchored), key=_rank)
+
+    def mode_class(self) -> str:
+        anchored = [m for m in self.members if m.anchored] or self.members
+        return _mode_class(anchored[0].event.modality)
+
+
+def corefer(candidates: Sequence[Candidate]) -> tuple[list[Event], list[Rejected]]:
+    """The article's records (one per real event) and the candidates rejected as generic."""
+    records: list[_Record] = []
+    held: list[Candidate] = []
+    for candidate in candidates:
+        if not candidate.anchored:
+            held.append(candidate)
+            continue
+        record = _best(records, candidate)
+        if record is None:
+            records.append(_Record([candidate]))
+        else:
+            record.members.append(candidate)
+    rejected = []
+    for candidate in held:
+        record = _best(records, candidate)
+        if record is None:
+            words = f"{candidate.event.trigger.text!r} with no date, toll or past-tense verb of its own"
+            rejected.append(reject(candidate, "generic", words))
+        else:
+            record.members.append(candidate)
+    return [_event(record) for record in records], rejected
+
+
+def _best(records: Sequence[_Record], candidate: Candidate) -> _Record | None:
+    """The compatible record the candidate most likely tells of: one told as the candidate is (a
+    nominal mention, "the recapture", presupposes it happened), of its own sentence, of its place, of
+    its type, and the latest, in that order."""
+    fitting = [r for r in records if _compatible(r, candidate)]
+    if not fitting:
+        return None
+    event = candidate.event
+
+    def closeness(item: tuple[int, _Record]) -> tuple[bool, bool, bool, bool, int]:
+        n, record = item
+        place, _ = record.place()
+        same_mode = record.mode_class() == _mode_class(event.modality)
+        same_place = place is not None and event.place is not None and place.id == event.place.id
+        same_sentence = any(m.event.sentence == event.sentence for m in record.members)
+        return same_mode, same_sentence, same_place, record.sub_event_type() == event.sub_event_type, n
+
+    return max(enumerate(fitting), key=closeness)[1]
+
+
+def _compatible(record: _Record, candidate: Candidate) -> bool:
+    event = candidate.event
+    if (candidate.anchored or event.modality != "reported") and _mode_class(event.modality) != record.mode_class():
+        return False
+    if not _types_fit(record.sub_event_type(), candidate):
+        return False
+    if not _places_fit(record, candidate):
+        return False
+    if not _dates_fit(record, candidate):
+        return False
+    return _actors_fit(record, event)
+
+
+def _mode_class(modality: str) -> str:
+    return MODE_CLASS.get(modality, modality)
+
+
+def _rank(sub_event_type: str) -> tuple[int, bool]:
+    """Higher for more specific sub-types; the generic readings last."""
+    return (len(RANK) - RANK.index(sub_event_type) if sub_event_type in RANK else 0, sub_event_type not in GENERIC)
+
+
+def _types_fit(current: str, candidate: Candidate) -> bool:
+    other = candidate.event.sub_event_type
+    if current == other:
+        return True
+    if current not in VIOLENT or other not in VIOLENT:
+        return False
+    if frozenset({current, other}) in PAIRS:
+        return True
+    if other in GENERIC or candidate.weight <= WEAK:
+        return True
+    return current in GENERIC and (other not in TERRITORY or current == "Armed clash")
+
+
+def _places_fit(record: _Record, candidate: Candidate) -> bool:
+    place, stated = record.place()
+    other = candidate.event.place
+    if not candidate.place_stated or not stated or place is None or other is None:
+        return place is None or other is None or place.country is None or other.country is None or place.country == other.country
+    return _one_place(place, other)
+
+
+def _one_place(a: Place, b: Place) -> bool:
+    """Whether two named places can be one event's: the same, one inside the other, or close."""
+    if a.id is not None and a.id == b.id:
+        return True
+    for outer, inner in ((a, b), (b, a)):
+        if outer.feature == "country" and outer.country == inner.country:
+            return True
+        if (outer.geo_precision or 3) == 3 and outer.admin1_code is not None and outer.admin1_code == inner.admin1_code:
+            return True
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    return distance_km(a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0) <= NEAR_KM
+
+
+def _dates_fit(record: _Record, candidate: Candidate) -> bool:
+    event = candidate.event
+    dated = record.dated()
+    if not candidate.dated:
+        return dated is None or not dated.event.historical  # an undated mention tells of current news
+    if dated is None:
+        return not event.historical
+    mine, theirs = event.date, dated.event.date
+    if mine is None or theirs is None:
+        return mine is None and theirs is None
+    if event.historical != dated.event.historical:
+        return False
+    slack = max(DATE_SLACK.get(event.time_precision or 2, 3), DATE_SLACK.get(dated.event.time_precision or 2, 3))
+    return abs((mine - theirs).days) <= slack
+
+
+def _actors_fit(record: _Record, event: Event) -> bool:
+    """No other catalogue actor acts: actor1 the same, unknown on a side, or the other side swapped."""
+    mine = event.actor1.actor_id if event.actor1 else None
+    if mine is None:
+        return True
+    for member in record.members:
+        theirs = member.event.actor1.actor_id if member.event.actor1 else None
+        other_side = member.event.actor2.actor_id if member.event.actor2 else None
+        if theirs is not None and theirs != mine and other_side != mine:
+            return False
+    return True
+
+
+def _event(record: _Record) -> Event:
+    """The record's event: fields chosen over its mentions, every mention kept as evidence."""
+    members = record.members
+    sub_event_type = record.sub_event_type()
+    primary = max(members, key=lambda m: (m.event.sub_event_type == sub_event_type, m.anchored, m.weight, -m.event.trigger.start))
+    base = primary.event
+    if len(members) == 1:
+        return replace(base, mentions=(_mention(base),))
+    ordered = sorted(members, key=lambda m: m.event.trigger.start)
+    why = list(base.why)
+    evidence = {(e.field, e.span.start, e.span.end): e for e in base.evidence if e.field in ("trigger", "modality", "attribution")}
+    for member in ordered:
+        evidence.setdefault(("trigger", member.event.trigger.start, member.event.trigger.end), Evidence("trigger", member.event.trigger))
+    place, stated = record.place()
+    from_place = next((m for m in members if m.event.place is place), primary)
+    dated = record.dated() or primary
+    actor1, actor2, actors_from = _actors(primary, ordered)
+    toll, toll_from, toll_why = _toll(ordered)
+    for name, source in (("place", from_place), ("date", dated), ("actor1", actors_from[0]), ("actor2", actors_from[1])):
+        if source is not None:
+            evidence.update({(e.field, e.span.start, e.span.end): e for e in source.event.evidence if e.field == name})
+    if toll is not None and toll_from is not None:
+        evidence[("fatalities", toll.start, toll.end)] = next(e for e in toll_from.event.evidence if e.field == "fatalities")
+    kind = record.mode_class()
+    modality = min((m.event.modality for m in members if _mode_class(m.event.modality) == kind), key=MODE_ORDER.index)
+    why.append(
+        f"one event told {len(members)} times ({', '.join(repr(m.event.trigger.text) for m in ordered)}): "
+        f"type from {primary.event.trigger.text!r}, place {'named' if stated else 'not named'} as {place.name if place else None}, "
+        f"date from {dated.event.trigger.text!r}, {toll_why}"
+    )
+    fatalities = toll.fatalities if toll else None
+    return replace(
+        base,
+        event_type=base.event_type if sub_event_type == base.sub_event_type else _event_type(members, sub_event_type),
+        sub_event_type=sub_event_type,
+        actor1=actor1,
+        actor2=actor2,
+        place=place,
+        date=dated.event.date,
+        time_precision=dated.event.time_precision,
+        historical=dated.event.historical,
+        fatalities=fatalities,
+        civilian_fatalities=toll.civilians if toll else None,
+        modality=modality,
+        evidence=tuple(sorted(evidence.values(), key=lambda e: (e.span.start, e.field))),
+        confidence=max(m.event.confidence for m in members),
+        why=tuple(why),
+        notes=write_notes(sub_event_type, actor1, actor2, place, dated.event.date, fatalities, modality,
+                          base.attribution.source.text if base.attribution else None),  # fmt: skip
+        mentions=tuple(_mention(m.event) for m in ordered),
+    )
+
+
+def _event_type(members: Sequence[Candidate], sub_event_type: str) -> str:
+    return next(m.event.event_type for m in members if m.event.sub_event_type == sub_event_type)
+
+
+def _mention(event: Event) -> Mention:
+    return Mention(event.sentence, event.trigger, event.sub_event_type)
+
+
+def _actors(primary: Candidate, ordered: Sequence[Candidate]) -> tuple[ActorRef | None, ActorRef | None, tuple[Candidate | None, Candidate | None]]:
+    """actor1 and actor2 from the clearest mentions: the type's own mention first, then the others
+    in text order, a catalogue actor before a phrase kept as written."""
+    order = [primary, *(m for m in ordered if m is not primary)]
+
+    def pick(role: str, taken: ActorRef | None) -> tuple[ActorRef | None, Candidate | None]:
+        found = [(m, getattr(m.event, role)) for m in order if getattr(m.event, role) is not None]
+        found = [(m, ref) for m, ref in found if taken is None or ref.name != taken.name]
+        best = next(((m, ref) for m, ref in found if ref.actor_id), found[0] if found else (None, None))
+        return best[1], best[0]
+
+    actor1, from1 = pick("actor1", None)
+    actor2, from2 = pick("actor2", actor1)
+    return actor1, actor2, (from1, from2)
+
+
+def _toll(ordered: Sequence[Candidate]) -> tuple[Toll | None, Candidate | None, str]:
+    """The record's toll by ACLED's rules over its mentions' tolls, with the mention and why."""
+    tolls = [(m, m.toll) for m in ordered if m.toll is not None and m.toll.kind != "summed"]
+    if not tolls:
+        return None, None, "no toll of its own"
+    updates = [(m, t) for m, t in tolls if t.kind == "update"]
+    if updates:
+        m, t = updates[-1]
+        return t, m, f"toll {t.fatalities}: the latest update"
+    own = [(m, t) for m, t in tolls if t.kind == "event"]
+    exact = [(m, t) for m, t in own if not t.vague and t.fatalities > 0]
+    pool = exact or [(m, t) for m, t in own if t.fatalities > 0] or own or tolls
+    m, t = min(pool, key=lambda item: (item[1].fatalities, item[1].start))
+    figures = sorted({x.fatalities for _, x in tolls})
+    why = f"toll {t.fatalities}: the lowest of the event's own figures {figures}" if len(figures) > 1 else f"toll {t.fatalities}"
+    return t, m, why

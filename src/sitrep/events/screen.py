@@ -1,0 +1,173 @@
+"""Candidate events that are no events, each rejected with a reason that can be counted and checked.
+
+A trigger word does not make an event. The screen rejects, by the words and the parse around it:
+
+- "link": a trigger after a link marker ("Related News ..."): another story's headline on the page;
+- "caption": a photo caption ("A man inspects the site of the bombing ... June 11 2016");
+- "state": a state described, not an event ("the besieged town", "under siege for four years");
+- "war": a war or campaign as a whole ("the war that has killed 250,000 people");
+- "habitual": repeated or habitual action, not one event ("frequent air raids", "since 2012");
+- "figure of speech": violence words about talks and politics ("no breakthrough in the talks");
+- "threat": a threat or a warning.
+
+`coreference` adds "generic" for what nothing places, dates or tells as having happened and no
+record takes as a further mention. Words: `data/screen_words.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from ..models import Rejected
+from .candidate import PAST_TAGS, Candidate
+from .syntax import VERBAL, clause_of, predicate_of, subject_of
+
+SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "add", "claim", "confirm"})
+_FULL_DATE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
+    r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d\d"
+)
+REASONS = {
+    "link": "a link to another story",
+    "caption": "a photo caption",
+    "state": "a state described, not an event",
+    "war": "a war or campaign as a whole",
+    "habitual": "repeated or habitual action, not one event",
+    "figure of speech": "violence words about talks or politics",
+    "threat": "a threat or warning, not an event",
+    "generic": "nothing places, dates or tells it as having happened, and no record it is a mention of",
+}
+
+
+@dataclass(frozen=True)
+class _Words:
+    link: re.Pattern[str]
+    caption: re.Pattern[str]
+    caption_subjects: frozenset[str]
+    state_lemmas: frozenset[str]
+    war_nouns: frozenset[str]
+    habitual: re.Pattern[str]
+    talk_nouns: frozenset[str]
+    threat_cues: frozenset[str]
+
+
+def screen(doc: Doc, candidates: Sequence[Candidate]) -> tuple[list[Candidate], list[Rejected]]:
+    """The candidates that may be events, and the rest rejected with their reasons."""
+    kept: list[Candidate] = []
+    rejected: list[Rejected] = []
+    for candidate in candidates:
+        found = _reason(doc, candidate)
+        if found is None:
+            kept.append(candidate)
+        else:
+            rejected.append(reject(candidate, *found))
+    return kept, rejected
+
+
+def reject(candidate: Candidate, reason: str, words: str) -> Rejected:
+    event = candidate.event
+    return Rejected(event.sub_event_type, event.sentence, event.trigger, reason, f"{REASONS[reason]}: {words}")
+
+
+def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
+    """(reason, the words that show it) when the candidate is no event, else None."""
+    words = _words()
+    event = candidate.event
+    sentence = doc.text[event.sentence.start : event.sentence.end]
+    before = sentence[: event.trigger.start - event.sentence.start]
+    link = next((m for m in words.link.finditer(before) if m.group()[0].isupper()), None)
+    if link is not None:
+        return "link", f"the trigger follows {link.group()!r}"
+    head = doc[candidate.head]
+    sent = head.sent
+    caption = _caption(sentence, sent.root, words)
+    if caption is not None:
+        return "caption", caption
+    if head.lemma_.lower() in words.state_lemmas and not _done_to_someone(head):
+        return "state", f"{head.text!r} describes a state (no past-tense verb does it to anyone)"
+    agent = subject_of(predicate_of(head, sent), sent) if head.pos_ in VERBAL else None
+    if agent is not None and agent.lemma_.lower() in words.war_nouns:
+        return "war", f"{agent.text!r} is what {head.text!r} is told of"
+    if head.dep_ == "relcl" and head.head.lemma_.lower() in words.war_nouns:
+        return "war", f"{head.text!r} describes the {head.head.text!r}"
+    clause = {t.i for t in clause_of(predicate_of(head, sent), sent)} | {t.i for t in head.subtree}
+    habit = next((m for m in words.habitual.finditer(sentence) if _habit_in(doc, event.sentence.start + m.start(), clause)), None)
+    if habit is not None:
+        return "habitual", f"{habit.group()!r} in the trigger's clause"
+    talk = _talk(head, words)
+    if talk is not None:
+        return "figure of speech", f"{head.text!r} is about {talk.text!r}"
+    cue = next((e.span.text for e in event.evidence if e.field == "modality"), None)
+    if cue is not None and cue.lower() in words.threat_cues:
+        return "threat", f"under {cue!r}"
+    return None
+
+
+def _habit_in(doc: Doc, char: int, clause: set[int]) -> bool:
+    """Whether a habit word at `char` stands in the clause, not as the conjunction that opens it
+    ("since it fell to ISIS": the fall is a point in time, not a habit)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span is not None and span.start in clause and doc[span.start].dep_ != "mark"
+
+
+def _caption(sentence: str, root: Token, words: _Words) -> str | None:
+    """A photo caption: a caption marker, or a scene in the present tense ("A man inspects the site
+    of ...") dated in full in the same sentence, as captions are."""
+    marker = words.caption.search(sentence)
+    if marker is not None:
+        return f"{marker.group()!r}"
+    if root.tag_ not in ("VBZ", "VBP") or root.lemma_ in SAY_LEMMAS or not _FULL_DATE.search(sentence):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in words.caption_subjects and subject.lower_ not in words.caption_subjects:
+        return None
+    return f"{subject.text!r} {root.text!r} in the present tense, with a full date"
+
+
+def _done_to_someone(head: Token) -> bool:
+    """A past-tense verb of its own clause with an object or a passive agent: "troops besieged the
+    town", not "citizens besieged by ISIS" (a participle describing a noun)."""
+    if head.pos_ not in VERBAL or head.tag_ not in PAST_TAGS or head.dep_ in ("amod", "acl", "relcl"):
+        return False
+    return any(c.dep_ in ("dobj", "agent", "nsubjpass") for c in head.children)
+
+
+def _talk(head: Token, words: _Words) -> Token | None:
+    """A talks or politics noun the trigger is about: its object, or the object of its preposition."""
+    for child in head.children:
+        if child.dep_ in ("dobj", "obj") and child.lower_ in words.talk_nouns:
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("in", "on", "over", "of", "for", "against", "to", "at"):
+            for inner in child.children:
+                if inner.dep_ == "pobj" and inner.lower_ in words.talk_nouns:
+                    return inner
+    return None
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    forms = {r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in phrases}
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+@cache
+def _words() -> _Words:
+    data = tomllib.loads(resources.files("sitrep").joinpath("data/screen_words.toml").read_text("utf-8"))
+    flags = re.IGNORECASE
+    return _Words(
+        link=re.compile(rf"(?<!\w)(?:{_alternation(data['link_markers'])})(?!\w)(?!\s+(?:to|with)\b)", flags),
+        caption=re.compile(rf"(?<!\w)(?:{_alternation(data['caption_markers'])})", flags),
+        caption_subjects=frozenset(data["caption_subjects"]),
+        state_lemmas=frozenset(data["state_lemmas"]),
+        war_nouns=frozenset(data["war_nouns"]),
+        habitual=re.compile(rf"(?<!\w)(?:{_alternation(data['habitual'])})(?!\w)", flags),
+        talk_nouns=frozenset(data["talk_nouns"]),
+        threat_cues=frozenset(data["threat_cues"]),
+    )
