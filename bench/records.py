@@ -27,12 +27,13 @@ from sitrep.scoring import FIELDS, field_right, Record, RecordScores, province_t
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "records" / "dev.jsonl"
 
 
-def run(processor: Processor, rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+def run(processor: Processor, rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """`sitrep extract`'s output object for each gold article, by id."""
     lines = [json.dumps({k: row[k] for k in ("id", "text", "title", "published")}) for row in rows]
-    out: dict[str, list[dict[str, Any]]] = {}
+    out: dict[str, dict[str, Any]] = {}
     for result in extract_lines(lines, processor):
         assert not isinstance(result, str), result
-        out[result["id"]] = result["events"]
+        out[result["id"]] = result
     return out
 
 
@@ -56,7 +57,7 @@ def show(scores: RecordScores) -> None:
             print(f"  sent: {system['sentence']['text'][:240]}")
     for article, gold in scores.unmatched_gold:
         print(f"\n[missed] {article}\n  gold: {brief(gold, True)}\n  ev:   {gold['evidence'][0][:240] if gold['evidence'] else ''}")
-    for label, items in (("no gold", scores.unmatched_system), ("duplicate", scores.duplicate_records)):
+    for label, items in (("no gold", scores.unmatched_system), ("duplicate", scores.duplicate_records)):  # fmt: skip
         for article, system in items:
             print(f"\n[{label}] {article}\n  sys:  {brief(system, False)}\n  sent: {system['sentence']['text'][:240]}")
 
@@ -77,25 +78,20 @@ def main() -> None:
     if args.save:
         with args.save.open("w", encoding="utf-8") as out:
             for row in rows:
-                out.write(json.dumps({"id": row["id"], "events": system[row["id"]]}, ensure_ascii=False) + "\n")
+                out.write(json.dumps(system[row["id"]], ensure_ascii=False) + "\n")
     same = province_test(processor.geoparser.gazetteer)
     print(f"records: {len(rows)} gold articles, {elapsed:.1f} s")
     halves: dict[str, RecordScores] = {}
     for name in ("all", "tune", "confirm"):
         chosen = [r for r in rows if name == "all" or split_half(r["id"]) == name]
         gold = {r["id"]: r["records"] for r in chosen}
-        scores = score_records(gold, {r["id"]: system[r["id"]] for r in chosen}, same)
+        scores = score_records(gold, {r["id"]: system[r["id"]]["events"] for r in chosen}, same)
         halves[name] = scores
         print(f"  {name:8} ({len(chosen)} articles): {scores.line()}")
-    reasons = Counter(r["reason"] for row in rows for r in system_rejected(row["id"], system))
-    if reasons:
-        print("  rejected candidates:", ", ".join(f"{k} {v}" for k, v in reasons.most_common()))
+    reasons = Counter(r["reason"] for row in rows for r in system[row["id"]]["rejected"])
+    print("  rejected candidates:", ", ".join(f"{k} {v}" for k, v in reasons.most_common()) or "none")
     if args.show:
         show(halves[args.show])
-
-
-def system_rejected(article: str, system: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    return []
 
 
 if __name__ == "__main__":

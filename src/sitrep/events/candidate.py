@@ -8,7 +8,9 @@ happened.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -33,17 +35,43 @@ class Candidate:
     dated: bool  # the sentence has a date expression
     told: bool  # a verb in a past or perfect tense tells it: "bombed", "were killed in air strikes"
     toll: Toll | None  # the sentence's toll, before it is given to one event
+    days: tuple[date, date] | None = None  # the days its date words name, when `dated`
+    distinct: bool = False  # told as another, earlier event ("another attack", "earlier this month")
 
     @property
     def anchored(self) -> bool:
         """Whether the candidate can stand as a record by itself. An event told as happened needs a
-        verb that tells it so, a day or a toll of its own; one only predicted, planned, supposed or
-        denied needs its place named and a day or an actor. Other candidates only count as further
-        mentions of a record."""
+        verb that tells it so, a day or a toll of its own (not a part of one); one predicted, planned
+        or supposed needs its place named and a day or an actor; one denied or negated its place
+        and a day. Other candidates only count as further mentions of a record."""
         event = self.event
         if event.modality in ("reported", "claimed"):
-            return self.told or self.dated or (self.toll is not None and self.toll.kind != "summed")
+            return self.told or self.dated or (self.toll is not None and self.toll.kind in ("event", "update"))
+        if event.modality in ("denied", "negated"):
+            return self.place_stated and self.dated
         return self.place_stated and (self.dated or event.actor1 is not None)
+
+
+# "another attack", "a previous attack", "earlier this month": an event other than the one reported
+DISTINCT_WORDS = frozenset({"another", "previous", "earlier", "prior", "former", "last"})
+_DISTINCT_DATE = re.compile(r"(?i)^(?:earlier|last|the previous|previously)\b")
+# Verbs of saying right before a date: "a monitor said Tuesday" dates the report, not the event
+_REPORT_DATE = re.compile(
+    r"(?i)\b(?:said|says|told(?:\s+[\w.-]+){0,3}|reported|announced|added|stated|confirmed|claimed)\s+(?:on\s+)?$"
+)
+
+
+def report_date(sentence: str, start: int) -> bool:
+    """Whether the date words at `start` of `sentence` date the report ("..., a monitor said Tuesday")."""
+    return _REPORT_DATE.search(sentence[:start]) is not None
+
+
+def distinct(trigger: Token, date_words: str | None) -> bool:
+    """Whether the words tell an event apart from the one reported: "another attack", "an earlier
+    strike", "earlier this month"."""
+    if any(c.dep_ in ("det", "amod") and c.lower_ in DISTINCT_WORDS for c in trigger.children):
+        return True
+    return date_words is not None and _DISTINCT_DATE.match(date_words) is not None
 
 
 def told(sent: SpacySpan, trigger: Token) -> bool:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
 from ..models import ActorRef, Event, Evidence, Mention, Place, Rejected
 from ..places.relative import distance_km
@@ -41,23 +42,25 @@ VIOLENT = frozenset({
     "Armed clash", "Attack", "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
     "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Abduction/forced disappearance",
 }) | TERRITORY  # fmt: skip
-# Pairs of sub-types one event may be told as, and the one it is coded as (the first)
-PAIRS = {
-    frozenset({"Chemical weapon", "Air/drone strike"}): "Chemical weapon",
-    frozenset({"Chemical weapon", "Shelling/artillery/missile attack"}): "Chemical weapon",
-    frozenset({"Suicide bomb", "Remote explosive/landmine/IED"}): "Suicide bomb",
-}
+# Pairs of sub-types one event may be told as (it is coded as the more specific: RANK)
+PAIRS = frozenset({
+    frozenset({"Chemical weapon", "Air/drone strike"}),
+    frozenset({"Chemical weapon", "Shelling/artillery/missile attack"}),
+    frozenset({"Suicide bomb", "Remote explosive/landmine/IED"}),
+})  # fmt: skip
+CONSEQUENCES = frozenset({"Looting/property destruction"})  # what violence does: part of the violent event
 # How specific a sub-type is when one event is told as several: the most specific names it
 RANK = (
     "Chemical weapon", "Suicide bomb", "Government regains territory", "Non-state actor overtakes territory",
     "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
     "Abduction/forced disappearance", "Sexual violence", "Non-violent transfer of territory",
+    "Armed clash", "Attack", "Looting/property destruction",
 )  # fmt: skip
 WEAK = 3.0  # a trigger this light ("jets", "blast", "explosion") may be a mention of any violent event
 NEAR_KM = 10.0  # two places this close (a village and a point near it) can be one event's place
 MODE_CLASS = {"reported": "told", "claimed": "told", "predicted": "future", "planned": "future", "hypothetical": "future"}
 MODE_ORDER = ("reported", "claimed", "predicted", "planned", "hypothetical", "denied", "negated")
-DATE_SLACK = {1: 0, 2: 3, 3: 15}  # days a date of this ACLED precision may lie from another
+ONE_DAY = timedelta(days=1)  # days named by two mentions may lie this far apart (a night, a time zone)
 
 
 @dataclass
@@ -76,7 +79,7 @@ class _Record:
         return self.first.event.place, False
 
     def dated(self) -> Candidate | None:
-        dated = [m for m in self.members if m.dated and m.event.date is not None]
+        dated = [m for m in self.members if m.days is not None and m.event.date is not None]
         return min(dated, key=lambda m: m.event.time_precision or 3) if dated else None
 
     def sub_event_type(self) -> str:
@@ -110,7 +113,26 @@ def corefer(candidates: Sequence[Candidate]) -> tuple[list[Event], list[Rejected
             rejected.append(reject(candidate, "generic", words))
         else:
             record.members.append(candidate)
-    return [_event(record) for record in records], rejected
+    events = []
+    for record in records:
+        vague = _vague(record)
+        if vague is None:
+            events.append(_event(record))
+        else:
+            rejected += [reject(m, *vague) for m in record.members]
+    return events, rejected
+
+
+def _vague(record: _Record) -> tuple[str, str] | None:
+    """Why a record is no event after all: nothing names its place or day ("generic"), or it is
+    background history with no place of its own ("background")."""
+    place, stated = record.place()
+    dated = record.dated()
+    if not stated and dated is None:
+        return "generic", "no mention names its place or its day"
+    if dated is not None and dated.event.historical and (not stated or place is None or place.feature == "country"):
+        return "background", f"history ({dated.event.date}) placed {'only in a country' if stated else 'nowhere'}"
+    return None
 
 
 def _best(records: Sequence[_Record], candidate: Candidate) -> _Record | None:
@@ -150,14 +172,16 @@ def _mode_class(modality: str) -> str:
     return MODE_CLASS.get(modality, modality)
 
 
-def _rank(sub_event_type: str) -> tuple[int, bool]:
-    """Higher for more specific sub-types; the generic readings last."""
-    return (len(RANK) - RANK.index(sub_event_type) if sub_event_type in RANK else 0, sub_event_type not in GENERIC)
+def _rank(sub_event_type: str) -> int:
+    """Higher for more specific sub-types; the generic readings and consequences last."""
+    return len(RANK) - RANK.index(sub_event_type) if sub_event_type in RANK else len(RANK)
 
 
 def _types_fit(current: str, candidate: Candidate) -> bool:
     other = candidate.event.sub_event_type
     if current == other:
+        return True
+    if {current, other} & CONSEQUENCES and {current, other} & VIOLENT:
         return True
     if current not in VIOLENT or other not in VIOLENT:
         return False
@@ -191,19 +215,15 @@ def _one_place(a: Place, b: Place) -> bool:
 
 
 def _dates_fit(record: _Record, candidate: Candidate) -> bool:
-    event = candidate.event
-    dated = record.dated()
-    if not candidate.dated:
-        return dated is None or not dated.event.historical  # an undated mention tells of current news
-    if dated is None:
-        return not event.historical
-    mine, theirs = event.date, dated.event.date
-    if mine is None or theirs is None:
-        return mine is None and theirs is None
-    if event.historical != dated.event.historical:
-        return False
-    slack = max(DATE_SLACK.get(event.time_precision or 2, 3), DATE_SLACK.get(dated.event.time_precision or 2, 3))
-    return abs((mine - theirs).days) <= slack
+    """Whether the days can be one: both undated (current news), or one undated and the other not
+    history nor told as another event, or stated days that overlap (a day inside "last week")."""
+    dated = [m for m in record.members if m.days is not None]
+    if candidate.days is None:
+        return not candidate.distinct and not any(m.event.historical or m.distinct for m in dated)
+    if not dated:
+        return not candidate.event.historical and not candidate.distinct
+    first, last = candidate.days
+    return all(first <= m.days[1] + ONE_DAY and m.days[0] <= last + ONE_DAY for m in dated if m.days)
 
 
 def _actors_fit(record: _Record, event: Event) -> bool:

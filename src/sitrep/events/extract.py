@@ -21,9 +21,10 @@ from spacy.tokens import Span as SpacySpan
 from ..actors import Catalogue
 from ..models import ActorRef, Attribution, Event, Evidence, Place, Rejected, Span
 from . import lexicon, triggers
-from .candidate import Candidate, told
+from .candidate import Candidate, distinct, report_date, told
 from .coreference import corefer
 from .screen import screen
+from .syntax import tree_distance
 from .attribution import Statement, quotations, relayed_report
 from .location import antecedent, fallback, place_in_sentence
 from .venues import venue_starts
@@ -61,7 +62,7 @@ class Extraction:
 def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context: ArticleContext) -> Extraction:
     """The events an article tells (most salient first), and the candidates that are none."""
     kept, rejected = screen(doc, list(_candidates(doc, places, catalogue, context)))
-    records, generic = corefer(_give_tolls(kept))
+    records, generic = corefer(_give_tolls(doc, kept))
     length = max(len(doc.text), 1)
     return Extraction(sorted(records, key=lambda e: _salience(e, length)), rejected + generic)
 
@@ -86,10 +87,15 @@ def _candidates(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context
         words = text[sent.start_char : sent.end_char]
         when = event_date(words, context.published, offset=sent.start_char)
         toll = fatalities(words, offset=sent.start_char)
+        dated = when.start is not None and not report_date(words, when.start - sent.start_char)
         told_once: dict[tuple[str, str, str | None], Candidate] = {}
         for hit in hits:
             event, stated = _event(text, sent, hit, places, venues, mentions, statements, relayed, previous, when, toll)
-            candidate = Candidate(event, hit.head, hit.weight, stated, when.start is not None, told(sent, doc[hit.head]), toll)
+            candidate = Candidate(
+                event, hit.head, hit.weight, stated, dated, told(sent, doc[hit.head]), toll,
+                days=(when.first, when.last) if dated and when.first and when.last else None,
+                distinct=distinct(doc[hit.head], when.text),
+            )  # fmt: skip
             same = (event.sub_event_type, event.modality, event.place.name if event.place else None)
             # "aircraft bombed the town": two trigger words, one event; the fuller reading stays
             if same not in told_once or event.confidence > told_once[same].event.confidence:
@@ -99,16 +105,17 @@ def _candidates(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context
         yield from sorted(told_once.values(), key=lambda c: c.event.trigger.start)
 
 
-def _give_tolls(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Each sentence's toll to one candidate: the nearest to the figure, and never a toll summed over
-    a period or a war. The others of the sentence keep no toll."""
+def _give_tolls(doc: Doc, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Each sentence's toll to one candidate: the nearest to the figure in the parse ("air raids that
+    hit an aid convoy killed 20": the raids killed them), and never a toll summed over a period or a
+    war. The others of the sentence keep no toll."""
     nearest: dict[int, Candidate] = {}
     for candidate in candidates:
         toll = candidate.toll
         if toll is None or toll.kind == "summed":
             continue
         kept = nearest.get(toll.start)
-        if kept is None or _gap(candidate, toll) < _gap(kept, toll):
+        if kept is None or _gap(doc, candidate, toll) < _gap(doc, kept, toll):
             nearest[toll.start] = candidate
     out = []
     for candidate in candidates:
@@ -129,9 +136,12 @@ def _give_tolls(candidates: Sequence[Candidate]) -> list[Candidate]:
     return out
 
 
-def _gap(candidate: Candidate, toll: Toll) -> int:
+def _gap(doc: Doc, candidate: Candidate, toll: Toll) -> tuple[int, int]:
+    """How far a candidate's trigger is from a toll's figure: in the parse, then in characters."""
     trigger = candidate.event.trigger
-    return max(trigger.start - toll.end, toll.start - trigger.end, 0)
+    chars = max(trigger.start - toll.end, toll.start - trigger.end, 0)
+    figure = doc.char_span(toll.start, toll.end, alignment_mode="expand")
+    return (tree_distance(figure.root, doc[candidate.head]) if figure is not None else 0), chars
 
 
 def _focus(places: Sequence[Place]) -> str | None:

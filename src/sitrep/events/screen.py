@@ -8,7 +8,8 @@ A trigger word does not make an event. The screen rejects, by the words and the 
 - "war": a war or campaign as a whole ("the war that has killed 250,000 people");
 - "habitual": repeated or habitual action, not one event ("frequent air raids", "since 2012");
 - "figure of speech": violence words about talks and politics ("no breakthrough in the talks");
-- "threat": a threat or a warning.
+- "threat": a threat or a warning; "appeal": a call for action ("called for a truce");
+- "aid delivery": an aid convoy's movements; "displacement": people fleeing, refugee figures.
 
 `coreference` adds "generic" for what nothing places, dates or tells as having happened and no
 record takes as a further mention. Words: `data/screen_words.toml`.
@@ -30,6 +31,7 @@ from .candidate import PAST_TAGS, Candidate
 from .syntax import VERBAL, clause_of, predicate_of, subject_of
 
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "add", "claim", "confirm"})
+AID_TYPES = frozenset({"Other", "Change to group/activity", "Non-violent transfer of territory", "Non-state actor overtakes territory"})
 _FULL_DATE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
@@ -43,6 +45,10 @@ REASONS = {
     "habitual": "repeated or habitual action, not one event",
     "figure of speech": "violence words about talks or politics",
     "threat": "a threat or warning, not an event",
+    "appeal": "a call for action, not an event",
+    "aid delivery": "aid deliveries are not conflict events",
+    "displacement": "displacement and refugee figures are not events",
+    "background": "background history with no place of its own",
     "generic": "nothing places, dates or tells it as having happened, and no record it is a mention of",
 }
 
@@ -57,6 +63,9 @@ class _Words:
     habitual: re.Pattern[str]
     talk_nouns: frozenset[str]
     threat_cues: frozenset[str]
+    appeal_cues: frozenset[str]
+    aid_words: frozenset[str]
+    displacement_lemmas: frozenset[str]
 
 
 def screen(doc: Doc, candidates: Sequence[Candidate]) -> tuple[list[Candidate], list[Rejected]]:
@@ -93,11 +102,16 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
         return "caption", caption
     if head.lemma_.lower() in words.state_lemmas and not _done_to_someone(head):
         return "state", f"{head.text!r} describes a state (no past-tense verb does it to anyone)"
+    if head.lemma_.lower() in words.displacement_lemmas and event.sub_event_type == "Other":
+        return "displacement", f"{head.text!r}"
     agent = subject_of(predicate_of(head, sent), sent) if head.pos_ in VERBAL else None
     if agent is not None and agent.lemma_.lower() in words.war_nouns:
         return "war", f"{agent.text!r} is what {head.text!r} is told of"
-    if head.dep_ == "relcl" and head.head.lemma_.lower() in words.war_nouns:
-        return "war", f"{head.text!r} describes the {head.head.text!r}"
+    war = _war_above(head, words)
+    if war is not None:
+        return "war", f"{head.text!r} is told as part of the {war.text!r}"
+    if event.sub_event_type in AID_TYPES and _aid(head, agent, words):
+        return "aid delivery", f"{head.text!r} is an aid delivery's"
     clause = {t.i for t in clause_of(predicate_of(head, sent), sent)} | {t.i for t in head.subtree}
     habit = next((m for m in words.habitual.finditer(sentence) if _habit_in(doc, event.sentence.start + m.start(), clause)), None)
     if habit is not None:
@@ -105,10 +119,43 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
     talk = _talk(head, words)
     if talk is not None:
         return "figure of speech", f"{head.text!r} is about {talk.text!r}"
-    cue = next((e.span.text for e in event.evidence if e.field == "modality"), None)
-    if cue is not None and cue.lower() in words.threat_cues:
-        return "threat", f"under {cue!r}"
+    for reason, cues in (("threat", words.threat_cues), ("appeal", words.appeal_cues)):
+        cue = _governing(head, cues)
+        if cue is not None:
+            return reason, f"under {cue.text!r}"
     return None
+
+
+def _war_above(head: Token, words: _Words) -> Token | None:
+    """A war noun the trigger's clause describes: "the conflict, which began with protests"."""
+    node, clause = head, False
+    for _ in range(8):
+        if node.head.i == node.i:
+            return None
+        clause = clause or node.dep_ in ("relcl", "acl")
+        node = node.head
+        if clause and node.lemma_.lower() in words.war_nouns:
+            return node
+    return None
+
+
+def _governing(head: Token, lemmas: frozenset[str]) -> Token | None:
+    """A word of `lemmas` above the trigger, not reached through a subject ("warned that it would
+    launch", "called for help to fight")."""
+    node = head
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return None
+        node = node.head
+        if node.lemma_.lower() in lemmas:
+            return node
+    return None
+
+
+def _aid(head: Token, agent: Token | None, words: _Words) -> bool:
+    """Whether the trigger or its agent is an aid convoy or delivery."""
+    phrases = [head.subtree] + ([agent.subtree] if agent is not None else [])
+    return any(t.lower_ in words.aid_words for phrase in phrases for t in phrase)
 
 
 def _habit_in(doc: Doc, char: int, clause: set[int]) -> bool:
@@ -167,7 +214,10 @@ def _words() -> _Words:
         caption_subjects=frozenset(data["caption_subjects"]),
         state_lemmas=frozenset(data["state_lemmas"]),
         war_nouns=frozenset(data["war_nouns"]),
-        habitual=re.compile(rf"(?<!\w)(?:{_alternation(data['habitual'])})(?!\w)", flags),
+        habitual=re.compile(rf"(?<!\w)(?:{_alternation(data['habitual'])}|\d+\s+times)(?!\w)", flags),
         talk_nouns=frozenset(data["talk_nouns"]),
         threat_cues=frozenset(data["threat_cues"]),
+        appeal_cues=frozenset(data["appeal_cues"]),
+        aid_words=frozenset(data["aid_words"]),
+        displacement_lemmas=frozenset(data["displacement_lemmas"]),
     )

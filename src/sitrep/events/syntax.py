@@ -59,6 +59,21 @@ def subject_of(verb: Token, sent: SpacySpan) -> Token | None:
     return None
 
 
+def tree_distance(a: Token, b: Token) -> int:
+    """Steps between two tokens of one sentence through the dependency tree."""
+    up = {a.i: 0}
+    node, steps = a, 0
+    while node.head.i != node.i:
+        node, steps = node.head, steps + 1
+        up[node.i] = steps
+    node, steps = b, 0
+    while node.i not in up:
+        if node.head.i == node.i:
+            return steps + len(up) + 1  # different trees (a sentence the parser left flat)
+        node, steps = node.head, steps + 1
+    return steps + up[node.i]
+
+
 def noun_phrase(token: Token, top: bool = True) -> list[Token]:
     """A noun phrase without clauses, and without prepositional phrases on its head except "of"."""
     out = [token]

@@ -43,6 +43,8 @@ class EventDate:
     text: str | None
     historical: bool
     why: str
+    first: date | None = None  # the days the words name (None when no date expression is read)
+    last: date | None = None
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def event_date(sentence: str, published: date | None, offset: int = 0) -> EventD
     coded = first if span.why.startswith("since") else first + (last - first) // 2
     historical = published is not None and span.last < published - timedelta(days=HISTORY_DAYS)
     why = span.why + (" (history)" if historical else "") + (" (future)" if span.future else "") + others
-    return EventDate(coded, precision, offset + best.start, offset + best.end, text, historical, why)
+    return EventDate(coded, precision, offset + best.start, offset + best.end, text, historical, why, first, last)
 
 
 def _precision(span: _Span) -> int:
@@ -141,11 +143,15 @@ _PATTERNS: list[tuple[str, str]] = [
               rf"(?P<m>{_FULL_MONTH})(?![\w])(?!\s+\d)"),
     ("year", rf"(?:(?P<since>(?i:since))\s+|{_AFTER_IN})(?P<y>{_YEAR})(?!\s*[-–/]\s*\d)"),
     ("weekday", rf"(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<wd>{_WEEKDAY})(?![\w])"),
+    # "Monday's raid", "Mondays raid" (apostrophe lost): the day, not a habit ("on Mondays")
+    ("weekday_of", rf"(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?<!(?i:on)\s)(?P<wd>{_WEEKDAY})['’]?s(?=\s+[a-z])"),
     ("relative_day", rf"(?i:{_RELATIVE})(?!\w)"),
     ("ago", rf"(?P<n>{_COUNT})\s+(?P<u>(?i:days?|weeks?|months?|years?))\s+(?i:ago)(?!\w)"),
     ("past", rf"(?i:(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)|the\s+past|(?:over|in)\s+past)"
              rf"\s+(?:(?P<n>{_COUNT})\s+)?(?P<u>(?i:days?|weeks?|months?|years?))(?!\w)"),
     ("recent", r"(?i:(?:in|over)\s+)?(?i:recent\s+days|the\s+past\s+few\s+days|the\s+last\s+few\s+days)(?!\w)"),
+    ("coming", rf"(?i:(?:within|in|over|during)\s+(?:the\s+)?(?:coming|next|a\s+single|a|one)\s+)"
+               rf"(?:(?P<n>{_COUNT})\s+)?(?P<u>(?i:days?|weeks?|months?))(?!\w)"),
     ("period", r"(?i:(?P<rel>last|this|next|earlier\s+this|later\s+this|the\s+previous|over\s+the|at\s+the|on\s+the)"
                r"\s+(?P<u>week|weekend|month|year))(?!\w)"),
 ]  # fmt: skip
@@ -160,10 +166,12 @@ _NEEDS = {
     "month": _FULL_MONTH,
     "year": r"\d",
     "weekday": _WEEKDAY,
+    "weekday_of": _WEEKDAY,
     "relative_day": r"(?i:day|night|morning|afternoon|evening|tomorrow)",
     "ago": r"(?i:ago)",
     "past": r"(?i:past|last|previous)",
     "recent": r"(?i:days)",
+    "coming": r"(?i:within|coming|next|single)",
     "period": r"(?i:week|month|year)",
 }
 _RULES = [(name, re.compile(_NEEDS[name]), re.compile(pattern)) for name, pattern in _PATTERNS]
@@ -403,6 +411,24 @@ def _read_recent(match: re.Match[str], published: date | None) -> _Span | None:
     return _Span(published - timedelta(days=6), published, "recent days: the week up to publication")
 
 
+def _read_coming(match: re.Match[str], published: date | None) -> _Span | None:
+    """ "within a week", "within a single week", "in the coming days", "over the next two months":
+    the days after publication."""
+    words = " ".join(match.group().casefold().split())
+    if not any(w in words for w in ("within", "coming", "next")):
+        return None  # "in a week", "over days": not a span ahead
+    if published is None:
+        return _Span(None, None, "a time to come", future=True)
+    low, high = _count(match["n"]) if match["n"] else (1, 1)
+    unit = match["u"].casefold().rstrip("s")
+    if match["u"].casefold().endswith("s") and not match["n"]:
+        high = 6 if unit == "day" else 3  # "the coming days", "the coming weeks": a few
+    days = {"day": 1, "week": 7, "month": 30}[unit] * high
+    precision = 1 if days <= 1 else 2 if days <= 7 else 3
+    return _Span(published + timedelta(days=1), published + timedelta(days=days), f"'{match.group()}' after publication",
+                 future=True, precision=precision)  # fmt: skip
+
+
 def _read_period(match: re.Match[str], published: date | None) -> _Span | None:
     """ "last week", "this month", "over the weekend", "earlier this year", "next week"."""
     if published is None:
@@ -445,9 +471,11 @@ _READERS: dict[str, Callable[[re.Match[str], date | None], _Span | None]] = {
     "month": _read_month,
     "year": _read_year,
     "weekday": _read_weekday,
+    "weekday_of": _read_weekday,
     "relative_day": _read_relative_day,
     "ago": _read_ago,
     "past": _read_past,
     "recent": _read_recent,
     "period": _read_period,
+    "coming": _read_coming,
 }
