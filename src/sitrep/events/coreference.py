@@ -178,6 +178,10 @@ def _rank(sub_event_type: str) -> int:
 
 
 def _types_fit(current: str, candidate: Candidate) -> bool:
+    """Whether a record of type `current` can be the event the candidate names: the same type, a
+    known pair, a consequence of violence, or a generic reading. A generic armed clash can be any
+    violent event; a generic attack any but a change of territory (killings by a side that takes a
+    town are an event of their own)."""
     other = candidate.event.sub_event_type
     if current == other:
         return True
@@ -187,9 +191,9 @@ def _types_fit(current: str, candidate: Candidate) -> bool:
         return False
     if frozenset({current, other}) in PAIRS:
         return True
-    if other in GENERIC or candidate.weight <= WEAK:
-        return True
-    return current in GENERIC and (other not in TERRITORY or current == "Armed clash")
+    if "Attack" in (current, other) and {current, other} & TERRITORY:
+        return False
+    return other in GENERIC or candidate.weight <= WEAK or current in GENERIC
 
 
 def _places_fit(record: _Record, candidate: Candidate) -> bool:
@@ -205,8 +209,8 @@ def _one_place(a: Place, b: Place) -> bool:
     if a.id is not None and a.id == b.id:
         return True
     for outer, inner in ((a, b), (b, a)):
-        if outer.feature == "country" and outer.country == inner.country:
-            return True
+        if (outer.geo_precision or 3) == 3 and outer.admin1_code is None and outer.country == inner.country:
+            return True  # a country, or a part of one ("northern Syria")
         if (outer.geo_precision or 3) == 3 and outer.admin1_code is not None and outer.admin1_code == inner.admin1_code:
             return True
     if None in (a.lat, a.lon, b.lat, b.lon):
@@ -218,6 +222,8 @@ def _dates_fit(record: _Record, candidate: Candidate) -> bool:
     """Whether the days can be one: both undated (current news), or one undated and the other not
     history nor told as another event, or stated days that overlap (a day inside "last week")."""
     dated = [m for m in record.members if m.days is not None]
+    if candidate.distinct and any(not (m.distinct or m.event.historical) for m in record.members if m.anchored):
+        return False  # "another attack", "earlier this month": not the event the record tells
     if candidate.days is None:
         return not candidate.distinct and not any(m.event.historical or m.distinct for m in dated)
     if not dated:

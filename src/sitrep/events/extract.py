@@ -26,7 +26,7 @@ from .coreference import corefer
 from .screen import screen
 from .syntax import tree_distance
 from .attribution import Statement, quotations, relayed_report
-from .location import antecedent, fallback, place_in_sentence
+from .location import antecedent, aside_starts, fallback, place_in_sentence
 from .venues import venue_starts
 from .modality import ModeHit, modality
 from .notes import write_notes
@@ -35,6 +35,7 @@ from .tolls import Toll, fatalities
 from .when import EventDate, event_date
 
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+CLAUSE_STEP = 3  # a toll belongs to the event of its own clause: a step into another clause is long
 RELAY_PARAGRAPHS = 3  # a relayed report covers the paragraph naming it and the two after
 MODE_RANK = {"reported": 0, "claimed": 1, "planned": 2, "predicted": 3, "hypothetical": 4, "denied": 5, "negated": 6}
 STATE_TYPES = frozenset({"state_forces"})
@@ -77,6 +78,8 @@ def _candidates(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context
     previous: Place | None = None
     kind_of = _agent_kind(mentions)
     venues = venue_starts(text, places)
+    asides = aside_starts(text, places)
+    places = [p for p in places if p.start not in asides]
     for sent in doc.sents:
         if sent.start_char < context.title_end:
             continue
@@ -120,10 +123,13 @@ def _give_tolls(doc: Doc, candidates: Sequence[Candidate]) -> list[Candidate]:
     out = []
     for candidate in candidates:
         toll = candidate.toll
-        if toll is None or nearest.get(toll.start) is candidate:
+        if toll is None or (nearest.get(toll.start) is candidate and not _injuries_only(toll)):
             out.append(candidate)
             continue
-        reason = toll.why if toll.kind == "summed" else f"it belongs to {nearest[toll.start].event.trigger.text!r}, nearer the figure"
+        if toll.kind == "summed" or _injuries_only(toll):
+            reason = toll.why
+        else:
+            reason = f"it belongs to {nearest[toll.start].event.trigger.text!r}, nearer the figure"
         event = candidate.event
         event = replace(
             event,
@@ -136,12 +142,19 @@ def _give_tolls(doc: Doc, candidates: Sequence[Candidate]) -> list[Candidate]:
     return out
 
 
+def _injuries_only(toll: Toll) -> bool:
+    """A sentence that tells of injuries and no deaths gives no death toll: the article does not say
+    that nobody died (ACLED's 0 for "none reported" is the export's business)."""
+    return toll.kind == "injuries"
+
+
 def _gap(doc: Doc, candidate: Candidate, toll: Toll) -> tuple[int, int]:
     """How far a candidate's trigger is from a toll's figure: in the parse, then in characters."""
     trigger = candidate.event.trigger
     chars = max(trigger.start - toll.end, toll.start - trigger.end, 0)
     figure = doc.char_span(toll.start, toll.end, alignment_mode="expand")
-    return (tree_distance(figure.root, doc[candidate.head]) if figure is not None else 0), chars
+    steps = tree_distance(figure.root, doc[candidate.head], CLAUSE_STEP) if figure is not None else 0
+    return steps, chars
 
 
 def _focus(places: Sequence[Place]) -> str | None:

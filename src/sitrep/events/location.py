@@ -7,11 +7,13 @@ relative location ("4 km north of ...") beats the bare place it is anchored on. 
 the sentence, the event takes the article's main place (the one it names most), else the place of
 the article's previous event, each with a reason and never a finer precision than near-a-town (2).
 A pronoun that stands for the place of a territorial event ("its liberation") overrides the sentence:
-the event is at the place the pronoun refers back to (`antecedent`).
+the event is at the place the pronoun refers back to (`antecedent`). Places in brackets and places
+where someone is based ("the Britain-based monitor") are never an event's (`aside_starts`).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -29,6 +31,24 @@ ANTECEDENT_SENTENCES = 2  # a pronoun's antecedent place is sought in this many 
 TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 TERRITORIAL = TAKEN | {"Non-violent transfer of territory"}
 COARSE_FEATURES = frozenset({"country", "admin1", *DERIVED})
+
+
+_BASED = re.compile(r"[-‐\s]based\b", re.IGNORECASE)
+ASIDE_CHARS = 80  # how far an aside's brackets are sought around a mention
+
+
+def aside_starts(text: str, places: Sequence[Place]) -> frozenset[int]:
+    """Start offsets of mentions that say nothing of where an event happened: inside brackets ("the
+    Islamic State (banned in Russia)") or telling where someone is based ("the Britain-based
+    Observatory")."""
+    found = set()
+    for place in places:
+        before = text[max(0, place.start - ASIDE_CHARS) : place.start]
+        after = text[place.end : place.end + ASIDE_CHARS]
+        bracketed = "(" in before and ")" not in before[before.rindex("(") :] and ")" in after and "(" not in after[: after.index(")")]
+        if bracketed or _BASED.match(text, place.end):
+            found.add(place.start)
+    return frozenset(found)
 
 
 def place_in_sentence(

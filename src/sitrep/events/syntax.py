@@ -59,18 +59,23 @@ def subject_of(verb: Token, sent: SpacySpan) -> Token | None:
     return None
 
 
-def tree_distance(a: Token, b: Token) -> int:
-    """Steps between two tokens of one sentence through the dependency tree."""
+def tree_distance(a: Token, b: Token, clause_step: int = 1) -> int:
+    """Steps between two tokens of one sentence through the dependency tree; a step into or out of
+    an embedded clause (see CLAUSAL) counts `clause_step`."""
+
+    def cost(node: Token) -> int:
+        return clause_step if node.dep_ in CLAUSAL else 1
+
     up = {a.i: 0}
     node, steps = a, 0
     while node.head.i != node.i:
-        node, steps = node.head, steps + 1
+        node, steps = node.head, steps + cost(node)
         up[node.i] = steps
     node, steps = b, 0
     while node.i not in up:
         if node.head.i == node.i:
-            return steps + len(up) + 1  # different trees (a sentence the parser left flat)
-        node, steps = node.head, steps + 1
+            return steps + max(up.values()) + 1  # different trees (a sentence the parser left flat)
+        node, steps = node.head, steps + cost(node)
     return steps + up[node.i]
 
 

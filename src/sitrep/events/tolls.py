@@ -11,7 +11,8 @@ civilians", "the death toll rose to 20". Rules (vocabulary and vague counts: dat
 - an attacker who "killed himself" or "blew himself up" is one more death (ACLED counts every
   reported death, perpetrators included): "a suicide bomber killed himself and 4 others" -> 5;
 - "no one was killed", "no casualties" -> 0; injuries never count as deaths and are kept apart;
-  a sentence that reports only injuries gives 0 fatalities with its `injured` count.
+  a sentence that reports only injuries gives 0 fatalities with its `injured` count and kind
+  "injuries" (it does not say that nobody died).
 
 Each toll also says what it counts (`kind`, words in the toml's [context]): the event's own
 ("event"), an update of an earlier figure ("the death toll rose to 20": "update"), a part of a toll
@@ -24,7 +25,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -43,7 +44,7 @@ class Toll:
     text: str
     vague: bool  # True when the count is a convention ("dozens" -> 12), not a stated number
     why: str
-    kind: str = "event"  # "event" | "update" | "part" | "summed": what the figure counts
+    kind: str = "event"  # "event" | "update" | "part" | "summed" | "injuries": what the figure counts
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class _Vocab:
     after: re.Pattern[str]  # figure, then a death word
     death_word: re.Pattern[str]  # a death word of `after`: without one, `after` is not tried (it is slow to fail)
     before: re.Pattern[str]  # death word, then figures
+    lives: re.Pattern[str]  # "claiming two lives"
     toll: re.Pattern[str]
     self_and: re.Pattern[str]
     self_death: re.Pattern[str]
@@ -133,8 +135,9 @@ def fatalities(sentence: str, offset: int = 0) -> Toll | None:
                          f"'{none.group()}': nobody died")  # fmt: skip
         if injured is None:
             return None
-        return _toll(sentence, offset, 0, None, injured.value, injured.start, injured.end,
+        only = _toll(sentence, offset, 0, None, injured.value, injured.start, injured.end,
                      injured.vague, f"only injuries reported ({injured.why})")  # fmt: skip
+        return replace(only, kind="injuries")
     civilians = chosen.civilians
     if civilians is None:
         parts = [_item_civilians(sentence[m.start("q") : m.end()], vocab) for m in vocab.including.finditer(sentence)]
@@ -238,6 +241,10 @@ def _stated_figures(sentence: str, vocab: _Vocab) -> Iterator[_Figure]:
         figure = _list_figure(sentence, match.start("list"), match.end("list"), vocab, f"after '{match['w']}'")
         if figure is not None:
             yield figure
+    for match in vocab.lives.finditer(sentence):
+        value, vague = _quantity(match["q"], vocab)
+        if value is not None:
+            yield _Figure(value, match.start("q"), match.end("q"), vague, None, f"'{match.group()}'")
     for match in vocab.toll.finditer(sentence):
         value, vague = _quantity(match["q"], vocab)
         if value is not None:
@@ -446,6 +453,7 @@ def _vocab() -> _Vocab:
         after=re.compile(after.replace("{words}", death_after), flags),
         death_word=re.compile(rf"(?:{death_after}){end}", flags),
         before=re.compile(rf"(?<![\w’'])(?P<w>{_alternation(words['death_before'])})\s+(?:the\s+)?(?P<list>{figures})", flags),
+        lives=re.compile(rf"(?<![\w’'])(?:{_alternation(words['lives_before'])})\s+(?:the\s+)?(?P<q>{quantity})\s+lives(?!\w)", flags),
         toll=re.compile(
             rf"(?<![\w’'])(?:{_alternation(words['toll_nouns'])})(?:\s+[\w’'-]+){{0,8}}?\s+"
             rf"(?:from\s+{number}\s+to\s+)?(?!(?:{qualifiers}){{0,2}}(?:19|20)\d\d{end})"  # not a year
