@@ -29,10 +29,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
-from ..models import ActorRef, Event, Evidence, Mention, Place, Rejected
+from ..models import ActorRef, Event, Evidence, Mention, Place, Rejected, Span
 from ..places.relative import distance_km
 from .candidate import Candidate
 from .notes import write_notes
+from .records import countries
 from .screen import reject
 from .tolls import Toll
 
@@ -56,6 +57,7 @@ RANK = (
     "Abduction/forced disappearance", "Sexual violence", "Non-violent transfer of territory",
     "Armed clash", "Attack", "Looting/property destruction",
 )  # fmt: skip
+CIVILIAN_TARGETING = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 WEAK = 3.0  # a trigger this light ("jets", "blast", "explosion") may be a mention of any violent event
 NEAR_KM = 10.0  # two places this close (a village and a point near it) can be one event's place
 MODE_CLASS = {"reported": "told", "claimed": "told", "predicted": "future", "planned": "future", "hypothetical": "future"}
@@ -252,7 +254,7 @@ def _event(record: _Record) -> Event:
     primary = max(members, key=lambda m: (m.event.sub_event_type == sub_event_type, m.anchored, m.weight, -m.event.trigger.start))
     base = primary.event
     if len(members) == 1:
-        return replace(base, mentions=(_mention(base),))
+        return _civilian_target(replace(base, mentions=(_mention(base),)), primary.toll)
     ordered = sorted(members, key=lambda m: m.event.trigger.start)
     why = list(base.why)
     evidence = {(e.field, e.span.start, e.span.end): e for e in base.evidence if e.field in ("trigger", "modality", "attribution")}
@@ -276,7 +278,7 @@ def _event(record: _Record) -> Event:
         f"date from {dated.event.trigger.text!r}, {toll_why}"
     )
     fatalities = toll.fatalities if toll else None
-    return replace(
+    event = replace(
         base,
         event_type=base.event_type if sub_event_type == base.sub_event_type else _event_type(members, sub_event_type),
         sub_event_type=sub_event_type,
@@ -296,6 +298,19 @@ def _event(record: _Record) -> Event:
                           base.attribution.source.text if base.attribution else None),  # fmt: skip
         mentions=tuple(_mention(m.event) for m in ordered),
     )
+    return _civilian_target(event, toll)
+
+
+def _civilian_target(event: Event, toll: Toll | None) -> Event:
+    """An attack or a strike that killed civilians or people (not fighters) and names no other target
+    has the civilians as actor2, as ACLED codes it ("Civilians (Syria)")."""
+    if event.actor2 is not None or toll is None or not toll.people or event.event_type not in CIVILIAN_TARGETING:
+        return event
+    country = event.place.country if event.place else None
+    name = countries().get(country or "", {}).get("name")
+    why = f"the dead are people or civilians ({toll.text!r}) and no other target is named: actor2 is the civilians"
+    actor2 = ActorRef(f"Civilians ({name})" if name else "Civilians", None, "civilians", country, Span(toll.start, toll.end, toll.text), why)
+    return replace(event, actor2=actor2, evidence=(*event.evidence, Evidence("actor2", actor2.span)), why=(*event.why, why))
 
 
 def _event_type(members: Sequence[Candidate], sub_event_type: str) -> str:

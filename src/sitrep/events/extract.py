@@ -109,37 +109,66 @@ def _candidates(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context
 
 
 def _give_tolls(doc: Doc, candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Each sentence's toll to one candidate: the nearest to the figure in the parse ("air raids that
-    hit an aid convoy killed 20": the raids killed them), and never a toll summed over a period or a
-    war. The others of the sentence keep no toll."""
-    nearest: dict[int, Candidate] = {}
+    """Each sentence's toll to the candidate it belongs to, and never a toll summed over a period or
+    a war, nor one of injuries alone. A sentence that states different tolls for its events ("the
+    car bomb killed 36 ... rocket fire that killed nine others") gives each event the toll read
+    between it and its neighbours; one toll goes to the candidate nearest the figure in the parse
+    ("air raids that hit an aid convoy killed 20": the raids killed them)."""
+    by_sentence: dict[int, list[Candidate]] = {}
     for candidate in candidates:
-        toll = candidate.toll
-        if toll is None or toll.kind == "summed":
-            continue
-        kept = nearest.get(toll.start)
-        if kept is None or _gap(doc, candidate, toll) < _gap(doc, kept, toll):
-            nearest[toll.start] = candidate
+        by_sentence.setdefault(candidate.event.sentence.start, []).append(candidate)
+    given: dict[int, Toll | None] = {}  # by id(candidate)
+    for group in by_sentence.values():
+        given.update(_split_tolls(group) or _nearest_toll(doc, group))
     out = []
     for candidate in candidates:
-        toll = candidate.toll
-        if toll is None or (nearest.get(toll.start) is candidate and not _injuries_only(toll)):
+        toll = given.get(id(candidate))
+        if toll is candidate.toll:
             out.append(candidate)
             continue
-        if toll.kind == "summed" or _injuries_only(toll):
-            reason = toll.why
-        else:
-            reason = f"it belongs to {nearest[toll.start].event.trigger.text!r}, nearer the figure"
         event = candidate.event
-        event = replace(
-            event,
-            fatalities=None,
-            civilian_fatalities=None,
-            evidence=tuple(e for e in event.evidence if e.field != "fatalities"),
-            why=(*event.why, f"the toll {toll.text!r} of the sentence is not this event's: {reason}"),
-        )
-        out.append(replace(candidate, event=event, toll=None))
+        if toll is None:
+            assert candidate.toll is not None
+            reason = f"the toll {candidate.toll.text!r} of the sentence is not this event's: " + (
+                candidate.toll.why if candidate.toll.kind in ("summed", "injuries") else "another event of the sentence is nearer the figure"
+            )
+            event = replace(event, fatalities=None, civilian_fatalities=None,
+                            evidence=tuple(e for e in event.evidence if e.field != "fatalities"), why=(*event.why, reason))  # fmt: skip
+        else:
+            evidence = [e for e in event.evidence if e.field != "fatalities"] + [Evidence("fatalities", Span(toll.start, toll.end, toll.text))]
+            event = replace(event, fatalities=toll.fatalities, civilian_fatalities=toll.civilians, evidence=tuple(evidence),
+                            why=(*event.why, f"toll {toll.fatalities} read between this event and the others of its sentence"))  # fmt: skip
+        out.append(replace(candidate, event=event, toll=toll))
     return out
+
+
+def _own(toll: Toll | None) -> Toll | None:
+    return None if toll is None or toll.kind in ("summed", "injuries") else toll
+
+
+def _nearest_toll(doc: Doc, group: Sequence[Candidate]) -> dict[int, Toll | None]:
+    toll = _own(group[0].toll)
+    nearest = min(group, key=lambda c: _gap(doc, c, toll)) if toll is not None else None
+    return {id(c): toll if c is nearest else None for c in group}
+
+
+def _split_tolls(group: Sequence[Candidate]) -> dict[int, Toll | None]:
+    """The toll read in each candidate's stretch of the sentence (up to the word halfway to its
+    neighbour's trigger), when the stretches give different tolls; else nothing."""
+    if len(group) < 2:
+        return {}
+    ordered = sorted(group, key=lambda c: c.event.trigger.start)
+    sentence = ordered[0].event.sentence
+    cuts = [sentence.start]
+    for before, after in zip(ordered, ordered[1:]):
+        middle = (before.event.trigger.end + after.event.trigger.start) // 2
+        space = sentence.text.rfind(" ", 0, max(middle - sentence.start, 0) + 1)
+        cuts.append(sentence.start + space if space > 0 else middle)
+    cuts.append(sentence.end)
+    read = {id(c): _own(fatalities(sentence.text[a - sentence.start : b - sentence.start], offset=a))
+            for c, a, b in zip(ordered, cuts, cuts[1:])}  # fmt: skip
+    figures = {t.fatalities for t in read.values() if t is not None}
+    return read if len(figures) > 1 else {}
 
 
 def _injuries_only(toll: Toll) -> bool:
@@ -234,7 +263,7 @@ def _event(
     if attribution is not None:
         evidence.append(Evidence("attribution", attribution.source))
 
-    found = roles(sent, trigger, mentions, doc[hit.end - 1])
+    found = roles(sent, trigger, mentions, doc[hit.end - 1], sides=hit.event_type == "Battles")
     actor1 = found.actor1.ref if found.actor1 else None
     actor2 = found.actor2.ref if found.actor2 else None
     sub_event_type = _territory_by_agent(hit.sub_event_type, actor1 if found.syntactic else None)

@@ -30,6 +30,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..actors import Catalogue, GenericMatch, country_of
 from ..models import ActorRef, Span
+from .records import countries
 
 MAX_CLIMB = 6
 _GROUP_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]+\s+(?:(?:of|al|el)[\s-]+(?:the\s+)?)?){1,5}[A-Z][a-z]+\b")
@@ -61,6 +62,9 @@ NON_STATE_QUALIFIERS = frozenset(
     "student students protest church village civic business labor labour trade media company militia".split()
 )
 SAY_LEMMAS = frozenset({"say", "tell", "report", "add", "confirm", "state", "quote", "note", "write"})
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+VICTIM_LEMMAS = frozenset({"kill", "die", "wound", "injure", "hurt", "execute", "behead", "abduct", "kidnap"})
+GROUP_NAMES = {"civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters"}  # ACLED: "Civilians (Syria)"
 TYPE_GUESS = {
     "rebels": "rebel_group",
     "militants": "rebel_group",
@@ -145,6 +149,11 @@ def _generic_ref(generic: GenericMatch) -> ActorRef:
         )
         return ActorRef(actor.name, actor.id, actor.type, actor.country, span, why)
     guess = generic.types[0] if generic.types else TYPE_GUESS.get(generic.phrase.split()[-1])
+    if generic.role == "group" and guess in GROUP_NAMES:
+        country = countries().get(generic.country or "", {}).get("name")
+        name = f"{GROUP_NAMES[guess]} ({country})" if country else GROUP_NAMES[guess]
+        why = f"{generic.phrase!r} names unarmed people as ACLED does: {name}"
+        return ActorRef(name, None, guess, generic.country, span, why)
     if generic.country_word is not None:
         where = f"country {generic.country} from {generic.country_word!r}"
     elif generic.country is not None:
@@ -250,19 +259,24 @@ def _argument(token: Token) -> str | None:
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     dep, head = node.dep_, node.head
+    while dep == "amod" and head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.i != head.i:
+        head = head.head  # "Syrian and Russian joint airstrikes": the adjectives of one noun
     if dep in ARGUMENT_DEPS:
         return f"{ARGUMENT_DEPS[dep]} {head.text!r}"
     if dep == "pobj" and head.lower_ in ARGUMENT_PREPS:
         return f"the object of {head.text!r}"
-    if dep in ("amod", "compound") and token.ent_type_ == "NORP" and head.pos_ == "NOUN" and head.lower_ not in PLACE_NOUNS:
+    if dep in ("amod", "compound") and token.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PLACE_NOUNS:
         return f"the adjective of {head.text!r}"
     return None
 
 
-def roles(sent: SpacySpan, trigger: Token, mentions: Sequence[ActorMention], last: Token | None = None) -> Roles:
+def roles(
+    sent: SpacySpan, trigger: Token, mentions: Sequence[ActorMention], last: Token | None = None, sides: bool = True
+) -> Roles:
     """actor1, actor2 and associated actors of the event a trigger names, from the sentence's parse.
     `last` is the trigger phrase's last word: when it is a preposition ("fell to", "in the hands of"),
-    its object is the actor that took the place."""
+    its object is the actor that took the place. With `sides` (a fight), an actor of the other side
+    named in the sentence is actor2 when the parse gives none."""
     inside = [m for m in mentions if sent.start <= m.root < sent.end and not _reporter(sent.doc[m.root], trigger)]
     if not inside:
         return Roles(None, None, (), (), False)
@@ -278,13 +292,14 @@ def roles(sent: SpacySpan, trigger: Token, mentions: Sequence[ActorMention], las
     if agent is None and patient is None:
         before = [m for m in inside if m.ref.span.end <= trigger.idx]
         after = [m for m in inside if m.ref.span.start >= trigger.idx + len(trigger.text)]
-        subject = next((_actor_in(c, by_token) for c in sent.root.children if c.dep_ == "nsubj"), None)
+        victims = sent.root.lemma_ in VICTIM_LEMMAS  # "70 fighters killed in ... airstrikes": the dead, not the actor
+        subject = None if victims else next((_actor_in(c, by_token) for c in sent.root.children if c.dep_ == "nsubj"), None)
         agent = subject or (before[-1] if before else None)
         patient = next((m for m in after if agent is None or m.ref.name != agent.ref.name), None)
         why = (
             "actor1 is the sentence's subject" if subject else "nearest actors before and after the trigger"
         ) + " (no syntactic link to the trigger)"
-    if patient is None and agent is not None:
+    if patient is None and agent is not None and sides:
         allied = {t.i for t in sent.doc[agent.root].subtree}
         opposed = [m for m in inside if m.root not in allied and _opposed(agent, m)]
         patient = next((m for m in opposed if m.ref.actor_id), opposed[0] if opposed else None)
@@ -347,7 +362,13 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
     agent = patient = None
     steps = 0
     modified = False
+    arrived = ""  # the link last climbed
     while node is not None and steps < MAX_CLIMB and agent is None:
+        if node.i != trigger.i and node.lemma_ in VICTIM_LEMMAS and arrived in ("pobj", "prep"):
+            # "70 fighters killed in Russian airstrikes": the dead are the event's target
+            victims = next((_actor_in(c, by_token) for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            patient = patient or victims
+            break
         for child in node.children:
             dep = child.dep_
             if dep in ("nsubj", "csubj") and agent is None and (node.i == trigger.i or node.dep_ not in MODIFIERS):
@@ -360,7 +381,8 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
                 patient = _actor_in(child, by_token)
             elif dep in ("dobj", "obj", "dative") and patient is None:
                 patient = _actor_in(child, by_token)
-            elif dep == "prep" and patient is None and child.lower_ in PATIENT_PREPS:
+            elif dep == "prep" and patient is None and child.lower_ in PATIENT_PREPS and child.i > node.i:
+                # after the verb: "attacked positions on the hill", not "on Friday ISIL seized"
                 patient = next((_actor_in(g, by_token) for g in child.children if g.dep_ == "pobj"), None)
             elif dep in ("amod", "compound", "poss") and agent is None and node.i == trigger.i and node.pos_ in ("NOUN", "PROPN"):
                 agent = _actor_in(child, by_token)  # "Russian airstrikes", "the army's shelling"
@@ -374,10 +396,20 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
             break
         if node.dep_ == "dobj" and modified:
             break  # the trigger describes a noun that is some verb's object: that verb's subject is not its agent
+        if node.head.lemma_ in SAY_LEMMAS and not _self_told(node):
+            break  # "the governor told AFP the car bomb went off": who tells is not who acts
         modified = node.dep_ in MODIFIERS
+        arrived = node.dep_
         node, steps = node.head, steps + 1
     why = "subject or agent of the trigger is actor1; its object or target is actor2" if agent or patient else ""
     return agent, patient, why
+
+
+def _self_told(clause: Token) -> bool:
+    """Whether a clause under a verb of saying has a pronoun subject that can be the speaker ("the
+    army said it captured the town"), so that the speaker is the actor."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ in SPEAKER_PRONOUNS
 
 
 def _purpose_target(verb: Token, by_token: dict[int, ActorMention]) -> ActorMention | None:

@@ -45,6 +45,7 @@ class Toll:
     vague: bool  # True when the count is a convention ("dozens" -> 12), not a stated number
     why: str
     kind: str = "event"  # "event" | "update" | "part" | "summed" | "injuries": what the figure counts
+    people: bool = False  # the dead are told as people or civilians, not as fighters
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class _Vocab:
     plural_noun: re.Pattern[str]
     no_deaths: re.Pattern[str]
     update: re.Pattern[str]
+    people: re.Pattern[str]  # right after a figure: the dead are people ("20 people", "12 persons")
     part_before: re.Pattern[str]
     part_after: re.Pattern[str]
     period: re.Pattern[str]
@@ -182,9 +184,11 @@ def read_number(words: str) -> int | None:
 
 def _toll(sentence: str, offset: int, value: int, civilians: int | None, injured: int | None,
           start: int, end: int, vague: bool, why: str) -> Toll:  # fmt: skip
-    kind, reason = _kind(sentence, start, end, _vocab())
+    vocab = _vocab()
+    kind, reason = _kind(sentence, start, end, vocab)
     why = f"{why}; {reason}" if reason else why
-    return Toll(value, civilians, injured, offset + start, offset + end, sentence[start:end], vague, why, kind)
+    people = bool(civilians) or vocab.people.match(sentence, end) is not None
+    return Toll(value, civilians, injured, offset + start, offset + end, sentence[start:end], vague, why, kind, people)
 
 
 SUM_BEFORE, SUM_AFTER, PART_BEFORE, PART_AFTER = 60, 80, 25, 40  # characters around a figure its context is sought in
@@ -488,6 +492,7 @@ def _vocab() -> _Vocab:
             rf"\s+(?:killed|hurt|injured|harmed))(?!\w)",
             flags,
         ),
+        people=re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:people|persons|individuals)(?!\w)", flags),
         update=re.compile(rf"(?<!\w)(?:{_alternation(context['update'])})(?!\w)", flags),
         part_before=re.compile(rf"(?<!\w)(?:{_alternation(context['part_before'])})(?!\w)", flags),
         part_after=re.compile(rf"(?<!\w)(?:{_alternation(context['part_after'])})(?!\w)", flags),
