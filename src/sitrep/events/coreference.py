@@ -235,16 +235,26 @@ def _dates_fit(record: _Record, candidate: Candidate) -> bool:
 
 
 def _actors_fit(record: _Record, event: Event) -> bool:
-    """No other catalogue actor acts: actor1 the same, unknown on a side, or the other side swapped."""
-    mine = event.actor1.actor_id if event.actor1 else None
+    """No other side acts: actor1 of the same side as the record's (one state's forces, or one armed
+    group), unknown on a side, or the record's target (the other side of one fight)."""
+    mine = _side(event.actor1)
     if mine is None:
         return True
     for member in record.members:
-        theirs = member.event.actor1.actor_id if member.event.actor1 else None
-        other_side = member.event.actor2.actor_id if member.event.actor2 else None
-        if theirs is not None and theirs != mine and other_side != mine:
+        theirs, target = _side(member.event.actor1), _side(member.event.actor2)
+        if theirs is not None and theirs != mine and target != mine:
             return False
     return True
+
+
+def _side(actor: ActorRef | None) -> tuple[str, str] | None:
+    """Who an actor fights for: a state's forces by country ("Russian Aerospace Forces" and the
+    Russian military are one side), a catalogue group by itself; None for phrases kept as written."""
+    if actor is None or actor.actor_id is None:
+        return None
+    if actor.type in ("state_forces", "external_forces") and actor.country:
+        return "state", actor.country
+    return "actor", actor.actor_id
 
 
 def _event(record: _Record) -> Event:
