@@ -138,13 +138,15 @@ def _vague(record: _Record) -> tuple[str, str] | None:
 
 
 def _best(records: Sequence[_Record], candidate: Candidate) -> _Record | None:
-    """The compatible record the candidate most likely tells of: one told as the candidate is (a
-    nominal mention, "the recapture", presupposes it happened), of its own sentence, of its place, of
-    its type, and the latest, in that order."""
+    """The compatible record the candidate most likely tells of: one of its type (for a specific
+    reading: "the liberation of X" is the liberation told elsewhere), told as the candidate is (a
+    nominal mention, "the recapture", presupposes it happened), of its own sentence, of its place,
+    and the latest, in that order."""
     fitting = [r for r in records if _compatible(r, candidate)]
     if not fitting:
         return None
     event = candidate.event
+    specific = event.sub_event_type not in GENERIC and candidate.weight > WEAK
 
     def closeness(item: tuple[int, _Record]) -> tuple[bool, bool, bool, bool, int]:
         n, record = item
@@ -152,7 +154,8 @@ def _best(records: Sequence[_Record], candidate: Candidate) -> _Record | None:
         same_mode = record.mode_class() == _mode_class(event.modality)
         same_place = place is not None and event.place is not None and place.id == event.place.id
         same_sentence = any(m.event.sentence == event.sentence for m in record.members)
-        return same_mode, same_sentence, same_place, record.sub_event_type() == event.sub_event_type, n
+        same_type = specific and record.sub_event_type() == event.sub_event_type
+        return same_type, same_mode, same_sentence, same_place, n
 
     return max(enumerate(fitting), key=closeness)[1]
 

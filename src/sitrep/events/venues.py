@@ -16,7 +16,7 @@ from importlib import resources
 
 from ..models import Place
 
-GAP_WORDS = 4  # "talks <held/being held/scheduled for> in"
+GAP_WORDS = 10  # "talks <to end Syria's six-year war entered a second day> in"
 NAME_WORDS = 3  # "in <the Kazakh capital> Astana"
 LOOKBACK = 160  # characters before a mention that are searched, within its sentence
 
