@@ -15,7 +15,7 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..models import Event
+from ..models import Event, Place
 from .syntax import VERBAL, predicate_of
 from .tolls import Toll
 
@@ -35,6 +35,7 @@ class Candidate:
     dated: bool  # the sentence has a date expression
     told: bool  # a verb in a past or perfect tense tells it: "bombed", "were killed in air strikes"
     toll: Toll | None  # the sentence's toll, before it is given to one event
+    site: Place | None = None  # the place its sentence names for it, known to the gazetteer or not
     days: tuple[date, date] | None = None  # the days its date words name, when `dated`
     distinct: bool = False  # told as another, earlier event ("another attack", "earlier this month")
 

@@ -130,7 +130,7 @@ def _vague(record: _Record) -> tuple[str, str] | None:
     background history with no place of its own ("background")."""
     place, stated = record.place()
     dated = record.dated()
-    if not stated and dated is None:
+    if not any(m.site is not None or m.dated for m in record.members):
         return "generic", "no mention names its place or its day"
     if dated is not None and dated.event.historical and (not stated or place is None or place.feature == "country"):
         return "background", f"history ({dated.event.date}) placed {'only in a country' if stated else 'nowhere'}"
@@ -202,11 +202,29 @@ def _types_fit(current: str, candidate: Candidate) -> bool:
 
 
 def _places_fit(record: _Record, candidate: Candidate) -> bool:
-    place, stated = record.place()
-    other = candidate.event.place
-    if not candidate.place_stated or not stated or place is None or other is None:
+    """Whether the places can be one: every place the record's mentions name fits the one the
+    candidate names; where one side names none, the same country (or an unknown one)."""
+    sites = [m.site for m in record.members if m.site is not None]
+    if candidate.site is None or not sites:
+        place, _ = record.place()
+        other = candidate.event.place
         return place is None or other is None or place.country is None or other.country is None or place.country == other.country
-    return _one_place(place, other)
+    return all(_one_site(site, candidate.site) for site in sites)
+
+
+def _one_site(a: Place, b: Place) -> bool:
+    """Whether two named places can be one event's. A name the gazetteer does not know (a village, a
+    neighbourhood) is a place of its own: it fits the same name, or a region that may hold it."""
+    if a.resolved and b.resolved:
+        return _one_place(a, b)
+    if _key(a) == _key(b):
+        return True
+    known = a if a.resolved else b if b.resolved else None
+    return known is not None and (known.geo_precision or 3) == 3
+
+
+def _key(place: Place) -> str:
+    return place.id if place.resolved and place.id else " ".join(place.text.lower().split())
 
 
 def _one_place(a: Place, b: Place) -> bool:
@@ -238,16 +256,14 @@ def _dates_fit(record: _Record, candidate: Candidate) -> bool:
 
 
 def _actors_fit(record: _Record, event: Event) -> bool:
-    """No other side acts: actor1 of the same side as the record's (one state's forces, or one armed
-    group), unknown on a side, or the record's target (the other side of one fight)."""
+    """No other side acts: the candidate's actor1 is unknown, or on one of the record's sides (the
+    side acting, or the side acted upon: the other side of one fight), or the record names no side."""
     mine = _side(event.actor1)
     if mine is None:
         return True
-    for member in record.members:
-        theirs, target = _side(member.event.actor1), _side(member.event.actor2)
-        if theirs is not None and theirs != mine and target != mine:
-            return False
-    return True
+    acting = {_side(m.event.actor1) for m in record.members} - {None}
+    targets = {_side(m.event.actor2) for m in record.members} - {None}
+    return not acting or mine in acting or mine in targets
 
 
 def _side(actor: ActorRef | None) -> tuple[str, str] | None:

@@ -93,9 +93,9 @@ def _candidates(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context
         dated = when.start is not None and not report_date(words, when.start - sent.start_char)
         told_once: dict[tuple[str, str, str | None], Candidate] = {}
         for hit in hits:
-            event, stated = _event(text, sent, hit, places, venues, mentions, statements, relayed, previous, when, toll)
+            event, stated, site = _event(text, sent, hit, places, venues, mentions, statements, relayed, previous, when, toll)
             candidate = Candidate(
-                event, hit.head, hit.weight, stated, dated, told(sent, doc[hit.head]), toll,
+                event, hit.head, hit.weight, stated, dated, told(sent, doc[hit.head]), toll, site=site,
                 days=(when.first, when.last) if dated and when.first and when.last else None,
                 distinct=distinct(doc[hit.head], when.text),
             )  # fmt: skip
@@ -246,8 +246,9 @@ def _event(
     previous: Place | None,
     when: EventDate,
     toll: Toll | None,
-) -> tuple[Event, bool]:
-    """The event one trigger names, as its sentence tells it, and whether the sentence names its place."""
+) -> tuple[Event, bool, Place | None]:
+    """The event one trigger names, as its sentence tells it, whether the sentence names its place,
+    and the place mention it names for it (known to the gazetteer or not)."""
     doc = sent.doc
     trigger = doc[hit.head]
     trigger_span = Span(hit.start_char, hit.end_char, hit.text)
@@ -281,6 +282,8 @@ def _event(
         places = [p for p in places if p.start not in venues]
         previous = previous if previous is None or previous.start not in venues else None
     chosen = referred or place_in_sentence(sent, trigger, places, actor_spans) or fallback(previous, places)
+    named = referred or place_in_sentence(sent, trigger, places, actor_spans, resolved=False)
+    site = named[0] if named else None
     place = chosen[0] if chosen else None
     stated = False
     if chosen:
@@ -326,7 +329,7 @@ def _event(
         why=tuple(why),
         notes=notes,
     )
-    return event, stated
+    return event, stated, site
 
 
 @cache

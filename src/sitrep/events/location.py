@@ -52,14 +52,16 @@ def aside_starts(text: str, places: Sequence[Place]) -> frozenset[int]:
 
 
 def place_in_sentence(
-    sent: SpacySpan, trigger: Token, places: Sequence[Place], actor_spans: Sequence[Span] = ()
+    sent: SpacySpan, trigger: Token, places: Sequence[Place], actor_spans: Sequence[Span] = (), resolved: bool = True
 ) -> tuple[Place, str] | None:
     """The sentence's place for the event, with why. A place named inside an actor's name ("US" in
-    "US-led coalition", "Syria" in "Military Forces of Syria") says whose the actor is, not where."""
+    "US-led coalition", "Syria" in "Military Forces of Syria") says whose the actor is, not where.
+    With `resolved` False, names the gazetteer does not know compete too, as villages: the place the
+    sentence names for the event, even where it cannot be put on a map."""
     inside = [
         p
         for p in places
-        if p.resolved
+        if (p.resolved or not resolved)
         and sent.start_char <= p.start
         and p.end <= sent.end_char
         and not any(a.start <= p.start and p.end <= a.end for a in actor_spans)
@@ -80,7 +82,7 @@ def _score(sent: SpacySpan, trigger: Token, place: Place, inside: Sequence[Place
         value += 4.0 - steps * 0.5
         reason = f"linked to the trigger {trigger.text!r} in the parse ({steps} steps)"
     value -= abs(place.start - trigger.idx) / 200
-    value -= {1: 0.0, 2: 0.3, 3: 1.0}.get(place.geo_precision or 3, 1.0)
+    value -= {1: 0.0, 2: 0.3, 3: 1.0}.get(place.geo_precision or (3 if place.resolved else 1), 1.0)
     if place.feature == "relative":
         value += 1.0
     elif any(other.feature == "relative" and other.start <= place.start and place.end <= other.end for other in inside):
