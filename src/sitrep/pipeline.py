@@ -217,7 +217,11 @@ def _analyse(
 
 def _inputs(articles: Iterable[Article]) -> tuple[list[str], list[ArticleContext]]:
     chosen = list(articles)
-    contexts = [ArticleContext(a.published, title_end=a.title_span.end if a.title_span else 0) for a in chosen]
+    contexts = [
+        ArticleContext(a.published, title_end=a.title_span.end if a.title_span else 0,
+                       dateline=(a.dateline.start, a.dateline.end) if a.dateline else None)
+        for a in chosen
+    ]  # fmt: skip
     return [a.text for a in chosen], contexts
 
 

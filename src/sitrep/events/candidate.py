@@ -56,17 +56,6 @@ class Candidate:
 # "another attack", "a previous attack", "earlier this month": an event other than the one reported
 DISTINCT_WORDS = frozenset({"another", "previous", "earlier", "prior", "former", "last"})
 _DISTINCT_DATE = re.compile(r"(?i)^(?:earlier|last|the previous|previously)\b")
-# Verbs of saying right before a date: "a monitor said Tuesday" dates the report, not the event
-_REPORT_DATE = re.compile(
-    r"(?i)\b(?:said|says|told(?:\s+[\w.-]+){0,3}|reported|announced|added|stated|confirmed|claimed)\s+(?:on\s+)?$"
-)
-
-
-def report_date(sentence: str, start: int) -> bool:
-    """Whether the date words at `start` of `sentence` date the report ("..., a monitor said Tuesday")."""
-    return _REPORT_DATE.search(sentence[:start]) is not None
-
-
 def distinct(trigger: Token, date_words: str | None) -> bool:
     """Whether the words tell an event apart from the one reported: "another attack", "an earlier
     strike", "earlier this month"."""

@@ -283,7 +283,7 @@ def _event(record: _Record) -> Event:
     primary = max(members, key=lambda m: (m.event.sub_event_type == sub_event_type, m.anchored, m.weight, -m.event.trigger.start))
     base = primary.event
     if len(members) == 1:
-        return _civilian_target(replace(base, mentions=(_mention(base),)), primary.toll)
+        return _finish(replace(base, mentions=(_mention(base),)), primary.toll)
     ordered = sorted(members, key=lambda m: m.event.trigger.start)
     why = list(base.why)
     evidence = {(e.field, e.span.start, e.span.end): e for e in base.evidence if e.field in ("trigger", "modality", "attribution")}
@@ -327,12 +327,17 @@ def _event(record: _Record) -> Event:
                           base.attribution.source.text if base.attribution else None),  # fmt: skip
         mentions=tuple(_mention(m.event) for m in ordered),
     )
-    return _civilian_target(event, toll)
+    return _finish(event, toll)
 
 
-def _civilian_target(event: Event, toll: Toll | None) -> Event:
-    """An attack or a strike that killed civilians or people (not fighters) and names no other target
-    has the civilians as actor2, as ACLED codes it ("Civilians (Syria)")."""
+def _finish(event: Event, toll: Toll | None) -> Event:
+    """The record's roles made whole: a side is never its own target (actor2 of actor1's side is
+    dropped); an attack or a strike that killed civilians or people (not fighters) and names no other
+    target has the civilians as actor2, as ACLED codes it ("Civilians (Syria)")."""
+    side = _side(event.actor1)
+    if event.actor2 is not None and side is not None and _side(event.actor2) == side:
+        why = f"actor2 {event.actor2.name} is on actor1's side: dropped"
+        event = replace(event, actor2=None, evidence=tuple(e for e in event.evidence if e.field != "actor2"), why=(*event.why, why))
     if event.actor2 is not None or toll is None or not toll.people or event.event_type not in CIVILIAN_TARGETING:
         return event
     country = event.place.country if event.place else None
@@ -351,19 +356,19 @@ def _mention(event: Event) -> Mention:
 
 
 def _actors(primary: Candidate, ordered: Sequence[Candidate]) -> tuple[ActorRef | None, ActorRef | None, tuple[Candidate | None, Candidate | None]]:
-    """actor1 and actor2 from the clearest mentions: the type's own mention first, then the others
-    in text order, a catalogue actor before a phrase kept as written."""
+    """actor1 from the clearest mention that names it (the type's own mention first, then the others
+    in text order, a catalogue actor before a phrase kept as written); actor2 from a mention told
+    from that side (its actor1 the same or unknown), never the acting side itself."""
     order = [primary, *(m for m in ordered if m is not primary)]
-
-    def pick(role: str, taken: ActorRef | None) -> tuple[ActorRef | None, Candidate | None]:
-        found = [(m, getattr(m.event, role)) for m in order if getattr(m.event, role) is not None]
-        found = [(m, ref) for m, ref in found if taken is None or ref.name != taken.name]
-        best = next(((m, ref) for m, ref in found if ref.actor_id), found[0] if found else (None, None))
-        return best[1], best[0]
-
-    actor1, from1 = pick("actor1", None)
-    actor2, from2 = pick("actor2", actor1)
-    return actor1, actor2, (from1, from2)
+    named = [m for m in order if m.event.actor1 is not None]
+    from1 = next((m for m in named if m.event.actor1 and m.event.actor1.actor_id), named[0] if named else None)
+    actor1 = from1.event.actor1 if from1 else None
+    side = _side(actor1)
+    told = [m for m in order if m.event.actor2 is not None and _side(m.event.actor1) in (side, None)]
+    told = [m for m in told if m.event.actor2 and (actor1 is None or m.event.actor2.name != actor1.name)]
+    told = [m for m in told if side is None or _side(m.event.actor2) != side]
+    from2 = next((m for m in told if m.event.actor2 and m.event.actor2.actor_id), told[0] if told else None)
+    return actor1, from2.event.actor2 if from2 else None, (from1, from2)
 
 
 def _toll(ordered: Sequence[Candidate]) -> tuple[Toll | None, Candidate | None, str]:

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from ..actors import Catalogue
 from ..models import ActorRef, Attribution, Event, Evidence, Place, Rejected, Span
 from . import lexicon, triggers
-from .candidate import Candidate, distinct, report_date, told
+from .candidate import Candidate, distinct, told
 from .coreference import corefer
 from .screen import screen
 from .syntax import tree_distance
@@ -49,6 +49,7 @@ class ArticleContext:
     published: date | None = None
     country: str | None = None  # ISO2 focus; read from the places when None
     title_end: int = 0  # events in the title are restated by the body; they rank lower
+    dateline: tuple[int, int] | None = None  # offsets of the dateline: it dates the article, not an event
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,10 @@ def _candidates(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context
         if not hits:
             continue
         # read once per sentence, shared by its events
-        words = text[sent.start_char : sent.end_char]
+        words = _without_dateline(text, sent.start_char, sent.end_char, context.dateline)
         when = event_date(words, context.published, offset=sent.start_char)
         toll = fatalities(words, offset=sent.start_char)
-        dated = when.start is not None and not report_date(words, when.start - sent.start_char)
+        dated = when.start is not None and not when.reported
         told_once: dict[tuple[str, str, str | None], Candidate] = {}
         for hit in hits:
             event, stated, site = _event(text, sent, hit, places, venues, mentions, statements, relayed, previous, when, toll)
@@ -106,6 +107,16 @@ def _candidates(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context
             if event.place is not None and event.modality in ("reported", "claimed"):
                 previous = event.place
         yield from sorted(told_once.values(), key=lambda c: c.event.trigger.start)
+
+
+def _without_dateline(text: str, start: int, end: int, dateline: tuple[int, int] | None) -> str:
+    """text[start:end] with the dateline's words blanked (offsets kept): "9 Aug 2016 5 people were
+    killed ... on Monday" dates the article on the 9th and the killings on Monday."""
+    words = text[start:end]
+    if dateline is None or dateline[1] <= start or dateline[0] >= end:
+        return words
+    a, b = max(dateline[0], start) - start, min(dateline[1], end) - start
+    return words[:a] + " " * (b - a) + words[b:]
 
 
 def _give_tolls(doc: Doc, candidates: Sequence[Candidate]) -> list[Candidate]:

@@ -48,10 +48,11 @@ def _record(number: int, line: str) -> tuple[Any, str, ArticleContext] | str:
     day = published_date(number, record)
     if isinstance(day, str):
         return day
-    if day is None:
-        dateline = find_dateline(record["text"])
-        day = dateline.date if dateline else None
+    dateline = find_dateline(record["text"])
+    if day is None and dateline is not None:
+        day = dateline.date
     title = record.get("title")
     at = record["text"].find(title.strip(), 0, TITLE_WITHIN) if isinstance(title, str) and title.strip() else -1
     title_end = at + len(title.strip()) if at >= 0 else 0
-    return record.get("id"), record["text"], ArticleContext(published=day, title_end=title_end)
+    span = (dateline.span.start, dateline.span.end) if dateline else None
+    return record.get("id"), record["text"], ArticleContext(published=day, title_end=title_end, dateline=span)

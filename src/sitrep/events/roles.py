@@ -63,6 +63,7 @@ NON_STATE_QUALIFIERS = frozenset(
 )
 SAY_LEMMAS = frozenset({"say", "tell", "report", "add", "confirm", "state", "quote", "note", "write"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+ACCUSE_LEMMAS = frozenset({"accuse", "blame", "hold", "charge"})  # "accused X of", "blamed X for", "held X responsible for"
 VICTIM_LEMMAS = frozenset({"kill", "die", "wound", "injure", "hurt", "execute", "behead", "abduct", "kidnap"})
 GROUP_NAMES = {"civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters"}  # ACLED: "Civilians (Syria)"
 TYPE_GUESS = {
@@ -364,6 +365,12 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
     modified = False
     arrived = ""  # the link last climbed
     while node is not None and steps < MAX_CLIMB and agent is None:
+        if node.i != trigger.i and node.lemma_ in ACCUSE_LEMMAS:
+            # "the US accused the regime of the attack": the accused acts, the accuser tells
+            accused = next((_actor_in(c, by_token) for c in node.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if accused is not None:
+                return accused, patient, f"the one {node.text!r} names is actor1 (the accuser only tells)"
+            break
         if node.i != trigger.i and node.lemma_ in VICTIM_LEMMAS and arrived in ("pobj", "prep"):
             # "70 fighters killed in Russian airstrikes": the dead are the event's target
             victims = next((_actor_in(c, by_token) for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)

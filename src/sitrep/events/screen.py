@@ -8,6 +8,7 @@ A trigger word does not make an event. The screen rejects, by the words and the 
 - "war": a war or campaign as a whole ("the war that has killed 250,000 people");
 - "habitual": repeated or habitual action, not one event ("frequent air raids", "since 2012");
 - "figure of speech": violence words about talks and politics ("no breakthrough in the talks");
+- "talks": negotiations themselves ("peace talks entered a second day");
 - "threat": a threat or a warning; "appeal": a call for action ("called for a truce");
 - "aid delivery": an aid convoy's movements; "displacement": people fleeing, refugee figures.
 
@@ -44,6 +45,7 @@ REASONS = {
     "war": "a war or campaign as a whole",
     "habitual": "repeated or habitual action, not one event",
     "figure of speech": "violence words about talks or politics",
+    "talks": "talks and negotiations are not events",
     "threat": "a threat or warning, not an event",
     "appeal": "a call for action, not an event",
     "aid delivery": "aid deliveries are not conflict events",
@@ -66,6 +68,7 @@ class _Words:
     appeal_cues: frozenset[str]
     aid_words: frozenset[str]
     displacement_lemmas: frozenset[str]
+    talk_lemmas: frozenset[str]
 
 
 def screen(doc: Doc, candidates: Sequence[Candidate]) -> tuple[list[Candidate], list[Rejected]]:
@@ -116,6 +119,8 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
     habit = next((m for m in words.habitual.finditer(sentence) if _habit_in(doc, event.sentence.start + m.start(), clause)), None)
     if habit is not None:
         return "habitual", f"{habit.group()!r} in the trigger's clause"
+    if head.lemma_.lower() in words.talk_lemmas:
+        return "talks", f"{head.text!r}: negotiations, not an agreement"
     talk = _talk(head, words)
     if talk is not None:
         return "figure of speech", f"{head.text!r} is about {talk.text!r}"
@@ -220,4 +225,5 @@ def _words() -> _Words:
         appeal_cues=frozenset(data["appeal_cues"]),
         aid_words=frozenset(data["aid_words"]),
         displacement_lemmas=frozenset(data["displacement_lemmas"]),
+        talk_lemmas=frozenset(data["talk_lemmas"]),
     )

@@ -12,7 +12,8 @@ Each date expression names a span of days; the event date is read from that span
   Wednesday on or before it, "in May" = the most recent May); without a publication date they
   give no date, and nothing is ever read from the clock;
 - a numeric date is read only when it reads one way (2017-04-05, 13/4/2017; not 5/4/2017);
-- when a sentence has several expressions, the most precise wins, then the first;
+- when a sentence has several expressions, one that dates the report ("a monitor said Tuesday")
+  gives way to the others; then the most precise wins, then the first;
 - an event is historical when its span ends more than HISTORY_DAYS before publication;
 - a sentence with no date expression gets the publication date with precision 2 (ACLED's use
   of the report date when a report gives no date).
@@ -45,6 +46,7 @@ class EventDate:
     why: str
     first: date | None = None  # the days the words name (None when no date expression is read)
     last: date | None = None
+    reported: bool = False  # the words date the report, not the event ("a monitor said Tuesday")
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,9 @@ def event_date(sentence: str, published: date | None, offset: int = 0) -> EventD
         if published is None:
             return EventDate(None, 2, None, None, None, False, "no date in the sentence and no publication date")
         return EventDate(published, 2, None, None, None, False, "no date in the sentence: the publication date")
-    best = min(found, key=lambda f: (f.span.first is None, _precision(f.span), f.start))
+    best = min(found, key=lambda f: (report_date(sentence, f.start), f.span.first is None, _precision(f.span), f.start))
     span = best.span
+    reported = report_date(sentence, best.start)
     others = f"; {len(found) - 1} other date words" if len(found) > 1 else ""
     text = sentence[best.start : best.end]
     precision = _precision(span)
@@ -86,7 +89,20 @@ def event_date(sentence: str, published: date | None, offset: int = 0) -> EventD
     coded = first if span.why.startswith("since") else first + (last - first) // 2
     historical = published is not None and span.last < published - timedelta(days=HISTORY_DAYS)
     why = span.why + (" (history)" if historical else "") + (" (future)" if span.future else "") + others
-    return EventDate(coded, precision, offset + best.start, offset + best.end, text, historical, why, first, last)
+    why += " (the day of the report: the words follow a verb of saying)" if reported else ""
+    return EventDate(coded, precision, offset + best.start, offset + best.end, text, historical, why, first, last, reported)
+
+
+# Verbs of saying right before a date: "a monitor said Tuesday", "HRW said in a report Tuesday that ..."
+_REPORT = re.compile(
+    r"(?i)\b(?:said|says|told(?:\s+[\w.-]+){0,3}|reported|announced|added|stated|confirmed|claimed)"
+    r"(?:\s+in\s+(?:a|an|its|their|his|her)\s+\w+)?\s+(?:on\s+)?$"
+)
+
+
+def report_date(sentence: str, start: int) -> bool:
+    """Whether the date words at `start` of `sentence` date the report rather than the event."""
+    return _REPORT.search(sentence[:start]) is not None
 
 
 def _precision(span: _Span) -> int:
