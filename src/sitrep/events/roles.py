@@ -393,6 +393,10 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
                 patient = next((_actor_in(g, by_token) for g in child.children if g.dep_ == "pobj"), None)
             elif dep in ("amod", "compound", "poss") and agent is None and node.i == trigger.i and node.pos_ in ("NOUN", "PROPN"):
                 agent = _actor_in(child, by_token)  # "Russian airstrikes", "the army's shelling"
+            elif dep in ("acl", "relcl") and agent is None and node.i == trigger.i and node.pos_ in ("NOUN", "PROPN"):
+                # "a bomb attack dropped by the regime": the participle's agent made the attack
+                by = next((c for c in child.children if c.dep_ == "agent"), None)
+                agent = next((_actor_in(g, by_token) for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
             elif dep == "prep" and child.lower_ == "between":
                 pair = [m for g in child.subtree if (m := by_token.get(g.i)) is not None]
                 if len(pair) >= 2:
