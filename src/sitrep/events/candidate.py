@@ -38,6 +38,8 @@ class Candidate:
     site: Place | None = None  # the place its sentence names for it, known to the gazetteer or not
     days: tuple[date, date] | None = None  # the days its date words name, when `dated`
     distinct: bool = False  # told as another, earlier event ("another attack", "earlier this month")
+    period: str | None = None  # the sentence dates a stretch of time, not an event ("since April")
+    headline: bool = False  # in the title: a summary of the article's events, never one by itself
 
     @property
     def anchored(self) -> bool:
@@ -46,6 +48,8 @@ class Candidate:
         or supposed needs its place named and a day or an actor; one denied or negated its place
         and a day. Other candidates only count as further mentions of a record."""
         event = self.event
+        if self.headline:
+            return False
         if event.modality in ("reported", "claimed"):
             return self.told or self.dated or (self.toll is not None and self.toll.kind in ("event", "update"))
         if event.modality in ("denied", "negated"):

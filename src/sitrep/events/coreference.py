@@ -74,10 +74,11 @@ class _Record:
         return self.members[0]
 
     def place(self) -> tuple[Place | None, bool]:
-        """The most specific place a mention names, and whether one is named at all."""
-        stated = [m for m in self.members if m.place_stated and m.event.place is not None]
+        """The most specific place a mention names (a province before its country), and whether one is
+        named at all."""
+        stated = [m.event.place for m in self.members if m.place_stated and m.event.place is not None]
         if stated:
-            return min(stated, key=lambda m: m.event.place.geo_precision or 3 if m.event.place else 3).event.place, True
+            return min(stated, key=lambda p: (p.geo_precision or 3, p.feature == "country")), True
         return self.first.event.place, False
 
     def dated(self) -> Candidate | None:
@@ -141,7 +142,7 @@ def _best(records: Sequence[_Record], candidate: Candidate) -> _Record | None:
     """The compatible record the candidate most likely tells of: one of its type (for a specific
     reading: "the liberation of X" is the liberation told elsewhere), told as the candidate is (a
     nominal mention, "the recapture", presupposes it happened), of its own sentence, of its place,
-    and the latest, in that order."""
+    and the latest (for a headline, the first: the lead tells the headline's event), in that order."""
     fitting = [r for r in records if _compatible(r, candidate)]
     if not fitting:
         return None
@@ -155,7 +156,7 @@ def _best(records: Sequence[_Record], candidate: Candidate) -> _Record | None:
         same_place = place is not None and event.place is not None and place.id == event.place.id
         same_sentence = any(m.event.sentence == event.sentence for m in record.members)
         same_type = specific and record.sub_event_type() == event.sub_event_type
-        return same_type, same_mode, same_sentence, same_place, n
+        return same_type, same_mode, same_sentence, same_place, -n if candidate.headline else n
 
     return max(enumerate(fitting), key=closeness)[1]
 

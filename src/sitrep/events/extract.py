@@ -70,7 +70,8 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
 
 
 def _candidates(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context: ArticleContext) -> Iterator[Candidate]:
-    """One candidate per trigger head of each sentence after the title, in text order."""
+    """One candidate per trigger head of each sentence, in text order; those of the title are
+    headlines (without a toll: a headline's figure often adds up the article's events)."""
     country = context.country or _focus(places)
     text = doc.text  # built anew from the tokens at each use: read once
     mentions = actor_mentions(doc, catalogue, country, text)
@@ -82,8 +83,6 @@ def _candidates(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context
     asides = aside_starts(text, places)
     places = [p for p in places if p.start not in asides]
     for sent in doc.sents:
-        if sent.start_char < context.title_end:
-            continue
         hits = _clause_hits(triggers.classify(sent, kind_of))
         if not hits:
             continue
@@ -91,22 +90,30 @@ def _candidates(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context
         words = _without_dateline(text, sent.start_char, sent.end_char, context.dateline)
         when = event_date(words, context.published, offset=sent.start_char)
         toll = fatalities(words, offset=sent.start_char)
-        dated = when.start is not None and not when.reported
+        period = when.text if _long_since(when) else None
+        dated = when.start is not None and not when.reported and period is None
         told_once: dict[tuple[str, str, str | None], Candidate] = {}
         for hit in hits:
-            event, stated, site = _event(text, sent, hit, places, venues, mentions, statements, relayed, previous, when, toll)
+            headline = hit.start_char < context.title_end
+            own_toll = None if headline else toll
+            event, stated, site = _event(text, sent, hit, places, venues, mentions, statements, relayed, previous, when, own_toll)
             candidate = Candidate(
-                event, hit.head, hit.weight, stated, dated, told(sent, doc[hit.head]), toll, site=site,
+                event, hit.head, hit.weight, stated, dated, told(sent, doc[hit.head]), own_toll, site=site,
                 days=(when.first, when.last) if dated and when.first and when.last else None,
-                distinct=distinct(doc[hit.head], when.text),
+                distinct=distinct(doc[hit.head], when.text), period=period, headline=headline,
             )  # fmt: skip
             same = (event.sub_event_type, event.modality, event.place.name if event.place else None)
-            # "aircraft bombed the town": two trigger words, one event; the fuller reading stays
+            # "aircraft bombed the town": two trigger words of one type, one event; the fuller reading stays
             if same not in told_once or event.confidence > told_once[same].event.confidence:
                 told_once[same] = candidate
             if event.place is not None and event.modality in ("reported", "claimed"):
                 previous = event.place
         yield from sorted(told_once.values(), key=lambda c: c.event.trigger.start)
+
+
+def _long_since(when: EventDate) -> bool:
+    """Whether the sentence's date is "since X" over more than a week: a stretch, not a day."""
+    return when.why.startswith("since") and when.first is not None and when.last is not None and (when.last - when.first).days > 7
 
 
 def _without_dateline(text: str, start: int, end: int, dateline: tuple[int, int] | None) -> str:

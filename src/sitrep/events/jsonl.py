@@ -45,6 +45,13 @@ def _record(number: int, line: str) -> tuple[Any, str, ArticleContext] | str:
     record = parse_line(number, line)
     if isinstance(record, str):
         return record
+    context = article_context(record, number)
+    return context if isinstance(context, str) else (record.get("id"), record["text"], context)
+
+
+def article_context(record: dict[str, Any], number: int = 0) -> ArticleContext | str:
+    """What a record says besides its text: "published" (else the dateline at the top of the text),
+    where the title ends and where the dateline stands; or "LINE: reason" for a bad "published"."""
     day = published_date(number, record)
     if isinstance(day, str):
         return day
@@ -55,4 +62,4 @@ def _record(number: int, line: str) -> tuple[Any, str, ArticleContext] | str:
     at = record["text"].find(title.strip(), 0, TITLE_WITHIN) if isinstance(title, str) and title.strip() else -1
     title_end = at + len(title.strip()) if at >= 0 else 0
     span = (dateline.span.start, dateline.span.end) if dateline else None
-    return record.get("id"), record["text"], ArticleContext(published=day, title_end=title_end, dateline=span)
+    return ArticleContext(published=day, title_end=title_end, dateline=span)

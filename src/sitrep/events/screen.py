@@ -115,6 +115,8 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
         return "war", f"{head.text!r} is told as part of the {war.text!r}"
     if event.sub_event_type in AID_TYPES and _aid(head, agent, words):
         return "aid delivery", f"{head.text!r} is an aid delivery's"
+    if candidate.period is not None:
+        return "habitual", f"{candidate.period!r}: the sentence tells of a stretch of time"
     clause = {t.i for t in clause_of(predicate_of(head, sent), sent)} | {t.i for t in head.subtree}
     habit = next((m for m in words.habitual.finditer(sentence) if _habit_in(doc, event.sentence.start + m.start(), clause)), None)
     if habit is not None:

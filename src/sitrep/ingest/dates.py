@@ -14,6 +14,7 @@ from datetime import date
 from ..models import Dateline, Span
 
 TOP = 150  # a dateline starts within this many characters of the text's start
+EMBEDDED_TOP = 400  # ... or, marked by a label or an agreeing weekday, within this many (after a subtitle)
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
@@ -79,10 +80,10 @@ def find_dateline(text: str) -> Dateline | None:
 
 def _embedded(text: str) -> Dateline | None:
     """A dateline run into the top line of a scraped page ("... Monitor AFP Saturday 16 Jul 2016 Air
-    raids ..."): taken only when a label ("Date of publication", "Posted on") or a weekday that agrees
-    with the date marks it."""
-    for match in DATELINE.finditer(text, 0, min(len(text), TOP + 60)):
-        if match.start() < TOP and (match["label"] or match["weekday"]):
+    raids ...", perhaps after a subtitle): taken only when a label ("Date of publication", "Posted
+    on") or a weekday that agrees with the date marks it."""
+    for match in DATELINE.finditer(text, 0, min(len(text), EMBEDDED_TOP + 60)):
+        if match.start() < EMBEDDED_TOP and (match["label"] or match["weekday"]):
             found = _dateline(match)
             if found is not None:
                 return found
