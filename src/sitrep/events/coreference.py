@@ -20,7 +20,8 @@ the most precise stated, its type the most specific reading, its actors from the
 that names them (a catalogue actor first), its toll by ACLED's rules over its mentions' tolls (an
 update replaces earlier figures; otherwise the lowest figure of the event's own; parts of a toll
 only when nothing else is stated). Candidates that cannot stand alone (see `Candidate.anchored`)
-only join records; left alone, they are rejected as "generic".
+only join records; left alone, they are rejected as "generic" (unless nothing in the text stands
+alone: then its strongest candidate is its event, as in a snippet that tells one event).
 """
 
 from __future__ import annotations
@@ -109,6 +110,12 @@ def corefer(candidates: Sequence[Candidate]) -> tuple[list[Event], list[Rejected
         else:
             record.members.append(candidate)
     rejected = []
+    body = [c for c in held if not c.headline]
+    if not records and body:
+        # nothing stands alone: the text's strongest account is its event (a snippet, a one-event note)
+        first = max(body, key=lambda c: (c.weight, -c.event.trigger.start))
+        records.append(_Record([first]))
+        held = [c for c in held if c is not first]
     for candidate in held:
         record = _best(records, candidate)
         if record is None:
@@ -117,8 +124,9 @@ def corefer(candidates: Sequence[Candidate]) -> tuple[list[Event], list[Rejected
         else:
             record.members.append(candidate)
     events = []
+    placed = any(m.site is not None or m.dated for r in records for m in r.members)
     for record in records:
-        vague = _vague(record)
+        vague = _vague(record, placed)
         if vague is None:
             events.append(_event(record))
         else:
@@ -126,13 +134,14 @@ def corefer(candidates: Sequence[Candidate]) -> tuple[list[Event], list[Rejected
     return events, rejected
 
 
-def _vague(record: _Record) -> tuple[str, str] | None:
-    """Why a record is no event after all: nothing names its place or day ("generic"), or it is
+def _vague(record: _Record, placed: bool) -> tuple[str, str] | None:
+    """Why a record is no event after all: nothing names its place or day while the article's other
+    records are placed (`placed`: it is a loose mention or a general statement, "generic"), or it is
     background history with no place of its own ("background")."""
     place, stated = record.place()
     dated = record.dated()
-    if not any(m.site is not None or m.dated for m in record.members):
-        return "generic", "no mention names its place or its day"
+    if placed and not any(m.site is not None or m.dated for m in record.members):
+        return "generic", "no mention names its place or its day, while the article's other events are placed"
     if dated is not None and dated.event.historical and (not stated or place is None or place.feature == "country"):
         return "background", f"history ({dated.event.date}) placed {'only in a country' if stated else 'nowhere'}"
     return None
