@@ -311,6 +311,10 @@ def _event(record: _Record) -> Event:
         evidence[("fatalities", toll.start, toll.end)] = next(e for e in toll_from.event.evidence if e.field == "fatalities")
     kind = record.mode_class()
     modality = min((m.event.modality for m in members if _mode_class(m.event.modality) == kind), key=MODE_ORDER.index)
+    for member in ordered:
+        if member is not primary:
+            place_why = next((w for w in member.event.why if w.startswith("place ")), "no place")
+            why.append(f"also told by {member.event.trigger.text!r} ({member.event.sub_event_type}, {member.event.modality}): {place_why}")
     why.append(
         f"one event told {len(members)} times ({', '.join(repr(m.event.trigger.text) for m in ordered)}): "
         f"type from {primary.event.trigger.text!r}, place {'named' if stated else 'not named'} as {place.name if place else None}, "
