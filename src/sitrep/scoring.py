@@ -197,12 +197,9 @@ def province_test(gazetteer: Gazetteer) -> SameProvince:
     return same
 
 
-def split_half(article_id: str) -> str:
-    """"tune" or "confirm": a fixed split of articles by a hash of the id, so rules are tuned on one
-    half and confirmed on the other."""
-    return "tune" if int(hashlib.sha1(article_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "confirm"
-
-
-def by_article(rows: Iterable[Record], key: str) -> dict[str, list[Record]]:
-    """{article id: rows[key]} for rows that carry an `id`."""
-    return {str(row["id"]): list(row[key]) for row in rows}
+def split_half(item_id: str, salt: str = "") -> str:
+    """"tune" or "confirm": a fixed split of items by a hash of the id (with `salt` where a set was
+    itself cut from a larger one by the plain hash), so rules are tuned on one half and confirmed on
+    the other."""
+    digest = hashlib.sha1(f"{salt}{item_id}".encode("utf-8")).hexdigest()
+    return "tune" if int(digest, 16) % 2 == 0 else "confirm"

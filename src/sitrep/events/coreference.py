@@ -44,20 +44,25 @@ VIOLENT = frozenset({
     "Armed clash", "Attack", "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
     "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Abduction/forced disappearance",
 }) | TERRITORY  # fmt: skip
-# Pairs of sub-types one event may be told as (it is coded as the more specific: RANK)
+# Pairs of sub-types one event may be told as (it is coded as the more specific: TIERS)
 PAIRS = frozenset({
     frozenset({"Chemical weapon", "Air/drone strike"}),
     frozenset({"Chemical weapon", "Shelling/artillery/missile attack"}),
     frozenset({"Suicide bomb", "Remote explosive/landmine/IED"}),
 })  # fmt: skip
 CONSEQUENCES = frozenset({"Looting/property destruction"})  # what violence does: part of the violent event
-# How specific a sub-type is when one event is told as several: the most specific names it
-RANK = (
-    "Chemical weapon", "Suicide bomb", "Government regains territory", "Non-state actor overtakes territory",
-    "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
-    "Abduction/forced disappearance", "Sexual violence", "Non-violent transfer of territory",
-    "Armed clash", "Attack", "Looting/property destruction",
-)  # fmt: skip
+# One demonstration told at several stages: the most severe names it (as within a sentence)
+PROTEST = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration")
+# How specific a sub-type is when one event is told as several: the highest tier names it, and within
+# a tier the heaviest trigger word; generic readings and consequences come last
+TIERS = {
+    "Chemical weapon": 3, "Suicide bomb": 3,
+    "Government regains territory": 2, "Non-state actor overtakes territory": 2, "Non-violent transfer of territory": 2,
+    "Air/drone strike": 2,
+    "Shelling/artillery/missile attack": 2, "Remote explosive/landmine/IED": 2, "Grenade": 2,
+    "Abduction/forced disappearance": 2, "Sexual violence": 2,
+    "Armed clash": 1, "Attack": 1, "Looting/property destruction": 0,
+} | {protest: 1 + n for n, protest in enumerate(PROTEST)}  # fmt: skip
 CIVILIAN_TARGETING = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 WEAK = 3.0  # a trigger this light ("jets", "blast", "explosion") may be a mention of any violent event
 NEAR_KM = 10.0  # two places this close (a village and a point near it) can be one event's place
@@ -89,7 +94,7 @@ class _Record:
     def sub_event_type(self) -> str:
         """The most specific reading of the mentions that can stand alone (the others only refer to it)."""
         anchored = [m for m in self.members if m.anchored] or self.members
-        return max((m.event.sub_event_type for m in anchored), key=_rank)
+        return max(anchored, key=_rank).event.sub_event_type
 
     def mode_class(self) -> str:
         anchored = [m for m in self.members if m.anchored] or self.members
@@ -187,9 +192,9 @@ def _mode_class(modality: str) -> str:
     return MODE_CLASS.get(modality, modality)
 
 
-def _rank(sub_event_type: str) -> int:
-    """Higher for more specific sub-types; the generic readings and consequences last."""
-    return len(RANK) - RANK.index(sub_event_type) if sub_event_type in RANK else len(RANK)
+def _rank(candidate: Candidate) -> tuple[int, float, int]:
+    """How well a mention names its event's type: its tier, the weight of its words, the earliest."""
+    return TIERS.get(candidate.event.sub_event_type, 2), candidate.weight, -candidate.event.trigger.start
 
 
 def _types_fit(current: str, candidate: Candidate) -> bool:
@@ -198,7 +203,7 @@ def _types_fit(current: str, candidate: Candidate) -> bool:
     violent event; a generic attack any but a change of territory (killings by a side that takes a
     town are an event of their own)."""
     other = candidate.event.sub_event_type
-    if current == other:
+    if current == other or (current in PROTEST and other in PROTEST):
         return True
     if {current, other} & CONSEQUENCES and {current, other} & VIOLENT:
         return True
@@ -290,7 +295,7 @@ def _event(record: _Record) -> Event:
     """The record's event: fields chosen over its mentions, every mention kept as evidence."""
     members = record.members
     sub_event_type = record.sub_event_type()
-    primary = max(members, key=lambda m: (m.event.sub_event_type == sub_event_type, m.anchored, m.weight, -m.event.trigger.start))
+    primary = max(members, key=lambda m: (m.event.sub_event_type == sub_event_type, m.anchored, _rank(m)))
     base = primary.event
     if len(members) == 1:
         return _finish(replace(base, mentions=(_mention(base),)), primary.toll)
