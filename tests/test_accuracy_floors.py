@@ -1,5 +1,6 @@
-"""Accuracy floors: CI fails when geoparsing accuracy on the public gold sets drops below the figures
-recorded in docs/BENCHMARKS.md (less a small margin). The gold sets live outside the project
+"""Accuracy floors: CI fails when geoparsing accuracy on the public gold sets, or the event records
+against the hand-coded gold records, drop below the figures recorded in docs/BENCHMARKS.md (less a
+small margin). The gold sets live outside the project
 (../shared/eval/geoparsing, see its README) and are never copied in; where they are absent the test
 says so and skips."""
 
@@ -10,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.events.jsonl import extract_lines
 from sitrep.places.gazetteer import Gazetteer
 from sitrep.places.geoparse import resolve_spans
 from sitrep.places.relative import distance_km
+from sitrep.process import Processor
+from sitrep.scoring import province_test, score_records
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "geoparsing"
 FLOORS = {"lgl.jsonl": 0.855, "geovirus.jsonl": 0.82}  # acc@161 km with gold spans; recorded 86.3 % and 82.7 %
@@ -35,3 +39,27 @@ def test_toponym_resolution_stays_above_its_floor(corpus: str) -> None:
                 if place.lat is not None and place.lon is not None:
                     within += distance_km(gold["lat"], gold["lon"], place.lat, place.lon) <= 161
     assert within / total >= FLOORS[corpus], f"{corpus}: {within / total:.1%} within 161 km"
+
+
+RECORDS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "records" / "dev.jsonl"
+# Event records against the gold records (GUIDELINES.md), as bench/records.py scores them; recorded in
+# docs/BENCHMARKS.md, less a small margin
+RECORD_FLOORS = {"precision": 0.49, "recall": 0.48, "sub_event_type": 0.77, "actor1": 0.55, "place": 0.64, "date": 0.82,
+                 "fatalities": 0.58}  # fmt: skip
+RECORD_CEILINGS = {"duplicates": 0.05}
+
+
+def test_event_records_stay_above_their_floors() -> None:
+    if not RECORDS.exists():
+        pytest.skip(f"{RECORDS} not present: the evaluation sets are not part of the project")
+    rows = [json.loads(line) for line in RECORDS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = [json.dumps({k: row[k] for k in ("id", "text", "title", "published")}) for row in rows]
+    processor = Processor()
+    system = {out["id"]: out["events"] for out in extract_lines(lines, processor) if not isinstance(out, str)}
+    gold = {row["id"]: row["records"] for row in rows}
+    scores = score_records(gold, system, province_test(processor.geoparser.gazetteer))
+    figures = {"precision": scores.precision, "recall": scores.recall, "duplicates": scores.duplicate_share}
+    figures |= {name: scores.accuracy(name) for name in RECORD_FLOORS if name not in figures}
+    low = {name: round(figures[name], 3) for name, floor in RECORD_FLOORS.items() if figures[name] < floor}
+    high = {name: round(figures[name], 3) for name, ceiling in RECORD_CEILINGS.items() if figures[name] > ceiling}
+    assert not low and not high, f"below floor {low}, above ceiling {high}: {scores.line()}"

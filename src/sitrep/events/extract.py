@@ -9,6 +9,7 @@ before historical, then by how complete and certain they are, then by their orde
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -109,6 +110,17 @@ def _candidates(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context
             if event.place is not None and event.modality in ("reported", "claimed"):
                 previous = event.place
         yield from sorted(told_once.values(), key=lambda c: c.event.trigger.start)
+
+
+_PLACE_NOUNS = r"(?:village|town|city|neighbou?rhood|district|area|suburb|quarter|camp|region|province|governorate|countryside)"
+_NAME_AFTER = re.compile(rf"(?i)\b{_PLACE_NOUNS}\s+(?:of\s+)?$")
+_NAME_BEFORE = re.compile(rf"(?i)^\s+{_PLACE_NOUNS}\b")
+
+
+def _placed_name(text: str, place: Place) -> bool:
+    """Whether a name the gazetteer does not know is told as a place: "the village of Jisreen", "the
+    Mesraba area" (unknown names without such words may be people or groups)."""
+    return bool(_NAME_AFTER.search(text[max(0, place.start - 30) : place.start]) or _NAME_BEFORE.match(text[place.end : place.end + 30]))
 
 
 def _long_since(when: EventDate) -> bool:
@@ -300,7 +312,7 @@ def _event(
         places = [p for p in places if p.start not in venues]
         previous = previous if previous is None or previous.start not in venues else None
     chosen = referred or place_in_sentence(sent, trigger, places, actor_spans) or fallback(previous, places)
-    named = referred or place_in_sentence(sent, trigger, places, actor_spans, resolved=False)
+    named = referred or place_in_sentence(sent, trigger, [p for p in places if p.resolved or _placed_name(text, p)], actor_spans, resolved=False)
     site = named[0] if named else None
     place = chosen[0] if chosen else None
     stated = False
