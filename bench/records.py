@@ -95,11 +95,13 @@ def check_store(db: Path) -> None:
         if event["modality"] in ("reported", "claimed") and not event["historical"]:
             reported += toll or 0
     shared = sum(n - 1 for n in keys.values() if n > 1)
+    shared_toll = sum(n - 1 for key, n in keys.items() if n > 1 and key[4] is not None)
     labels = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
     labelled = sum((i["nb_civilians"] or 0) + (i["nb_noncivilians"] or 0) for r in labels for i in r.get("events") or [])
     print(f"store {db}: {len(rows)} events")
     print(f"  tolls not stated in the event's own mentions: {unstated}")
-    print(f"  records sharing an article, sentence, place, date and toll with another: {shared}")
+    print(f"  records sharing an article, sentence, place, date and toll with another: {shared_toll} "
+          f"(and {shared - shared_toll} more with no toll: other types or modalities told in one sentence)")  # fmt: skip
     print(f"  events claiming 1,000 or more deaths: {big}")
     once = sum(min(tolls) for tolls in incidents.values())
     print(f"  FA-KES labels of the demo split, civilians and others killed: {labelled:,}")

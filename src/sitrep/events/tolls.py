@@ -497,8 +497,13 @@ def _vocab() -> _Vocab:
         part_before=re.compile(rf"(?<!\w)(?:{_alternation(context['part_before'])})(?!\w)", flags),
         part_after=re.compile(rf"(?<!\w)(?:{_alternation(context['part_after'])})(?!\w)", flags),
         period=re.compile(rf"(?<!\w)(?:{_alternation(context['period'])})(?!\w)", flags),
-        war_before=re.compile(rf"(?<!\w)(?:{wars})(?:\s*,)?\s+(?:that|which|has|have|had|killed|claimed|left)(?!\w)", flags),
-        war_after=re.compile(rf"(?<!\w)(?:in|during|of|since)\s+the\s+(?:[\w-]+\s+)?(?:{wars})(?!\w)", flags),
+        war_before=re.compile(
+            rf"(?<!\w)(?:{wars})(?:\s+(?:in|on|against|of)\s+[\w-]+)?(?:\s*,)?\s+(?:that|which|has|have|had|killed|claimed|left)(?!\w)",
+            flags,
+        ),
+        war_after=re.compile(
+            rf"(?<!\w)(?:in|during|of|since)\s+(?:the|its|their|[\w-]+['’]?s)\s+(?:[\w-]+\s+)?(?:{wars})(?!\w)", flags
+        ),
         plural_victims=re.compile(rf"(?<!\w)(?:{plural_victims})(?!\w)", flags),
         singular_victims=re.compile(rf"(?<!\w)(?:{_alternation(words['singular_victims'])})(?!\w)", flags),
         civilian_nouns=re.compile(rf"(?<!\w)(?:{_alternation(words['civilians'])})(?!\w)", flags),
