@@ -15,6 +15,7 @@ from sitrep.places.relative import distance_km
 
 FEATURES = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "features.csv"
 AS_SUKHNAH, TADMUR, DEIR_EZ_ZOR_CITY, HOMS_CITY, AR_RAQQAH_CITY = 172425, 163808, 170794, 169577, 172955
+ALEPPO_CITY, KHAN_SHEIKHOUN, AL_ATARIB, SARAQIB, QUNEITRA_CITY = 170063, 168325, 174030, 164816, 173334
 
 
 @pytest.fixture(scope="module")
@@ -276,3 +277,30 @@ def test_eastern_ghouta_is_the_curated_area_east_of_damascus(geoparser: Geoparse
     text = fakes_text("fakes-1924058065")
     place = at(parse(geoparser, text), "Eastern Ghouta", "Heavy shelling also hit Eastern Ghouta", text)
     assert place.id == "sitrep:eastern-ghouta" and place.country == "SY" and place.geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "geonameid"),
+    [("Aleppo", ALEPPO_CITY), ("Homs", HOMS_CITY), ("Hama", 170017), ("Idlib", 169389), ("Raqqa", AR_RAQQAH_CITY),
+     ("Deir Ezzor", DEIR_EZ_ZOR_CITY), ("Daraa", 170905)],
+)  # fmt: skip
+def test_a_bare_name_shared_by_a_city_and_its_province_is_the_city(geoparser: Geoparser, name: str, geonameid: int) -> None:
+    place = named(parse(geoparser, f"Rebels shelled {name} on Monday."), name)[0]
+    assert (place.geonameid, place.feature, place.geo_precision) == (geonameid, "town", 1)
+    assert any("goes by the same name" in why for why in place.why)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "feature"),
+    [
+        ("On Monday rocket shells fired by terrorists killed and injured five civilians in Aleppo city.", "town"),
+        ("Another 327 civilians have been killed in fighting in Aleppo province according to the Observatory.", "admin1"),
+        ("Clashes went on in the Aleppo countryside for a third day.", "admin1"),
+        ("Airstrikes hit a market in rural Aleppo killing at least 26 civilians.", "admin1"),
+        ("The governorate of Aleppo was shelled again.", "admin1"),
+    ],
+)
+def test_city_or_province_of_aleppo_as_the_words_around_say(geoparser: Geoparser, sentence: str, feature: str) -> None:
+    place = named(parse(geoparser, sentence), "Aleppo")[0]
+    assert place.feature == feature and place.admin1_code == "SY.09"
+    assert place.geonameid == (ALEPPO_CITY if feature == "town" else 170062)
