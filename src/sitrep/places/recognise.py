@@ -3,11 +3,18 @@
 spaCy's place entities (GPE, LOC, FAC) are the start. A gazetteer-driven scan then corrects the
 model's known failures on transliterated names ("Al-Sukhnah" as PERSON, "Hama" as ORG): a run of
 capitalised words that the gazetteer knows is taken as a place when the model called it a place,
-when the words around it say so ("in", "near", "the town of", "Homs province", a list after another
-place, a verb of taking ground: "retook", "entered"), or when it carries an Arabic article ("al-",
-"Deir ez-"), stands alone (never the tail of a longer capitalised name, as "al-Baghdadi" is in "Abu
-Bakr al-Baghdadi") and is not a person's name by its context (a title before it, "said" after it). The model's PERSON label is not trusted for
-such names: it is the failure being corrected. Scraped news is loose with case and apostrophes: a
+when the words around it say so ("in", "near", "the town of", "the villages of A and", "Homs
+province", a list after another place, a verb of taking ground: "retook", "entered", held ground:
+"rebel-held"; a country's or province's possessive between them is set aside: "in Syria's Idlib"), or
+when it carries an Arabic article ("al-", "Deir ez-"), stands alone (never the tail of a longer
+capitalised name, as "al-Baghdadi" is in "Abu Bakr al-Baghdadi") and is not a person's name by its
+context (a title before it, "said" after it). The model's PERSON label is not trusted for such names:
+it is the failure being corrected ("rebel-held Khan Sheikhoun" as PERSON). Weaker cues need a strong
+reading of a name that stands alone (a country, region or sea, a place of PROMINENT people, or any
+place of a country the article names): the object of an attack ("shelling hit Aleppo"), and a
+locative cue for a name the model calls, just that name, a date ("in Quneitra" as DATE; never a
+month, a weekday or a holiday). "rural" before or "countryside" after a name joins it when the whole
+is a name ("rural Damascus" is Rif Dimashq, "rural Idlib" stays Idlib with a cue). Scraped news is loose with case and apostrophes: a
 name's later words may be lowercase ("Deir ezzor", "Ras al-ain"), taken when the whole is a name the
 gazetteer knows; a possessive ends a name ("Syria's Idlib" is two), also without its apostrophe
 ("Syrias Idlib") when the word less its "s" is a country or province and the word itself names
@@ -24,8 +31,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -53,10 +60,27 @@ _LOCATIVE_BEFORE = re.compile(
     r"outskirts\s+of|(?:north|south|east|west)(?:ern)?\s+of|(?:north|south|east|west)(?:ern)?|central|rural|"
     r"province\s+of|governorate\s+of|city\s+of|town\s+of|village\s+of|capital|control\s+of|"
     r"(?:re)?took|(?:re)?captured|seized|entered|liberated|stormed|besieged|shelled|bombed|struck|reached|"
-    r"surrounded|encircled|(?:advanc\w*|march\w*|push\w*|offensive|assault|attacks?|strikes?|raids?)\s+(?:on|against))"
+    r"surrounded|encircled|(?:advanc\w*|march\w*|push\w*|offensive|assault|attacks?|strikes?|raids?)\s+(?:on|against)|"
+    r"\w+-(?:held|controlled|besieged|occupied))"  # "rebel-held Khan Sheikhoun"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Words after which a name is the object of an attack, or a person's ("hit Aleppo", "targeted Kerry"):
+# the name is taken only when it stands alone and has a strong reading (`_Readings.strong`).
+_ATTACKED_BEFORE = re.compile(
+    r"\b(?:hit|hitting|pounded|pounding|targeted|targeting|attacked|attacking|bombarded|bombarding|raided|rocked|"
+    r"shelling|bombing|(?:shelling|bombing|bombardment|siege|fall|capture|recapture|liberation|battle)\s+(?:of|for))"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CALENDAR = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?|"
+    r"(?:January|February|March|April|June|July|August|September|October|November|December|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Christmas|Easter|Thanksgiving|Halloween|Ramadan|Eid|Passover|"
+    r"Hanukkah|Nowruz|Day|Week|Weekend|Month|Year|Today|Tonight|Yesterday|Tomorrow|Morning|Evening|Night)(?:'s|’s)?",
+    re.IGNORECASE,
+)
+PROMINENT = 100_000  # people in a town (or a province's towns) that the news names without saying what it is
 _NOT_NAMES = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"}
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central"}
 _LIST_BEFORE = re.compile(r"^(?:,|,?\s+and|,?\s+or|\s+to|-|–)\s+$")
@@ -67,6 +91,7 @@ _TITLE_BEFORE = re.compile(
 _SPEAKER_AFTER = re.compile(r",?\s+(?:said|says|told|added|stated|announced|noted|declared|warned)\b")
 _FIRST_WORD = re.compile(r"([A-Z][a-z]+)\s+")
 AREA_KINDS = frozenset({"country", "admin1", "continent", "region", "sea"})
+_WORLD_KINDS = frozenset({"country", "continent", "region", "sea"})
 _ARTICLE_NEXT = re.compile(rf"[\s-]+{_ARTICLE}-\s*[A-Z]")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
 _HAS_ARTICLE = re.compile(rf"^{_ARTICLE}-|\s{_ARTICLE}[-\s]", re.IGNORECASE)
@@ -82,6 +107,10 @@ _BARE_POSSESSIVE = re.compile(r"[A-Z][a-z]{3,}s")
 _POSSESSIVE_KINDS = frozenset({"country", "admin1"})
 _ARTICLE_WORDS = ARTICLES - {"the"}
 _ARTICLE_BINDS = re.compile(r"[-\s]+[A-Za-z]")
+_DIRECTION_OF = re.compile(r"(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_POSSESSOR_BEFORE = re.compile(r"\b([A-Z][\w.]*?)(?:'s|’s|s)\s+$")
+_RURAL_BEFORE = re.compile(r"\b[Rr]ural\s+$")
+_COUNTRYSIDE_AFTER = re.compile(r"\s+[Cc]ountryside\b")
 
 
 def recognise(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> tuple[list[Mention], Counter[str]]:
@@ -95,13 +124,18 @@ def recognise(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> tuple[
         if ent.label_ in PLACE_LABELS:
             for span in _place_spans(text, ent.start_char, ent.end_char, gazetteer, ent.label_):
                 mentions[span] = Mention(span[0], span[1], text[span[0] : span[1]])
+    misread = frozenset((e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_NAMES)
+    readings = _Readings(gazetteer, _countries(mentions.values(), focus, gazetteer), misread)
     named = list(_named_runs(text, gazetteer))  # both passes below read them, `taken` aside
     runs = list(_untaken(named, mentions))
     tails = {keys(text[s:e])[1] for s, e, position in runs if position == "inner"}
     previous_end = -1
     for start, end, position in runs:
+        if position == "inner" or start in demonyms:
+            continue
         alone = position == "whole" and keys(text[start:end])[1] not in tails
-        if position != "inner" and start not in demonyms and _accepted(text, start, end, labels, previous_end, mentions, alone):
+        if _accepted(text, start, end, labels, previous_end, mentions, alone, readings):
+            start, end = _widened(text, start, end, gazetteer)
             mentions[(start, end)] = Mention(start, end, text[start:end])
             previous_end = end
     _one_reading_per_name(text, named, mentions, labels)
@@ -147,7 +181,7 @@ def _place_spans(text: str, start: int, end: int, gazetteer: Gazetteer, label: s
         return []
     end = _longer_name_end(text, start, _tail_end(text, start, end, gazetteer), gazetteer)
     if gazetteer.has_name(text[start:end]):
-        return [(start, end)]
+        return [_widened(text, start, end, gazetteer)]
     inner = [(s, e) for s, e, where in _named_runs(text, gazetteer, lo=start, hi=end) if where != "inner"]
     inner = [(s, e) for s, e in inner if text[s:e].lower() not in _COMPASS]
     if inner:
@@ -166,10 +200,61 @@ def _longer_name_end(text: str, start: int, end: int, gazetteer: Gazetteer) -> i
     return end
 
 
+def _widened(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
+    """The name with "rural" before it or "countryside" after it when the whole is a name of its own:
+    "rural Damascus" and "Damascus countryside" are Rif Dimashq, not Damascus ("rural Idlib" stays Idlib,
+    which the resolver reads as the province by the cue)."""
+    before = _RURAL_BEFORE.search(text, max(0, start - 10), start)
+    if before and gazetteer.has_name(text[before.start() : end]):
+        start = before.start()
+    after = _COUNTRYSIDE_AFTER.match(text, end)
+    if after and gazetteer.has_name(text[start : after.end()]):
+        end = after.end()
+    return start, end
+
+
+def _countries(mentions: Iterable[Mention], focus: Counter[str], gazetteer: Gazetteer) -> frozenset[str]:
+    """The article's countries as recognition sees them: its demonyms' and those of the countries and
+    provinces that the model's place names name exactly."""
+    found = set(focus)
+    for mention in mentions:
+        for match in gazetteer.lookup(mention.text, limit=5):
+            if match.level == "exact" and match.entry.kind in _POSSESSIVE_KINDS and match.entry.country:
+                found.add(match.entry.country)
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class _Readings:
+    """What lets a name be taken on a weaker cue ("hit Aleppo") or against the model's label ("in
+    Quneitra" as DATE): the article's countries, and the spans the model calls a date, a time or a
+    number as a whole."""
+
+    gazetteer: Gazetteer
+    countries: frozenset[str]
+    misread: frozenset[tuple[int, int]]
+
+    def strong(self, name: str) -> bool:
+        """A country, region or sea, a place of PROMINENT people, or any place in one of the article's
+        countries, matched by its name or a transliteration; never a word that mostly begins longer
+        names ("Khan")."""
+        if self.gazetteer.is_first_word(name):
+            return False
+        return any(
+            m.level != "skeleton"
+            and (m.entry.kind in _WORLD_KINDS or m.entry.population >= PROMINENT or m.entry.country in self.countries)
+            for m in self.gazetteer.lookup(name, limit=10)
+        )
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the" and a trailing possessive from an entity span."""
+    """Drop a leading "the" or direction ("Southwest of", left to `relative`) and a trailing possessive
+    from an entity span."""
     if text[start:end].lower().startswith("the "):
         start += 4
+    direction = _DIRECTION_OF.match(text, start, end)
+    if direction:
+        start = direction.end()
     for suffix in ("’s", "'s", "’", "'"):
         if text[start:end].endswith(suffix):
             end -= len(suffix)
@@ -332,20 +417,41 @@ def _accepted(
     previous_end: int,
     mentions: dict[tuple[int, int], Mention],
     alone: bool,
+    readings: _Readings,
 ) -> bool:
     """Whether a known name the model did not call a place is one here. `alone`: the name is a whole
-    run of capitalised words and never the tail of a longer one in this text (as surnames are)."""
-    label = labels.get(start, "")
-    if label in _NOT_NAMES:
-        return False
-    before = text[max(0, start - 40) : start]
-    if _LOCATIVE_BEFORE.search(before) or admin_cue(text, start, end) or settlement_cue(text, start):
+    run of capitalised words and never the tail of a longer one in this text (as surnames are). Alone
+    and with a strong reading, a name is also one as the object of an attack ("hit Aleppo"), and with
+    a locative cue when the model calls just that name a date or a number ("in Quneitra" as DATE)."""
+    name = text[start:end]
+    before = text[max(0, start - 40) : _past_possessor(text, start, end, readings.gazetteer)]
+    cued = bool(_LOCATIVE_BEFORE.search(before) or admin_cue(text, start, end) or settlement_cue(text, start))
+    if labels.get(start, "") in _NOT_NAMES:
+        mistaken = (start, end) in readings.misread and not _CALENDAR.fullmatch(name)
+        return mistaken and cued and alone and readings.strong(name)
+    if cued:
+        return True
+    if alone and _ATTACKED_BEFORE.search(before) and readings.strong(name):
         return True
     last = max((e for _, e in mentions), default=-1)
     for anchor in (previous_end, last):
         if 0 <= anchor <= start and _LIST_BEFORE.match(text[anchor:start]):
             return True
     return alone and bool(_HAS_ARTICLE.search(text[start:end]))
+
+
+def _past_possessor(text: str, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """Where the words before a name end once the possessive of a country or province that holds a
+    place of this name is set aside, so that "in Syria's Idlib" and "in Syrias Deir Ezzor" have "in"
+    before the name ("Aleppo's Old City" keeps its possessor: no Old City is in Syria)."""
+    possessor = _POSSESSOR_BEFORE.search(text, max(0, start - 30), start)
+    if possessor is None:
+        return start
+    owners = {
+        m.entry.country for m in gazetteer.lookup(possessor.group(1), limit=10) if m.level == "exact" and m.entry.kind in _POSSESSIVE_KINDS
+    }
+    held = any(m.level != "skeleton" and m.entry.country in owners for m in gazetteer.lookup(text[start:end], limit=10))
+    return possessor.start() if owners and held else start
 
 
 @cache

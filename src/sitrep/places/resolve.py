@@ -2,10 +2,12 @@
 
 Every candidate gets a score that is a sum of named parts, each with the reason it was added:
 how well the name matched, how big the place is (log population; a bonus for continents, countries
-and provinces), whether its country is the article's focus, whether its province or state is named
-or holds many of the article's other places, whether its county is named ("Paris and Henry County"),
-whether the words after it name its state ("Lexington, Ky."), how close it lies to the other places,
-and what the sentence calls it ("the province of", "the town of", "eastern Homs"). Resolution runs
+and provinces), whether it is a town that shares the name with its province (the bare name means the
+town: "Aleppo", "Homs"), whether its country is the article's focus, whether its province or state is
+named or holds many of the article's other places, whether its county is named ("Paris and Henry
+County"), whether the words after it name its state ("Lexington, Ky."), how close it lies to the other
+places (a country: whether it holds one), and what the sentence calls it ("the province of", "Aleppo
+countryside", "the town of", "Aleppo city", "eastern Homs"). Resolution runs
 in passes: each pass learns the article's countries, provinces and places from the one before. The
 places a name itself was resolved to never count as evidence for that name. Some readings are never
 taken: a one-word name's loose likeness to a place of a country the article never names, and, for a
@@ -44,7 +46,7 @@ ADMIN_FOCUS = 2.0  # times the share of the article's other places that lie in t
 PASSES = 4
 QUALIFIED = 5.0  # "Name, Qualifier" where the qualifier is the candidate's state or country
 CUE_WEIGHT = 3.0
-NAMESAKE = 2.5  # a town whose province bears its name: the bare name means the town ("Deir ez-Zor", "Homs")
+NAMESAKE = 2.5  # a town that shares the name with its province: the bare name means the town ("Homs", "Aleppo")
 NEAR_KM = ((50.0, 2.0), (200.0, 1.0), (600.0, 0.4))
 PRECISION = {"continent": 3, "country": 3, "admin1": 3, "admin2": 2, "town": 1, "region": 3, "sea": 3}
 WIDE_KINDS = {"continent", "country", "admin1", "region", "sea"}  # too wide to say where the article's other places are
@@ -231,7 +233,7 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
     qualifying = [m.entry for m in gazetteer.lookup(qualifier, limit=10) if m.level == "exact"] if qualifier else []
     cues = _Cues(
         context.admin_cue(text, mention.start, mention.end),
-        context.settlement_cue(text, mention.start),
+        context.settlement_cue(text, mention.start, mention.end),
         context.part_of(text, mention.start),
     )
     found = []
@@ -239,9 +241,9 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
         entry = match.entry
         parts: Parts = [(MATCH_SCORE[match.level] + NAME_KIND_SCORE[match.name_kind], _name_reason(match))]
         parts += _importance(entry)
-        province = provinces.get((entry.country, entry.admin1_code))
-        if entry.kind == "town" and province is not None and _is_namesake(entry):
-            parts.append((NAMESAKE, f"the town {province.name}, its province/state of the same name, is named after"))
+        province = provinces.get((entry.country, entry.admin1_code))  # its province, if the name also names it
+        if entry.kind == "town" and province is not None and (_is_namesake(entry) or match.name_kind == "primary"):
+            parts.append((NAMESAKE, f"its province/state {province.name} goes by the same name: the bare name means the town"))
         parts += _qualifier(qualifier, qualifying, entry)
         parts += _cues(cues, entry)
         found.append((match, parts))
@@ -384,7 +386,12 @@ def _cues(cues: _Cues, entry: GazetteerEntry) -> Parts:
 
 
 def _nearness(entry: GazetteerEntry, anchors: Sequence[GazetteerEntry]) -> list[tuple[float, str]]:
+    """How close the place lies to the article's other places. A country counts as near when it holds
+    one, as its towns lie far from its centre ("Mexico" beside "Mexico City" is the country, not the state)."""
     others = [a for a in anchors if a.id != entry.id]
+    if entry.kind == "country":
+        inside = next((a for a in others if a.country == entry.country), None)
+        return [(NEAR_KM[0][1], f"holds {inside.name}, also named in the article")] if inside else []
     if not others or entry.kind in WIDE_KINDS - {"admin1"}:
         return []
     km, nearest = min(((distance_km(entry.lat, entry.lon, a.lat, a.lon), a) for a in others), key=lambda pair: pair[0])

