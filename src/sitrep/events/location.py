@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
+from importlib import resources
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -34,21 +36,31 @@ COARSE_FEATURES = frozenset({"country", "admin1", *DERIVED})
 
 
 _BASED = re.compile(r"[-‐\s]based\b", re.IGNORECASE)
+INSTITUTION_GAP = 2  # words between a place and an institution word of it ("Turkey's <health> ministry")
 ASIDE_CHARS = 80  # how far an aside's brackets are sought around a mention
 
 
 def aside_starts(text: str, places: Sequence[Place]) -> frozenset[int]:
     """Start offsets of mentions that say nothing of where an event happened: inside brackets ("the
-    Islamic State (banned in Russia)") or telling where someone is based ("the Britain-based
-    Observatory")."""
+    Islamic State (banned in Russia)"), telling where someone is based ("the Britain-based
+    Observatory") or whose institution speaks ("Turkey's health ministry said")."""
     found = set()
     for place in places:
         before = text[max(0, place.start - ASIDE_CHARS) : place.start]
         after = text[place.end : place.end + ASIDE_CHARS]
         bracketed = "(" in before and ")" not in before[before.rindex("(") :] and ")" in after and "(" not in after[: after.index(")")]
-        if bracketed or _BASED.match(text, place.end):
+        if bracketed or _BASED.match(text, place.end) or _institution().match(text, place.end):
             found.add(place.start)
     return frozenset(found)
+
+
+@cache
+def _institution() -> re.Pattern[str]:
+    """Right after a place: its possessive, a few words and an institution word of data/institution_words.txt."""
+    lines = resources.files("sitrep").joinpath("data/institution_words.txt").read_text(encoding="utf-8").splitlines()
+    words = sorted({w.strip() for w in lines if w.strip() and not w.startswith("#")}, key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?:['’]?s)?(?:\s+[a-z][\w-]*){{0,{INSTITUTION_GAP}}}?\s+(?:{alternation})\b", re.IGNORECASE)
 
 
 def place_in_sentence(
