@@ -66,6 +66,7 @@ TIERS = {
 CIVILIAN_TARGETING = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 WEAK = 3.0  # a trigger this light ("jets", "blast", "explosion") may be a mention of any violent event
 NEAR_KM = 10.0  # two places this close (a village and a point near it) can be one event's place
+AREA_KM = 25.0  # ... or this close when one is an area or a vicinity ("around Damascus", "Eastern Ghouta")
 MODE_CLASS = {"reported": "told", "claimed": "told", "predicted": "future", "planned": "future", "hypothetical": "future"}
 MODE_ORDER = ("reported", "claimed", "predicted", "planned", "hypothetical", "denied", "negated")
 ONE_DAY = timedelta(days=1)  # days named by two mentions may lie this far apart (a night, a time zone)
@@ -253,7 +254,8 @@ def _one_place(a: Place, b: Place) -> bool:
             return True
     if None in (a.lat, a.lon, b.lat, b.lon):
         return False
-    return distance_km(a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0) <= NEAR_KM
+    near = NEAR_KM if max(a.geo_precision or 1, b.geo_precision or 1) == 1 else AREA_KM
+    return distance_km(a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0) <= near
 
 
 def _dates_fit(record: _Record, candidate: Candidate) -> bool:

@@ -58,8 +58,8 @@ def article_context(record: dict[str, Any], number: int = 0) -> ArticleContext |
     dateline = find_dateline(record["text"])
     if day is None and dateline is not None:
         day = dateline.date
-    title = record.get("title")
-    at = record["text"].find(title.strip(), 0, TITLE_WITHIN) if isinstance(title, str) and title.strip() else -1
-    title_end = at + len(title.strip()) if at >= 0 else 0
+    title = record["title"].strip() if isinstance(record.get("title"), str) else ""
+    at = record["text"].find(title, 0, TITLE_WITHIN) if title else -1
+    title_end = at + len(title) if at >= 0 else 0
     span = (dateline.span.start, dateline.span.end) if dateline else None
     return ArticleContext(published=day, title_end=title_end, dateline=span)

@@ -22,6 +22,7 @@ Each date expression names a span of days; the event date is read from that span
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,8 +45,8 @@ class EventDate:
     text: str | None
     historical: bool
     why: str
-    first: date | None = None  # the days the words name (None when no date expression is read)
-    last: date | None = None
+    first: dt.date | None = None  # the days the words name (None when no date expression is read)
+    last: dt.date | None = None
     reported: bool = False  # the words date the report, not the event ("a monitor said Tuesday")
 
 
