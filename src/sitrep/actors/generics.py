@@ -258,16 +258,20 @@ class GenericFinder:
         return found[1][0], tokens.text[tokens.starts[end] : tokens.ends[found[0] - 1]]
 
 
+ANAPHOR_REACH = 800  # characters back an anaphor's antecedent may stand: a few sentences
+
+
 def link_anaphors(named: Sequence[ActorMatch], generics: Sequence[GenericMatch]) -> list[GenericMatch]:
-    """Give each anaphor ("the terrorist group") the latest named actor before it of a type it allows
-    (and of the country it names, if it names one); other generic matches are returned unchanged."""
+    """Give each anaphor ("the terrorist group") the latest named actor of a type it allows (and of the
+    country it names, if it names one) in the few sentences before it (`ANAPHOR_REACH`): a group named
+    far back is seldom the one meant. Other generic matches are returned unchanged."""
     ordered = sorted(named, key=lambda match: match.start)
     linked: list[GenericMatch] = []
     for generic in generics:
         if generic.role == "anaphor" and generic.actor is None:
             for match in reversed(ordered):
                 actor = match.actor
-                if match.end <= generic.start and actor.type in generic.types:
+                if generic.start - ANAPHOR_REACH <= match.end <= generic.start and actor.type in generic.types:
                     if generic.country is None or actor.country in (None, generic.country):
                         generic = replace(generic, actor=actor)
                         break
