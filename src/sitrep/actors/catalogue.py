@@ -178,6 +178,7 @@ class Catalogue:
             hit
             for hit in self._finder.scan(tokens)
             if taken.isdisjoint(range(hit.first, hit.end)) and not (hit.rule.role == "government" and hit.country is None and hit.first in ends)
+            and not _inside_name(tokens, hit.first)
         ]  # "Hamas leader", "Taliban spokesman": the office is the named actor's, not a government's
         named = [self._match(tokens, *found, country) for found in spans]
         return named, link_anaphors(named, [self._resolve(tokens, hit, country) for hit in hits])
@@ -223,6 +224,15 @@ class Catalogue:
             start, stop, tokens.text[start:stop], rule.phrase, rule.role, rule.types, country, hit.backer, actor,
             hit.country_word,
         )
+
+
+def _inside_name(tokens: Tokens, first: int) -> bool:
+    """Whether a generic phrase is the last part of some other capitalised name ("the National
+    Coalition for Syrian Revolution", "Aleppo Media Center"): then it is that name's word, no actor."""
+    if first == 0 or not tokens.raws[first][:1].isupper():
+        return False
+    before = tokens.raws[first - 1]
+    return before[:1].isupper() and before.lower() not in ("the", "a", "an")
 
 
 @lru_cache(maxsize=1)
