@@ -229,14 +229,18 @@ def _places_fit(record: _Record, candidate: Candidate) -> bool:
 
 
 def _one_site(a: Place, b: Place) -> bool:
-    """Whether two named places can be one event's. A name the gazetteer does not know (a village, a
-    neighbourhood) is a place of its own: it fits the same name, or a region that may hold it."""
+    """Whether two named places can be one event's. A name the gazetteer does not know is a place of
+    its own: a village fits the same name, or a region that may hold it; a neighbourhood ("the Bab
+    Touma neighbourhood") fits a known town or region too."""
     if a.resolved and b.resolved:
         return _one_place(a, b)
     if _key(a) == _key(b):
         return True
     known = a if a.resolved else b if b.resolved else None
-    return known is not None and (known.geo_precision or 3) == 3
+    unknown = b if known is a else a
+    if known is None:
+        return False
+    return unknown.feature == "part" or (known.geo_precision or 3) == 3
 
 
 def _key(place: Place) -> str:

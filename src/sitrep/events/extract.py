@@ -112,15 +112,22 @@ def _candidates(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context
         yield from sorted(told_once.values(), key=lambda c: c.event.trigger.start)
 
 
-_PLACE_NOUNS = r"(?:village|town|city|neighbou?rhood|district|area|suburb|quarter|camp|region|province|governorate|countryside)"
-_NAME_AFTER = re.compile(rf"(?i)\b{_PLACE_NOUNS}\s+(?:of\s+)?$")
-_NAME_BEFORE = re.compile(rf"(?i)^\s+{_PLACE_NOUNS}\b")
+_PARTS = r"(?:neighbou?rhood|district|quarter|suburb|area)"  # a part of a town or a region
+_PLACE_NOUNS = rf"(?:village|town|city|camp|region|province|governorate|countryside|{_PARTS})"
+_NAME_AFTER = re.compile(rf"(?i)\b(?P<noun>{_PLACE_NOUNS})\s+(?:of\s+)?$")
+_NAME_BEFORE = re.compile(rf"(?i)^\s+(?P<noun>{_PLACE_NOUNS})\b")
 
 
-def _placed_name(text: str, place: Place) -> bool:
-    """Whether a name the gazetteer does not know is told as a place: "the village of Jisreen", "the
-    Mesraba area" (unknown names without such words may be people or groups)."""
-    return bool(_NAME_AFTER.search(text[max(0, place.start - 30) : place.start]) or _NAME_BEFORE.match(text[place.end : place.end + 30]))
+def _place_noun(text: str, place: Place) -> str | None:
+    """The noun that tells a name the gazetteer does not know as a place ("the village of Jisreen",
+    "the Mesraba area"), or None: unknown names without one may be people or groups."""
+    found = _NAME_AFTER.search(text[max(0, place.start - 30) : place.start]) or _NAME_BEFORE.match(text[place.end : place.end + 30])
+    return found["noun"].lower() if found else None
+
+
+def is_part(noun: str | None) -> bool:
+    """Whether a place noun names a part of a town or region ("the Bab Touma neighbourhood")."""
+    return noun is not None and re.fullmatch(_PARTS, noun) is not None
 
 
 def _long_since(when: EventDate) -> bool:
@@ -312,8 +319,10 @@ def _event(
         places = [p for p in places if p.start not in venues]
         previous = previous if previous is None or previous.start not in venues else None
     chosen = referred or place_in_sentence(sent, trigger, places, actor_spans) or fallback(previous, places)
-    named = referred or place_in_sentence(sent, trigger, [p for p in places if p.resolved or _placed_name(text, p)], actor_spans, resolved=False)
+    named = referred or place_in_sentence(sent, trigger, [p for p in places if p.resolved or _place_noun(text, p)], actor_spans, resolved=False)
     site = named[0] if named else None
+    if site is not None and not site.resolved and is_part(_place_noun(text, site)):
+        site = replace(site, feature="part")  # a neighbourhood the gazetteer does not know: inside some town
     place = chosen[0] if chosen else None
     stated = False
     if chosen:

@@ -314,12 +314,15 @@ def roles(
 
 def _reporter(token: Token, trigger: Token) -> bool:
     """True when a mention names who reports the event rather than an actor of it: the subject of a
-    verb of saying after the event ("..., police said"), "according to the army", "security sources"."""
+    verb of saying after the event ("..., police said"), "according to the army", "security sources", "a
+    source at the Free Syrian Army"."""
     node = token
     while node.dep_ in ("compound", "amod", "poss", "conj", "appos", "nmod") and node.head.i != node.i:
         node = node.head
     if node.lemma_ in ("source", "sources") and node.i != token.i:
         return True
+    if node.dep_ == "pobj" and node.head.lower_ in ("at", "in", "from", "with", "within") and node.head.head.lemma_ in ("source", "official", "spokesman"):
+        return True  # "a military source at the Free Syrian Army told ..."
     if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
         return True
     saying = node.head
