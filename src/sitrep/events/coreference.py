@@ -64,6 +64,7 @@ TIERS = {
     "Armed clash": 1, "Attack": 1, "Looting/property destruction": 0,
 } | {protest: 1 + n for n, protest in enumerate(PROTEST)}  # fmt: skip
 CIVILIAN_TARGETING = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+GENERIC_WEIGHT = 4.0  # an armed clash or attack told by a word this light is a generic reading
 WEAK = 3.0  # a trigger this light ("jets", "blast", "explosion") may be a mention of any violent event
 NEAR_KM = 10.0  # two places this close (a village and a point near it) can be one event's place
 AREA_KM = 25.0  # ... or this close when one is an area or a vicinity ("around Damascus", "Eastern Ghouta")
@@ -180,7 +181,7 @@ def _compatible(record: _Record, candidate: Candidate) -> bool:
     event = candidate.event
     if (candidate.anchored or event.modality != "reported") and _mode_class(event.modality) != record.mode_class():
         return False
-    if not _types_fit(record.sub_event_type(), candidate):
+    if not _types_fit(record, candidate):
         return False
     if not _places_fit(record, candidate):
         return False
@@ -198,12 +199,13 @@ def _rank(candidate: Candidate) -> tuple[int, float, int]:
     return TIERS.get(candidate.event.sub_event_type, 2), candidate.weight, -candidate.event.trigger.start
 
 
-def _types_fit(current: str, candidate: Candidate) -> bool:
-    """Whether a record of type `current` can be the event the candidate names: the same type, a
-    known pair, a consequence of violence, or a generic reading. A generic armed clash can be any
-    violent event; a generic attack any but a change of territory (killings by a side that takes a
-    town are an event of their own)."""
-    other = candidate.event.sub_event_type
+def _types_fit(record: _Record, candidate: Candidate) -> bool:
+    """Whether the record can be the event the candidate names: the same type, a known pair, a
+    consequence of violence, or a generic reading on one side. A generic armed clash ("fighting", "the
+    attack") can be any violent event; a generic attack any but a change of territory (killings by a
+    side that takes a town are an event of their own). Strong words ("executed", "massacred") name
+    their own type: they are no generic reading."""
+    current, other = record.sub_event_type(), candidate.event.sub_event_type
     if current == other or (current in PROTEST and other in PROTEST):
         return True
     if {current, other} & CONSEQUENCES and {current, other} & VIOLENT:
@@ -214,7 +216,12 @@ def _types_fit(current: str, candidate: Candidate) -> bool:
         return True
     if "Attack" in (current, other) and {current, other} & TERRITORY:
         return False
-    return other in GENERIC or candidate.weight <= WEAK or current in GENERIC
+    return _generic(candidate) or candidate.weight <= WEAK or any(_generic(m) for m in record.members if m.event.sub_event_type == current)
+
+
+def _generic(candidate: Candidate) -> bool:
+    """A generic reading: an armed clash or an attack told by a light word ("attack", "fighting", "killed")."""
+    return candidate.event.sub_event_type in GENERIC and candidate.weight <= GENERIC_WEIGHT
 
 
 def _places_fit(record: _Record, candidate: Candidate) -> bool:
