@@ -1,0 +1,90 @@
+"""Event records on real FA-KES articles: one real event, one record, its own toll; no non-events."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from sitrep.events.jsonl import article_context
+from sitrep.events.screen import REASONS
+from sitrep.events.extract import ArticleContext
+from sitrep.process import Analysis, Processor
+
+from .conftest import FAKES
+
+WAR = "fakes-1923848184"  # "Syrias conflict which began in 2011 ... has killed more than 230000 people"
+CAPTIONS = "fakes-1924058095"  # "A boy inspects a damaged site after shelling in ... Hass ... October 26 2016"
+BARREL_BOMBS = "fakes-1926479025"  # "Seventy-six people ... were killed on Sunday when Syrian army helicopters dropped barrel bombs ..."
+SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
+
+
+@pytest.fixture(scope="module")
+def analysed() -> dict[str, Analysis]:
+    records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS)]
+    contexts = [article_context(r) for r in chosen]
+    assert all(isinstance(c, ArticleContext) for c in contexts)
+    analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
+    return {r["id"]: a for r, a in zip(chosen, analyses, strict=True)}
+
+
+def test_a_wars_toll_is_no_event(analysed: dict[str, Analysis]) -> None:
+    analysis = analysed[WAR]
+    war = [r for r in analysis.rejected if "230000" in r.sentence.text]
+    assert war and {r.reason for r in war} == {"war"}
+    assert all((e.fatalities or 0) < 1000 for e in analysis.events)
+    # the article's own event: one missile strike on Aleppo, its 18 dead civilians, told five times
+    (missile,) = [e for e in analysis.events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert missile.fatalities == 18 and len(missile.mentions) >= 4
+    assert missile.actor2 is not None and missile.actor2.name == "Civilians (Syria)"
+
+
+def test_photo_captions_are_no_events(analysed: dict[str, Analysis]) -> None:
+    analysis = analysed[CAPTIONS]
+    captions = [r for r in analysis.rejected if r.sentence.text.startswith(("A boy inspects", "A boy walks", "A Syrian man checks"))]
+    assert len(captions) >= 3 and {r.reason for r in captions} == {"caption"}
+    captioned = {r.sentence.start for r in captions}
+    assert not any(all(m.sentence.start in captioned for m in e.mentions) for e in analysis.events)
+
+
+def test_one_sentence_one_event_with_its_own_toll_and_day(analysed: dict[str, Analysis]) -> None:
+    # "... were killed on Sunday when Syrian army helicopters dropped barrel bombs on the northern city
+    # of Aleppo the Syrian Observatory for Human Rights said on Monday." (published Monday 16 December 2013)
+    (strike,) = [e for e in analysed[BARREL_BOMBS].events if e.modality == "reported" and e.sub_event_type == "Air/drone strike"]
+    assert strike.fatalities == 76 and strike.date == date(2013, 12, 15) and strike.time_precision == 1
+    assert strike.actor1 is not None and strike.actor1.name == "Military Forces of Syria"
+    assert strike.place is not None and strike.place.name == "Aleppo" and strike.place.geo_precision == 1
+    # its sentence gives one record, not an extra attack carrying the same 76
+    assert not any(e.fatalities == 76 and e is not strike for e in analysed[BARREL_BOMBS].events)
+
+
+def test_every_toll_is_stated_in_its_own_mentions(analysed: dict[str, Analysis]) -> None:
+    for analysis in analysed.values():
+        for event in analysis.events:
+            figures = [e.span for e in event.evidence if e.field == "fatalities"]
+            if event.fatalities is None:
+                assert not figures
+                continue
+            assert figures and any(m.sentence.start <= figures[0].start < m.sentence.end for m in event.mentions), event.why
+
+
+def test_no_two_records_of_an_article_share_sentence_place_day_and_toll(analysed: dict[str, Analysis]) -> None:
+    for analysis in analysed.values():
+        keys = Counter(
+            (e.sentence.start, e.place.id if e.place else None, e.date, e.fatalities)
+            for e in analysis.events
+            if e.fatalities is not None
+        )
+        assert all(n == 1 for n in keys.values()), keys
+
+
+def test_every_rejection_has_a_known_reason(analysed: dict[str, Analysis]) -> None:
+    rejected = [r for analysis in analysed.values() for r in analysis.rejected]
+    assert rejected and all(r.reason in REASONS and r.why.startswith(REASONS[r.reason]) for r in rejected)
+    # a candidate is either a record's mention or rejected, never both
+    for analysis in analysed.values():
+        told = {(m.trigger.start, m.trigger.end) for e in analysis.events for m in e.mentions}
+        assert not told & {(r.trigger.start, r.trigger.end) for r in analysis.rejected}
