@@ -6,22 +6,27 @@ order; each joins the record it is compatible with (the best, when several are),
 Two candidates are one event when
 
 - they tell the same reality: reported and claimed together, predicted, planned and hypothetical
-  together, denied and negated each apart, background history only with history of its day;
-- their sub-types can name one event: the same, or one a generic reading (an armed clash or an
-  attack: "the attack", "fighting"), or a known pair (a chemical attack from the air, a suicide car
-  bomb, a capture after fighting), or one a weak trigger word ("jets", "the blast");
-- their places can be one: the same place, a place and the province or country it lies in, a place
-  and a point near it, or one not named in its own sentence;
-- their days can be one: the same day, a day inside a coarser date, or one not dated in its sentence;
-- no different catalogue actor acts in them.
+  together, denied and negated each apart (a nominal mention, "the liberation of X", joins any);
+- their sub-types can name one event: the same, one demonstration at several stages, a generic
+  reading told by a light word ("the attack", "fighting", "killed"), a known pair (a chemical attack
+  from the air, a suicide car bomb), what violence destroys, or a weak trigger word ("jets");
+- their places can be one: the places the mentions name (known to the gazetteer or not: "the
+  village of X") are the same, one inside the other (a town in its province, a neighbourhood in a
+  town), or close; a mention that names none fits any place of its country;
+- their days can be one: stated days that overlap, or undated current news beside current news;
+  "another attack", "earlier this month" and history never join today's event;
+- no other side acts in them: one state's forces, or one group, or the side acted upon.
 
-A record's place is the most specific its mentions name (a village before its province), its date
-the most precise stated, its type the most specific reading, its actors from the first mention
-that names them (a catalogue actor first), its toll by ACLED's rules over its mentions' tolls (an
-update replaces earlier figures; otherwise the lowest figure of the event's own; parts of a toll
-only when nothing else is stated). Candidates that cannot stand alone (see `Candidate.anchored`)
-only join records; left alone, they are rejected as "generic" (unless nothing in the text stands
-alone: then its strongest candidate is its event, as in a snippet that tells one event).
+A record's place is the most specific its mentions name (a village before its province, a province
+before its country), its date the most precise stated, its type the highest tier read by a mention
+that stands alone (the heaviest word within a tier), its actors from its clearest mentions (actor2
+told from actor1's side, never that side), its toll by ACLED's rules over its mentions' tolls (an
+update replaces earlier figures; otherwise the lowest of the event's own; parts only when nothing else
+is stated; sums over a period or a war never). Candidates that cannot stand alone (see
+`Candidate.anchored`) only join records; left alone, they are rejected as "generic" (unless nothing in
+the text stands alone: then its strongest candidate is its event, as in a snippet that tells one
+event). A record no mention places or dates, beside placed ones, and history placed nowhere, are
+rejected too.
 """
 
 from __future__ import annotations
