@@ -46,6 +46,7 @@ class Toll:
     why: str
     kind: str = "event"  # "event" | "update" | "part" | "summed" | "injuries": what the figure counts
     people: bool = False  # the dead are told as people or civilians, not as fighters
+    general: bool = False  # told as "people", "persons": a whole toll rather than one group's part
 
 
 @dataclass(frozen=True)
@@ -187,8 +188,9 @@ def _toll(sentence: str, offset: int, value: int, civilians: int | None, injured
     vocab = _vocab()
     kind, reason = _kind(sentence, start, end, vocab)
     why = f"{why}; {reason}" if reason else why
-    people = bool(civilians) or vocab.people.match(sentence, end) is not None
-    return Toll(value, civilians, injured, offset + start, offset + end, sentence[start:end], vague, why, kind, people)
+    general = vocab.people.match(sentence, end) is not None
+    return Toll(value, civilians, injured, offset + start, offset + end, sentence[start:end], vague, why, kind,
+                bool(civilians) or general, general)  # fmt: skip
 
 
 SUM_BEFORE, SUM_AFTER, PART_BEFORE, PART_AFTER = 60, 80, 25, 40  # characters around a figure its context is sought in
