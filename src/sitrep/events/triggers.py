@@ -180,7 +180,7 @@ def _check(
     if row.requires:
         clause = clauses.get(head.i)
         if clause is None:
-            clause = clauses[head.i] = clause_of(predicate_of(head, sent), sent)
+            clause = clauses[head.i] = _clause_with_subject(predicate_of(head, sent), sent)
         if not _holds(row.requires, (t for t in clause if not start <= t.i < stop)) and not _object_of(head, sent, row.requires):
             return None
     agent_text = kind = None
@@ -208,6 +208,17 @@ def _check(
         agent=agent_text,
         agent_kind=kind,
     )
+
+
+def _clause_with_subject(verb: Token, sent: SpacySpan) -> list[Token]:
+    """A verb's clause, and the subject it shares with the verb it is coordinated with or extends
+    ("protesters stormed the building and ransacked offices", "militants tried to seize the town")."""
+    clause = clause_of(verb, sent)
+    if verb.pos_ in VERBAL and verb.dep_ in ("conj", "xcomp", "advcl"):
+        subject = subject_of(verb, sent)
+        if subject is not None and subject not in clause:
+            clause = clause + noun_phrase(subject)
+    return clause
 
 
 def best(hits: Sequence[TriggerHit]) -> TriggerHit | None:
