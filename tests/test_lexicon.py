@@ -91,6 +91,13 @@ def test_troops_capturing_hilltops_is_a_battle_over_territory(model: Language) -
     assert (best.agent, best.agent_kind) == ("Syrian troops", "state")
 
 
+def test_a_named_place_is_territory_without_a_word_for_it(model: Language) -> None:
+    # $territory holds @GPE: the entity label of a word list must keep its case to match
+    assert "@GPE" in lexicon.word_lists()["territory"]
+    best = triggers.best(triggers.classify(sentence(model, "Taliban militants captured Kunduz on Monday.")))
+    assert best is not None and best.sub_event_type == "Non-state actor overtakes territory"
+
+
 def test_the_agent_decides_who_took_a_town(model: Language) -> None:
     fell = triggers.best(triggers.classify(sentence(model, "The town fell to ISIS fighters on Sunday.")))
     seized = triggers.best(triggers.classify(sentence(model, "Taliban militants seized the district headquarters.")))
