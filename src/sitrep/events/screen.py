@@ -7,7 +7,8 @@ A trigger word does not make an event. The screen rejects, by the words and the 
 - "state": a state described, not an event ("the besieged town", "under siege for four years");
 - "war": a war or campaign as a whole ("the war that has killed 250,000 people");
 - "habitual": repeated or habitual action, not one event ("frequent air raids", "since 2012");
-- "figure of speech": violence words about talks and politics ("no breakthrough in the talks");
+- "figure of speech": violence words about talks and politics ("no breakthrough in the talks"); protests,
+  agreements and other strategic developments over a deal, a law or a claim are meant literally;
 - "talks": negotiations themselves ("peace talks entered a second day");
 - "threat": a threat or a warning; "appeal": a call for action ("called for a truce");
 - "aid delivery": an aid convoy's movements; "displacement": people fleeing, refugee figures.
