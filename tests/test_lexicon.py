@@ -91,6 +91,11 @@ def test_troops_capturing_hilltops_is_a_battle_over_territory(model: Language) -
     assert (best.agent, best.agent_kind) == ("Syrian troops", "state")
 
 
+def test_government_backed_militias_act_for_the_state(model: Language) -> None:
+    best = triggers.best(triggers.classify(sentence(model, "Government-backed militias captured the town of Kadugli.")))
+    assert best is not None and (best.sub_event_type, best.agent_kind) == ("Government regains territory", "state")
+
+
 def test_a_named_place_is_territory_without_a_word_for_it(model: Language) -> None:
     # $territory holds @GPE: the entity label of a word list must keep its case to match
     assert "@GPE" in lexicon.word_lists()["territory"]

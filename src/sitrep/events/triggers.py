@@ -18,6 +18,7 @@ from .syntax import VERBAL, clause_of, in_sentence, noun_phrase, predicate_of, s
 MAX_GAP = 3
 HYPHENS = frozenset({"-", "–", "—", "‐"})
 
+BACKED = frozenset({"backed", "allied", "aligned", "affiliated", "supported", "sponsored", "led"})  # "government-backed"
 AgentKind = Callable[[Token], "str | None"]
 
 
@@ -51,7 +52,7 @@ def _trigger_index() -> dict[str, tuple[Trigger, ...]]:
 def actor_kind(agent: Token) -> str | None:
     """"state", "nonstate" or None for an agent, from the `$state_actor`/`$nonstate_actor` lists.
 
-    "pro-government" marks a state affiliate; otherwise non-state words win over state words
+    "pro-government" and "government-backed" mark a state affiliate; otherwise non-state words win over state words
     ("anti-government rebels"); a national name with "forces"/"troops" reads as state.
     """
     lists = word_lists()
@@ -59,8 +60,8 @@ def actor_kind(agent: Token) -> str | None:
     tokens = [t for t in noun_phrase(agent) if t.text not in HYPHENS]
     keys = [word_forms(t) for t in tokens]
     for here, after in zip(keys, keys[1:]):
-        if "pro" in here and after & state:
-            return "state"
+        if ("pro" in here and after & state) or (here & state and after & BACKED):
+            return "state"  # pro-government fighters, government-backed militias: on the state's behalf
     if any(k & nonstate for k in keys):
         return "nonstate"
     if any(k & state for k in keys):
