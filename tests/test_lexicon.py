@@ -91,6 +91,18 @@ def test_troops_capturing_hilltops_is_a_battle_over_territory(model: Language) -
     assert (best.agent, best.agent_kind) == ("Syrian troops", "state")
 
 
+def test_government_backed_militias_act_for_the_state(model: Language) -> None:
+    best = triggers.best(triggers.classify(sentence(model, "Government-backed militias captured the town of Kadugli.")))
+    assert best is not None and (best.sub_event_type, best.agent_kind) == ("Government regains territory", "state")
+
+
+def test_a_named_place_is_territory_without_a_word_for_it(model: Language) -> None:
+    # $territory holds @GPE: the entity label of a word list must keep its case to match
+    assert "@GPE" in lexicon.word_lists()["territory"]
+    best = triggers.best(triggers.classify(sentence(model, "Taliban militants captured Kunduz on Monday.")))
+    assert best is not None and best.sub_event_type == "Non-state actor overtakes territory"
+
+
 def test_the_agent_decides_who_took_a_town(model: Language) -> None:
     fell = triggers.best(triggers.classify(sentence(model, "The town fell to ISIS fighters on Sunday.")))
     seized = triggers.best(triggers.classify(sentence(model, "Taliban militants seized the district headquarters.")))
@@ -164,6 +176,24 @@ def test_best_trigger_types_the_sentence(model: Language, text: str, expected: s
         # chemical weapons, whatever delivered them
         ("A helicopter dropped a barrel of chlorine gas on the town.", "Chemical weapon"),
         ("Thousands of villagers fled the fighting.", "Other"),
+        # who did it to whom: forces that kill or shoot civilians attack them
+        ("Soldiers killed several unarmed civilians in the village.", "Attack"),
+        ("Soldiers beat and shot villagers during a raid.", "Attack"),
+        ("Security forces assaulted civilians in the camp.", "Attack"),
+        ("Militants seized two foreign aid workers in northern Mali.", "Abduction/forced disappearance"),
+        ("The activist was detained by unknown men in plain clothes.", "Abduction/forced disappearance"),
+        # what the demonstrators did, and who fought whom
+        ("Angry protesters stormed the parliament building and ransacked offices.", "Violent demonstration"),
+        ("Demonstrators attacked police with stones and petrol bombs.", "Violent demonstration"),
+        ("Clashes between Muslim and Christian youths left five dead.", "Mob violence"),
+        # the words of a bomb give way to what stopped it or who carried it
+        ("Security forces thwarted a suicide bombing in the capital.", "Disrupted weapons use"),
+        ("A suicide car bombing killed 10 people in Mogadishu.", "Suicide bomb"),
+        ("Explosions rocked the area as militants fired dozens of rockets.", "Shelling/artillery/missile attack"),
+        # a violated ceasefire is no agreement; a place handed over is a transfer
+        ("Troops violated the ceasefire and resorted to unprovoked shelling.", "Shelling/artillery/missile attack"),
+        ("The peacekeepers handed the base over to Malian forces.", "Non-violent transfer of territory"),
+        ("Troops dislodged the rebels from their positions along the road.", "Government regains territory"),
     ],
 )
 def test_context_decides_the_subtype(model: Language, text: str, expected: str) -> None:
@@ -185,6 +215,18 @@ def test_accidents_tests_and_crime_are_not_these_events(model: Language, text: s
     hits = triggers.classify(sentence(model, text))
     assert "Chemical weapon" not in subtypes(hits) and "Disrupted weapons use" not in subtypes(hits)
     assert "Remote explosive/landmine/IED" not in subtypes(hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weeks of unrest across the country continued.",
+        "Relief agencies delivered food to the flooded town.",
+        "The group claimed responsibility for the attack.",
+    ],
+)
+def test_vague_words_name_no_event(model: Language, text: str) -> None:
+    assert not triggers.classify(sentence(model, text))
 
 
 def test_object_of_a_verb_is_read_from_the_parse(model: Language) -> None:

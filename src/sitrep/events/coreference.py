@@ -102,7 +102,10 @@ class _Record:
     def sub_event_type(self) -> str:
         """The most specific reading of the mentions that can stand alone (the others only refer to it)."""
         anchored = [m for m in self.members if m.anchored] or self.members
-        return max(anchored, key=_rank).event.sub_event_type
+        named = max(anchored, key=_rank).event.sub_event_type
+        if named in PROTEST:  # one demonstration told at several stages: the most severe stage names it
+            return max((m for m in self.members if m.event.sub_event_type in PROTEST), key=_rank).event.sub_event_type
+        return named
 
     def mode_class(self) -> str:
         anchored = [m for m in self.members if m.anchored] or self.members

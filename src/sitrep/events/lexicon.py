@@ -109,7 +109,7 @@ def word_lists() -> dict[str, frozenset[str]]:
     lists: dict[str, frozenset[str]] = {}
     for _, row in _rows("event_triggers.csv"):
         if _is_list(row):
-            lists[row["pattern"][1:]] = frozenset(word.lower() for word in row["requires"].split("|") if word)
+            lists[row["pattern"][1:]] = frozenset(word if word.startswith("@") else word.lower() for word in row["requires"].split("|") if word)
     return lists
 
 

@@ -7,7 +7,8 @@ A trigger word does not make an event. The screen rejects, by the words and the 
 - "state": a state described, not an event ("the besieged town", "under siege for four years");
 - "war": a war or campaign as a whole ("the war that has killed 250,000 people");
 - "habitual": repeated or habitual action, not one event ("frequent air raids", "since 2012");
-- "figure of speech": violence words about talks and politics ("no breakthrough in the talks");
+- "figure of speech": violence words about talks and politics ("no breakthrough in the talks"); protests,
+  agreements and other strategic developments over a deal, a law or a claim are meant literally;
 - "talks": negotiations themselves ("peace talks entered a second day");
 - "threat": a threat or a warning; "appeal": a call for action ("called for a truce");
 - "aid delivery": an aid convoy's movements; "displacement": people fleeing, refugee figures.
@@ -32,6 +33,9 @@ from .candidate import PAST_TAGS, Candidate
 from .syntax import VERBAL, clause_of, predicate_of, subject_of
 
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "add", "claim", "confirm"})
+# Events whose words are meant literally when they are about talks or politics: an agreement is
+# signed, a protest held and an arrest made over a deal, a law or a claim.
+LITERAL_TYPES = frozenset({"Protests", "Strategic developments"})
 AID_TYPES = frozenset({"Other", "Change to group/activity", "Non-violent transfer of territory", "Non-state actor overtakes territory"})
 _FULL_DATE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -123,7 +127,7 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
         return "habitual", f"{habit.group()!r} in the trigger's clause"
     if head.lemma_.lower() in words.talk_lemmas:
         return "talks", f"{head.text!r}: negotiations, not an agreement"
-    talk = _talk(head, words)
+    talk = _talk(head, words) if event.event_type not in LITERAL_TYPES else None
     if talk is not None:
         return "figure of speech", f"{head.text!r} is about {talk.text!r}"
     for reason, cues in (("threat", words.threat_cues), ("appeal", words.appeal_cues)):

@@ -18,6 +18,7 @@ from .syntax import VERBAL, clause_of, in_sentence, noun_phrase, predicate_of, s
 MAX_GAP = 3
 HYPHENS = frozenset({"-", "–", "—", "‐"})
 
+BACKED = frozenset({"backed", "allied", "aligned", "affiliated", "supported", "sponsored", "led"})  # "government-backed"
 AgentKind = Callable[[Token], "str | None"]
 
 
@@ -51,7 +52,7 @@ def _trigger_index() -> dict[str, tuple[Trigger, ...]]:
 def actor_kind(agent: Token) -> str | None:
     """"state", "nonstate" or None for an agent, from the `$state_actor`/`$nonstate_actor` lists.
 
-    "pro-government" marks a state affiliate; otherwise non-state words win over state words
+    "pro-government" and "government-backed" mark a state affiliate; otherwise non-state words win over state words
     ("anti-government rebels"); a national name with "forces"/"troops" reads as state.
     """
     lists = word_lists()
@@ -59,8 +60,8 @@ def actor_kind(agent: Token) -> str | None:
     tokens = [t for t in noun_phrase(agent) if t.text not in HYPHENS]
     keys = [word_forms(t) for t in tokens]
     for here, after in zip(keys, keys[1:]):
-        if "pro" in here and after & state:
-            return "state"
+        if ("pro" in here and after & state) or (here & state and after & BACKED):
+            return "state"  # pro-government fighters, government-backed militias: on the state's behalf
     if any(k & nonstate for k in keys):
         return "nonstate"
     if any(k & state for k in keys):
@@ -180,7 +181,7 @@ def _check(
     if row.requires:
         clause = clauses.get(head.i)
         if clause is None:
-            clause = clauses[head.i] = clause_of(predicate_of(head, sent), sent)
+            clause = clauses[head.i] = _clause_with_subject(predicate_of(head, sent), sent)
         if not _holds(row.requires, (t for t in clause if not start <= t.i < stop)) and not _object_of(head, sent, row.requires):
             return None
     agent_text = kind = None
@@ -208,6 +209,17 @@ def _check(
         agent=agent_text,
         agent_kind=kind,
     )
+
+
+def _clause_with_subject(verb: Token, sent: SpacySpan) -> list[Token]:
+    """A verb's clause, and the subject it shares with the verb it is coordinated with or extends
+    ("protesters stormed the building and ransacked offices", "militants tried to seize the town")."""
+    clause = clause_of(verb, sent)
+    if verb.pos_ in VERBAL and verb.dep_ in ("conj", "xcomp", "advcl"):
+        subject = subject_of(verb, sent)
+        if subject is not None and subject not in clause:
+            clause = clause + noun_phrase(subject)
+    return clause
 
 
 def best(hits: Sequence[TriggerHit]) -> TriggerHit | None:
