@@ -61,11 +61,14 @@ class Candidate:
 DISTINCT_WORDS = frozenset({"another", "previous", "earlier", "prior", "former", "last"})
 _DISTINCT_DATE = re.compile(r"(?i)^(?:earlier|last|the previous|previously)\b")
 def distinct(trigger: Token, date_words: str | None) -> bool:
-    """Whether the words tell an event apart from the one reported: "another attack", "an earlier
-    strike", "earlier this month"."""
+    """Whether the words tell an event apart from the one reported: "another attack in January", "an
+    earlier strike on Monday", "earlier this month". "Another explosion" with no day of its own is one
+    more of the same day's blasts: one record per type, place and day."""
+    if date_words is None:
+        return False
     if any(c.dep_ in ("det", "amod") and c.lower_ in DISTINCT_WORDS for c in trigger.children):
         return True
-    return date_words is not None and _DISTINCT_DATE.match(date_words) is not None
+    return _DISTINCT_DATE.match(date_words) is not None
 
 
 def told(sent: SpacySpan, trigger: Token) -> bool:
