@@ -10,6 +10,8 @@ A trigger word does not make an event. The screen rejects, by the words and the 
 - "figure of speech": violence words about talks and politics ("no breakthrough in the talks"); protests,
   agreements and other strategic developments over a deal, a law or a claim are meant literally;
 - "talks": negotiations themselves ("peace talks entered a second day");
+- "name": a strategic development's word inside a capitalised name or title ("the High Representative
+  for Disarmament Affairs");
 - "threat": a threat or a warning; "appeal": a call for action ("called for a truce");
 - "aid delivery": an aid convoy's movements; "displacement": people fleeing, refugee figures.
 
@@ -50,6 +52,7 @@ REASONS = {
     "habitual": "repeated or habitual action, not one event",
     "figure of speech": "violence words about talks or politics",
     "talks": "talks and negotiations are not events",
+    "name": "a word of a name or a title, not an event",
     "threat": "a threat or warning, not an event",
     "appeal": "a call for action, not an event",
     "aid delivery": "aid deliveries are not conflict events",
@@ -104,6 +107,8 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
         return "link", f"the trigger follows {link.group()!r}"
     head = doc[candidate.head]
     sent = head.sent
+    if event.event_type == "Strategic developments" and _in_name(head):
+        return "name", f"{head.text!r} is a word of a capitalised name"
     caption = _caption(sentence, sent.root, words)
     if caption is not None:
         return "caption", caption
@@ -167,6 +172,16 @@ def _aid(head: Token, agent: Token | None, words: _Words) -> bool:
     """Whether the trigger or its agent is an aid convoy or delivery."""
     phrases = [head.subtree] + ([agent.subtree] if agent is not None else [])
     return any(t.lower_ in words.aid_words for phrase in phrases for t in phrase)
+
+
+def _in_name(head: Token) -> bool:
+    """Whether a capitalised word stands inside a longer capitalised name, away from the sentence's
+    start ("High Representative for Disarmament Affairs", "the Reconciliation Centre")."""
+    if not head.text[:1].isupper() or head.i == head.sent.start:
+        return False
+    doc = head.doc
+    neighbours = [doc[i] for i in (head.i - 1, head.i + 1) if head.sent.start <= i < head.sent.end]
+    return any(t.text[:1].isupper() and t.i != head.sent.start for t in neighbours)
 
 
 def _habit_in(doc: Doc, char: int, clause: set[int]) -> bool:
