@@ -63,7 +63,7 @@ PROTEST = ("Peaceful protest", "Protest with intervention", "Excessive force aga
 # a tier the heaviest trigger word; generic readings and consequences come last
 TIERS = {
     "Chemical weapon": 3, "Suicide bomb": 3,
-    "Government regains territory": 2, "Non-state actor overtakes territory": 2, "Non-violent transfer of territory": 2,
+    "Government regains territory": 2, "Non-state actor overtakes territory": 2, "Non-violent transfer of territory": 1,
     "Air/drone strike": 2,
     "Shelling/artillery/missile attack": 2, "Remote explosive/landmine/IED": 2, "Grenade": 2,
     "Abduction/forced disappearance": 2, "Sexual violence": 2,
