@@ -326,13 +326,14 @@ def _reporter(token: Token, trigger: Token) -> bool:
     if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
         return True
     saying = node.head
-    return (
-        node.dep_ == "nsubj"
-        and saying.lemma_ in SAY_LEMMAS
-        and node.i > trigger.i
-        and trigger.i not in {t.i for t in node.subtree}
-        and saying.i != trigger.i
-    )
+    if node.dep_ != "nsubj" or saying.lemma_ not in SAY_LEMMAS or saying.i == trigger.i or trigger.i in {t.i for t in node.subtree}:
+        return False
+    if node.i > trigger.i:
+        return True  # "..., police said"
+    # "the governor told AFP the car bomb went off": the speaker tells what its clause says, unless the
+    # clause's subject is a pronoun that can be the speaker ("the army said it captured the town")
+    clause = next((c for c in saying.children if c.left_edge.i <= trigger.i <= c.right_edge.i), None)
+    return clause is not None and clause.dep_ in ("ccomp", "dobj", "parataxis") and not _self_told(clause)
 
 
 def _opposed(agent: ActorMention, other: ActorMention) -> bool:
