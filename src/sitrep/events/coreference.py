@@ -69,6 +69,7 @@ TIERS = {
     "Abduction/forced disappearance": 2, "Sexual violence": 2,
     "Armed clash": 1, "Attack": 1, "Looting/property destruction": 0,
 } | {protest: 1 + n for n, protest in enumerate(PROTEST)}  # fmt: skip
+ARMED_GROUPS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 CIVILIAN_TARGETING = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 GENERIC_WEIGHT = 4.0  # an armed clash or attack told by a word this light is a generic reading
 WEAK = 3.0  # a trigger this light ("jets", "blast", "explosion") may be a mention of any violent event
@@ -294,13 +295,27 @@ def _dates_fit(record: _Record, candidate: Candidate) -> bool:
 
 def _actors_fit(record: _Record, event: Event) -> bool:
     """No other side acts: the candidate's actor1 is unknown, or on one of the record's sides (the
-    side acting, or the side acted upon: the other side of one fight), or the record names no side."""
+    side acting, or the side acted upon: the other side of one fight), or the record names no side;
+    by catalogue actor (one state's forces, or one group) and by kind (state forces or armed groups,
+    for phrases kept as written: "rebels")."""
     mine = _side(event.actor1)
-    if mine is None:
+    if mine is not None:
+        acting = {_side(m.event.actor1) for m in record.members} - {None}
+        targets = {_side(m.event.actor2) for m in record.members} - {None}
+        if acting and mine not in acting and mine not in targets:
+            return False
+    kind = _kind(event.actor1)  # "rebels fired mortars" and "government forces fired missiles": two events
+    if kind is None:
         return True
-    acting = {_side(m.event.actor1) for m in record.members} - {None}
-    targets = {_side(m.event.actor2) for m in record.members} - {None}
-    return not acting or mine in acting or mine in targets
+    kinds = {_kind(m.event.actor1) for m in record.members} - {None}
+    return not kinds or kind in kinds or kind in {_kind(m.event.actor2) for m in record.members}
+
+
+def _kind(actor: ActorRef | None) -> str | None:
+    """"state" or "armed group" for an actor of one of the two sides of a war, else None."""
+    if actor is None or actor.type is None:
+        return None
+    return "state" if actor.type in ("state_forces", "external_forces") else "armed group" if actor.type in ARMED_GROUPS else None
 
 
 def _side(actor: ActorRef | None) -> tuple[str, str] | None:
