@@ -136,7 +136,7 @@ def test_no_toll(sentence: str) -> None:
 def test_offsets_are_in_the_full_text() -> None:
     text = "Homs. The blast killed 9 people."
     toll = fatalities(text[6:], offset=6)
-    assert toll == Toll(9, None, None, 23, 24, "9", False, "after 'killed' '9'", kind="event", people=True, general=True)
+    assert toll == Toll(9, None, None, 23, 24, "9", False, "after 'killed' '9'", kind="event", people=True)
     assert text[toll.start : toll.end] == "9"
 
 

@@ -21,9 +21,8 @@ A record's place is the most specific its mentions name (a village before its pr
 before its country), its date the most precise stated, its type the highest tier read by a mention
 that stands alone (the heaviest word within a tier), its actors from its clearest mentions (actor2
 told from actor1's side, never that side), its toll by ACLED's rules over its mentions' tolls (an
-update replaces earlier figures; otherwise the lowest of the event's own, whole tolls ("45 people")
-before one group's ("six children"); parts only when nothing else is stated; sums over a period or a
-war never). Candidates that cannot stand alone (see
+update replaces earlier figures; otherwise the lowest of the event's own; parts only when nothing else
+is stated; sums over a period or a war never). Candidates that cannot stand alone (see
 `Candidate.anchored`) only join records; left alone, they are rejected as "generic" (unless nothing in
 the text stands alone: then its strongest candidate is its event, as in a snippet that tells one
 event). A record no mention places or dates, beside placed ones, and history placed nowhere, are
@@ -438,8 +437,7 @@ def _toll(ordered: Sequence[Candidate]) -> tuple[Toll | None, Candidate | None, 
         return t, m, f"toll {t.fatalities}: the latest update"
     own = [(m, t) for m, t in tolls if t.kind == "event"]
     exact = [(m, t) for m, t in own if not t.vague and t.fatalities > 0]
-    whole = [(m, t) for m, t in exact if t.general]  # "45 people": a whole toll, not one group's part ("six children")
-    pool = whole or exact or [(m, t) for m, t in own if t.fatalities > 0] or own or tolls
+    pool = exact or [(m, t) for m, t in own if t.fatalities > 0] or own or tolls
     m, t = min(pool, key=lambda item: (item[1].fatalities, item[1].start))
     figures = sorted({x.fatalities for _, x in tolls})
     why = f"toll {t.fatalities}: the lowest of the event's own figures {figures}" if len(figures) > 1 else f"toll {t.fatalities}"

@@ -17,7 +17,8 @@ civilians", "the death toll rose to 20". Rules (vocabulary and vague counts: dat
 Each toll also says what it counts (`kind`, words in the toml's [context]): the event's own
 ("event"), an update of an earlier figure ("the death toll rose to 20": "update"), a part of a toll
 given elsewhere ("six children were among those killed": "part"), or a sum over a period or a war
-("since 2011", "the war that has killed 250,000": "summed"), which is never one event's.
+("since 2011", "the war that has killed 250,000", "from March 2011 to June 2016", "more than 300,000
+people have been killed": "summed"), which is never one event's.
 """
 
 from __future__ import annotations
@@ -46,7 +47,6 @@ class Toll:
     why: str
     kind: str = "event"  # "event" | "update" | "part" | "summed" | "injuries": what the figure counts
     people: bool = False  # the dead are told as people or civilians, not as fighters
-    general: bool = False  # told as "people", "persons": a whole toll rather than one group's part
 
 
 @dataclass(frozen=True)
@@ -188,12 +188,26 @@ def _toll(sentence: str, offset: int, value: int, civilians: int | None, injured
     vocab = _vocab()
     kind, reason = _kind(sentence, start, end, vocab)
     why = f"{why}; {reason}" if reason else why
-    general = vocab.people.match(sentence, end) is not None
-    return Toll(value, civilians, injured, offset + start, offset + end, sentence[start:end], vague, why, kind,
-                bool(civilians) or general, general)  # fmt: skip
+    people = bool(civilians) or vocab.people.match(sentence, end) is not None
+    return Toll(value, civilians, injured, offset + start, offset + end, sentence[start:end], vague, why, kind, people)
 
 
 SUM_BEFORE, SUM_AFTER, PART_BEFORE, PART_AFTER = 60, 80, 25, 40  # characters around a figure its context is sought in
+RUNNING_TOTAL = 1000  # a figure this large told in the perfect ("have been killed") is a running total
+# "... have been killed", "... has died": a tally up to now, not what one event did
+_RUNNING = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:have|has)\s+(?:\w+ly\s+)?(?:been\s+killed|died|lost\s+their\s+lives|perished)\b", re.IGNORECASE
+)
+# "from March 2011 to June 2016", "between 2011 and 2016": a stretch of months or years
+_SPAN = re.compile(
+    r"\b(?:from|between)\s+(?:\w+\s+)?(?:19|20)\d\d\s+(?:to|until|and|through)\s+(?:\w+\s+)?(?:19|20)\d\d\b", re.IGNORECASE
+)
+
+
+def _figure_value(words: str) -> int:
+    """The number in a figure's words ("More than 300000" → 300000), 0 when there is none."""
+    digits = re.sub(r"[^\d]", "", words)
+    return int(digits) if digits else 0
 
 
 def _kind(sentence: str, start: int, end: int, vocab: _Vocab) -> tuple[str, str]:
@@ -203,9 +217,12 @@ def _kind(sentence: str, start: int, end: int, vocab: _Vocab) -> tuple[str, str]
     )
     if war is not None:
         return "summed", f"a war's toll ('{war.group()}'), not one event's"
-    period = vocab.period.search(sentence[max(0, start - SUM_BEFORE) : end + SUM_AFTER])
+    period = vocab.period.search(sentence[max(0, start - SUM_BEFORE) : end + SUM_AFTER]) or _SPAN.search(sentence)
     if period is not None:
         return "summed", f"summed over a period ('{period.group()}'), not one event's"
+    running = _RUNNING.match(sentence, end)
+    if running is not None and _figure_value(sentence[start:end]) >= RUNNING_TOTAL:
+        return "summed", f"a running total ('{sentence[start:end]}{running.group()}'), not one event's"
     update = vocab.update.search(sentence, max(0, start - SUM_BEFORE), end)
     if update is not None:
         return "update", f"an updated figure ('{update.group()}')"
