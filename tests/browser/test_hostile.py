@@ -19,7 +19,7 @@ HOSTILE = {
         "Syrian government forces shelled the town of Palmyra on Saturday, killing three civilians"
         f" <script>{PAYLOAD}</script>, the Syrian Observatory for Human Rights said.\n"
         f'Residents posted <img src=x onerror="{PAYLOAD}"> and <a href="javascript:{PAYLOAD}">this link</a>'
-        f' with <svg onload="{PAYLOAD}"></svg> after the attack on Palmyra.\n'
+        f' with <svg onload="{PAYLOAD}"></svg> after the shelling of Palmyra.\n'
     ),
 }
 

@@ -178,7 +178,7 @@ class Catalogue:
             hit
             for hit in self._finder.scan(tokens)
             if taken.isdisjoint(range(hit.first, hit.end)) and not (hit.rule.role == "government" and hit.country is None and hit.first in ends)
-            and not _inside_name(tokens, hit.first)
+            and not (hit.country_word is None and _inside_name(tokens, hit.first))
         ]  # "Hamas leader", "Taliban spokesman": the office is the named actor's, not a government's
         named = [self._match(tokens, *found, country) for found in spans]
         return named, link_anaphors(named, [self._resolve(tokens, hit, country) for hit in hits])
