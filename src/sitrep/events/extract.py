@@ -88,9 +88,10 @@ def _candidates(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context
         if not hits:
             continue
         # read once per sentence, shared by its events
-        words = _without_dateline(text, sent.start_char, sent.end_char, context.dateline)
+        words = _blanked(text, sent.start_char, sent.end_char, [context.dateline])
         when = event_date(words, context.published, offset=sent.start_char)
-        toll = fatalities(words, offset=sent.start_char)
+        tollwords = _blanked(text, sent.start_char, sent.end_char, [context.dateline, (0, context.title_end)])
+        toll = fatalities(tollwords, offset=sent.start_char)
         period = when.text if _long_since(when) else None
         dated = when.start is not None and not when.reported and period is None
         told_once: dict[tuple[str, str, str | None], Candidate] = {}
@@ -135,14 +136,17 @@ def _long_since(when: EventDate) -> bool:
     return when.why.startswith("since") and when.first is not None and when.last is not None and (when.last - when.first).days > 7
 
 
-def _without_dateline(text: str, start: int, end: int, dateline: tuple[int, int] | None) -> str:
-    """text[start:end] with the dateline's words blanked (offsets kept): "9 Aug 2016 5 people were
-    killed ... on Monday" dates the article on the 9th and the killings on Monday."""
+def _blanked(text: str, start: int, end: int, spans: Sequence[tuple[int, int] | None]) -> str:
+    """text[start:end] with the words of `spans` blanked (offsets kept): the dateline ("9 Aug 2016 5
+    people were killed ... on Monday" dates the article on the 9th and the killings on Monday) and the
+    title (a headline's "kills 125" adds up the article's events)."""
     words = text[start:end]
-    if dateline is None or dateline[1] <= start or dateline[0] >= end:
-        return words
-    a, b = max(dateline[0], start) - start, min(dateline[1], end) - start
-    return words[:a] + " " * (b - a) + words[b:]
+    for span in spans:
+        if span is None or span[1] <= start or span[0] >= end:
+            continue
+        a, b = max(span[0], start) - start, min(span[1], end) - start
+        words = words[:a] + " " * (b - a) + words[b:]
+    return words
 
 
 def _give_tolls(doc: Doc, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -184,7 +188,7 @@ def _own(toll: Toll | None) -> Toll | None:
 
 
 def _nearest_toll(doc: Doc, group: Sequence[Candidate]) -> dict[int, Toll | None]:
-    toll = _own(group[0].toll)
+    toll = next((t for c in group if (t := _own(c.toll)) is not None), None)  # headlines carry none
     nearest = min(group, key=lambda c: _gap(doc, c, toll)) if toll is not None else None
     return {id(c): toll if c is nearest else None for c in group}
 
