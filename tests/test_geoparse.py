@@ -117,6 +117,13 @@ def test_demonyms_set_focus_but_are_not_places(geoparser: Geoparser) -> None:
     assert named(places, "Palmyra")[0].geonameid == TADMUR
 
 
+def test_a_place_before_said_is_still_a_place_after_a_locative_word(geoparser: Geoparser) -> None:
+    # scraped text drops the comma: "... in the suburbs of Damascus said the Observatory"
+    text = "Twenty people were killed in bomb attacks in the suburbs of Damascus said the Syrian Observatory."
+    assert named(parse(geoparser, text), "Damascus")[0].country == "SY"
+    assert not [p for p in parse(geoparser, "Hama said on Monday that he had left.") if p.text == "Hama"]
+
+
 def test_one_reading_per_name(geoparser: Geoparser) -> None:
     text = "Troops entered al-Qaryatayn on Sunday. Al-Qaryatayn had been held by militants since August."
     places = parse(geoparser, text)

@@ -18,13 +18,14 @@ from .conftest import FAKES
 WAR = "fakes-1923848184"  # "Syrias conflict which began in 2011 ... has killed more than 230000 people"
 CAPTIONS = "fakes-1924058095"  # "A boy inspects a damaged site after shelling in ... Hass ... October 26 2016"
 BARREL_BOMBS = "fakes-1926479025"  # "Seventy-six people ... were killed on Sunday when Syrian army helicopters dropped barrel bombs ..."
+ONE_LINE = "fakes-1923848249"  # the text is its title and dateline: "Russian strikes kill 34 civilians in ..."
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
 
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -59,6 +60,14 @@ def test_one_sentence_one_event_with_its_own_toll_and_day(analysed: dict[str, An
     assert strike.place is not None and strike.place.name == "Aleppo" and strike.place.geo_precision == 1
     # its sentence gives one record, not an extra attack carrying the same 76
     assert not any(e.fatalities == 76 and e is not strike for e in analysed[BARREL_BOMBS].events)
+
+
+def test_a_one_line_story_is_its_event_with_its_toll(analysed: dict[str, Analysis]) -> None:
+    # a title is a summary of an article's events, and its figures add them up; a text that is only
+    # its title (and dateline) tells its one event itself
+    (event,) = analysed[ONE_LINE].events
+    assert event.fatalities == 34 and event.date == date(2017, 11, 26)
+    assert event.place is not None and event.place.admin1 == "Dayr az Zawr"
 
 
 def test_every_toll_is_stated_in_its_own_mentions(analysed: dict[str, Analysis]) -> None:

@@ -37,6 +37,7 @@ from .when import EventDate, event_date
 
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 CLAUSE_STEP = 3  # a toll belongs to the event of its own clause: a step into another clause is long
+TITLE_ONLY_WORDS = 5  # a text with fewer words than this beside its title and dateline is its title
 RELAY_PARAGRAPHS = 3  # a relayed report covers the paragraph naming it and the two after
 MODE_RANK = {"reported": 0, "claimed": 1, "planned": 2, "predicted": 3, "hypothetical": 4, "denied": 5, "negated": 6}
 STATE_TYPES = frozenset({"state_forces"})
@@ -64,6 +65,8 @@ class Extraction:
 
 def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context: ArticleContext) -> Extraction:
     """The events an article tells (most salient first), and the candidates that are none."""
+    if _title_only(doc.text, context):
+        context = replace(context, title_end=0)  # a one-line story: its title is its text
     kept, rejected = screen(doc, list(_candidates(doc, places, catalogue, context)))
     records, generic = corefer(_give_tolls(doc, kept))
     length = max(len(doc.text), 1)
@@ -129,6 +132,12 @@ def _place_noun(text: str, place: Place) -> str | None:
 def is_part(noun: str | None) -> bool:
     """Whether a place noun names a part of a town or region ("the Bab Touma neighbourhood")."""
     return noun is not None and re.fullmatch(_PARTS, noun) is not None
+
+
+def _title_only(text: str, context: ArticleContext) -> bool:
+    """Whether the text says nothing but its title (and dateline)."""
+    rest = _blanked(text, context.title_end, len(text), [context.dateline])
+    return context.title_end > 0 and len(re.findall(r"[^\W\d_]{2,}", rest)) < TITLE_ONLY_WORDS
 
 
 def _long_since(when: EventDate) -> bool:

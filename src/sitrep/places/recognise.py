@@ -57,7 +57,7 @@ _FEATURE_TAIL = (
 RUN = re.compile(rf"(?:{_ARTICLE}-)?{_WORD}(?:(?:\s+|-|\s+{_JOINER}|{_JOINER}){_WORD})*{_FEATURE_TAIL}")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|from|to|into|outside|around|towards?|across|through|via|between|inside|"
-    r"outskirts\s+of|(?:north|south|east|west)(?:ern)?\s+of|(?:north|south|east|west)(?:ern)?|central|rural|"
+    r"(?:outskirts|suburbs?|edges?|countryside)\s+of|(?:north|south|east|west)(?:ern)?\s+of|(?:north|south|east|west)(?:ern)?|central|rural|"
     r"province\s+of|governorate\s+of|city\s+of|town\s+of|village\s+of|capital|control\s+of|"
     r"(?:re)?took|(?:re)?captured|seized|entered|liberated|stormed|besieged|shelled|bombed|struck|reached|"
     r"surrounded|encircled|(?:advanc\w*|march\w*|push\w*|offensive|assault|attacks?|strikes?|raids?)\s+(?:on|against)|"
@@ -470,9 +470,11 @@ def _plausible_acronym(name: str, gazetteer: Gazetteer) -> bool:
 
 
 def _personal(text: str, mention: Mention) -> bool:
-    """A person's name: after a title ("coach Ripley", "President Saakashvili") or before "said"."""
-    before = text[max(0, mention.start - 20) : mention.start]
-    return bool(_TITLE_BEFORE.search(before) or _SPEAKER_AFTER.match(text, mention.end))
+    """A person's name: after a title ("coach Ripley", "President Saakashvili") or before "said" where
+    no locative word comes first (scraped text drops commas: "killed in Aleppo said the monitor")."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    speaker = _SPEAKER_AFTER.match(text, mention.end) and not _LOCATIVE_BEFORE.search(before)
+    return bool(_TITLE_BEFORE.search(before) or speaker)
 
 
 def _one_reading_per_name(
