@@ -57,7 +57,7 @@ _FEATURE_TAIL = (
 RUN = re.compile(rf"(?:{_ARTICLE}-)?{_WORD}(?:(?:\s+|-|\s+{_JOINER}|{_JOINER}){_WORD})*{_FEATURE_TAIL}")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|from|to|into|outside|around|towards?|across|through|via|between|inside|"
-    r"(?:outskirts|suburbs?|edges?|countryside)\s+of|(?:north|south|east|west)(?:ern)?\s+of|(?:north|south|east|west)(?:ern)?|central|rural|"
+    r"(?:outskirts|suburbs?|edges?|countryside|parts?|areas?)\s+of|(?:north|south|east|west)(?:ern)?\s+of|(?:north|south|east|west)(?:ern)?|central|rural|"
     r"province\s+of|governorate\s+of|city\s+of|town\s+of|village\s+of|capital|control\s+of|"
     r"(?:re)?took|(?:re)?captured|seized|entered|liberated|stormed|besieged|shelled|bombed|struck|reached|"
     r"surrounded|encircled|(?:advanc\w*|march\w*|push\w*|offensive|assault|attacks?|strikes?|raids?)\s+(?:on|against)|"
@@ -280,7 +280,7 @@ def _named_runs(text: str, gazetteer: Gazetteer, lo: int = 0, hi: int | None = N
             run_end = _tail_end(text, run_start, run_end, gazetteer)
             found = list(_positioned(text, run_start, run_end, gazetteer))
             side = _SIDE.match(text, run_start, run_end)
-            if side and not any(start == run_start for start, _, _ in found):  # "Eastern Homs", not "East Timor"
+            if side and not any(start == run_start and end > side.end() for start, end, _ in found):  # "Eastern Homs", not "East Timor"
                 found = [n for n in _positioned(text, side.end(), run_end, gazetteer) if _names_area(text[n[0] : n[1]], gazetteer)]
             yield from found
 
