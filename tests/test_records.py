@@ -19,13 +19,14 @@ WAR = "fakes-1923848184"  # "Syrias conflict which began in 2011 ... has killed 
 CAPTIONS = "fakes-1924058095"  # "A boy inspects a damaged site after shelling in ... Hass ... October 26 2016"
 BARREL_BOMBS = "fakes-1926479025"  # "Seventy-six people ... were killed on Sunday when Syrian army helicopters dropped barrel bombs ..."
 ONE_LINE = "fakes-1923848249"  # the text is its title and dateline: "Russian strikes kill 34 civilians in ..."
+MASSACRE = "fakes-1926478966"  # "... committed a new massacre against Syrians claiming the lives of more than ten persons in an airstrike on al-Salehia village ..."
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
 
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -68,6 +69,15 @@ def test_a_one_line_story_is_its_event_with_its_toll(analysed: dict[str, Analysi
     (event,) = analysed[ONE_LINE].events
     assert event.fatalities == 34 and event.date == date(2017, 11, 26)
     assert event.place is not None and event.place.admin1 == "Dayr az Zawr"
+
+
+def test_an_attack_and_its_means_in_one_sentence_are_one_event(analysed: dict[str, Analysis]) -> None:
+    # the massacre, the airstrike it was committed in, the coalition aircraft that "targeted" the
+    # village and "the airstrike" of the closing paragraph: one strike, told as happened
+    (strike,) = analysed[MASSACRE].events
+    assert strike.sub_event_type == "Air/drone strike" and strike.modality == "reported"
+    assert {"massacre", "airstrike"} <= {m.trigger.text for m in strike.mentions}
+    assert strike.actor2 is not None and strike.actor2.type == "civilians"
 
 
 def test_every_toll_is_stated_in_its_own_mentions(analysed: dict[str, Analysis]) -> None:

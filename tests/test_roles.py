@@ -64,6 +64,15 @@ def test_police_in_a_capital(processor: Processor) -> None:
     assert event.actor2 is not None and event.actor2.type == "protesters"
 
 
+def test_who_holds_a_place_is_no_actor_and_by_names_the_agent_of_a_noun(processor: Processor) -> None:
+    # "rebel-held" describes the town; the strikes' agent is after "by"
+    event = top(processor, "Air strikes by the regime on the rebel-held town of Douma in Syria killed 12 civilians on Sunday.")
+    assert event.actor1 is not None and event.actor1.type == "state_forces"
+    assert event.actor2 is not None and event.actor2.type == "civilians"
+    event = top(processor, "Government air strikes on Daesh-held villages near Raqqa in Syria killed at least 85 civilians.")
+    assert event.actor1 is not None and event.actor1.type == "state_forces"
+
+
 def test_country_as_actor(processor: Processor) -> None:
     event = top(processor, "Iran shelled Iraqi border villages overnight, local residents told reporters.")
     assert event.actor1 is not None and (event.actor1.name, event.actor1.country) == ("Iran", "IR")

@@ -55,6 +55,10 @@ PAIRS = frozenset({
     frozenset({"Chemical weapon", "Shelling/artillery/missile attack"}),
     frozenset({"Suicide bomb", "Remote explosive/landmine/IED"}),
 })  # fmt: skip
+MEANS = frozenset({
+    "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Suicide bomb", "Chemical weapon",
+    "Grenade",
+})  # fmt: skip
 CONSEQUENCES = frozenset({"Looting/property destruction"})  # what violence does: part of the violent event
 # One demonstration told at several stages: the most severe names it (as within a sentence)
 PROTEST = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration")
@@ -223,9 +227,20 @@ def _types_fit(record: _Record, candidate: Candidate) -> bool:
         return False
     if frozenset({current, other}) in PAIRS:
         return True
+    if _means_of_attack(record, candidate):
+        return True
     if "Attack" in (current, other) and {current, other} & TERRITORY:
         return False
     return _generic(candidate) or candidate.weight <= WEAK or any(_generic(m) for m in record.members if m.event.sub_event_type == current)
+
+
+def _means_of_attack(record: _Record, candidate: Candidate) -> bool:
+    """An attack and the means it was carried out by, told in one sentence ("committed a massacre ...
+    in an airstrike"): one event, named by the means (civilians its targets)."""
+    types = {record.sub_event_type(), candidate.event.sub_event_type}
+    if "Attack" not in types or not types & MEANS:
+        return False
+    return any(m.event.sentence == candidate.event.sentence for m in record.members)
 
 
 def _generic(candidate: Candidate) -> bool:
@@ -256,7 +271,7 @@ def _one_site(a: Place, b: Place) -> bool:
     unknown = b if known is a else a
     if known is None:
         return False
-    return unknown.feature == "part" or (known.geo_precision or 3) == 3
+    return unknown.feature == "part" or (known.geo_precision or 3) >= 2  # an area, or the vicinity of a town
 
 
 def _key(place: Place) -> str:
@@ -318,13 +333,14 @@ def _kind(actor: ActorRef | None) -> str | None:
 
 
 def _side(actor: ActorRef | None) -> tuple[str, str] | None:
-    """Who an actor fights for: a state's forces by country ("Russian Aerospace Forces" and the
-    Russian military are one side), a catalogue group by itself; None for phrases kept as written."""
-    if actor is None or actor.actor_id is None:
+    """Who an actor fights for: a state's forces by country ("Russian Aerospace Forces", the Russian
+    military and "the regime" of a Syria article are one side, each of its state), a catalogue group
+    by itself; None for other phrases kept as written ("rebels")."""
+    if actor is None:
         return None
     if actor.type in ("state_forces", "external_forces") and actor.country:
         return "state", actor.country
-    return "actor", actor.actor_id
+    return ("actor", actor.actor_id) if actor.actor_id is not None else None
 
 
 def _event(record: _Record) -> Event:

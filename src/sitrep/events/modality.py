@@ -213,6 +213,8 @@ def modality(sent: SpacySpan, trigger: Token) -> ModeHit:
     while True:
         if node.i != trigger.i and step not in SUBJECTS:
             cue = _single("governor", node)
+            if cue is not None and cue.mode == "claimed" and any(c.dep_ == "dobj" and c.lemma_ == "life" for c in node.children):
+                cue = None  # "claiming the lives of 12": a toll, not a claim
             if cue is not None and (not cue.scope or step in cue.scope):
                 if cue.source_dep is not None and attribution is None:
                     attribution = (cue, node.i, node.i + 1, _source(node, cue, sent))

@@ -33,6 +33,8 @@ from ..models import ActorRef, Span
 from .records import countries
 
 MAX_CLIMB = 6
+# "rebel-held", "Daesh-controlled": who holds a place describes the place, it does not act in the event
+_HOLDER = re.compile(r"\s?[-‐–]\s?(?:held|controlled|besieged|occupied|run|dominated|infested|ruled)\b", re.IGNORECASE)
 _GROUP_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]+\s+(?:(?:of|al|el)[\s-]+(?:the\s+)?)?){1,5}[A-Z][a-z]+\b")
 MODIFIERS = frozenset({"amod", "acl", "relcl"})  # a verb modifying a noun: its subject is not the event's
 PATIENT_PREPS = frozenset({"against", "on", "from", "with", "upon", "at", "targeting", "to", "toward", "towards"})
@@ -114,6 +116,7 @@ def actor_mentions(doc: Doc, catalogue: Catalogue, country: str | None, text: st
     found = [m for m in found if m.root >= 0]
     found += _unknown_groups(doc, text, found)
     found += _countries_acting(doc, found)
+    found = [m for m in found if not _HOLDER.match(text, m.ref.span.end)]
     return sorted(found, key=lambda m: m.ref.span.start)
 
 
@@ -395,6 +398,8 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
             elif dep == "prep" and patient is None and child.lower_ in PATIENT_PREPS and child.i > node.i:
                 # after the verb: "attacked positions on the hill", not "on Friday ISIL seized"
                 patient = next((_actor_in(g, by_token) for g in child.children if g.dep_ == "pobj"), None)
+            elif dep == "prep" and child.lower_ == "by" and agent is None and node.i == trigger.i and node.pos_ in ("NOUN", "PROPN"):
+                agent = next((_actor_in(g, by_token) for g in child.children if g.dep_ == "pobj"), None)  # "air strikes by the regime"
             elif dep in ("amod", "compound", "poss") and agent is None and node.i == trigger.i and node.pos_ in ("NOUN", "PROPN"):
                 agent = _actor_in(child, by_token)  # "Russian airstrikes", "the army's shelling"
             elif dep in ("acl", "relcl") and agent is None and node.i == trigger.i and node.pos_ in ("NOUN", "PROPN"):
