@@ -35,15 +35,16 @@ TERRITORIAL = TAKEN | {"Non-violent transfer of territory"}
 COARSE_FEATURES = frozenset({"country", "admin1", *DERIVED})
 
 
-_BASED = re.compile(r"[-‐\s]based\b", re.IGNORECASE)
+_BASED = re.compile(r"[-‐\s](?:based|backed|led|funded|supported|sponsored|trained|brokered|made)\b", re.IGNORECASE)
 INSTITUTION_GAP = 2  # words between a place and an institution word of it ("Turkey's <health> ministry")
 ASIDE_CHARS = 80  # how far an aside's brackets are sought around a mention
 
 
 def aside_starts(text: str, places: Sequence[Place]) -> frozenset[int]:
     """Start offsets of mentions that say nothing of where an event happened: inside brackets ("the
-    Islamic State (banned in Russia)"), telling where someone is based ("the Britain-based
-    Observatory") or whose institution speaks ("Turkey's health ministry said")."""
+    Islamic State (banned in Russia)"), telling where someone is based or who backs or leads them
+    ("the Britain-based Observatory", "U.S.-backed rebels", "the US-led coalition") or whose
+    institution speaks ("Turkey's health ministry said")."""
     found = set()
     for place in places:
         before = text[max(0, place.start - ASIDE_CHARS) : place.start]
