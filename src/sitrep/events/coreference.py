@@ -227,7 +227,7 @@ def _types_fit(record: _Record, candidate: Candidate) -> bool:
         return False
     if frozenset({current, other}) in PAIRS:
         return True
-    if _means_of_attack(record, candidate):
+    if _means_of_attack(record, candidate) or _one_phrase(record, candidate):
         return True
     if "Attack" in (current, other) and {current, other} & TERRITORY:
         return False
@@ -235,12 +235,25 @@ def _types_fit(record: _Record, candidate: Candidate) -> bool:
 
 
 def _means_of_attack(record: _Record, candidate: Candidate) -> bool:
-    """An attack and the means it was carried out by, told in one sentence ("committed a massacre ...
-    in an airstrike"): one event, named by the means (civilians its targets)."""
+    """An attack (or a clash) and the means it was carried out by, told in one sentence ("committed a
+    massacre ... in an airstrike", "two suicide bombers conducted an attack near police headquarters"):
+    one event, named by the means."""
     types = {record.sub_event_type(), candidate.event.sub_event_type}
-    if "Attack" not in types or not types & MEANS:
+    if not types & GENERIC or not types & MEANS:
         return False
     return any(m.event.sentence == candidate.event.sentence for m in record.members)
+
+
+def _one_phrase(record: _Record, candidate: Candidate) -> bool:
+    """Two readings of one phrase ("three suicide-bomber attacks near a police station"): triggers that
+    overlap or touch in one sentence name one event."""
+    trigger = candidate.event.trigger
+    return any(
+        m.event.sentence == candidate.event.sentence
+        and m.event.trigger.start <= trigger.end + 1
+        and trigger.start <= m.event.trigger.end + 1
+        for m in record.members
+    )
 
 
 def _generic(candidate: Candidate) -> bool:

@@ -33,6 +33,8 @@ from ..models import ActorRef, Span
 from .records import countries
 
 MAX_CLIMB = 6
+BACKING_LEMMAS = frozenset({"back", "broker", "mediate", "sponsor", "support", "help", "aid", "assist", "arm", "fund", "train"})
+BACKING_NOUNS = frozenset({"help", "support", "backing", "aid", "assistance", "cover", "mediation"})
 # "rebel-held", "Daesh-controlled": who holds a place describes the place, it does not act in the event
 _HOLDER = re.compile(r"\s?[-‐–]\s?(?:held|controlled|besieged|occupied|run|dominated|infested|ruled)\b", re.IGNORECASE)
 _GROUP_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]+\s+(?:(?:of|al|el)[\s-]+(?:the\s+)?)?){1,5}[A-Z][a-z]+\b")
@@ -281,7 +283,7 @@ def roles(
     `last` is the trigger phrase's last word: when it is a preposition ("fell to", "in the hands of"),
     its object is the actor that took the place. With `sides` (a fight), an actor of the other side
     named in the sentence is actor2 when the parse gives none."""
-    inside = [m for m in mentions if sent.start <= m.root < sent.end and not _reporter(sent.doc[m.root], trigger)]
+    inside = [m for m in mentions if sent.start <= m.root < sent.end and not _reporter(sent.doc[m.root], trigger) and not _backer(sent.doc[m.root])]
     if not inside:
         return Roles(None, None, (), (), False)
     by_token = {m.root: m for m in inside}
@@ -313,6 +315,22 @@ def roles(
     with_agent = {t.i for t in sent.doc[agent.root].subtree} if agent is not None else set()
     assoc = tuple(m for m in inside if id(m) not in chosen and m.root in with_agent and m.ref.name not in _names(agent, patient))
     return Roles(agent, patient, assoc, (why,) if why else (), syntactic)
+
+
+def _backer(token: Token) -> bool:
+    """True when a mention names who backs, brokers or helps rather than who acts: "a ceasefire brokered
+    by Russia", "rebels backed by Turkey", "with the help of air strikes by the coalition"."""
+    node = token
+    while node.dep_ in ("compound", "amod", "conj", "appos") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj":
+        return False
+    preposition = node.head
+    if preposition.lower_ == "by" and preposition.dep_ == "agent":
+        return preposition.head.lemma_ in BACKING_LEMMAS
+    if preposition.lower_ == "of" and preposition.head.lemma_ in BACKING_NOUNS:
+        return True  # "with the help of", "with the support of"
+    return False
 
 
 def _reporter(token: Token, trigger: Token) -> bool:

@@ -60,6 +60,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:outskirts|suburbs?|edges?|countryside|parts?|areas?|districts?|neighbou?rhoods?|quarters?)\s+of|(?:north|south|east|west)(?:ern)?\s+of|(?:north|south|east|west)(?:ern)?|central|rural|"
     r"province\s+of|governorate\s+of|city\s+of|town\s+of|village\s+of|capital|control\s+of|"
     r"(?:re)?took|(?:re)?captured|seized|entered|liberated|stormed|besieged|shelled|bombed|struck|reached|"
+    r"(?:re)?(?:take|taking|capture|capturing)|seiz(?:e|ing)|liberat(?:e|ing)|storm(?:ing)?|enter(?:ing)?|"
     r"surrounded|encircled|(?:advanc\w*|march\w*|push\w*|offensive|assault|attacks?|strikes?|raids?)\s+(?:on|against)|"
     r"\w+-(?:held|controlled|besieged|occupied))"  # "rebel-held Khan Sheikhoun"
     r"\s+(?:the\s+)?$",
