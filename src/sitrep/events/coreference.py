@@ -235,11 +235,10 @@ def _types_fit(record: _Record, candidate: Candidate) -> bool:
 
 
 def _means_of_attack(record: _Record, candidate: Candidate) -> bool:
-    """An attack (or a clash) and the means it was carried out by, told in one sentence ("committed a
-    massacre ... in an airstrike", "two suicide bombers conducted an attack near police headquarters"):
-    one event, named by the means."""
+    """An attack and the means it was carried out by, told in one sentence ("committed a massacre ...
+    in an airstrike"): one event, named by the means (civilians its targets)."""
     types = {record.sub_event_type(), candidate.event.sub_event_type}
-    if not types & GENERIC or not types & MEANS:
+    if "Attack" not in types or not types & MEANS:
         return False
     return any(m.event.sentence == candidate.event.sentence for m in record.members)
 
