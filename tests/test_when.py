@@ -204,3 +204,10 @@ def test_a_rule_is_only_skipped_where_it_cannot_match(phrase: str) -> None:
             matched = True
             assert needs.search(match.group()), (name, match.group())
     assert matched
+
+
+def test_a_date_inside_a_name_is_no_date() -> None:
+    # "April 7th Street" in Aleppo, the "8 March Movement": names, not days
+    found = event_date("Terrorists fired shells at April 7th Street in Aleppo on Monday.", THURSDAY)
+    assert found.date == date(2017, 4, 3) and found.text == "Monday"
+    assert event_date("Supporters of the 14 March Movement protested.", THURSDAY).text is None

@@ -197,6 +197,13 @@ _RULES = [(name, re.compile(_NEEDS[name]), re.compile(pattern)) for name, patter
 # --- finding the expressions ----------------------------------------------------------------
 
 
+# Capitalised nouns that make a date part of a name: streets, squares, movements, brigades
+_NAMED_AFTER = re.compile(
+    r"\s+(?:Street|St\b|Avenue|Road|Square|Bridge|Boulevard|Stadium|Hospital|School|Movement|Brigade|Brigades|"
+    r"Battalion|Revolution|Uprising|Coalition|Alliance|Front|Group)\b"
+)
+
+
 def _find(sentence: str, published: date | None) -> list[_Found]:
     """The date expressions of `sentence`, longest first where they overlap, in text order."""
     candidates: list[_Found] = []
@@ -204,6 +211,8 @@ def _find(sentence: str, published: date | None) -> list[_Found]:
         if needs.search(sentence) is None:
             continue
         for match in pattern.finditer(sentence):
+            if _NAMED_AFTER.match(sentence, match.end()):
+                continue  # "April 7th Street", "the 8 March Revolution": a name, not a date
             span = _READERS[name](match, published)
             if span is not None:
                 candidates.append(_Found(match.start(), match.end(), span))
