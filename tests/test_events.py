@@ -163,3 +163,11 @@ def test_fakes_fighting_is_not_placed_where_talks_are_held() -> None:
     assert events and all(e.place is None or e.place.name != "Astana" for e in events if e.event_type in VIOLENT_TYPES)
     bombardment = next(e for e in events if any(m.trigger.text == "bombardment" for m in e.mentions))
     assert bombardment.event_type in VIOLENT_TYPES and bombardment.place is not None and bombardment.place.country == "SY"
+
+
+def test_a_part_of_a_town_is_placed_at_the_town() -> None:
+    # "Old City" alone reads as Jerusalem's; "of Aleppo" says where this one is
+    text = "Terrorists fired shells at the Old City of Aleppo on Monday killing two civilians in Syria."
+    (event,) = Processor().analyse([text], [ArticleContext(published=date(2016, 5, 2))])[0].events
+    assert event.sub_event_type == "Shelling/artillery/missile attack" and event.fatalities == 2
+    assert event.place is not None and event.place.name == "Aleppo"

@@ -124,6 +124,11 @@ def test_a_place_before_said_is_still_a_place_after_a_locative_word(geoparser: G
     assert not [p for p in parse(geoparser, "Hama said on Monday that he had left.") if p.text == "Hama"]
 
 
+def test_a_town_after_of_inside_a_place_name_is_a_place(geoparser: Geoparser) -> None:
+    places = parse(geoparser, "Terrorists fired shells at the Old City of Aleppo on Monday.")
+    assert named(places, "Aleppo")[0].geonameid == ALEPPO_CITY
+
+
 def test_one_reading_per_name(geoparser: Geoparser) -> None:
     text = "Troops entered al-Qaryatayn on Sunday. Al-Qaryatayn had been held by militants since August."
     places = parse(geoparser, text)

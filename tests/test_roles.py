@@ -81,6 +81,13 @@ def test_who_brokers_or_backs_is_no_actor(processor: Processor) -> None:
     assert event.actor2 is None
 
 
+def test_the_country_across_a_border_is_neither_actor_nor_place(processor: Processor) -> None:
+    event = top(processor, "A suicide bomber struck a bus near the Atmeh border crossing with Turkey in Syria on Sunday killing 50 fighters.")
+    assert event.sub_event_type == "Suicide bomb" and event.fatalities == 50
+    assert event.place is not None and event.place.country == "SY"
+    assert event.actor2 is None or event.actor2.country != "TR"
+
+
 def test_country_as_actor(processor: Processor) -> None:
     event = top(processor, "Iran shelled Iraqi border villages overnight, local residents told reporters.")
     assert event.actor1 is not None and (event.actor1.name, event.actor1.country) == ("Iran", "IR")

@@ -28,7 +28,7 @@ from .coreference import corefer
 from .screen import screen
 from .syntax import tree_distance
 from .attribution import Statement, quotations, relayed_report
-from .location import antecedent, aside_starts, fallback, place_in_sentence
+from .location import antecedent, aside_starts, container, fallback, place_in_sentence
 from .venues import venue_starts
 from .modality import ModeHit, modality
 from .notes import write_notes
@@ -402,7 +402,11 @@ def _event(
         places = [p for p in places if p.start not in venues]
         previous = previous if previous is None or previous.start not in venues else None
     chosen = referred or place_in_sentence(sent, trigger, places, actor_spans) or fallback(previous, places)
+    if chosen and (town := container(text, chosen[0], places)) is not None:
+        chosen = town  # "the Old City of Aleppo" is in Aleppo, whatever else "Old City" may name
     named = referred or place_in_sentence(sent, trigger, [p for p in places if p.resolved or _place_noun(text, p)], actor_spans, resolved=False)
+    if named and (town := container(text, named[0], places)) is not None:
+        named = town
     site = named[0] if named else None
     if site is not None and not site.resolved and is_part(_place_noun(text, site)):
         site = replace(site, feature="part")  # a neighbourhood the gazetteer does not know: inside some town

@@ -25,6 +25,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..models import Place, Span
 from ..places.geoparse import DERIVED
+from ..places.relative import distance_km
 
 LINK_STEPS = 4
 ANTECEDENT_SENTENCES = 2  # a pronoun's antecedent place is sought in this many sentences before its own
@@ -33,6 +34,10 @@ ANTECEDENT_SENTENCES = 2  # a pronoun's antecedent place is sought in this many 
 TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 TERRITORIAL = TAKEN | {"Non-violent transfer of territory"}
 COARSE_FEATURES = frozenset({"country", "admin1", *DERIVED})
+# "X of Y", "X district in Y": words between a part of a town and the town
+_PART_OF = re.compile(r"\s+(?:(?:district|neighbou?rhood|quarter|area|suburb|camp|street)s?\s+)?(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?", re.IGNORECASE)
+_BORDER_WITH = re.compile(r"\b(?:border|borders|crossing|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+CONTAINER_KM = 25.0  # a part's own reading farther than this from the town it is said to be part of is wrong
 
 
 _BASED = re.compile(r"[-‐\s](?:based|backed|led|funded|supported|sponsored|trained|brokered|made)\b", re.IGNORECASE)
@@ -43,14 +48,16 @@ ASIDE_CHARS = 80  # how far an aside's brackets are sought around a mention
 def aside_starts(text: str, places: Sequence[Place]) -> frozenset[int]:
     """Start offsets of mentions that say nothing of where an event happened: inside brackets ("the
     Islamic State (banned in Russia)"), telling where someone is based or who backs or leads them
-    ("the Britain-based Observatory", "U.S.-backed rebels", "the US-led coalition") or whose
-    institution speaks ("Turkey's health ministry said")."""
+    ("the Britain-based Observatory", "U.S.-backed rebels", "the US-led coalition"), whose institution
+    speaks ("Turkey's health ministry said") or the country across a border ("the crossing with
+    Turkey")."""
     found = set()
     for place in places:
         before = text[max(0, place.start - ASIDE_CHARS) : place.start]
         after = text[place.end : place.end + ASIDE_CHARS]
         bracketed = "(" in before and ")" not in before[before.rindex("(") :] and ")" in after and "(" not in after[: after.index(")")]
-        if bracketed or _BASED.match(text, place.end) or _institution().match(text, place.end):
+        beyond = _BORDER_WITH.search(before) is not None and place.feature == "country"  # "the border crossing with Turkey"
+        if bracketed or beyond or _BASED.match(text, place.end) or _institution().match(text, place.end):
             found.add(place.start)
     return frozenset(found)
 
@@ -101,6 +108,22 @@ def _score(sent: SpacySpan, trigger: Token, place: Place, inside: Sequence[Place
     elif any(other.feature == "relative" and other.start <= place.start and place.end <= other.end for other in inside):
         value -= 1.0  # the anchor of a relative location: the relative one is the event's place
     return value, reason
+
+
+def container(text: str, place: Place, places: Sequence[Place]) -> tuple[Place, str] | None:
+    """The town a place is said to be part of ("the Old City of Aleppo", "the Salah al-Din district
+    of Aleppo"), with why, when the place's own reading lies elsewhere (or nowhere): ACLED codes a
+    town's neighbourhoods at the town."""
+    cue = _PART_OF.match(text, place.end)
+    if cue is None:
+        return None
+    town = next((p for p in places if p.start == cue.end() and p.resolved and p.feature not in COARSE_FEATURES), None)
+    if town is None or town.lat is None or town.lon is None:
+        return None
+    if place.resolved and place.lat is not None and place.lon is not None:
+        if distance_km(place.lat, place.lon, town.lat, town.lon) <= CONTAINER_KM:
+            return None
+    return town, f"{place.text!r} is part of {town.name} ({cue.group().strip()!r}), where its own reading is not"
 
 
 def _path(trigger: Token, target: Token) -> int | None:

@@ -60,6 +60,7 @@ PLACE_NOUNS = frozenset(
     "waters airspace region regions province provinces area areas land lands part parts north south east west "
     "origin descent".split()
 )
+CROSSINGS = frozenset({"crossing", "crossings", "gate", "checkpoint", "frontier"})  # "a border crossing with Turkey"
 # Words that make an office no state's: "opposition leader", "party officials", "tribal leaders"
 NON_STATE_QUALIFIERS = frozenset(
     "opposition rebel rebels insurgent militant guerrilla party union tribal clan religious spiritual community "
@@ -269,8 +270,8 @@ def _argument(token: Token) -> str | None:
         head = head.head  # "Syrian and Russian joint airstrikes": the adjectives of one noun
     if dep in ARGUMENT_DEPS:
         return f"{ARGUMENT_DEPS[dep]} {head.text!r}"
-    if dep == "pobj" and head.lower_ in ARGUMENT_PREPS:
-        return f"the object of {head.text!r}"
+    if dep == "pobj" and head.lower_ in ARGUMENT_PREPS and head.head.lemma_.lower() not in PLACE_NOUNS | CROSSINGS:
+        return f"the object of {head.text!r}"  # not "the border with Turkey", "a crossing with Iraq"
     if dep in ("amod", "compound") and token.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PLACE_NOUNS:
         return f"the adjective of {head.text!r}"
     return None

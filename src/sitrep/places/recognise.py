@@ -175,15 +175,17 @@ def _demonym_focus(doc: Doc, gazetteer: Gazetteer) -> tuple[Counter[str], set[in
 
 def _place_spans(text: str, start: int, end: int, gazetteer: Gazetteer, label: str) -> list[tuple[int, int]]:
     """The place names inside a place entity: the whole of it, or the known names it strings together
-    ("Homs, Hama" as two), or the known name it starts with ("Fargo" of "Fargo City"); never a bare
-    compass word ("West" of "West Broad Street")."""
+    ("Homs, Hama" as two), or the known name it starts with ("Fargo" of "Fargo City") and any after
+    "of" ("Aleppo" of "the Old City of Aleppo"); never a bare compass word ("West" of "West Broad
+    Street")."""
     start, end = _trim(text, start, end)
     if start >= end:
         return []
     end = _longer_name_end(text, start, _tail_end(text, start, end, gazetteer), gazetteer)
     if gazetteer.has_name(text[start:end]):
         return [_widened(text, start, end, gazetteer)]
-    inner = [(s, e) for s, e, where in _named_runs(text, gazetteer, lo=start, hi=end) if where != "inner"]
+    runs = _named_runs(text, gazetteer, lo=start, hi=end)
+    inner = [(s, e) for s, e, where in runs if where != "inner" or text[max(start, s - 3) : s] == "of "]  # "Old City of Aleppo"
     inner = [(s, e) for s, e in inner if text[s:e].lower() not in _COMPASS]
     if inner:
         return inner
