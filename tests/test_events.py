@@ -171,3 +171,11 @@ def test_a_part_of_a_town_is_placed_at_the_town() -> None:
     (event,) = Processor().analyse([text], [ArticleContext(published=date(2016, 5, 2))])[0].events
     assert event.sub_event_type == "Shelling/artillery/missile attack" and event.fatalities == 2
     assert event.place is not None and event.place.name == "Aleppo"
+
+
+def test_a_country_that_modifies_the_trigger_says_whose_not_where() -> None:
+    # "the US air attacks": the attacks are the United States', not in it
+    text = "The telecommunication building of the town was also ruined in the US air attacks on Sunday."
+    (event,) = Processor().analyse([text], [ArticleContext(published=date(2016, 5, 2))])[0].events
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.place is None or event.place.country != "US"

@@ -417,6 +417,9 @@ def _event(
         stated = bool(referred) or sent.start_char <= chosen[0].start < sent.end_char
         if stated:
             evidence.append(Evidence("place", Span(chosen[0].start, chosen[0].end, chosen[0].text)))
+    if place is not None and site is not None and not site.resolved and place.geo_precision == 1:
+        place = replace(place, geo_precision=2)  # "the town of Ghraneij", which the gazetteer lacks: near the town named
+        why.append(f"the sentence names {site.text!r} for it, which the gazetteer lacks: near {place.name}, precision 2")
 
     if when.start is not None and when.end is not None:
         evidence.append(Evidence("date", Span(when.start, when.end, when.text or "")))

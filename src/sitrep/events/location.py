@@ -85,12 +85,22 @@ def place_in_sentence(
         and sent.start_char <= p.start
         and p.end <= sent.end_char
         and not any(a.start <= p.start and p.end <= a.end for a in actor_spans)
+        and not _whose(sent, trigger, p)
     ]
     if not inside:
         return None
     scored = [(_score(sent, trigger, p, inside), p) for p in inside]
     (score, reason), best = max(scored, key=lambda item: (item[0][0], -item[1].start))
     return best, reason
+
+
+def _whose(sent: SpacySpan, trigger: Token, place: Place) -> bool:
+    """A country that modifies the trigger says whose the action is, not where: "US air attacks",
+    "Turkey's offensive"."""
+    if place.feature != "country":
+        return False
+    span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.root.head.i == trigger.i and span.root.dep_ in ("compound", "amod", "poss", "nmod")
 
 
 def _score(sent: SpacySpan, trigger: Token, place: Place, inside: Sequence[Place]) -> tuple[float, str]:

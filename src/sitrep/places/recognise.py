@@ -81,6 +81,7 @@ _CALENDAR = re.compile(
     r"Hanukkah|Nowruz|Day|Week|Weekend|Month|Year|Today|Tonight|Yesterday|Tomorrow|Morning|Evening|Night)(?:'s|’s)?",
     re.IGNORECASE,
 )
+_NUMBER_AFTER = re.compile(r"\.?,?\s*\d")
 PROMINENT = 100_000  # people in a town (or a province's towns) that the news names without saying what it is
 _NOT_NAMES = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"}
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central"}
@@ -144,7 +145,10 @@ def recognise(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> tuple[
         (
             m
             for m in mentions.values()
-            if m.text.lower() not in _not_places() and not _personal(text, m) and _plausible_acronym(m.text, gazetteer)
+            if m.text.lower() not in _not_places()
+            and not _personal(text, m)
+            and _plausible_acronym(m.text, gazetteer)
+            and not _calendar_word(text, m)
         ),
         key=lambda m: m.start,
     )
@@ -470,6 +474,11 @@ def _plausible_acronym(name: str, gazetteer: Gazetteer) -> bool:
     if not (name.isupper() and len(name.replace(".", "")) <= 4):
         return True
     return any(m.entry.kind in AREA_KINDS for m in gazetteer.lookup(name, limit=10) if m.level == "exact")
+
+
+def _calendar_word(text: str, mention: Mention) -> bool:
+    """A month or weekday before a number ("at Nov 27 2017", "Sat 5"): a date, whatever place shares it."""
+    return _CALENDAR.fullmatch(mention.text) is not None and _NUMBER_AFTER.match(text, mention.end) is not None
 
 
 def _personal(text: str, mention: Mention) -> bool:
