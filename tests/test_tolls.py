@@ -185,3 +185,10 @@ def test_properties_on_toll_like_text(sentence: str, offset: int) -> None:
 @given(st.text(max_size=200))
 def test_never_raises_on_arbitrary_text(sentence: str) -> None:
     _check(sentence, 0)
+
+
+def test_lives_are_people_unless_the_sentence_says_whose() -> None:
+    toll = fatalities("Shells landed in the market claiming two lives and injuring three people.")
+    assert toll is not None and toll.fatalities == 2 and toll.people
+    toll = fatalities("The blast claimed the lives of 10 soldiers.")
+    assert toll is not None and toll.fatalities == 10 and not toll.people
