@@ -88,6 +88,12 @@ def test_the_country_across_a_border_is_neither_actor_nor_place(processor: Proce
     assert event.actor2 is None or event.actor2.country != "TR"
 
 
+def test_the_noun_a_participle_describes_is_its_target(processor: Processor) -> None:
+    event = top(processor, "The bodies of three FSA officers executed by Islamic State militants were found on Friday.")
+    assert event.actor1 is not None and event.actor1.name == "Islamic State"
+    assert event.actor2 is not None and event.actor2.name == "Free Syrian Army"
+
+
 def test_country_as_actor(processor: Processor) -> None:
     event = top(processor, "Iran shelled Iraqi border villages overnight, local residents told reporters.")
     assert event.actor1 is not None and (event.actor1.name, event.actor1.country) == ("Iran", "IR")

@@ -440,6 +440,10 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
         modified = node.dep_ in MODIFIERS
         arrived = node.dep_
         node, steps = node.head, steps + 1
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and patient is None:
+        patient = by_token.get(trigger.head.i) or next(
+            (by_token[c.i] for c in trigger.head.children if c.dep_ in ("compound", "amod") and c.i in by_token), None
+        )  # "the FSA officers executed by ...": the noun a participle describes is who it was done to
     why = "subject or agent of the trigger is actor1; its object or target is actor2" if agent or patient else ""
     return agent, patient, why
 
