@@ -192,3 +192,10 @@ def test_lives_are_people_unless_the_sentence_says_whose() -> None:
     assert toll is not None and toll.fatalities == 2 and toll.people
     toll = fatalities("The blast claimed the lives of 10 soldiers.")
     assert toll is not None and toll.fatalities == 10 and not toll.people
+
+
+def test_a_bombers_own_death_alone_is_a_part_of_the_toll() -> None:
+    toll = fatalities("A first attacker blew himself up with the rest then opening fire the Britain-based monitor said.")
+    assert toll is not None and toll.fatalities == 1 and toll.kind == "part"
+    toll = fatalities("A suicide bomber blew himself up at a checkpoint, killing four soldiers.")
+    assert toll is not None and toll.fatalities == 5 and toll.kind == "event"

@@ -96,7 +96,8 @@ class _Record:
         named at all."""
         stated = [m.event.place for m in self.members if m.place_stated and m.event.place is not None]
         if stated:
-            return min(stated, key=lambda p: (p.geo_precision or 3, p.feature == "country")), True
+            # a village before its province, a province before a part of the country ("northern Syria")
+            return min(stated, key=lambda p: (p.geo_precision or 3, p.admin1_code is None, p.feature == "country")), True
         return self.first.event.place, False
 
     def dated(self) -> Candidate | None:

@@ -9,7 +9,8 @@ civilians", "the death toll rose to 20". Rules (vocabulary and vague counts: dat
   -> 7); a figure after "including" is a part of the toll, never added;
 - vague quantities get ACLED's counts: tens 10, dozens 12, hundreds 100, an unspecified plural 3;
 - an attacker who "killed himself" or "blew himself up" is one more death (ACLED counts every
-  reported death, perpetrators included): "a suicide bomber killed himself and 4 others" -> 5;
+  reported death, perpetrators included): "a suicide bomber killed himself and 4 others" -> 5; alone,
+  the attacker's death is a part of the event's toll, not the toll;
 - "no one was killed", "no casualties" -> 0; injuries never count as deaths and are kept apart;
   a sentence that reports only injuries gives 0 fatalities with its `injured` count and kind
   "injuries" (it does not say that nobody died).
@@ -141,6 +142,10 @@ def fatalities(sentence: str, offset: int = 0) -> Toll | None:
         only = _toll(sentence, offset, 0, None, injured.value, injured.start, injured.end,
                      injured.vague, f"only injuries reported ({injured.why})")  # fmt: skip
         return replace(only, kind="injuries")
+    if "himself" in chosen.why and chosen.value == 1:
+        # "a first attacker blew himself up": the bomber's own death is one of the event's, not its toll
+        found = _toll(sentence, offset, 1, None, injured.value if injured else None, chosen.start, chosen.end, False, chosen.why)
+        return replace(found, kind="part")
     civilians = chosen.civilians
     if civilians is None:
         parts = [_item_civilians(sentence[m.start("q") : m.end()], vocab) for m in vocab.including.finditer(sentence)]
