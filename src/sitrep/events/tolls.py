@@ -144,8 +144,8 @@ def fatalities(sentence: str, offset: int = 0) -> Toll | None:
         return replace(only, kind="injuries")
     if "himself" in chosen.why and chosen.value == 1:
         # "a first attacker blew himself up": the bomber's own death is one of the event's, not its toll
-        found = _toll(sentence, offset, 1, None, injured.value if injured else None, chosen.start, chosen.end, False, chosen.why)
-        return replace(found, kind="part")
+        own = _toll(sentence, offset, 1, None, injured.value if injured else None, chosen.start, chosen.end, False, chosen.why)
+        return replace(own, kind="part")
     civilians = chosen.civilians
     if civilians is None:
         parts = [_item_civilians(sentence[m.start("q") : m.end()], vocab) for m in vocab.including.finditer(sentence)]
