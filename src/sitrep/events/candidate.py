@@ -91,3 +91,10 @@ def told(sent: SpacySpan, trigger: Token) -> bool:
 def _adjectival(verb: Token) -> bool:
     """A participle used as an adjective ("the besieged town", "rebel-held areas")."""
     return verb.dep_ == "amod"
+
+
+def site_key(place: Place | None) -> str | None:
+    """What tells two named places apart: a known place's id, else its words as written."""
+    if place is None:
+        return None
+    return place.id if place.resolved and place.id else " ".join(place.text.lower().split())

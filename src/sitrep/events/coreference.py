@@ -37,7 +37,7 @@ from datetime import timedelta
 
 from ..models import ActorRef, Event, Evidence, Mention, Place, Rejected, Span
 from ..places.relative import distance_km
-from .candidate import Candidate
+from .candidate import Candidate, site_key
 from .notes import write_notes
 from .records import countries
 from .screen import reject
@@ -278,17 +278,13 @@ def _one_site(a: Place, b: Place) -> bool:
     Touma neighbourhood") fits a known town or region too."""
     if a.resolved and b.resolved:
         return _one_place(a, b)
-    if _key(a) == _key(b):
+    if site_key(a) == site_key(b):
         return True
     known = a if a.resolved else b if b.resolved else None
     unknown = b if known is a else a
     if known is None:
         return False
     return unknown.feature == "part" or (known.geo_precision or 3) >= 2  # an area, or the vicinity of a town
-
-
-def _key(place: Place) -> str:
-    return place.id if place.resolved and place.id else " ".join(place.text.lower().split())
 
 
 def _one_place(a: Place, b: Place) -> bool:

@@ -21,9 +21,8 @@ from spacy.tokens import Span as SpacySpan
 
 from ..actors import Catalogue
 from ..models import ActorRef, Attribution, Event, Evidence, Place, Rejected, Span
-from ..places.geoparse import DERIVED
 from . import lexicon, triggers
-from .candidate import Candidate, distinct, told
+from .candidate import Candidate, distinct, site_key, told
 from .coreference import corefer
 from .screen import screen
 from .syntax import tree_distance
@@ -32,16 +31,12 @@ from .location import antecedent, aside_starts, container, fallback, place_in_se
 from .venues import venue_starts
 from .modality import ModeHit, modality
 from .notes import write_notes
+from .per_place import per_place
 from .roles import ActorMention, actor_mentions, roles
 from .tolls import Toll, fatalities
 from .when import EventDate, event_date
 
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-SPLIT_TYPES = frozenset({
-    "Armed clash", "Government regains territory", "Non-state actor overtakes territory", "Chemical weapon", "Air/drone strike",
-    "Suicide bomb", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade", "Attack",
-    "Abduction/forced disappearance",
-})  # violent events told at several places are one event per place  # fmt: skip
 CLAUSE_STEP = 3  # a toll belongs to the event of its own clause: a step into another clause is long
 TITLE_ONLY_WORDS = 5  # a text with fewer words than this beside its title and dateline is its title
 RELAY_PARAGRAPHS = 3  # a relayed report covers the paragraph naming it and the two after
@@ -113,77 +108,14 @@ def _candidates(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context
                 days=(when.first, when.last) if dated and when.first and when.last else None,
                 distinct=distinct(doc[hit.head], when.text), period=period, headline=headline,
             )  # fmt: skip
-            for one in _per_place(doc, candidate, places, mentions):
-                event = one.event
-                same = (event.sub_event_type, event.modality, event.place.name if event.place else None, _site_key(one.site))
+            for one in per_place(doc, candidate, places, mentions):
+                same = (one.event.sub_event_type, one.event.modality, one.event.place.name if one.event.place else None, site_key(one.site))
                 # "aircraft bombed the town": two trigger words of one type, one event; the fuller reading stays
-                if same not in told_once or event.confidence > told_once[same].event.confidence:
+                if same not in told_once or one.event.confidence > told_once[same].event.confidence:
                     told_once[same] = one
             if event.place is not None and event.modality in ("reported", "claimed"):
                 previous = event.place
         yield from sorted(told_once.values(), key=lambda c: c.event.trigger.start)
-
-
-def _per_place(doc: Doc, candidate: Candidate, places: Sequence[Place], actors: Sequence[ActorMention]) -> list[Candidate]:
-    """One candidate per place where the sentence names several for one violent event ("strikes on
-    the villages of A, B and C", "in Idlib and Hama provinces"), as ACLED codes one event per place.
-    The first place keeps the sentence's toll (a joint toll is never counted twice)."""
-    site = candidate.site
-    if site is None or candidate.event.sub_event_type not in SPLIT_TYPES or site.feature == "country":
-        return [candidate]
-    others = [p for p in _conjoined(doc, site, places, actors) if _same_level(site, p)]
-    copies = []
-    for other in others:
-        place = other if other.resolved else _near(candidate.event.place)  # a village named beside a known town
-        event = replace(candidate.event, place=place, fatalities=None, civilian_fatalities=None,
-                        evidence=tuple(e for e in candidate.event.evidence if e.field not in ("place", "fatalities"))
-                        + (Evidence("place", Span(other.start, other.end, other.text)),),
-                        why=(*candidate.event.why, f"one of the places the sentence names for it: {other.text}"))  # fmt: skip
-        copies.append(replace(candidate, event=event, site=other, toll=None))
-    return [candidate, *copies]
-
-
-def _near(place: Place | None) -> Place | None:
-    return replace(place, geo_precision=max(place.geo_precision or 2, 2)) if place is not None else None
-
-
-def _conjoined(doc: Doc, site: Place, places: Sequence[Place], actors: Sequence[ActorMention]) -> list[Place]:
-    """The places coordinated with `site` in the parse ("A, B and C"), in text order: the article's
-    place mentions, or a capitalised name the gazetteer lacks ("Jubb al Jarrah and al Masoudiyeh"),
-    kept unresolved."""
-    span = doc.char_span(site.start, site.end, alignment_mode="expand")
-    if span is None:
-        return []
-    mentioned: dict[int, Place] = {}
-    for mention in places:
-        other = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if other is not None and mention.feature not in DERIVED:
-            mentioned.setdefault(other.root.i, mention)
-    acting = {m.root for m in actors}
-    found, keys = [], {_site_key(site)}
-    for token in sorted(span.root.conjuncts, key=lambda t: t.i):
-        place: Place | None = mentioned.get(token.i)
-        if place is None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.i not in acting:
-            first = min(t.i for t in token.subtree if t.dep_ in ("compound", "amod") or t.i == token.i)
-            words = doc[first : token.i + 1]
-            place = Place(words.start_char, words.end_char, words.text, resolved=False, why=(f"named beside {site.text}",))
-        if place is not None and _site_key(place) not in keys:
-            keys.add(_site_key(place))
-            found.append(place)
-    return found
-
-
-def _same_level(a: Place, b: Place) -> bool:
-    """Whether two places are of one level (two villages, two provinces), neither holding the other."""
-    if "country" in (a.feature, b.feature):
-        return False
-    return (a.feature == "admin1") == (b.feature == "admin1")
-
-
-def _site_key(place: Place | None) -> str | None:
-    if place is None:
-        return None
-    return place.id if place.resolved and place.id else " ".join(place.text.lower().split())
 
 
 _PARTS = r"(?:neighbou?rhood|district|quarter|suburb|area)"  # a part of a town or a region

@@ -1,0 +1,79 @@
+"""One event per place: a sentence that names several places for one violent event ("strikes on the
+villages of A, B and C", "in Idlib and Hama provinces") tells one event at each, as ACLED codes them.
+The places are those coordinated with the event's own in the parse, of one level (two villages, two
+provinces); a capitalised name the gazetteer lacks counts too, kept unresolved and placed near the
+known place named with it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..models import Evidence, Place, Span
+from ..places.geoparse import DERIVED
+from .candidate import Candidate, site_key
+from .roles import ActorMention
+
+SPLIT_TYPES = frozenset({
+    "Armed clash", "Government regains territory", "Non-state actor overtakes territory", "Chemical weapon", "Air/drone strike",
+    "Suicide bomb", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade", "Attack",
+    "Abduction/forced disappearance",
+})  # fmt: skip
+
+
+def per_place(doc: Doc, candidate: Candidate, places: Sequence[Place], actors: Sequence[ActorMention]) -> list[Candidate]:
+    """One candidate per place where the sentence names several for one violent event ("strikes on
+    the villages of A, B and C", "in Idlib and Hama provinces"), as ACLED codes one event per place.
+    The first place keeps the sentence's toll (a joint toll is never counted twice)."""
+    site = candidate.site
+    if site is None or candidate.event.sub_event_type not in SPLIT_TYPES or site.feature == "country":
+        return [candidate]
+    others = [p for p in _conjoined(doc, site, places, actors) if _same_level(site, p)]
+    copies = []
+    for other in others:
+        place = other if other.resolved else _near(candidate.event.place)  # a village named beside a known town
+        event = replace(candidate.event, place=place, fatalities=None, civilian_fatalities=None,
+                        evidence=tuple(e for e in candidate.event.evidence if e.field not in ("place", "fatalities"))
+                        + (Evidence("place", Span(other.start, other.end, other.text)),),
+                        why=(*candidate.event.why, f"one of the places the sentence names for it: {other.text}"))  # fmt: skip
+        copies.append(replace(candidate, event=event, site=other, toll=None))
+    return [candidate, *copies]
+
+
+def _near(place: Place | None) -> Place | None:
+    return replace(place, geo_precision=max(place.geo_precision or 2, 2)) if place is not None else None
+
+
+def _conjoined(doc: Doc, site: Place, places: Sequence[Place], actors: Sequence[ActorMention]) -> list[Place]:
+    """The places coordinated with `site` in the parse ("A, B and C"), in text order: the article's
+    place mentions, or a capitalised name the gazetteer lacks ("Jubb al Jarrah and al Masoudiyeh"),
+    kept unresolved."""
+    span = doc.char_span(site.start, site.end, alignment_mode="expand")
+    if span is None:
+        return []
+    mentioned: dict[int, Place] = {}
+    for mention in places:
+        other = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if other is not None and mention.feature not in DERIVED:
+            mentioned.setdefault(other.root.i, mention)
+    acting = {m.root for m in actors}
+    found, keys = [], {site_key(site)}
+    for token in sorted(span.root.conjuncts, key=lambda t: t.i):
+        place: Place | None = mentioned.get(token.i)
+        if place is None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.i not in acting:
+            first = min(t.i for t in token.subtree if t.dep_ in ("compound", "amod") or t.i == token.i)
+            words = doc[first : token.i + 1]
+            place = Place(words.start_char, words.end_char, words.text, resolved=False, why=(f"named beside {site.text}",))
+        if place is not None and site_key(place) not in keys:
+            keys.add(site_key(place))
+            found.append(place)
+    return found
+
+
+def _same_level(a: Place, b: Place) -> bool:
+    """Whether two places are of one level (two villages, two provinces), neither holding the other."""
+    if "country" in (a.feature, b.feature):
+        return False
+    return (a.feature == "admin1") == (b.feature == "admin1")
