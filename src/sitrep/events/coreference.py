@@ -9,7 +9,9 @@ Two candidates are one event when
   together, denied and negated each apart (a nominal mention, "the liberation of X", joins any);
 - their sub-types can name one event: the same, one demonstration at several stages, a generic
   reading told by a light word ("the attack", "fighting", "killed"), a known pair (a chemical attack
-  from the air, a suicide car bomb), what violence destroys, or a weak trigger word ("jets");
+  from the air, a suicide car bomb), what violence destroys, a weak trigger word ("jets"), an attack
+  and the means it was carried out by in one sentence ("a massacre ... in an airstrike"), or two
+  readings of one phrase ("suicide-bomber attacks");
 - their places can be one: the places the mentions name (known to the gazetteer or not: "the
   village of X") are the same, one inside the other (a town in its province, a neighbourhood in a
   town), or close; a mention that names none fits any place of its country;
