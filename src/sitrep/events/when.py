@@ -211,8 +211,8 @@ def _find(sentence: str, published: date | None) -> list[_Found]:
         if needs.search(sentence) is None:
             continue
         for match in pattern.finditer(sentence):
-            if _NAMED_AFTER.match(sentence, match.end()):
-                continue  # "April 7th Street", "the 8 March Revolution": a name, not a date
+            if re.search(r"\d", match.group()) and _NAMED_AFTER.match(sentence, match.end()):
+                continue  # "April 7th Street", "the 14 March Movement": a name, not a date
             span = _READERS[name](match, published)
             if span is not None:
                 candidates.append(_Found(match.start(), match.end(), span))
