@@ -66,19 +66,19 @@ class Extraction:
 
 def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context: ArticleContext) -> Extraction:
     """The events an article tells (most salient first), and the candidates that are none."""
-    if _title_only(doc.text, context):
+    text = doc.text  # built anew from the tokens at each use: read once
+    if _title_only(text, context):
         context = replace(context, title_end=0)  # a one-line story: its title is its text
-    kept, rejected = screen(doc, list(_candidates(doc, places, catalogue, context)))
+    kept, rejected = screen(doc, list(_candidates(doc, text, places, catalogue, context)))
     records, generic = corefer(_give_tolls(doc, kept))
-    length = max(len(doc.text), 1)
+    length = max(len(text), 1)
     return Extraction(sorted(records, key=lambda e: _salience(e, length)), rejected + generic)
 
 
-def _candidates(doc: Doc, places: Sequence[Place], catalogue: Catalogue, context: ArticleContext) -> Iterator[Candidate]:
+def _candidates(doc: Doc, text: str, places: Sequence[Place], catalogue: Catalogue, context: ArticleContext) -> Iterator[Candidate]:
     """One candidate per trigger head of each sentence, in text order; those of the title are
     headlines (without a toll: a headline's figure often adds up the article's events)."""
     country = context.country or _focus(places)
-    text = doc.text  # built anew from the tokens at each use: read once
     mentions = actor_mentions(doc, catalogue, country, text)
     statements = quotations(text)
     relayed = relayed_report(text)

@@ -51,16 +51,19 @@ def _conjoined(doc: Doc, site: Place, places: Sequence[Place], actors: Sequence[
     place mentions, or a capitalised name the gazetteer lacks ("Jubb al Jarrah and al Masoudiyeh"),
     kept unresolved."""
     span = doc.char_span(site.start, site.end, alignment_mode="expand")
-    if span is None:
+    conjuncts = sorted(span.root.conjuncts, key=lambda t: t.i) if span is not None else []
+    if span is None or not conjuncts:
         return []
+    sent = span.root.sent
     mentioned: dict[int, Place] = {}
     for mention in places:
-        other = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if other is not None and mention.feature not in DERIVED:
-            mentioned.setdefault(other.root.i, mention)
+        if sent.start_char <= mention.start < sent.end_char and mention.feature not in DERIVED:
+            other = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if other is not None:
+                mentioned.setdefault(other.root.i, mention)
     acting = {m.root for m in actors}
     found, keys = [], {site_key(site)}
-    for token in sorted(span.root.conjuncts, key=lambda t: t.i):
+    for token in conjuncts:
         place: Place | None = mentioned.get(token.i)
         if place is None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.i not in acting:
             first = min(t.i for t in token.subtree if t.dep_ in ("compound", "amod") or t.i == token.i)

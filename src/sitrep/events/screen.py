@@ -100,7 +100,7 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
     """(reason, the words that show it) when the candidate is no event, else None."""
     words = _words()
     event = candidate.event
-    sentence = doc.text[event.sentence.start : event.sentence.end]
+    sentence = event.sentence.text
     before = sentence[: event.trigger.start - event.sentence.start]
     link = next((m for m in words.link.finditer(before) if m.group()[0].isupper()), None)
     if link is not None:
