@@ -211,3 +211,9 @@ def test_a_date_inside_a_name_is_no_date() -> None:
     found = event_date("Terrorists fired shells at April 7th Street in Aleppo on Monday.", THURSDAY)
     assert found.date == date(2017, 4, 3) and found.text == "Monday"
     assert event_date("Supporters of the 14 March Movement protested.", THURSDAY).text is None
+
+
+def test_a_bare_weekday_after_a_verb_of_the_future_is_the_coming_one() -> None:
+    found = event_date("The ceasefire would begin Monday, officials said.", THURSDAY)
+    assert found.date == date(2017, 4, 10) and found.time_precision == 1
+    assert event_date("Rebels attacked the checkpoint on Monday.", THURSDAY).date == date(2017, 4, 3)

@@ -357,6 +357,14 @@ def _read_year(match: re.Match[str], published: date | None) -> _Span | None:
     return _Span(date(year, 1, 1), date(year, 12, 31), "since a year" if match["since"] else "a year", precision=3)
 
 
+# A verb of the future shortly before a bare weekday: "will begin Monday", "is due to resume on Friday"
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|is\s+due|are\s+due|is\s+expected|are\s+expected|is\s+set|are\s+set|scheduled)"
+    r"(?:\s+[\w-]+){0,4}?\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _read_weekday(match: re.Match[str], published: date | None) -> _Span | None:
     """A weekday: the most recent on or before publication; "last" before it, "next" after it."""
     if published is None:
@@ -364,7 +372,8 @@ def _read_weekday(match: re.Match[str], published: date | None) -> _Span | None:
     weekday = WEEKDAYS[match["wd"].casefold()]
     rel = (match["rel"] or "").casefold()
     back = (published.weekday() - weekday) % 7
-    if rel in ("next", "coming"):
+    if rel in ("next", "coming") or (not rel and _FUTURE_BEFORE.search(match.string, 0, match.start())):
+        # "next Monday"; "the ceasefire will begin Monday": the coming one
         day = published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
         return _Span(day, day, f"next {match['wd']}", future=True)
     if rel in ("last", "past") and back == 0:
