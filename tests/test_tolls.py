@@ -199,3 +199,10 @@ def test_a_bombers_own_death_alone_is_a_part_of_the_toll() -> None:
     assert toll is not None and toll.fatalities == 1 and toll.kind == "part"
     toll = fatalities("A suicide bomber blew himself up at a checkpoint, killing four soldiers.")
     assert toll is not None and toll.fatalities == 5 and toll.kind == "event"
+
+
+def test_another_counts_one_and_joins_a_list_of_victims() -> None:
+    toll = fatalities("Another man and a woman were killed in the shelling.")
+    assert toll is not None and toll.fatalities == 2
+    toll = fatalities("Another 27 people were killed in raids on the west of the province.")
+    assert toll is not None and toll.fatalities == 27
