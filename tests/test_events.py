@@ -179,3 +179,12 @@ def test_a_country_that_modifies_the_trigger_says_whose_not_where() -> None:
     (event,) = Processor().analyse([text], [ArticleContext(published=date(2016, 5, 2))])[0].events
     assert event.sub_event_type == "Air/drone strike"
     assert event.place is None or event.place.country != "US"
+
+
+def test_a_clause_about_a_government_after_a_place_does_not_make_it_the_governments() -> None:
+    # "Turkey's health ministry said" tells whose institution speaks; "Aleppo where the government
+    # reported an attack" tells where the attack was
+    text = "The first sites to be visited will include Khan al-Assal near the Syrian city of Aleppo where the government reported a chemical weapons attack on March 19."
+    (event,) = Processor().analyse([text], [ArticleContext(published=date(2013, 7, 31))])[0].events
+    assert event.sub_event_type == "Chemical weapon" and event.date == date(2013, 3, 19) and event.historical
+    assert event.place is not None and event.place.name == "Aleppo"

@@ -42,6 +42,7 @@ CONTAINER_KM = 25.0  # a part's own reading farther than this from the town it i
 
 _BASED = re.compile(r"[-‐\s](?:based|backed|led|funded|supported|sponsored|trained|brokered|made)\b", re.IGNORECASE)
 INSTITUTION_GAP = 2  # words between a place and an institution word of it ("Turkey's <health> ministry")
+CLAUSE_WORDS = ("where", "when", "which", "that", "while", "after", "before", "as", "and", "but", "the", "a", "an")
 ASIDE_CHARS = 80  # how far an aside's brackets are sought around a mention
 
 
@@ -68,7 +69,8 @@ def _institution() -> re.Pattern[str]:
     lines = resources.files("sitrep").joinpath("data/institution_words.txt").read_text(encoding="utf-8").splitlines()
     words = sorted({w.strip() for w in lines if w.strip() and not w.startswith("#")}, key=len, reverse=True)
     alternation = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-    return re.compile(rf"(?:['’]?s)?(?:\s+[a-z][\w-]*){{0,{INSTITUTION_GAP}}}?\s+(?:{alternation})\b", re.IGNORECASE)
+    gap = rf"(?:\s+(?!(?:{'|'.join(CLAUSE_WORDS)})\b)[a-z][\w-]*){{0,{INSTITUTION_GAP}}}?"  # not "Aleppo where the government"
+    return re.compile(rf"(?:['’]?s)?{gap}\s+(?:{alternation})\b", re.IGNORECASE)
 
 
 def place_in_sentence(
