@@ -188,3 +188,17 @@ def test_a_clause_about_a_government_after_a_place_does_not_make_it_the_governme
     (event,) = Processor().analyse([text], [ArticleContext(published=date(2013, 7, 31))])[0].events
     assert event.sub_event_type == "Chemical weapon" and event.date == date(2013, 3, 19) and event.historical
     assert event.place is not None and event.place.name == "Aleppo"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("More than 550 civilians have been killed in the last two months in Aleppo, the monitor said.", "summed"),
+        ("An uneasy truce in Aleppo broke down on Monday as air raids resumed.", "agreement ended"),
+        ("The army declared the end of the ceasefire in Aleppo on Monday.", "agreement ended"),
+    ],
+)
+def test_a_period_s_toll_and_a_truce_s_end_are_no_events(text: str, reason: str) -> None:
+    analysis = Processor().analyse([text], [ArticleContext(published=date(2016, 9, 20))])[0]
+    assert reason in {r.reason for r in analysis.rejected}
+    assert not any(e.sub_event_type in ("Agreement", "Armed clash", "Attack") for e in analysis.events)

@@ -13,7 +13,11 @@ A trigger word does not make an event. The screen rejects, by the words and the 
 - "name": a strategic development's word inside a capitalised name or title ("the High Representative
   for Disarmament Affairs");
 - "threat": a threat or a warning; "appeal": a call for action ("called for a truce");
-- "aid delivery": an aid convoy's movements; "displacement": people fleeing, refugee figures.
+- "aid delivery": an aid convoy's movements; "displacement": people fleeing, refugee figures;
+- "summed": a killing told only as a toll summed over a period ("550 civilians have been killed in the
+  last two months");
+- "agreement ended": a truce that breaks down, ends or is violated ("the truce broke down", "the
+  collapse of the ceasefire") is no new agreement.
 
 `coreference` adds "generic" for what nothing places, dates or tells as having happened and no
 record takes as a further mention. Words: `data/screen_words.toml`.
@@ -39,6 +43,7 @@ SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "add", "claim", "confi
 # signed, a protest held and an arrest made over a deal, a law or a claim.
 LITERAL_TYPES = frozenset({"Protests", "Strategic developments"})
 AID_TYPES = frozenset({"Other", "Change to group/activity", "Non-violent transfer of territory", "Non-state actor overtakes territory"})
+_DEATH = re.compile(r"(?i)\b(?:kill|dead|death|die|massacr|slaughter)")
 _FULL_DATE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
@@ -58,6 +63,8 @@ REASONS = {
     "aid delivery": "aid deliveries are not conflict events",
     "displacement": "displacement and refugee figures are not events",
     "background": "background history with no place of its own",
+    "summed": "a toll summed over a period, not one event's",
+    "agreement ended": "the end or breach of an agreement, not an agreement",
     "generic": "nothing places, dates or tells it as having happened, and no record it is a mention of",
 }
 
@@ -76,6 +83,7 @@ class _Words:
     aid_words: frozenset[str]
     displacement_lemmas: frozenset[str]
     talk_lemmas: frozenset[str]
+    agreement_end_lemmas: frozenset[str]
 
 
 def screen(doc: Doc, candidates: Sequence[Candidate]) -> tuple[list[Candidate], list[Rejected]]:
@@ -122,6 +130,13 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
     war = _war_above(head, words)
     if war is not None:
         return "war", f"{head.text!r} is told as part of the {war.text!r}"
+    toll = candidate.toll
+    if toll is not None and toll.kind == "summed" and event.sub_event_type in ("Attack", "Armed clash") and _DEATH.search(event.trigger.text):
+        return "summed", f"{event.trigger.text!r} tells {toll.text!r}: {toll.why.rsplit(';', 1)[-1].strip()}"
+    if event.sub_event_type == "Agreement":
+        ended = _agreement_end(head, words)
+        if ended is not None:
+            return "agreement ended", f"{ended.text!r} {head.text!r}"
     if event.sub_event_type in AID_TYPES and _aid(head, agent, words):
         return "aid delivery", f"{head.text!r} is an aid delivery's"
     if candidate.period is not None:
@@ -139,6 +154,22 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
         cue = _governing(head, cues)
         if cue is not None:
             return reason, f"under {cue.text!r}"
+    return None
+
+
+def _agreement_end(head: Token, words: _Words) -> Token | None:
+    """A word that ends or breaks the agreement the trigger names: its verb ("the truce broke down",
+    "rebels violated the ceasefire") or a noun it hangs on ("the collapse of the truce")."""
+    node = head
+    for _ in range(3):
+        if node.head.i == node.i:
+            return None
+        step, node = node.dep_, node.head
+        acting = step == "nsubj" and any(c.dep_ == "dobj" for c in node.children)  # "the deal ended the siege"
+        if node.lemma_.lower() in words.agreement_end_lemmas and not acting:
+            return node
+        if node.pos_ in VERBAL:
+            return None
     return None
 
 
@@ -247,4 +278,5 @@ def _words() -> _Words:
         aid_words=frozenset(data["aid_words"]),
         displacement_lemmas=frozenset(data["displacement_lemmas"]),
         talk_lemmas=frozenset(data["talk_lemmas"]),
+        agreement_end_lemmas=frozenset(data["agreement_end_lemmas"]),
     )
