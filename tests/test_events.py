@@ -202,3 +202,10 @@ def test_a_period_s_toll_and_a_truce_s_end_are_no_events(text: str, reason: str)
     analysis = Processor().analyse([text], [ArticleContext(published=date(2016, 9, 20))])[0]
     assert reason in {r.reason for r in analysis.rejected}
     assert not any(e.sub_event_type in ("Agreement", "Armed clash", "Attack") for e in analysis.events)
+
+
+def test_missiles_fired_by_jets_are_an_air_strike() -> None:
+    analysis = Processor().analyse(["Russian jets fired vacuum missiles at the town on Monday, killing 20 people."], [ArticleContext(published=date(2016, 5, 2))])[0]
+    assert [e.sub_event_type for e in analysis.events] == ["Air/drone strike"]
+    analysis = Processor().analyse(["Rebels fired rockets at Aleppo on Monday, killing 2 people."], [ArticleContext(published=date(2016, 5, 2))])[0]
+    assert [e.sub_event_type for e in analysis.events] == ["Shelling/artillery/missile attack"]
