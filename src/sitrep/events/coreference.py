@@ -2,7 +2,8 @@
 
 A headline, a lead, "the attack", "the blast" and a quote about one bombing are one event, as an
 ACLED coder codes it: one record per sub-event type, place and day. Candidates are taken in text
-order; each joins the record it is compatible with (the best, when several are), or starts one.
+order, specific readings before generic ones ("killed 20" after the "suicide attacks" of its
+sentence); each joins the record it is compatible with (the best, when several are), or starts one.
 Two candidates are one event when
 
 - they tell the same reality: reported and claimed together, predicted, planned and hypothetical
@@ -123,8 +124,13 @@ def corefer(candidates: Sequence[Candidate]) -> tuple[list[Event], list[Rejected
     """The article's records (one per real event) and the candidates rejected as generic."""
     records: list[_Record] = []
     held: list[Candidate] = []
-    for candidate in candidates:
-        if not candidate.anchored:
+    # specific readings first, then generic ones ("killed 20 in suicide attacks" joins the suicide
+    # attacks of its own sentence, not an earlier record), each in text order; a specific reading
+    # stands by itself where a generic one of its sentence does (the killing told is its killing)
+    told = {(c.event.sentence.start, _mode_class(c.event.modality)) for c in candidates if _generic(c) and c.anchored}
+    for candidate in [c for c in candidates if not _generic(c)] + [c for c in candidates if _generic(c)]:
+        lifted = (candidate.event.sentence.start, _mode_class(candidate.event.modality)) in told and not candidate.headline
+        if not (candidate.anchored or lifted):
             held.append(candidate)
             continue
         record = _best(records, candidate)
@@ -173,22 +179,26 @@ def _vague(record: _Record, placed: bool) -> tuple[str, str] | None:
 def _best(records: Sequence[_Record], candidate: Candidate) -> _Record | None:
     """The compatible record the candidate most likely tells of: one of its type (for a specific
     reading: "the liberation of X" is the liberation told elsewhere), told as the candidate is (a
-    nominal mention, "the recapture", presupposes it happened), of its own sentence, of its place,
-    and the latest (for a headline, the first: the lead tells the headline's event), in that order."""
+    nominal mention, "the recapture", presupposes it happened), of its own sentence, placed or dated
+    (not a loose mention's), of its place, and the one told last before it (for a headline, the
+    first: the lead tells the headline's event), in that order."""
     fitting = [r for r in records if _compatible(r, candidate)]
     if not fitting:
         return None
     event = candidate.event
     specific = event.sub_event_type not in GENERIC and candidate.weight > WEAK
 
-    def closeness(item: tuple[int, _Record]) -> tuple[bool, bool, bool, bool, int]:
+    def closeness(item: tuple[int, _Record]) -> tuple[bool, bool, bool, bool, bool, int]:
         n, record = item
         place, _ = record.place()
         same_mode = record.mode_class() == _mode_class(event.modality)
         same_place = place is not None and event.place is not None and place.id == event.place.id
         same_sentence = any(m.event.sentence == event.sentence for m in record.members)
         same_type = specific and record.sub_event_type() == event.sub_event_type
-        return same_type, same_mode, same_sentence, same_place, -n if candidate.headline else n
+        before = [m.event.trigger.start for m in record.members if m.event.trigger.start <= event.trigger.start]
+        nearest = max(before, default=-1)  # the record told last before the candidate
+        grounded = any(m.site is not None or m.dated for m in record.members)  # placed or dated, not a loose mention's
+        return same_type, same_mode, same_sentence, grounded, same_place, -n if candidate.headline else nearest
 
     return max(enumerate(fitting), key=closeness)[1]
 
