@@ -27,7 +27,7 @@ from .coreference import corefer
 from .screen import screen
 from .syntax import tree_distance
 from .attribution import Statement, quotations, relayed_report
-from .location import antecedent, aside_starts, container, fallback, place_in_sentence
+from .location import antecedent, aside_starts, container, fallback, place_in_sentence, vicinity
 from .venues import venue_starts
 from .modality import ModeHit, modality
 from .notes import write_notes
@@ -134,6 +134,13 @@ def _place_noun(text: str, place: Place) -> str | None:
 def is_part(noun: str | None) -> bool:
     """Whether a place noun names a part of a town or region ("the Bab Touma neighbourhood")."""
     return noun is not None and re.fullmatch(_PARTS, noun) is not None
+
+
+def _in_town(text: str, found: tuple[Place, str] | None, places: Sequence[Place]) -> tuple[Place, str] | None:
+    """The town a found place is part of, if the text says so ("the Old City of Aleppo" is in Aleppo,
+    whatever else "Old City" may name), else the found place."""
+    town = container(text, found[0], places) if found else None
+    return town or found
 
 
 def _title_only(text: str, context: ArticleContext) -> bool:
@@ -333,12 +340,9 @@ def _event(
     if hit.event_type in VIOLENT_TYPES:  # fighting is not placed where talks about it are held
         places = [p for p in places if p.start not in venues]
         previous = previous if previous is None or previous.start not in venues else None
-    chosen = referred or place_in_sentence(sent, trigger, places, actor_spans) or fallback(previous, places)
-    if chosen and (town := container(text, chosen[0], places)) is not None:
-        chosen = town  # "the Old City of Aleppo" is in Aleppo, whatever else "Old City" may name
-    named = referred or place_in_sentence(sent, trigger, [p for p in places if p.resolved or _place_noun(text, p)], actor_spans, resolved=False)
-    if named and (town := container(text, named[0], places)) is not None:
-        named = town
+    chosen = _in_town(text, referred or place_in_sentence(sent, trigger, places, actor_spans) or fallback(previous, places), places)
+    nameable = [p for p in places if p.resolved or _place_noun(text, p)]  # known, or told as a place ("the village of X")
+    named = _in_town(text, referred or place_in_sentence(sent, trigger, nameable, actor_spans, resolved=False), places)
     site = named[0] if named else None
     if site is not None and not site.resolved and is_part(_place_noun(text, site)):
         site = replace(site, feature="part")  # a neighbourhood the gazetteer does not know: inside some town
@@ -350,7 +354,7 @@ def _event(
         if stated:
             evidence.append(Evidence("place", Span(chosen[0].start, chosen[0].end, chosen[0].text)))
     if place is not None and site is not None and not site.resolved and place.geo_precision == 1:
-        place = replace(place, geo_precision=2)  # "the town of Ghraneij", which the gazetteer lacks: near the town named
+        place = vicinity(place)  # "the town of Ghraneij", which the gazetteer lacks: near the town named
         why.append(f"the sentence names {site.text!r} for it, which the gazetteer lacks: near {place.name}, precision 2")
 
     if when.start is not None and when.end is not None:

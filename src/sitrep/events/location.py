@@ -26,6 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from ..models import Place, Span
 from ..places.geoparse import DERIVED
 from ..places.relative import distance_km
+from .candidate import site_key
 
 LINK_STEPS = 4
 ANTECEDENT_SENTENCES = 2  # a pronoun's antecedent place is sought in this many sentences before its own
@@ -164,19 +165,15 @@ def antecedent(sent: SpacySpan, trigger: Token, sub_event_type: str, places: Seq
     window_start = sents[max(at - ANTECEDENT_SENTENCES, 0)].start_char
     before = [p for p in places if p.end <= pronoun.idx and p.feature not in COARSE_FEATURES]
     near = [p for p in before if p.start >= window_start]
-    named = Counter(_key(p) for p in before)
-    best = max(near, key=lambda p: (named[_key(p)], p.start), default=None)
+    named = Counter(site_key(p) for p in before)
+    best = max(near, key=lambda p: (named[site_key(p)], p.start), default=None)
     if best is None or not best.resolved:
         return None  # an antecedent the gazetteer does not know gives no place: the sentence's reading stands
     why = (
         f"{pronoun.text!r} on {trigger.text!r} stands for the event's place and refers back to {best.name}, "
-        f"the place of the sentences before named most in the article so far ({named[_key(best)]} times)"
+        f"the place of the sentences before named most in the article so far ({named[site_key(best)]} times)"
     )
     return best, why
-
-
-def _key(place: Place) -> str:
-    return place.id or place.text.lower()
 
 
 def _territory_pronoun(trigger: Token, sub_event_type: str) -> Token | None:
@@ -203,11 +200,12 @@ def fallback(previous: Place | None, places: Sequence[Place]) -> tuple[Place, st
     ranked = named.most_common(2)
     if ranked and ranked[0][1] > 1 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         place = next(p for p in places if p.id == ranked[0][0])
-        return _coarse(place), f"no place in the sentence: the article's main place, {place.name} (named {ranked[0][1]} times)"
+        return vicinity(place), f"no place in the sentence: the article's main place, {place.name} (named {ranked[0][1]} times)"
     if previous is not None:
-        return _coarse(previous), f"no place in the sentence: the previous event's place, {previous.name}"
+        return vicinity(previous), f"no place in the sentence: the previous event's place, {previous.name}"
     return None
 
 
-def _coarse(place: Place) -> Place:
+def vicinity(place: Place) -> Place:
+    """The place as an event's vicinity: at its point, geo_precision at least 2 ("near the town")."""
     return replace(place, geo_precision=max(place.geo_precision or 2, 2))

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ..models import Evidence, Place, Span
 from ..places.geoparse import DERIVED
 from .candidate import Candidate, site_key
+from .location import vicinity
 from .roles import ActorMention
 
 SPLIT_TYPES = frozenset({
@@ -31,19 +32,16 @@ def per_place(doc: Doc, candidate: Candidate, places: Sequence[Place], actors: S
     if site is None or candidate.event.sub_event_type not in SPLIT_TYPES or site.feature == "country":
         return [candidate]
     others = [p for p in _conjoined(doc, site, places, actors) if _same_level(site, p)]
+    near = vicinity(candidate.event.place) if candidate.event.place is not None else None  # for a village beside a known town
     copies = []
     for other in others:
-        place = other if other.resolved else _near(candidate.event.place)  # a village named beside a known town
+        place = other if other.resolved else near
         event = replace(candidate.event, place=place, fatalities=None, civilian_fatalities=None,
                         evidence=tuple(e for e in candidate.event.evidence if e.field not in ("place", "fatalities"))
                         + (Evidence("place", Span(other.start, other.end, other.text)),),
                         why=(*candidate.event.why, f"one of the places the sentence names for it: {other.text}"))  # fmt: skip
         copies.append(replace(candidate, event=event, site=other, toll=None))
     return [candidate, *copies]
-
-
-def _near(place: Place | None) -> Place | None:
-    return replace(place, geo_precision=max(place.geo_precision or 2, 2)) if place is not None else None
 
 
 def _conjoined(doc: Doc, site: Place, places: Sequence[Place], actors: Sequence[ActorMention]) -> list[Place]:
