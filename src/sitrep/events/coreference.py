@@ -275,13 +275,21 @@ def _generic(candidate: Candidate) -> bool:
 
 def _places_fit(record: _Record, candidate: Candidate) -> bool:
     """Whether the places can be one: every place the record's mentions name fits the one the
-    candidate names; where one side names none, the same country (or an unknown one)."""
+    candidate names; where one side names none, the same country (or an unknown one). One trigger
+    told at several places ("the towns of A and B", see `per_place`) is one event at each, however
+    near they lie."""
+    if any(_one_trigger(m, candidate) and site_key(m.site) != site_key(candidate.site) for m in record.members):
+        return False
     sites = [m.site for m in record.members if m.site is not None]
     if candidate.site is None or not sites:
         place, _ = record.place()
         other = candidate.event.place
         return place is None or other is None or place.country is None or other.country is None or place.country == other.country
     return all(_one_site(site, candidate.site) for site in sites)
+
+
+def _one_trigger(a: Candidate, b: Candidate) -> bool:
+    return a.event.sentence == b.event.sentence and a.event.trigger == b.event.trigger
 
 
 def _one_site(a: Place, b: Place) -> bool:

@@ -212,18 +212,14 @@ def _nearest_toll(doc: Doc, group: Sequence[Candidate]) -> dict[int, Toll | None
 
 
 def _split_tolls(group: Sequence[Candidate]) -> dict[int, Toll | None]:
-    """The toll read in each candidate's stretch of the sentence (up to the word halfway to its
-    neighbour's trigger), when the stretches give different tolls; else nothing."""
+    """The toll read in each candidate's stretch of the sentence (from its trigger up to the next
+    one: a report tells an event, then what it did), when the stretches give different tolls; else
+    nothing."""
     if len(group) < 2:
         return {}
     ordered = sorted(group, key=lambda c: c.event.trigger.start)
     sentence = ordered[0].event.sentence
-    cuts = [sentence.start]
-    for before, after in zip(ordered, ordered[1:]):
-        middle = (before.event.trigger.end + after.event.trigger.start) // 2
-        space = sentence.text.rfind(" ", 0, max(middle - sentence.start, 0) + 1)
-        cuts.append(sentence.start + space if space > 0 else middle)
-    cuts.append(sentence.end)
+    cuts = [sentence.start, *(c.event.trigger.start for c in ordered[1:]), sentence.end]
     read = {id(c): _own(fatalities(sentence.text[a - sentence.start : b - sentence.start], offset=a))
             for c, a, b in zip(ordered, cuts, cuts[1:])}  # fmt: skip
     figures = {t.fatalities for t in read.values() if t is not None}
