@@ -370,3 +370,44 @@ def test_rural_damascus_is_rif_dimashq_not_the_capital(geoparser: Geoparser, sen
     place = named(places, name)[0]
     assert (place.id, place.feature, place.geo_precision) == ("adm1:SY.08", "admin1", 3)
     assert not [p for p in places if p.text == "Damascus"]  # not also the city, nor a vicinity of it
+
+
+DAMASCUS_CITY = 170654
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("Seven people were killed and 20 wounded when a blast ripped through a bus in a central district of the Syrian capital on Sunday.", "Syrian capital"),
+        # scraped text drops the apostrophe
+        ("Suicide bombers struck outside a Shiite shrine near Syrias capital Saturday leaving at least 20 people dead.", "Syrias capital"),
+        ("Regime forces pressed a campaign against rebels on the Syrian capitals outskirts.", "Syrian capitals"),
+    ],
+)
+def test_a_capital_named_by_its_country_is_the_city(geoparser: Geoparser, sentence: str, phrase: str) -> None:
+    places = parse(geoparser, sentence)
+    capital = named(places, phrase)[0]
+    assert (capital.geonameid, capital.geo_precision) == (DAMASCUS_CITY, 1) and "the capital of SY" in capital.why[0]
+    assert not [p for p in places if p.feature == "country" or p.name == "near Syria"]  # the country gives way to its capital
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Air strikes on the Islamic State groups de facto Syrian capital Raqa killed 25 civilians.",
+        "A woman and child were killed after terrorists shelled the center of the Syrian capital of Damascus.",
+    ],
+)
+def test_a_capital_phrase_that_names_its_city_or_another_states_adds_nothing(geoparser: Geoparser, sentence: str) -> None:
+    places = parse(geoparser, sentence)
+    assert not [p for p in places if "capital" in p.text]
+    assert len([p for p in places if p.geonameid == DAMASCUS_CITY]) == ("Damascus" in sentence)
+
+
+def test_a_part_of_a_city_governorate_is_part_of_the_city(geoparser: Geoparser) -> None:
+    # the Damascus governorate is the city (94 % of its people): "central Damascus" is the city's centre,
+    # not a point moved 50 km inside a province
+    places = parse(geoparser, "One person was killed in central Damascus on Wednesday by rebel fire from its outskirts.")
+    damascus = named(places, "Damascus")[0]
+    assert (damascus.geonameid, damascus.feature) == (DAMASCUS_CITY, "town")
+    assert not [p for p in places if p.feature == "part"]

@@ -16,7 +16,7 @@ from sitrep.link.claims import list_claims
 from sitrep.link.incidents import list_incidents
 from sitrep.link.stories import StoryParams
 from sitrep.link.story_store import STORE_THRESHOLD, list_stories
-from sitrep.pipeline import ingest
+from sitrep.pipeline import IngestReport, ingest
 from sitrep.store import open_store
 
 from .conftest import FAKES, SEEDS
@@ -168,12 +168,10 @@ def _snapshot(db: str) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def fakes_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = str(tmp_path_factory.mktemp("incidents") / "fakes.db")
-    with open_store(db) as store:
-        report = ingest([str(FAKES)], store)
+def fakes_db(fakes_ingested: tuple[Path, IngestReport]) -> str:
+    db, report = fakes_ingested
     assert report.failed == []
-    return db
+    return str(db)
 
 
 def test_fakes_merges_multi_outlet_incidents(fakes_db: str, capsys: pytest.CaptureFixture[str]) -> None:

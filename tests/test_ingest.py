@@ -90,9 +90,14 @@ def test_options_fill_only_what_the_article_lacks(store, tmp_path):
     assert own and own[0]["published"] == "2016-01-02"
 
 
-def test_fakes_ingest_with_dates_outlets_and_duplicates(store, capsys):
+def test_fakes_ingest_with_dates_outlets_and_duplicates(fakes_ingested, capsys):
     rows = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines()]
-    report = ingest([str(FAKES)], store)
+    db, report = fakes_ingested
+    with open_store(db) as store:
+        _check_fakes(store, rows, report, capsys)
+
+
+def _check_fakes(store, rows, report, capsys):
     stats = store.stats()
     assert report.failed == []
     assert report.ingested + report.duplicates == len(rows) == stats["sources"]

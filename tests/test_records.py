@@ -8,7 +8,9 @@ from datetime import date
 
 import pytest
 
+from sitrep.events.claimants import claims
 from sitrep.events.jsonl import article_context
+from sitrep.events.roles import actor_mentions
 from sitrep.events.screen import REASONS
 from sitrep.events.extract import ArticleContext
 from sitrep.process import Analysis, Processor
@@ -22,13 +24,15 @@ ONE_LINE = "fakes-1923848249"  # the text is its title and dateline: "Russian st
 MASSACRE = "fakes-1926478966"  # "... committed a new massacre against Syrians claiming the lives of more than ten persons in an airstrike on al-Salehia village ..."
 TWO_TOWNS = "fakes-1926479081"  # "Other airstrikes also hit the towns of Rastan and Talbeesah with reports of civilian casualties ..."
 GHOUTA = "fakes-1924058065"  # "Last updated at Nov 272017 BEIRUT ..."; "bombarded the towns of Mesraba and Harasta"
+TWO_TOLLS = "fakes-1924058208"  # "regime air strikes on the areas of Mesraba and Madira killed 17 civilians while artillery fire on the town of Douma killed another two"
+CLAIMED = "fakes-1923102965"  # "The Islamic State [IS] group on Tuesday claimed the attack in a statement ..."
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
 
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -128,3 +132,32 @@ def test_every_rejection_has_a_known_reason(analysed: dict[str, Analysis]) -> No
     for analysis in analysed.values():
         told = {(m.trigger.start, m.trigger.end) for e in analysis.events for m in e.mentions}
         assert not told & {(r.trigger.start, r.trigger.end) for r in analysis.rejected}
+
+
+def test_each_event_of_a_sentence_has_the_toll_told_after_it(analysed: dict[str, Analysis]) -> None:
+    told = [e for e in analysed[TWO_TOLLS].events if any(m.sentence.text.startswith("On Sunday regime air strikes") for m in e.mentions)]
+    by_place = {(e.place.name if e.place else None): (e.sub_event_type, e.fatalities) for e in told}
+    # the strikes' 17 go to the first of their two places (a joint toll is never counted twice); the artillery's two to Douma
+    assert by_place == {"Mesraba": ("Air/drone strike", 17), "Madhira": ("Air/drone strike", None), "Dūmā": ("Shelling/artillery/missile attack", 2)}
+
+
+def test_a_claim_of_responsibility_names_the_side_that_acted(analysed: dict[str, Analysis]) -> None:
+    claimed = [e for e in analysed[CLAIMED].events if any("it claimed the event" in w for w in e.why)]
+    assert claimed and all(e.actor1 is not None and e.actor1.name == "Islamic State" for e in claimed)
+    assert all(e.event_type in ("Explosions/Remote violence", "Battles", "Violence against civilians") for e in claimed)
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Terrorist organisation DAESH claimed responsibility via its news arm Amaq.", "Islamic State"),
+        ("No one immediately claimed responsibility for the attack but the Islamic State group has carried out several bombings in Kurdish areas in Syria in the past.", None),
+        ("No group announced responsibility for the blast but supporters of Nusra Front blamed rival self-proclaimed Islamic State of Iraq and Sham (ISIS) militants.", None),
+        ("The Syrian government has strongly denied responsibility.", None),
+    ],
+)
+def test_only_a_claim_made_names_a_claimant(text: str, claimant: str | None) -> None:
+    processor = Processor()
+    doc = processor.geoparser.model(text)
+    found = claims(doc, actor_mentions(doc, processor.catalogue, "SY"))
+    assert [c.claimant.ref.name for c in found] == ([claimant] if claimant else [])

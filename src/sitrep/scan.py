@@ -7,10 +7,11 @@ model in two steps:
 1. the scan: tok2vec, tagger, the model's own `senter` (shipped disabled; it is a small, fast
    sentence splitter) and `paragraph_breaks`. A sentence is a candidate when it may hold a trigger
    of the event lexicon: for some row, a word of each of its positions appears, in order, in the
-   sentence, and a word its `requires` column asks for appears in it. Words are matched by every
-   form `events.lexicon` may compare (lower case, a bare plural, and every lemma the rule
-   lemmatizer or the attribute ruler could give the word), so a sentence the lexicon would find a
-   trigger in is always a candidate.
+   sentence, and a word its `requires` column asks for appears in it, or when it may claim an
+   attack ("responsibility", "credit", or "claim" with an attack word: `events.claimants`). Words
+   are matched by every form `events.lexicon` may compare (lower case, a bare plural, and every
+   lemma the rule lemmatizer or the attribute ruler could give the word), so a sentence the lexicon
+   would find a trigger in is always a candidate.
 2. runs of adjacent candidate sentences are parsed as one piece, from the tok2vec output the scan
    already computed (the parser reads nothing else), then get their POS, morphology and lemmas
    from the attribute ruler and the lemmatizer, exactly as the full pipeline gives them. The parse
@@ -34,6 +35,7 @@ from spacy.tokens import Doc, Span
 
 from .annotate import Annotator, as_ints
 from .events import lexicon
+from .events.claimants import may_claim
 
 SCAN_COMPONENTS = ("tok2vec", "tagger", "senter", "paragraph_breaks")
 PARSE_COMPONENTS = ("parser",)  # then `annotate.Annotator`: the attribute ruler and the lemmatizer, from tables
@@ -105,7 +107,8 @@ class Scanner:
         start = end = -1
         words = doc.to_array(["ORTH", "TAG"]).tolist()
         for sent in doc.sents:
-            if not self._may_match([self._token_keys(orth, tag) for orth, tag in words[sent.start : sent.end]]):
+            keys = [self._token_keys(orth, tag) for orth, tag in words[sent.start : sent.end]]
+            if not (self._may_match(keys) or may_claim(keys)):
                 continue
             if sent.start == end:
                 end = sent.end

@@ -1,10 +1,11 @@
 """Browser tests: Debian's Chromium driven by Playwright against `sitrep serve` on a loopback port,
-over a store ingested from examples/ once per session. Every page's requests are recorded."""
+over a store of examples/ (the session's FA-KES store and the seeds). Every page's requests are recorded."""
 
 from __future__ import annotations
 
 import json
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -18,6 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from sitrep.pipeline import IngestReport
 from tests.conftest import EXAMPLES, ROOT
 
 HERE = Path(__file__).parent
@@ -77,10 +79,13 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server(tmp_path_factory: pytest.TempPathFactory, fakes_ingested: tuple[Path, IngestReport]) -> Iterator[Server]:
+    # the examples: a copy of the session's FA-KES store, with the seed articles ingested by the command line
     db = tmp_path_factory.mktemp("browser") / "demo.db"
+    with sqlite3.connect(fakes_ingested[0]) as source, sqlite3.connect(db) as copy:
+        source.backup(copy)
     sitrep = [sys.executable, "-m", "sitrep"]
-    subprocess.run([*sitrep, "ingest", str(EXAMPLES), "--db", str(db), "-q"], check=True, cwd=ROOT)
+    subprocess.run([*sitrep, "ingest", str(EXAMPLES / "seeds"), "--db", str(db), "-q"], check=True, cwd=ROOT)
     port = _free_port()
     process = subprocess.Popen([*sitrep, "serve", "--db", str(db), "--port", str(port), "--token", TOKEN], cwd=ROOT)
     live = Server(f"http://127.0.0.1:{port}")

@@ -23,6 +23,7 @@ from ..actors import Catalogue
 from ..models import ActorRef, Attribution, Event, Evidence, Place, Rejected, Span
 from . import lexicon, triggers
 from .candidate import Candidate, distinct, site_key, told
+from .claimants import claims, credit
 from .coreference import corefer
 from .screen import screen
 from .syntax import tree_distance
@@ -69,17 +70,18 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
     text = doc.text  # built anew from the tokens at each use: read once
     if _title_only(text, context):
         context = replace(context, title_end=0)  # a one-line story: its title is its text
-    kept, rejected = screen(doc, list(_candidates(doc, text, places, catalogue, context)))
+    country = context.country or _focus(places)
+    mentions = actor_mentions(doc, catalogue, country, text)
+    kept, rejected = screen(doc, list(_candidates(doc, text, places, mentions, context)))
     records, generic = corefer(_give_tolls(doc, kept))
+    records = credit(records, claims(doc, mentions), doc)
     length = max(len(text), 1)
     return Extraction(sorted(records, key=lambda e: _salience(e, length)), rejected + generic)
 
 
-def _candidates(doc: Doc, text: str, places: Sequence[Place], catalogue: Catalogue, context: ArticleContext) -> Iterator[Candidate]:
+def _candidates(doc: Doc, text: str, places: Sequence[Place], mentions: Sequence[ActorMention], context: ArticleContext) -> Iterator[Candidate]:
     """One candidate per trigger head of each sentence, in text order; those of the title are
     headlines (without a toll: a headline's figure often adds up the article's events)."""
-    country = context.country or _focus(places)
-    mentions = actor_mentions(doc, catalogue, country, text)
     statements = quotations(text)
     relayed = relayed_report(text)
     previous: Place | None = None

@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Place
+from .capitals import with_capitals
 from .context import part_of
 from .gazetteer import Gazetteer
 from .recognise import recognise
@@ -26,7 +27,7 @@ def geoparse_doc(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     mentions, focus = recognise(doc, gazetteer, text)
     places = resolve(text, mentions, gazetteer, focus)
     kept = [p for p, m in zip(places, mentions, strict=True) if not organisation_word(m, p, gazetteer)]
-    return with_relations(text, kept)
+    return with_relations(text, with_capitals(text, kept, gazetteer))
 
 
 def geoparse_texts(texts: Iterable[str], gazetteer: Gazetteer, nlp: Language) -> Iterator[list[Place]]:

@@ -46,6 +46,7 @@ ADMIN_FOCUS = 2.0  # times the share of the article's other places that lie in t
 PASSES = 4
 QUALIFIED = 5.0  # "Name, Qualifier" where the qualifier is the candidate's state or country
 CUE_WEIGHT = 3.0
+CITY_SHARE = 0.8  # a province whose namesake town holds this share of its people is that city (Damascus)
 NAMESAKE = 2.5  # a town that shares the name with its province: the bare name means the town ("Homs", "Aleppo")
 NEAR_KM = ((50.0, 2.0), (200.0, 1.0), (600.0, 0.4))
 PRECISION = {"continent": 3, "country": 3, "admin1": 3, "admin2": 2, "town": 1, "region": 3, "sea": 3}
@@ -244,6 +245,9 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
         province = provinces.get((entry.country, entry.admin1_code))  # its province, if the name also names it
         if entry.kind == "town" and province is not None and (_is_namesake(entry) or match.name_kind == "primary"):
             parts.append((NAMESAKE, f"its province/state {province.name} goes by the same name: the bare name means the town"))
+            if cues.part and entry.population >= CITY_SHARE * province.population > 0:
+                share = entry.population / province.population
+                parts.append((CUE_WEIGHT, f"{province.name} is the city itself ({share:.0%} of its people): its parts are the town's"))
         parts += _qualifier(qualifier, qualifying, entry)
         parts += _cues(cues, entry)
         found.append((match, parts))
