@@ -28,6 +28,7 @@ from .coreference import corefer
 from .screen import screen
 from .syntax import tree_distance
 from .attribution import Statement, quotations, relayed_report
+from .later_tolls import later_tolls
 from .location import antecedent, aside_starts, container, fallback, place_in_sentence, vicinity
 from .venues import venue_starts
 from .modality import ModeHit, modality
@@ -75,6 +76,8 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
     kept, rejected = screen(doc, list(_candidates(doc, text, places, mentions, context)))
     records, generic = corefer(_give_tolls(doc, kept))
     records = credit(records, claims(doc, mentions), doc)
+    with_candidates = {c.event.sentence.start for c in kept} | {r.sentence.start for r in rejected}
+    records = later_tolls(records, doc, with_candidates, context.title_end)
     length = max(len(text), 1)
     return Extraction(sorted(records, key=lambda e: _salience(e, length)), rejected + generic)
 

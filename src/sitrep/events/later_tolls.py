@@ -1,0 +1,75 @@
+"""A toll told in a sentence of its own ("The official agency placed the death toll at 12", "the death
+toll has risen to 85"): a figure for the violent record told just before it (within `WINDOW`
+sentences), weighed with the record's own by ACLED's rules: an update replaces it; otherwise the
+lowest figure stands. A sentence with an event of its own, or one that speaks of a war, a period or an
+earlier figure ("the death toll from the six-year conflict", "had initially given a toll of 34"), or
+gives no figure ("a doctor confirmed the death toll"), gives none; a change of territory takes none."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..models import Event, Evidence, Mention, Span
+from .notes import write_notes
+from .tolls import Toll, fatalities
+
+WINDOW = 2  # a toll refers to an event told in one of the two sentences before it
+TOLLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"})
+# a figure stated as one: digits or a number word, not "a doctor", "several", "many"
+_FIGURE = re.compile(r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b")
+_TOLL = re.compile(r"(?i)\b(?:death\s+)?toll\b")
+_NOT_THE_EVENTS = re.compile(
+    r"(?i)\b(?:conflict|war|uprising|revolution|crisis|since|years?|months?|weeks?|initial(?:ly)?|earlier|previous(?:ly)?|first|overall|total)\b"
+)
+
+
+def later_tolls(events: Sequence[Event], doc: Doc, told: set[int], title_end: int) -> list[Event]:
+    """The events with the tolls stated in sentences of their own (see the module); `told`: the starts of
+    the sentences that hold a candidate event, kept or rejected."""
+    starts = [s.start_char for s in doc.sents]
+    out = list(events)
+    for n, sent in enumerate(doc.sents):
+        text = sent.text
+        if sent.start_char in told or sent.start_char < title_end or not _TOLL.search(text) or _NOT_THE_EVENTS.search(text):
+            continue
+        toll = fatalities(text, offset=sent.start_char)
+        if toll is None or toll.kind not in ("event", "update") or not _FIGURE.search(toll.text):
+            continue
+        before = [
+            (max(index for index in indices if index < n), i)
+            for i, event in enumerate(out)
+            if event.event_type in TOLLED and event.sub_event_type not in TERRITORY
+            and (indices := [bisect_right(starts, m.sentence.start) - 1 for m in event.mentions])
+            and any(n - WINDOW <= index < n for index in indices)
+        ]
+        if before:
+            _, i = max(before)
+            out[i] = _weighed(out[i], toll, Span(sent.start_char, sent.end_char, text))
+    return out
+
+
+def _weighed(event: Event, toll: Toll, sentence: Span) -> Event:
+    """The event with the toll, if it takes it; the sentence then becomes one of its mentions."""
+    if toll.kind != "update" and event.fatalities is not None and event.fatalities <= toll.fatalities:
+        return event  # the lowest figure stands
+    how = "an update replaces the earlier figure" if toll.kind == "update" else "the lowest figure stands"
+    why = f"toll {toll.fatalities} told after the event in a sentence of its own ({toll.text!r}): {how}"
+    source = event.attribution.source.text if event.attribution else None
+    return replace(
+        event,
+        fatalities=toll.fatalities,
+        civilian_fatalities=toll.civilians,
+        evidence=tuple(sorted((*(e for e in event.evidence if e.field != "fatalities"), Evidence("fatalities", Span(toll.start, toll.end, toll.text))),
+                              key=lambda e: (e.span.start, e.field))),  # fmt: skip
+        why=(*event.why, why),
+        mentions=tuple(sorted((*event.mentions, Mention(sentence, Span(toll.start, toll.end, toll.text), event.sub_event_type)),
+                              key=lambda m: m.trigger.start)),  # fmt: skip
+        notes=write_notes(event.sub_event_type, event.actor1, event.actor2, event.place, event.date, toll.fatalities,
+                          event.modality, source),  # fmt: skip
+    )
