@@ -411,3 +411,12 @@ def test_a_part_of_a_city_governorate_is_part_of_the_city(geoparser: Geoparser) 
     damascus = named(places, "Damascus")[0]
     assert (damascus.geonameid, damascus.feature) == (DAMASCUS_CITY, "town")
     assert not [p for p in places if p.feature == "part"]
+
+
+def test_a_district_of_a_town_is_in_that_town_not_a_namesake_far_away(geoparser: Geoparser) -> None:
+    text = "A bomb blast killed six people and injured 32 in the Salah al-Din district of Aleppo Syrian state television reported on Wednesday."
+    places = parse(geoparser, text)
+    district = next(p for p in places if p.text == "Salah al-Din")  # Iraq's Salah ad Din province, 636 km away, is another place
+    aleppo = named(places, "Aleppo")[0]
+    assert (district.feature, district.geo_precision, district.country, district.lat, district.lon) == ("part", 2, "SY", aleppo.lat, aleppo.lon)
+    assert aleppo.geonameid == ALEPPO_CITY

@@ -39,6 +39,7 @@ from sitrep.events.tolls import Toll, fatalities, read_number
         ("A suicide bomber blew himself up, killing 4 people.", 5, "4"),
         ("A suicide bomber blew himself up at a checkpoint.", 1, "blew himself"),
         ("The strike killed 12 people, including 5 children.", 12, "12"),
+        ("Six civilians from one family were killed in airstrikes on the town of Atareb west of Aleppo on Saturday.", 6, "Six"),
     ],
 )
 def test_reads_stated_figures(sentence: str, count: int, words: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
@@ -17,7 +18,10 @@ from .context import DIRECTIONS
 from .relative import distance_km, is_road_between, offset_point, relation_before
 from .resolve import Mention, organisation_word, resolve
 
-DERIVED = frozenset({"relative", "part"})  # features of places worked out from an anchor mention
+DERIVED = frozenset({"relative", "part"})
+INSIDE_KM = 25.0  # a part of a town lies this close to it
+_PART_AFTER = re.compile(r"(?i)\s+(?:neighbou?rhood|district|quarter)\b")  # "the Zahra neighbourhood"
+_PART_OF = re.compile(r"(?i)\s+(?:neighbou?rhoods?|districts?|quarters?|areas?|suburbs?)\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?")  # features of places worked out from an anchor mention
 PART_SHIFT_KM = {"admin1": 50.0, "admin2": 15.0, "country": 200.0}
 
 
@@ -44,17 +48,40 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
 def with_relations(text: str, places: Sequence[Place]) -> list[Place]:
     """The places, each followed by the relative locations anchored on it."""
     result: list[Place] = []
+    town: Place | None = None  # the last town named
     for index, place in enumerate(places):
+        following = places[index + 1] if index + 1 < len(places) else None
+        if following is not None and _PART_OF.fullmatch(text, place.end, following.start):
+            place = _inside(place, following, text)
+        elif town is not None and _PART_AFTER.match(text, place.end):
+            place = _inside(place, town, text)
+        if place.resolved and place.feature == "town":
+            town = place
         result.append(place)
         if not place.resolved or place.lat is None or place.lon is None:
             continue
         extra = _relative(text, place) or _part(text, place)
         if extra:
             result.append(extra)
-        following = places[index + 1] if index + 1 < len(places) else None
         if following and following.resolved and is_road_between(text, place.end, following.start, place.start):
             result.append(_road(text, place, following))
     return result
+
+
+def _inside(place: Place, town: Place, text: str) -> Place:
+    """"the Midan neighbourhood of Damascus", or "the al-Hamidiyeh neighbourhood" after Aleppo was
+    named: a part of the town named after it, or else before it. A reading of the part's name far from
+    that town (Al Mayadin, 400 km away) is another place of a like name: the part lies at the town's
+    point."""
+    if not (place.resolved and town.resolved and town.feature == "town") or place.feature == "country":
+        return place
+    if place.lat is None or place.lon is None or town.lat is None or town.lon is None:
+        return place
+    km = distance_km(place.lat, place.lon, town.lat, town.lon)
+    if km <= INSIDE_KM:
+        return place
+    why = f"{place.text!r} is a part of {town.name}, not {place.name}, {km:.0f} km away"
+    return _derived(town, place.start, place.end, text, place.text, town.lat, town.lon, 2, why, "part")
 
 
 def _relative(text: str, place: Place) -> Place | None:
