@@ -115,12 +115,17 @@ def _candidates(doc: Doc, text: str, places: Sequence[Place], mentions: Sequence
             )  # fmt: skip
             for one in per_place(doc, candidate, places, mentions):
                 same = (one.event.sub_event_type, one.event.modality, one.event.place.name if one.event.place else None, site_key(one.site))
-                # "aircraft bombed the town": two trigger words of one type, one event; the fuller reading stays
-                if same not in told_once or one.event.confidence > told_once[same].event.confidence:
+                # "aircraft bombed the town": two trigger words of one type, one event; the body's reading
+                # (not a headline run into the lead), then the one with a toll, then the fuller one stays
+                if same not in told_once or _fuller(one) > _fuller(told_once[same]):
                     told_once[same] = one
             if event.place is not None and event.modality in ("reported", "claimed"):
                 previous = event.place
         yield from sorted(told_once.values(), key=lambda c: c.event.trigger.start)
+
+
+def _fuller(candidate: Candidate) -> tuple[bool, bool, float]:
+    return not candidate.headline, candidate.toll is not None, candidate.event.confidence
 
 
 _PARTS = r"(?:neighbou?rhood|district|quarter|suburb|area)"  # a part of a town or a region

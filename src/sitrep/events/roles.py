@@ -30,6 +30,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..actors import Catalogue, GenericMatch, country_of
 from ..models import ActorRef, Span
+from .lexicon import word_lists
 from .records import countries
 
 MAX_CLIMB = 6
@@ -37,6 +38,8 @@ BACKING_LEMMAS = frozenset({"back", "broker", "mediate", "sponsor", "support", "
 BACKING_NOUNS = frozenset({"help", "support", "backing", "aid", "assistance", "cover", "mediation"})
 # "rebel-held", "Daesh-controlled": who holds a place describes the place, it does not act in the event
 _HOLDER = re.compile(r"\s?[-‐–]\s?(?:held|controlled|besieged|occupied|run|dominated|infested|ruled)\b", re.IGNORECASE)
+# "... the al-Jafra area which is controlled by the Syrian government", "under the control of IS": the same
+_HELD_BY = re.compile(r"(?i)(?:\b(?:controlled|held|run|ruled|dominated)\s+by|\bunder\s+(?:the\s+)?control\s+of)\s+(?:the\s+)?$")
 _GROUP_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]+\s+(?:(?:of|al|el)[\s-]+(?:the\s+)?)?){1,5}[A-Z][a-z]+\b")
 MODIFIERS = frozenset({"amod", "acl", "relcl"})  # a verb modifying a noun: its subject is not the event's
 PATIENT_PREPS = frozenset({"against", "on", "from", "with", "upon", "at", "targeting", "to", "toward", "towards"})
@@ -119,7 +122,7 @@ def actor_mentions(doc: Doc, catalogue: Catalogue, country: str | None, text: st
     found = [m for m in found if m.root >= 0]
     found += _unknown_groups(doc, text, found)
     found += _countries_acting(doc, found)
-    found = [m for m in found if not _HOLDER.match(text, m.ref.span.end)]
+    found = [m for m in found if not _HOLDER.match(text, m.ref.span.end) and not _HELD_BY.search(text, max(0, m.ref.span.start - 40), m.ref.span.start)]
     return sorted(found, key=lambda m: m.ref.span.start)
 
 
@@ -251,6 +254,8 @@ def _countries_acting(doc: Doc, known: Sequence[ActorMention]) -> list[ActorMent
             why = f"the country word {ent.text!r} ({country}) on {head.ref.name!r}: an actor of that type from {country}"
             found.append(ActorMention(ActorRef(f"{ent.text} {ent.root.head.text}", None, head.ref.type, country, span, why), ent.root.i))
             continue
+        if role.startswith("the adjective") and _civilian_thing(ent.root.head):
+            continue  # "a Syrian bus convoy", "a Syrian market": the country's people or things, no side
         if role.startswith("the adjective") and ent.root.head.tag_ in ("NNS", "NNPS"):
             why = f"the country word {ent.text!r} ({country}) as {role}: people or things of the country, type unknown"
             found.append(ActorMention(ActorRef(ent.text, None, None, country, span, why), ent.root.i))
@@ -258,6 +263,13 @@ def _countries_acting(doc: Doc, known: Sequence[ActorMention]) -> list[ActorMent
         why = f"the country {ent.text!r} ({country}) as {role} stands for its state, kept as written (ACLED types government actors as state forces)"
         found.append(ActorMention(ActorRef(ent.text, None, "state_forces", country, span, why), ent.root.i))
     return found
+
+
+def _civilian_thing(noun: Token) -> bool:
+    """Whether a noun, or a noun compounded into it ("bus convoy"), names civilians or their things
+    (the trigger lexicon's `$civilian` list)."""
+    civilian = word_lists()["civilian"]
+    return any(t.lemma_.lower() in civilian or t.lower_ in civilian for t in (noun, *(c for c in noun.children if c.dep_ == "compound")))
 
 
 def _argument(token: Token) -> str | None:
