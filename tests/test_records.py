@@ -29,13 +29,14 @@ CLAIMED = "fakes-1923102965"  # "The Islamic State [IS] group on Tuesday claimed
 SHRINE = "fakes-1924058170"  # "... leaving at least 20 people dead a monitor said ..."; later: "SANA gave a toll of at least 12 dead and 55 wounded."
 DISPLACED_SITE = "fakes-1923848250"  # "IS car bomb kills 20 ... An Islamic State (IS) car bomb killed 20 people ... at a site where displaced families are located"
 BUS_CONVOY = "fakes-1923848128"  # "Bombing of Syrian bus convoy kills wounds dozens outside Aleppo ..."
+HOULA = "fakes-1924058151"  # "... the airstrikes have been conducted in the towns of Teldo Tel Dahab and Kafr Laha since Sunday night."
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
 
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -186,3 +187,11 @@ def test_a_countrys_bus_convoy_is_no_side(analysed: dict[str, Analysis]) -> None
     bombing = next(e for e in analysed[BUS_CONVOY].events if e.sub_event_type == "Suicide bomb")
     assert bombing.actor1 is None or bombing.actor1.name != "Syrian"
     assert bombing.fatalities == 22 and bombing.place is not None and bombing.place.name == "Al-Rashidin"
+
+
+def test_since_a_day_of_the_week_is_one_event_that_began_then_not_a_habit(analysed: dict[str, Analysis]) -> None:
+    analysis = analysed[HOULA]
+    assert not [r for r in analysis.rejected if r.reason == "habitual" and "since Sunday night" in r.sentence.text]
+    told = [e for e in analysis.events if any("since Sunday night" in m.sentence.text for m in e.mentions)]
+    assert told and {e.sub_event_type for e in told} == {"Air/drone strike"}
+    assert {e.date for e in told} == {date(2017, 4, 23)}  # the Sunday before the Monday of publication

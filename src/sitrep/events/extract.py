@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from ..actors import Catalogue
 from ..models import ActorRef, Attribution, Event, Evidence, Place, Rejected, Span
 from . import lexicon, triggers
-from .candidate import Candidate, distinct, site_key, told
+from .candidate import SHORT_SINCE_DAYS, Candidate, distinct, site_key, told
 from .claimants import claims, credit
 from .coreference import corefer
 from .screen import screen
@@ -161,7 +161,7 @@ def _title_only(text: str, context: ArticleContext) -> bool:
 
 def _long_since(when: EventDate) -> bool:
     """Whether the sentence's date is "since X" over more than a week: a stretch, not a day."""
-    return when.why.startswith("since") and when.first is not None and when.last is not None and (when.last - when.first).days > 7
+    return when.why.startswith("since") and when.first is not None and when.last is not None and (when.last - when.first).days > SHORT_SINCE_DAYS
 
 
 def _blanked(text: str, start: int, end: int, spans: Sequence[tuple[int, int] | None]) -> str:

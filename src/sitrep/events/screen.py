@@ -35,7 +35,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from ..models import Rejected
-from .candidate import PAST_TAGS, Candidate
+from .candidate import PAST_TAGS, SHORT_SINCE_DAYS, Candidate
 from .syntax import VERBAL, clause_of, predicate_of, subject_of
 
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "add", "claim", "confirm"})
@@ -142,7 +142,11 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
     if candidate.period is not None:
         return "habitual", f"{candidate.period!r}: the sentence tells of a stretch of time"
     clause = {t.i for t in clause_of(predicate_of(head, sent), sent)} | {t.i for t in head.subtree}
-    habit = next((m for m in words.habitual.finditer(sentence) if _habit_in(doc, event.sentence.start + m.start(), clause)), None)
+    habit = next(
+        (m for m in words.habitual.finditer(sentence)
+         if _habit_in(doc, event.sentence.start + m.start(), clause) and not (m.group().lower() == "since" and _days_since(candidate))),
+        None,
+    )  # fmt: skip
     if habit is not None:
         return "habitual", f"{habit.group()!r} in the trigger's clause"
     if head.lemma_.lower() in words.talk_lemmas:
@@ -213,6 +217,12 @@ def _in_name(head: Token) -> bool:
     doc = head.doc
     neighbours = [doc[i] for i in (head.i - 1, head.i + 1) if head.sent.start <= i < head.sent.end]
     return any(t.text[:1].isupper() and t.i != head.sent.start for t in neighbours)
+
+
+def _days_since(candidate: Candidate) -> bool:
+    """Whether the candidate is dated by "since" a day of the last week ("since Sunday night"): one
+    event that began then, not a habit."""
+    return candidate.days is not None and (candidate.days[1] - candidate.days[0]).days <= SHORT_SINCE_DAYS
 
 
 def _habit_in(doc: Doc, char: int, clause: set[int]) -> bool:
