@@ -195,3 +195,10 @@ def test_since_a_day_of_the_week_is_one_event_that_began_then_not_a_habit(analys
     told = [e for e in analysis.events if any("since Sunday night" in m.sentence.text for m in e.mentions)]
     assert told and {e.sub_event_type for e in told} == {"Air/drone strike"}
     assert {e.date for e in told} == {date(2017, 4, 23)}  # the Sunday before the Monday of publication
+
+
+def test_how_the_war_began_is_the_wars_background_not_an_event() -> None:
+    sentence = "More than 280000 people have been killed in Syria since the war began with anti-government protests that were met with a regime crackdown."
+    (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2016, 7, 28))])
+    assert not analysis.events
+    assert {r.trigger.text: r.reason for r in analysis.rejected}["protests"] == "war"

@@ -178,7 +178,12 @@ def _agreement_end(head: Token, words: _Words) -> Token | None:
 
 
 def _war_above(head: Token, words: _Words) -> Token | None:
-    """A war noun the trigger's clause describes: "the conflict, which began with protests"."""
+    """A war noun the trigger's clause describes ("the conflict, which began with protests"), or the
+    subject of the verb whose clause the trigger stands in ("since the war began with protests")."""
+    verb = predicate_of(head, head.sent)
+    subject = subject_of(verb, head.sent) if verb.i != head.i else None
+    if subject is not None and subject.lemma_.lower() in words.war_nouns:
+        return subject
     node, clause = head, False
     for _ in range(8):
         if node.head.i == node.i:
