@@ -202,3 +202,11 @@ def test_how_the_war_began_is_the_wars_background_not_an_event() -> None:
     (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2016, 7, 28))])
     assert not analysis.events
     assert {r.trigger.text: r.reason for r in analysis.rejected}["protests"] == "war"
+
+
+def test_an_agreements_word_that_qualifies_a_place_is_no_agreement() -> None:
+    sentence = ("An Israeli airstrike on a government-held village on the Syrian side of the Golan Heights ceasefire line "
+                "killed five pro-regime forces on Wednesday a monitoring group said.")  # fmt: skip
+    (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2015, 7, 29))])
+    assert [e.sub_event_type for e in analysis.events] == ["Air/drone strike"]
+    assert {r.trigger.text: r.reason for r in analysis.rejected}["ceasefire"] == "modifier"

@@ -11,7 +11,8 @@ A trigger word does not make an event. The screen rejects, by the words and the 
   agreements and other strategic developments over a deal, a law or a claim are meant literally;
 - "talks": negotiations themselves ("peace talks entered a second day");
 - "name": a strategic development's word inside a capitalised name or title ("the High Representative
-  for Disarmament Affairs");
+  for Disarmament Affairs"); "modifier": an agreement's word that qualifies another noun ("the ceasefire
+  line", "truce monitors");
 - "threat": a threat or a warning; "appeal": a call for action ("called for a truce");
 - "aid delivery": an aid convoy's movements; "displacement": people fleeing, refugee figures;
 - "summed": a killing told only as a toll summed over a period ("550 civilians have been killed in the
@@ -42,6 +43,7 @@ SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "add", "claim", "confi
 # Events whose words are meant literally when they are about talks or politics: an agreement is
 # signed, a protest held and an arrest made over a deal, a law or a claim.
 LITERAL_TYPES = frozenset({"Protests", "Strategic developments"})
+AGREEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "arrangement", "understanding"})  # "a ceasefire deal"
 AID_TYPES = frozenset({"Other", "Change to group/activity", "Non-violent transfer of territory", "Non-state actor overtakes territory"})
 _DEATH = re.compile(r"(?i)\b(?:kill|dead|death|die|massacr|slaughter)")
 _FULL_DATE = re.compile(
@@ -58,6 +60,7 @@ REASONS = {
     "figure of speech": "violence words about talks or politics",
     "talks": "talks and negotiations are not events",
     "name": "a word of a name or a title, not an event",
+    "modifier": "a word that qualifies another noun, not an event",
     "threat": "a threat or warning, not an event",
     "appeal": "a call for action, not an event",
     "aid delivery": "aid deliveries are not conflict events",
@@ -117,6 +120,8 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
     sent = head.sent
     if event.event_type == "Strategic developments" and _in_name(head):
         return "name", f"{head.text!r} is a word of a capitalised name"
+    if event.sub_event_type == "Agreement" and head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() not in AGREEMENT_NOUNS:
+        return "modifier", f"{head.text!r} qualifies {head.head.text!r}: the {head.text} {head.head.text} is no agreement made"
     caption = _caption(sentence, sent.root, words)
     if caption is not None:
         return "caption", caption
