@@ -59,6 +59,10 @@ THURSDAY = date(2017, 4, 6)  # publication date of most cases: Thursday 6 April 
         ("ISIS seized the town in May 2015.", date(2015, 5, 16), 3, "May 2015"),
         ("The town has been under siege since May 2015.", date(2015, 5, 1), 3, "since May 2015"),
         ("The town fell two years ago.", date(2015, 7, 2), 3, "two years ago"),
+        # a year, or a part of one, also before the noun it dates
+        ("Israel seized 1200 square kilometres (460 square miles) of the Golan Heights from neighbouring Syria in the 1967 Six Day War.",
+         date(1967, 7, 2), 3, "the 1967"),
+        ("A mass grave containing 230 corpses of tribesmen who were summarily executed by ISIS in late 2014.", date(2014, 10, 31), 3, "late 2014"),
     ],
 )
 def test_reads_date_expressions(sentence: str, expected: date, precision: int, words: str) -> None:

@@ -158,7 +158,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("month_year", rf"(?:(?P<part>{_PART})[-\s]+)?(?P<m>{_M}),?\s+(?P<y>{_YEAR})"),
     ("month", rf"(?:(?P<part>{_PART})[-\s]+|(?P<rel>(?i:last|this|next))\s+|(?P<since>(?i:since))\s+|{_AFTER_IN})"
               rf"(?P<m>{_FULL_MONTH})(?![\w])(?!\s+\d)"),
-    ("year", rf"(?:(?P<since>(?i:since))\s+|{_AFTER_IN})(?P<y>{_YEAR})(?!\s*[-–/]\s*\d)"),
+    ("year", rf"(?:(?P<since>(?i:since))\s+|{_AFTER_IN}(?:(?i:the)\s+)?(?:(?P<part>{_PART})[-\s]+)?)(?P<y>{_YEAR})(?!\s*[-–/]\s*\d)"),
     ("weekday", rf"(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<wd>{_WEEKDAY})(?![\w])"),
     # "Monday's raid", "Mondays raid" (apostrophe lost): the day, not a habit ("on Mondays")
     ("weekday_of", rf"(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?<!(?i:on)\s)(?P<wd>{_WEEKDAY})['’]?s(?=\s+[a-z])"),
@@ -352,9 +352,17 @@ def _read_month(match: re.Match[str], published: date | None) -> _Span | None:
     return _Span(first, last, why, precision=3 if not match["part"] else None)
 
 
+# The months a part of a year covers: "early 2014", "in the middle of 2015", "late 2014"
+_YEAR_PARTS = {"early": (1, 4), "beginning": (1, 3), "start": (1, 3), "mid": (5, 8), "middle": (5, 8), "late": (9, 12), "end": (10, 12)}
+
+
 def _read_year(match: re.Match[str], published: date | None) -> _Span | None:
+    """A year ("in 2013", "since 2012", "in the 1967 war"), or a part of one ("in late 2014")."""
     year = int(match["y"])
-    return _Span(date(year, 1, 1), date(year, 12, 31), "since a year" if match["since"] else "a year", precision=3)
+    part = next((months for word, months in _YEAR_PARTS.items() if match["part"] and word in match["part"].casefold()), None)
+    if part is None:
+        return _Span(date(year, 1, 1), date(year, 12, 31), "since a year" if match["since"] else "a year", precision=3)
+    return _Span(date(year, part[0], 1), date(year, part[1], calendar.monthrange(year, part[1])[1]), "a part of a year", precision=3)
 
 
 # A verb of the future shortly before a bare weekday: "will begin Monday", "is due to resume on Friday"
