@@ -129,3 +129,17 @@ def test_civilians_are_never_actor1_of_violence_and_an_actors_country_is_not_the
     assert event.event_type == "Explosions/Remote violence" and event.place is not None
     assert event.place.name != "United States" and event.place.country == "SY"
     assert event.actor1 is None or event.actor1.type != "civilians"
+
+
+def test_state_medias_terrorist_organizations_are_an_armed_group_kept_as_written(processor: Processor) -> None:
+    event = top(processor, "SANA reporter quoted a source at Aleppo Police Command as saying that two women were killed and 16 other people "
+                           "were injured as the terrorist organizations fired rocket shells on al-Sayyed Ali neighborhood in the city.")  # fmt: skip
+    assert event.actor1 is not None and event.actor1.name == "terrorist organizations"
+    assert event.actor1.type in ("rebel_group", "political_militia")
+
+
+def test_who_controls_the_place_is_no_target(processor: Processor) -> None:
+    event = top(processor, "An Islamic State (IS) car bomb killed 20 people near the al-Jafra area which is located south of the city "
+                           "and is controlled by the Syrian government.")  # fmt: skip
+    assert event.actor1 is not None and event.actor1.name == "Islamic State"
+    assert event.actor2 is None or event.actor2.type == "civilians"
