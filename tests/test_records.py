@@ -210,3 +210,11 @@ def test_an_agreements_word_that_qualifies_a_place_is_no_agreement() -> None:
     (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2015, 7, 29))])
     assert [e.sub_event_type for e in analysis.events] == ["Air/drone strike"]
     assert {r.trigger.text: r.reason for r in analysis.rejected}["ceasefire"] == "modifier"
+
+
+def test_a_capitalised_plural_at_a_sentences_start_is_still_its_trigger() -> None:
+    text = ("At least 13 civilians were killed and 30 others wounded in airstrikes by regime and Russian fighter jets on the town of "
+            "Alghantou on Friday. Airstrikes also targeted the nearby towns of Rastan Talbeesah Ter Maaleh and Zafarana.")  # fmt: skip
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2016, 8, 20))])
+    second = text.index("Airstrikes also")
+    assert any(m.trigger.start == second and m.trigger.text == "Airstrikes" for e in analysis.events for m in e.mentions)

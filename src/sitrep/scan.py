@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span
 
 from .annotate import Annotator, as_ints
 from .events import lexicon
+from .events.lexicon import PLURAL_TAGS
 from .events.claimants import may_claim
 
 SCAN_COMPONENTS = ("tok2vec", "tagger", "senter", "paragraph_breaks")
@@ -42,7 +43,6 @@ PARSE_COMPONENTS = ("parser",)  # then `annotate.Annotator`: the attribute ruler
 LAST_COMPONENTS = ("ner",)
 BATCH = 64
 ENTITY = "@"
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 @dataclass(frozen=True)

@@ -214,10 +214,12 @@ def word_forms(token: Token) -> frozenset[str]:
 def _forms(lower: str, lemma: str, tag: str) -> frozenset[str]:
     lower = lower.replace("’", "'")
     keys = {lower, lemma.lower().replace("’", "'")}
-    if tag in ("NNS", "NNPS") and lower.endswith("s") and len(lower) > 3:
+    if tag in PLURAL_TAGS and lower.endswith("s") and len(lower) > 3:
         keys.add(lower[:-1])
     return frozenset(keys)
 
 
+# Tags of words that may be plurals; "NNP": a capitalised plural at a sentence's start ("Airstrikes also targeted ...")
+PLURAL_TAGS = frozenset({"NNS", "NNPS", "NNP"})
 MAX_KEPT_KEYS = 500_000
 _KEYS: dict[tuple[int, int, int], frozenset[str]] = {}
