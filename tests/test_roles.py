@@ -143,3 +143,11 @@ def test_who_controls_the_place_is_no_target(processor: Processor) -> None:
                            "and is controlled by the Syrian government.")  # fmt: skip
     assert event.actor1 is not None and event.actor1.name == "Islamic State"
     assert event.actor2 is None or event.actor2.type == "civilians"
+
+
+def test_the_dead_of_a_strike_are_its_target_and_whom_they_are_tied_to_is_no_side(processor: Processor) -> None:
+    event = top(processor, "Seven militants from Syrias Al-Qaeda-affiliated Al-Nusra Front terrorist group including commanders were "
+                           "killed in US-led air strikes Wednesday in the northwest of the conflict-riven country.")  # fmt: skip
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 is not None and event.actor1.actor_id == "global-coalition"  # "US-led" strikes are the coalition's
+    assert event.actor2 is not None and event.actor2.name == "al-Nusra Front"

@@ -36,8 +36,13 @@ from .records import countries
 MAX_CLIMB = 6
 BACKING_LEMMAS = frozenset({"back", "broker", "mediate", "sponsor", "support", "help", "aid", "assist", "arm", "fund", "train"})
 BACKING_NOUNS = frozenset({"help", "support", "backing", "aid", "assistance", "cover", "mediation"})
-# "rebel-held", "Daesh-controlled": who holds a place describes the place, it does not act in the event
-_HOLDER = re.compile(r"\s?[-‐–]\s?(?:held|controlled|besieged|occupied|run|dominated|infested|ruled)\b", re.IGNORECASE)
+# "rebel-held", "Daesh-controlled": who holds a place describes the place, it does not act in the event;
+# "Turkish-backed", "al-Qaeda-linked": who backs a group or is tied to it does not act either
+_HOLDER = re.compile(
+    r"\s?[-‐–]\s?(?:held|controlled|besieged|occupied|run|dominated|infested|ruled"
+    r"|affiliated|linked|allied|aligned|inspired|backed|sponsored|supported)\b",  # "Al-Qaeda-affiliated Nusra": whom a group is tied to
+    re.IGNORECASE,
+)
 # "... the al-Jafra area which is controlled by the Syrian government", "under the control of IS": the same
 _HELD_BY = re.compile(r"(?i)(?:\b(?:controlled|held|run|ruled|dominated)\s+by|\bunder\s+(?:the\s+)?control\s+of)\s+(?:the\s+)?$")
 _GROUP_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]+\s+(?:(?:of|al|el)[\s-]+(?:the\s+)?)?){1,5}[A-Z][a-z]+\b")
@@ -307,6 +312,11 @@ def roles(
             agent = taker
             why = f"the object of {last.text!r} in the trigger phrase is the one that took the place"
             patient = patient if patient is not taker else None
+    if patient is None:
+        dead = _dead_of(trigger, by_token)  # "seven militants from the Nusra Front were killed in US-led air strikes"
+        if dead is not None and dead is not agent:
+            patient = dead
+            why += f"; actor2 {dead.ref.name}: the dead of {trigger.head.head.text!r}, which the trigger caused"
     syntactic = agent is not None
     if agent is None and patient is None:
         before = [m for m in inside if m.ref.span.end <= trigger.idx]
@@ -328,6 +338,16 @@ def roles(
     with_agent = {t.i for t in sent.doc[agent.root].subtree} if agent is not None else set()
     assoc = tuple(m for m in inside if id(m) not in chosen and m.root in with_agent and m.ref.name not in _names(agent, patient))
     return Roles(agent, patient, assoc, (why,) if why else (), syntactic)
+
+
+def _dead_of(trigger: Token, by_token: dict[int, ActorMention]) -> ActorMention | None:
+    """The actor of the subject of a death or injury verb whose "in"/"by" phrase the trigger is ("X were
+    killed in air strikes"): the side acted upon."""
+    preposition = trigger.head
+    if trigger.dep_ != "pobj" or preposition.lower_ not in ("in", "by") or preposition.head.lemma_ not in VICTIM_LEMMAS:
+        return None
+    subject = next((c for c in preposition.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    return _actor_in(subject, by_token) if subject is not None else None
 
 
 def _backer(token: Token) -> bool:

@@ -43,7 +43,12 @@ SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "add", "claim", "confi
 # Events whose words are meant literally when they are about talks or politics: an agreement is
 # signed, a protest held and an arrest made over a deal, a law or a claim.
 LITERAL_TYPES = frozenset({"Protests", "Strategic developments"})
-AGREEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "arrangement", "understanding"})  # "a ceasefire deal"
+# Nouns an agreement's word may qualify and still name the event: the agreement ("a ceasefire deal"), or
+# the effort towards it ("a mediation mission"); not a line, a zone or monitors
+AGREEMENT_NOUNS = frozenset({
+    "deal", "agreement", "accord", "pact", "treaty", "arrangement", "understanding", "mission", "effort", "initiative",
+    "attempt", "bid",
+})  # fmt: skip
 AID_TYPES = frozenset({"Other", "Change to group/activity", "Non-violent transfer of territory", "Non-state actor overtakes territory"})
 _DEATH = re.compile(r"(?i)\b(?:kill|dead|death|die|massacr|slaughter)")
 _FULL_DATE = re.compile(
