@@ -218,3 +218,11 @@ def test_a_capitalised_plural_at_a_sentences_start_is_still_its_trigger() -> Non
     (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2016, 8, 20))])
     second = text.index("Airstrikes also")
     assert any(m.trigger.start == second and m.trigger.text == "Airstrikes" for e in analysis.events for m in e.mentions)
+
+
+def test_an_inquiry_into_whether_a_past_event_happened_is_no_event() -> None:
+    sentence = ("A spokesman for the coalition said on Wednesday it had opened a formal investigation to determine whether "
+                "its strikes near Manbij last week had killed civilians.")  # fmt: skip
+    (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2016, 7, 28))])
+    assert not analysis.events
+    assert {r.reason for r in analysis.rejected} == {"question"}

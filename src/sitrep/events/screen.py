@@ -12,7 +12,8 @@ A trigger word does not make an event. The screen rejects, by the words and the 
 - "talks": negotiations themselves ("peace talks entered a second day");
 - "name": a strategic development's word inside a capitalised name or title ("the High Representative
   for Disarmament Affairs"); "modifier": an agreement's word that qualifies another noun ("the ceasefire
-  line", "truce monitors");
+  line", "truce monitors"); "question": whether a past event happened ("to determine whether its strikes
+  had killed civilians");
 - "threat": a threat or a warning; "appeal": a call for action ("called for a truce");
 - "aid delivery": an aid convoy's movements; "displacement": people fleeing, refugee figures;
 - "summed": a killing told only as a toll summed over a period ("550 civilians have been killed in the
@@ -73,6 +74,7 @@ REASONS = {
     "background": "background history with no place of its own",
     "summed": "a toll summed over a period, not one event's",
     "agreement ended": "the end or breach of an agreement, not an agreement",
+    "question": "a question about a past event (an inquiry), not an event",
     "generic": "nothing places, dates or tells it as having happened, and no record it is a mention of",
 }
 
@@ -149,6 +151,9 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
             return "agreement ended", f"{ended.text!r} {head.text!r}"
     if event.sub_event_type in AID_TYPES and _aid(head, agent, words):
         return "aid delivery", f"{head.text!r} is an aid delivery's"
+    question = _past_question(head) if event.modality == "hypothetical" else None
+    if question is not None:
+        return "question", f"whether {question.text!r} happened"
     if candidate.period is not None:
         return "habitual", f"{candidate.period!r}: the sentence tells of a stretch of time"
     clause = {t.i for t in clause_of(predicate_of(head, sent), sent)} | {t.i for t in head.subtree}
@@ -232,6 +237,19 @@ def _in_name(head: Token) -> bool:
     doc = head.doc
     neighbours = [doc[i] for i in (head.i - 1, head.i + 1) if head.sent.start <= i < head.sent.end]
     return any(t.text[:1].isupper() and t.i != head.sent.start for t in neighbours)
+
+
+def _past_question(head: Token) -> Token | None:
+    """The past-tense verb a "whether" asks about ("an investigation to determine whether its strikes
+    had killed civilians"): whether a past event happened is a question, the event is told elsewhere."""
+    node = predicate_of(head, head.sent)
+    for _ in range(3):
+        if node.tag_ in PAST_TAGS and any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _days_since(candidate: Candidate) -> bool:
