@@ -40,6 +40,8 @@ from sitrep.events.tolls import Toll, fatalities, read_number
         ("A suicide bomber blew himself up at a checkpoint.", 1, "blew himself"),
         ("The strike killed 12 people, including 5 children.", 12, "12"),
         ("Six civilians from one family were killed in airstrikes on the town of Atareb west of Aleppo on Saturday.", 6, "Six"),
+        ("The Syrian opposition has accused government forces of killing well over 1000 civilians with poison gas in Damascus suburbs on Wednesday.",
+         1000, "well over 1000"),
     ],
 )
 def test_reads_stated_figures(sentence: str, count: int, words: str) -> None:
