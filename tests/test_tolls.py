@@ -209,3 +209,9 @@ def test_another_counts_one_and_joins_a_list_of_victims() -> None:
     assert toll is not None and toll.fatalities == 2
     toll = fatalities("Another 27 people were killed in raids on the west of the province.")
     assert toll is not None and toll.fatalities == 27
+
+
+def test_an_article_after_a_toll_word_is_no_figure() -> None:
+    # "confirmed the death toll to an AFP correspondent": the bomber's own death is all the sentence counts
+    toll = fatalities("A Kurdish police source confirmed the death toll to an AFP correspondent and said the assailant blew himself up in front of a bakery.")
+    assert toll is not None and (toll.fatalities, toll.kind) == (1, "part")
