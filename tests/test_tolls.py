@@ -42,6 +42,8 @@ from sitrep.events.tolls import Toll, fatalities, read_number
         ("Six civilians from one family were killed in airstrikes on the town of Atareb west of Aleppo on Saturday.", 6, "Six"),
         ("The Syrian opposition has accused government forces of killing well over 1000 civilians with poison gas in Damascus suburbs on Wednesday.",
          1000, "well over 1000"),
+        ("According to official Syrian military spokesperson the Syrian Armed Forces killed a confirmed 33 militants on Sunday including 10 foreign members of Jabhat Fateh Al-Sham.",
+         33, "a confirmed 33"),
     ],
 )
 def test_reads_stated_figures(sentence: str, count: int, words: str) -> None:
