@@ -226,3 +226,14 @@ def test_an_inquiry_into_whether_a_past_event_happened_is_no_event() -> None:
     (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2016, 7, 28))])
     assert not analysis.events
     assert {r.reason for r in analysis.rejected} == {"question"}
+
+
+def test_a_states_military_spokesperson_on_its_own_forces_is_a_claim() -> None:
+    text = ("According to official Syrian military spokesperson the Syrian Armed Forces killed a confirmed 33 militants on Sunday "
+            "including 10 foreign members of Jabhat Fateh Al-Sham.")  # fmt: skip
+    (event,) = Processor().analyse([text], [ArticleContext(published=date(2016, 10, 31))])[0].events
+    assert (event.modality, event.fatalities) == ("claimed", 33)
+    # the same words from a monitor are a report
+    (other,) = Processor().analyse([text.replace("official Syrian military spokesperson", "the Syrian Observatory")],
+                                   [ArticleContext(published=date(2016, 10, 31))])[0].events  # fmt: skip
+    assert other.modality == "reported"

@@ -21,6 +21,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 ARGUMENT_STEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "compound", "amod", "appos", "conj", "nmod"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
 SELF_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "its", "their", "our", "his", "her"})
+# A state's military voice and its forces: "the military spokesperson" tells what "the Armed Forces" did
+STATE_VOICE = frozenset({"army", "military", "ministry", "command", "spokesman", "spokesperson"})
+STATE_FORCES = frozenset({"army", "military", "force", "forces", "troop", "troops", "soldier", "soldiers"})
 
 
 @dataclass(frozen=True)
@@ -279,7 +282,18 @@ def _is_self(sent: SpacySpan, trigger: Token, source: Token) -> bool:
         return False
     if agent.lower_ in SELF_PRONOUNS or any(c.dep_ == "poss" and c.lower_ in SELF_PRONOUNS for c in agent.children):
         return True
-    return agent.lemma_.lower() == source.lemma_.lower()
+    return agent.lemma_.lower() == source.lemma_.lower() or _one_state(noun_phrase(agent), noun_phrase(source))
+
+
+def _one_state(agent: Sequence[Token], source: Sequence[Token]) -> bool:
+    """Whether a state's military voice tells of its own forces: the source names the army, the
+    military or its spokesperson, the agent its forces, and the two name no different countries."""
+    said = {t.lower_ for t in source}
+    done = {t.lower_ for t in agent}
+    if not (said & STATE_VOICE and said & {"army", "military", "defence", "defense"} and done & STATE_FORCES):
+        return False
+    countries = [{t.lower_ for t in phrase if t.ent_type_ in ("NORP", "GPE")} for phrase in (agent, source)]
+    return not (countries[0] and countries[1]) or bool(countries[0] & countries[1])
 
 
 def _decide(
