@@ -420,3 +420,10 @@ def test_a_district_of_a_town_is_in_that_town_not_a_namesake_far_away(geoparser:
     aleppo = named(places, "Aleppo")[0]
     assert (district.feature, district.geo_precision, district.country, district.lat, district.lon) == ("part", 2, "SY", aleppo.lat, aleppo.lon)
     assert aleppo.geonameid == ALEPPO_CITY
+
+
+def test_a_country_joined_to_another_peoples_adjective_is_no_place(geoparser: Geoparser) -> None:
+    text = "An adult and a child have been killed in Syrias Aleppo city in the first deaths in areas covered by a US-Russian-brokered ceasefire since it began this week."
+    places = parse(geoparser, text)
+    assert "US" not in [p.text for p in places]
+    assert named(places, "Aleppo")[0].geonameid == ALEPPO_CITY

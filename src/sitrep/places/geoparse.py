@@ -20,6 +20,7 @@ from .resolve import Mention, organisation_word, resolve
 
 DERIVED = frozenset({"relative", "part"})
 INSIDE_KM = 25.0  # a part of a town lies this close to it
+_PAIR = re.compile(r"[-‐–](?P<word>[A-Z][a-z]+)\b")  # "US-Russian"
 _PART_AFTER = re.compile(r"(?i)\s+(?:neighbou?rhood|district|quarter)\b")  # "the Zahra neighbourhood"
 _PART_OF = re.compile(r"(?i)\s+(?:neighbou?rhoods?|districts?|quarters?|areas?|suburbs?)\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?")  # features of places worked out from an anchor mention
 PART_SHIFT_KM = {"admin1": 50.0, "admin2": 15.0, "country": 200.0}
@@ -30,8 +31,16 @@ def geoparse_doc(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     text = doc.text  # joined from the tokens at each use: read once
     mentions, focus = recognise(doc, gazetteer, text)
     places = resolve(text, mentions, gazetteer, focus)
-    kept = [p for p, m in zip(places, mentions, strict=True) if not organisation_word(m, p, gazetteer)]
+    kept = [p for p, m in zip(places, mentions, strict=True) if not organisation_word(m, p, gazetteer) and not _paired(text, p, gazetteer)]
     return with_relations(text, with_capitals(text, kept, gazetteer))
+
+
+def _paired(text: str, place: Place, gazetteer: Gazetteer) -> bool:
+    """"the US-Russian deal": a country joined to another people's adjective qualifies a noun, it is no place."""
+    pair = _PAIR.match(text, place.end)
+    if place.feature != "country" or pair is None:
+        return False
+    return any(m.level == "exact" and m.name_kind == "demonym" for m in gazetteer.lookup(pair["word"], limit=10))
 
 
 def geoparse_texts(texts: Iterable[str], gazetteer: Gazetteer, nlp: Language) -> Iterator[list[Place]]:
