@@ -151,3 +151,11 @@ def test_the_dead_of_a_strike_are_its_target_and_whom_they_are_tied_to_is_no_sid
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor1 is not None and event.actor1.actor_id == "global-coalition"  # "US-led" strikes are the coalition's
     assert event.actor2 is not None and event.actor2.name == "al-Nusra Front"
+
+
+def test_what_a_strike_killed_is_its_target_and_a_countrys_plane_is_its_forces(processor: Processor) -> None:
+    strike = top(processor, "An Israeli airstrike on a government-held village on the Syrian side of the Golan Heights ceasefire line "
+                            "killed five pro-regime forces on Wednesday a monitoring group said.")  # fmt: skip
+    assert (strike.actor1 and strike.actor1.actor_id, strike.actor2 and strike.actor2.actor_id) == ("military-il", "military-sy")
+    plane = top(processor, "An Israeli plane hit a car inside the town of Hader killing two men from Hezballah.")
+    assert plane.actor1 is not None and plane.actor1.actor_id == "military-il"

@@ -341,13 +341,22 @@ def roles(
 
 
 def _dead_of(trigger: Token, by_token: dict[int, ActorMention]) -> ActorMention | None:
-    """The actor of the subject of a death or injury verb whose "in"/"by" phrase the trigger is ("X were
-    killed in air strikes"): the side acted upon."""
-    preposition = trigger.head
-    if trigger.dep_ != "pobj" or preposition.lower_ not in ("in", "by") or preposition.head.lemma_ not in VICTIM_LEMMAS:
+    """The side acted upon, as the dead or hurt of the event: the subject of a death or injury verb
+    whose "in"/"by" phrase the trigger is ("X were killed in air strikes"), or the object of one the
+    trigger is the subject of ("an airstrike killed five pro-regime forces"), directly or through a
+    participle ("an Israeli plane hit a car, killing two men from Hezbollah")."""
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ in ("in", "by") and head.head.lemma_ in VICTIM_LEMMAS:
+        subject = next((c for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        return _actor_in(subject, by_token) if subject is not None else None
+    if trigger.dep_ != "nsubj":
         return None
-    subject = next((c for c in preposition.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-    return _actor_in(subject, by_token) if subject is not None else None
+    verbs = [head, *(c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG")]
+    for verb in (v for v in verbs if v.lemma_ in VICTIM_LEMMAS):
+        dead = next((_actor_in(c, by_token) for c in verb.children if c.dep_ == "dobj"), None)
+        if dead is not None:
+            return dead
+    return None
 
 
 def _backer(token: Token) -> bool:
