@@ -159,3 +159,9 @@ def test_what_a_strike_killed_is_its_target_and_a_countrys_plane_is_its_forces(p
     assert (strike.actor1 and strike.actor1.actor_id, strike.actor2 and strike.actor2.actor_id) == ("military-il", "military-sy")
     plane = top(processor, "An Israeli plane hit a car inside the town of Hader killing two men from Hezballah.")
     assert plane.actor1 is not None and plane.actor1.actor_id == "military-il"
+
+
+def test_who_condemns_an_attack_is_no_side_of_it(processor: Processor) -> None:
+    event = top(processor, "The Syrian Coalition condemned the bombing that targeted the headquarters of the Syrian interim government "
+                           "in the town of Azaz in northern Aleppo province.")  # fmt: skip
+    assert event.actor1 is None or "Coalition" not in event.actor1.name

@@ -75,6 +75,8 @@ NON_STATE_QUALIFIERS = frozenset(
     "student students protest church village civic business labor labour trade media company militia".split()
 )
 SAY_LEMMAS = frozenset({"say", "tell", "report", "add", "confirm", "state", "quote", "note", "write"})
+# Who reacts to an event does not act in it: "the Syrian Coalition condemned the bombing"
+REACT_LEMMAS = frozenset({"condemn", "denounce", "deplore", "decry", "slam", "criticise", "criticize", "mourn", "welcome"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 ACCUSE_LEMMAS = frozenset({"accuse", "blame", "hold", "charge"})  # "accused X of", "blamed X for", "held X responsible for"
 VICTIM_LEMMAS = frozenset({"kill", "die", "wound", "injure", "hurt", "execute", "behead", "abduct", "kidnap"})
@@ -377,8 +379,8 @@ def _backer(token: Token) -> bool:
 
 def _reporter(token: Token, trigger: Token) -> bool:
     """True when a mention names who reports the event rather than an actor of it: the subject of a
-    verb of saying after the event ("..., police said"), "according to the army", "security sources", "a
-    source at the Free Syrian Army"."""
+    verb of saying after the event ("..., police said") or of one reacting to it ("condemned the
+    bombing"), "according to the army", "security sources", "a source at the Free Syrian Army"."""
     node = token
     while node.dep_ in ("compound", "amod", "poss", "conj", "appos", "nmod") and node.head.i != node.i:
         node = node.head
@@ -389,7 +391,7 @@ def _reporter(token: Token, trigger: Token) -> bool:
     if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
         return True
     saying = node.head
-    if node.dep_ != "nsubj" or saying.lemma_ not in SAY_LEMMAS or saying.i == trigger.i or trigger.i in {t.i for t in node.subtree}:
+    if node.dep_ != "nsubj" or saying.lemma_ not in SAY_LEMMAS | REACT_LEMMAS or saying.i == trigger.i or trigger.i in {t.i for t in node.subtree}:
         return False
     if node.i > trigger.i:
         return True  # "..., police said"
