@@ -320,9 +320,12 @@ def test_a_party_telling_of_its_own_action_is_a_claim(model: Language) -> None:
 
 
 def test_attribution_keeps_reported_and_names_the_source(model: Language) -> None:
-    hit = mode_of(model, "Government forces captured the town, the army said.", "captured")
+    hit = mode_of(model, "Government forces captured the town, the observatory said.", "captured")
     assert (hit.mode, hit.source_role) == ("reported", "speaker")
-    assert hit.source is not None and hit.source.text == "the army"
+    assert hit.source is not None and hit.source.text == "the observatory"
+    # the army telling what its own forces did is a party's claim, as "the group said it captured" is
+    own = mode_of(model, "Government forces captured the town, the army said.", "captured")
+    assert (own.mode, own.source_role) == ("claimed", "speaker") and own.source is not None and own.source.text == "the army"
     according = mode_of(model, "Government forces captured the town, according to state media.", "captured")
     assert according.mode == "reported" and according.source is not None and according.source.text == "state media"
 
