@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from .annotate import Annotator, as_ints
 from .events import lexicon
-from .events.lexicon import PLURAL_TAGS
+from .events.lexicon import plural_stem
 from .events.claimants import may_claim
 
 SCAN_COMPONENTS = ("tok2vec", "tagger", "senter", "paragraph_breaks")
@@ -142,8 +142,9 @@ class Scanner:
             strings = self.model.vocab.strings
             lower = strings[orth].lower()
             keys = {lower, *self._lemma_forms(lower)}
-            if strings[tag] in PLURAL_TAGS and lower.endswith("s") and len(lower) > 3:
-                keys.add(lower[:-1])
+            stem = plural_stem(lower, strings[tag])
+            if stem is not None:
+                keys.add(stem)
             cached = frozenset(key.replace("’", "'") for key in keys)
             self._keys[(orth, tag)] = cached
         return cached

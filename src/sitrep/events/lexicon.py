@@ -214,12 +214,25 @@ def word_forms(token: Token) -> frozenset[str]:
 def _forms(lower: str, lemma: str, tag: str) -> frozenset[str]:
     lower = lower.replace("’", "'")
     keys = {lower, lemma.lower().replace("’", "'")}
-    if tag in PLURAL_TAGS and lower.endswith("s") and len(lower) > 3:
-        keys.add(lower[:-1])
+    stem = plural_stem(lower, tag)
+    if stem is not None:
+        keys.add(stem)
     return frozenset(keys)
 
 
-# Tags of words that may be plurals; "NNP": a capitalised plural at a sentence's start ("Airstrikes also targeted ...")
-PLURAL_TAGS = frozenset({"NNS", "NNPS", "NNP"})
+def plural_stem(lower: str, tag: str) -> str | None:
+    """The singular a plural may stand for ("strikes" -> "strike"): for a plural tag, and for a proper
+    noun's tag when the singular begins a trigger ("Airstrikes also targeted ..." tagged as a name)."""
+    if not lower.endswith("s") or len(lower) <= 3:
+        return None
+    stem = lower[:-1]
+    return stem if tag in ("NNS", "NNPS") or (tag == "NNP" and stem in _first_words()) else None
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(word for trigger in triggers() for word in trigger.elements[0])
+
+
 MAX_KEPT_KEYS = 500_000
 _KEYS: dict[tuple[int, int, int], frozenset[str]] = {}
