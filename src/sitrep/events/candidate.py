@@ -20,6 +20,7 @@ from .syntax import VERBAL, predicate_of
 from .tolls import Toll
 
 PAST_TAGS = frozenset({"VBD", "VBN"})
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})  # event types of violence
 SHORT_SINCE_DAYS = 7  # "since Sunday": an event that began then; "since March": a stretch of time
 # Links from a noun trigger to the verb that tells it: its subject, object or a phrase on the verb
 TOLD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "pcomp", "attr", "compound", "conj", "appos", "npadvmod"})

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..models import ActorRef, Event, Evidence
+from .candidate import VIOLENT_TYPES
 from .notes import write_notes
 from .roles import ActorMention
 from .syntax import subject_of
@@ -22,7 +23,6 @@ CLAIM_LEMMAS = frozenset({"claim", "take", "accept", "assume", "bear", "admit"})
 CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
 # "IS claimed the attack": the claimed noun is the event itself
 EVENT_NOUNS = frozenset({"attack", "bombing", "blast", "explosion", "assault", "killing", "strike", "ambush", "massacre"})
-CLAIMED_EVENTS = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def may_claim(keys: Sequence[frozenset[str]]) -> bool:
@@ -81,7 +81,7 @@ def credit(events: Sequence[Event], found: Sequence[Claim], doc: Doc) -> list[Ev
         told = [
             (max(index for index in indices if index <= claim.sentence), i)
             for i, event in enumerate(out)
-            if event.event_type in CLAIMED_EVENTS
+            if event.event_type in VIOLENT_TYPES
             and (indices := [bisect_right(starts, m.sentence.start) - 1 for m in event.mentions])
             and any(claim.sentence - WINDOW <= index <= claim.sentence for index in indices)
         ]

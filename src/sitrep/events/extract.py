@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from ..actors import Catalogue
 from ..models import ActorRef, Attribution, Event, Evidence, Place, Rejected, Span
 from . import lexicon, triggers
-from .candidate import SHORT_SINCE_DAYS, Candidate, distinct, site_key, told
+from .candidate import SHORT_SINCE_DAYS, VIOLENT_TYPES, Candidate, distinct, site_key, told
 from .claimants import claims, credit
 from .coreference import corefer
 from .screen import screen
@@ -38,7 +38,6 @@ from .roles import ActorMention, actor_mentions, roles
 from .tolls import Toll, fatalities
 from .when import EventDate, event_date
 
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 CLAUSE_STEP = 3  # a toll belongs to the event of its own clause: a step into another clause is long
 TITLE_ONLY_WORDS = 5  # a text with fewer words than this beside its title and dateline is its title
 RELAY_PARAGRAPHS = 3  # a relayed report covers the paragraph naming it and the two after

@@ -16,13 +16,11 @@ from spacy.tokens import Doc
 
 from ..models import Event, Evidence, Mention, Span
 from .notes import write_notes
-from .tolls import Toll, fatalities
+from .candidate import VIOLENT_TYPES
+from .coreference import TERRITORY
+from .tolls import Toll, fatalities, read_number
 
 WINDOW = 2  # a toll refers to an event told in one of the two sentences before it
-TOLLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"})
-# a figure stated as one: digits or a number word, not "a doctor", "several", "many"
-_FIGURE = re.compile(r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b")
 _TOLL = re.compile(r"(?i)\b(?:death\s+)?toll\b")
 _NOT_THE_EVENTS = re.compile(
     r"(?i)\b(?:conflict|war|uprising|revolution|crisis|since|years?|months?|weeks?|initial(?:ly)?|earlier|previous(?:ly)?|first|overall|total)\b"
@@ -39,12 +37,12 @@ def later_tolls(events: Sequence[Event], doc: Doc, told: set[int], title_end: in
         if sent.start_char in told or sent.start_char < title_end or not _TOLL.search(text) or _NOT_THE_EVENTS.search(text):
             continue
         toll = fatalities(text, offset=sent.start_char)
-        if toll is None or toll.kind not in ("event", "update") or not _FIGURE.search(toll.text):
+        if toll is None or toll.kind not in ("event", "update") or not _stated(toll):
             continue
         before = [
             (max(index for index in indices if index < n), i)
             for i, event in enumerate(out)
-            if event.event_type in TOLLED and event.sub_event_type not in TERRITORY
+            if event.event_type in VIOLENT_TYPES and event.sub_event_type not in TERRITORY
             and (indices := [bisect_right(starts, m.sentence.start) - 1 for m in event.mentions])
             and any(n - WINDOW <= index < n for index in indices)
         ]
@@ -52,6 +50,12 @@ def later_tolls(events: Sequence[Event], doc: Doc, told: set[int], title_end: in
             _, i = max(before)
             out[i] = _weighed(out[i], toll, Span(sent.start_char, sent.end_char, text))
     return out
+
+
+def _stated(toll: Toll) -> bool:
+    """Whether the toll is a figure stated as one (digits or a number word), not "a doctor", "several"."""
+    word = toll.text.split()[-1]
+    return word.casefold() not in ("a", "an") and read_number(word) is not None
 
 
 def _weighed(event: Event, toll: Toll, sentence: Span) -> Event:
