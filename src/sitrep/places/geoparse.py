@@ -18,11 +18,11 @@ from .context import DIRECTIONS
 from .relative import distance_km, is_road_between, offset_point, relation_before
 from .resolve import Mention, organisation_word, resolve
 
-DERIVED = frozenset({"relative", "part"})
+DERIVED = frozenset({"relative", "part"})  # features of places worked out from an anchor mention
 INSIDE_KM = 25.0  # a part of a town lies this close to it
 _PAIR = re.compile(r"[-‐–](?P<word>[A-Z][a-z]+)\b")  # "US-Russian"
 _PART_AFTER = re.compile(r"(?i)\s+(?:neighbou?rhood|district|quarter)\b")  # "the Zahra neighbourhood"
-_PART_OF = re.compile(r"(?i)\s+(?:neighbou?rhoods?|districts?|quarters?|areas?|suburbs?)\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?")  # features of places worked out from an anchor mention
+_PART_OF = re.compile(r"(?i)\s+(?:neighbou?rhoods?|districts?|quarters?|areas?|suburbs?)\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?")  # "... district of Aleppo"
 PART_SHIFT_KM = {"admin1": 50.0, "admin2": 15.0, "country": 200.0}
 
 
