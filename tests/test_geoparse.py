@@ -427,3 +427,12 @@ def test_a_country_joined_to_another_peoples_adjective_is_no_place(geoparser: Ge
     places = parse(geoparser, text)
     assert "US" not in [p.text for p in places]
     assert named(places, "Aleppo")[0].geonameid == ALEPPO_CITY
+
+
+def test_the_old_city_of_a_town_is_in_that_town(geoparser: Geoparser) -> None:
+    text = ("Health director for Aleppo Mohammad Hazouri said five people died and eight others experienced breathing difficulties "
+            "after artillery shells containing toxic gasses slammed into the Old City of Aleppo on Tuesday the official SANA news agency reported.")  # fmt: skip
+    places = parse(geoparser, text)
+    old_city = next(p for p in places if p.text == "Old City")
+    assert (old_city.country, old_city.feature, old_city.geo_precision) == ("SY", "part", 2)  # not Jerusalem's
+    assert ALEPPO_CITY in {p.geonameid for p in places}

@@ -20,6 +20,8 @@ from .resolve import Mention, organisation_word, resolve
 
 DERIVED = frozenset({"relative", "part"})  # features of places worked out from an anchor mention
 INSIDE_KM = 25.0  # a part of a town lies this close to it
+_OF = re.compile(r"\s+of\s+")
+_OF_NAME = re.compile(r"\s+of\s+(?P<name>[A-Z][\w'’-]+)")  # "... of Aleppo"
 _PAIR = re.compile(r"[-‐–](?P<word>[A-Z][a-z]+)\b")  # "US-Russian"
 _PART_AFTER = re.compile(r"(?i)\s+(?:neighbou?rhood|district|quarter)\b")  # "the Zahra neighbourhood"
 _PART_OF = re.compile(r"(?i)\s+(?:neighbou?rhoods?|districts?|quarters?|areas?|suburbs?)\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?")  # "... district of Aleppo"
@@ -32,7 +34,21 @@ def geoparse_doc(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     mentions, focus = recognise(doc, gazetteer, text)
     places = resolve(text, mentions, gazetteer, focus)
     kept = [p for p, m in zip(places, mentions, strict=True) if not organisation_word(m, p, gazetteer) and not _paired(text, p, gazetteer)]
-    return with_relations(text, with_capitals(text, kept, gazetteer))
+    return with_relations(text, _with_containers(text, with_capitals(text, kept, gazetteer), gazetteer))
+
+
+def _with_containers(text: str, places: Sequence[Place], gazetteer: Gazetteer) -> list[Place]:
+    """The places, with the town a place is said to be "of" when no mention took it ("the Old City of
+    Aleppo", where the model names only "the Old City"): `with_relations` then puts the part in it."""
+    starts = {p.start for p in places}
+    found = []
+    for place in places:
+        name = _OF_NAME.match(text, place.end)
+        if place.resolved and name is not None and name.start("name") not in starts:
+            town = resolve(text, [Mention(name.start("name"), name.end("name"), name["name"])], gazetteer)[0]
+            if town.resolved and town.feature == "town" and town.country != place.country:
+                found.append(town)
+    return sorted([*places, *found], key=lambda p: p.start) if found else list(places)
 
 
 def _paired(text: str, place: Place, gazetteer: Gazetteer) -> bool:
@@ -60,8 +76,11 @@ def with_relations(text: str, places: Sequence[Place]) -> list[Place]:
     town: Place | None = None  # the last town named
     for index, place in enumerate(places):
         following = places[index + 1] if index + 1 < len(places) else None
-        if following is not None and _PART_OF.fullmatch(text, place.end, following.start):
-            place = _inside(place, following, text)
+        if following is not None and (
+            _PART_OF.fullmatch(text, place.end, following.start)
+            or (_OF.fullmatch(text, place.end, following.start) and place.country != following.country)
+        ):
+            place = _inside(place, following, text)  # "the Old City of Aleppo": not Jerusalem's
         elif town is not None and _PART_AFTER.match(text, place.end):
             place = _inside(place, town, text)
         if place.resolved and place.feature == "town":
