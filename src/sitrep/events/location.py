@@ -133,7 +133,7 @@ def container(text: str, place: Place, places: Sequence[Place]) -> tuple[Place, 
     town = next((p for p in places if p.start == cue.end() and p.resolved and p.feature not in COARSE_FEATURES), None)
     if town is None or town.lat is None or town.lon is None:
         return None
-    if place.resolved and place.lat is not None and place.lon is not None:
+    if place.resolved and place.feature != "part" and place.lat is not None and place.lon is not None:  # a part: the geoparser's own
         if distance_km(place.lat, place.lon, town.lat, town.lon) <= CONTAINER_KM:
             return None
     return town, f"{place.text!r} is part of {town.name} ({cue.group().strip()!r}), where its own reading is not"
