@@ -108,7 +108,8 @@ class Scanner:
         words = doc.to_array(["ORTH", "TAG"]).tolist()
         for sent in doc.sents:
             keys = [self._token_keys(orth, tag) for orth, tag in words[sent.start : sent.end]]
-            if not (self._may_match(keys) or may_claim(keys)):
+            present: set[str] = set().union(*keys)
+            if not (self._may_match(keys, present) or may_claim(present)):
                 continue
             if sent.start == end:
                 end = sent.end
@@ -122,11 +123,11 @@ class Scanner:
 
     def may_hold_trigger(self, sent: Span) -> bool:
         """Whether some trigger row may match in the sentence (never False where one does)."""
-        return self._may_match([self._token_keys(token.orth, token.tag) for token in sent])
+        keys = [self._token_keys(token.orth, token.tag) for token in sent]
+        return self._may_match(keys, set().union(*keys))
 
-    def _may_match(self, keys: list[frozenset[str]]) -> bool:
-        """`may_hold_trigger` of a sentence given the keys of its words."""
-        present: set[str] = set().union(*keys) if keys else set()
+    def _may_match(self, keys: list[frozenset[str]], present: set[str]) -> bool:
+        """`may_hold_trigger` of a sentence given the keys of its words and all of them together."""
         for i, here in enumerate(keys):
             for key in here:
                 for row in self._rows.get(key, ()):

@@ -6,15 +6,14 @@ A denied or absent claim ("no group has claimed responsibility", "IS did not cla
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from ..models import ActorRef, Event, Evidence
+from .amend import amended, told_last
 from .candidate import VIOLENT_TYPES
-from .notes import write_notes
 from .roles import ActorMention
 from .syntax import subject_of
 
@@ -25,9 +24,8 @@ CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
 EVENT_NOUNS = frozenset({"attack", "bombing", "blast", "explosion", "assault", "killing", "strike", "ambush", "massacre"})
 
 
-def may_claim(keys: Sequence[frozenset[str]]) -> bool:
-    """Whether a sentence, given the word forms of its tokens, may hold a claim (the scan parses it)."""
-    present: set[str] = set().union(*keys) if keys else set()
+def may_claim(present: set[str]) -> bool:
+    """Whether a sentence, given the word forms of all its tokens, may hold a claim (the scan parses it)."""
     return bool(present & CLAIMED_NOUNS) or ("claim" in present and bool(present & EVENT_NOUNS))
 
 
@@ -78,16 +76,9 @@ def credit(events: Sequence[Event], found: Sequence[Claim], doc: Doc) -> list[Ev
     starts = [s.start_char for s in doc.sents]
     out = list(events)
     for claim in found:
-        told = [
-            (max(index for index in indices if index <= claim.sentence), i)
-            for i, event in enumerate(out)
-            if event.event_type in VIOLENT_TYPES
-            and (indices := [bisect_right(starts, m.sentence.start) - 1 for m in event.mentions])
-            and any(claim.sentence - WINDOW <= index <= claim.sentence for index in indices)
-        ]
-        if not told:
+        i = told_last(out, starts, claim.sentence - WINDOW, claim.sentence, lambda e: e.event_type in VIOLENT_TYPES)
+        if i is None:
             continue
-        _, i = max(told)
         event = out[i]
         if (event.actor1 is not None and event.actor1.actor_id is not None) or (
             event.actor2 is not None and event.actor2.actor_id == claim.claimant.ref.actor_id
@@ -96,15 +87,5 @@ def credit(events: Sequence[Event], found: Sequence[Claim], doc: Doc) -> list[Ev
         ref = claim.claimant.ref
         why = f"actor1 {ref.name}: it claimed the event ({claim.words!r})"
         actor1 = ActorRef(ref.name, ref.actor_id, ref.type, ref.country, ref.span, why)
-        source = event.attribution.source.text if event.attribution else None
-        out[i] = replace(
-            event,
-            actor1=actor1,
-            evidence=tuple(sorted((*(e for e in event.evidence if e.field != "actor1"), Evidence("actor1", ref.span)),
-                                  key=lambda e: (e.span.start, e.field))),  # fmt: skip
-            why=(*event.why, why),
-            notes=write_notes(event.sub_event_type, actor1, event.actor2, event.place, event.date, event.fatalities,
-                              event.modality, source),  # fmt: skip
-        )
+        out[i] = amended(event, Evidence("actor1", ref.span), why, actor1=actor1)
     return out
-

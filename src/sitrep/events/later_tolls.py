@@ -8,14 +8,12 @@ gives no figure ("a doctor confirmed the death toll"), gives none; a change of t
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from ..models import Event, Evidence, Mention, Span
-from .notes import write_notes
+from .amend import amended, told_last
 from .candidate import VIOLENT_TYPES
 from .coreference import TERRITORY
 from .tolls import Toll, fatalities, read_number
@@ -39,15 +37,8 @@ def later_tolls(events: Sequence[Event], doc: Doc, told: set[int], title_end: in
         toll = fatalities(text, offset=sent.start_char)
         if toll is None or toll.kind not in ("event", "update") or not _stated(toll):
             continue
-        before = [
-            (max(index for index in indices if index < n), i)
-            for i, event in enumerate(out)
-            if event.event_type in VIOLENT_TYPES and event.sub_event_type not in TERRITORY
-            and (indices := [bisect_right(starts, m.sentence.start) - 1 for m in event.mentions])
-            and any(n - WINDOW <= index < n for index in indices)
-        ]
-        if before:
-            _, i = max(before)
+        i = told_last(out, starts, n - WINDOW, n - 1, lambda e: e.event_type in VIOLENT_TYPES and e.sub_event_type not in TERRITORY)
+        if i is not None:
             out[i] = _weighed(out[i], toll, Span(sent.start_char, sent.end_char, text))
     return out
 
@@ -64,16 +55,6 @@ def _weighed(event: Event, toll: Toll, sentence: Span) -> Event:
         return event  # the lowest figure stands
     how = "an update replaces the earlier figure" if toll.kind == "update" else "the lowest figure stands"
     why = f"toll {toll.fatalities} told after the event in a sentence of its own ({toll.text!r}): {how}"
-    source = event.attribution.source.text if event.attribution else None
-    return replace(
-        event,
-        fatalities=toll.fatalities,
-        civilian_fatalities=toll.civilians,
-        evidence=tuple(sorted((*(e for e in event.evidence if e.field != "fatalities"), Evidence("fatalities", Span(toll.start, toll.end, toll.text))),
-                              key=lambda e: (e.span.start, e.field))),  # fmt: skip
-        why=(*event.why, why),
-        mentions=tuple(sorted((*event.mentions, Mention(sentence, Span(toll.start, toll.end, toll.text), event.sub_event_type)),
-                              key=lambda m: m.trigger.start)),  # fmt: skip
-        notes=write_notes(event.sub_event_type, event.actor1, event.actor2, event.place, event.date, toll.fatalities,
-                          event.modality, source),  # fmt: skip
-    )
+    figure = Span(toll.start, toll.end, toll.text)
+    mentions = tuple(sorted((*event.mentions, Mention(sentence, figure, event.sub_event_type)), key=lambda m: m.trigger.start))
+    return amended(event, Evidence("fatalities", figure), why, fatalities=toll.fatalities, civilian_fatalities=toll.civilians, mentions=mentions)
