@@ -45,7 +45,7 @@ def _with_containers(text: str, places: Sequence[Place], gazetteer: Gazetteer) -
     for place in places:
         name = _OF_NAME.match(text, place.end)
         if place.resolved and name is not None and name.start("name") not in starts:
-            town = resolve(text, [Mention(name.start("name"), name.end("name"), name["name"])], gazetteer)[0]
+            (town,) = resolve_spans(text, [name.span("name")], gazetteer)
             if town.resolved and town.feature == "town" and town.country != place.country:
                 found.append(town)
     return sorted([*places, *found], key=lambda p: p.start) if found else list(places)
