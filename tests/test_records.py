@@ -237,3 +237,12 @@ def test_a_states_military_spokesperson_on_its_own_forces_is_a_claim() -> None:
     (other,) = Processor().analyse([text.replace("official Syrian military spokesperson", "the Syrian Observatory")],
                                    [ArticleContext(published=date(2016, 10, 31))])[0].events  # fmt: skip
     assert other.modality == "reported"
+
+
+def test_two_years_that_only_touch_are_two_periods_not_one_event() -> None:
+    text = ("Syrias government officially joined the Chemical Weapons Convention and turned over its chemical arsenal in 2013 as part "
+            "of a deal to avert US military action. But there have been repeated allegations of chemical weapons use by the government "
+            "since then with a UN-led investigation pointing the finger at the regime for at least three chlorine attacks in 2014 and 2015.")  # fmt: skip
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2017, 4, 4))])
+    (chlorine,) = [r for r in analysis.rejected if r.trigger.text == "chlorine"]
+    assert chlorine.reason == "background" and "(2014-" in chlorine.why  # its own years, not joined to 2013's deal

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ..models import ActorRef, Event, Evidence, Mention, Place, Rejected, Span
 from ..places.relative import distance_km
@@ -333,7 +333,15 @@ def _dates_fit(record: _Record, candidate: Candidate) -> bool:
     if not dated:
         return not candidate.event.historical and not candidate.distinct
     first, last = candidate.days
-    return all(first <= m.days[1] + ONE_DAY and m.days[0] <= last + ONE_DAY for m in dated if m.days)
+    return all(_overlap((first, last), m.days) for m in dated if m.days)
+
+
+def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    """Whether two spans of days can hold one event: they overlap, or a day touches the other span
+    (a report's "yesterday" against the day it gives); two periods that only touch ("in January",
+    "in February") are two."""
+    slack = ONE_DAY if a[0] == a[1] or b[0] == b[1] else timedelta(0)
+    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
 
 
 def _actors_fit(record: _Record, event: Event) -> bool:
