@@ -155,6 +155,17 @@ def test_anaphors_in_the_seed(cat: Catalogue, seed_texts: dict[str, str]) -> Non
     assert all(text != "Syrian government troops" for text, _ in found)  # a catalogue name, found by find()
 
 
+def test_the_jihadists_refer_back_to_a_jihadist_group_not_the_last_group_named(cat: Catalogue) -> None:
+    text = ("Al-Tukhar lies 14 kilometres (nine miles) north of the town of Manbij a key IS group stronghold that has been "
+            "repeatedly targeted in raids by the US-led coalition. Manbij has been the target of a US-backed "
+            "offensive by a Kurdish-Arab alliance of fighters since May 31. In June the Syrian Democratic Forces alliance broke "
+            "into western districts of the town but their advance has been slowed in the past month because of landmines planted "
+            "by the jihadists.")  # fmt: skip
+    (jihadists,) = [g for g in cat.find_generics(text, "SY") if g.text == "the jihadists"]
+    assert jihadists.role == "jihadist" and jihadists.actor is not None and jihadists.actor.id == "islamic-state"
+    assert "sy-nusra" in cat.jihadist and "sy-sdf" not in cat.jihadist  # an affiliate, through its parent al-Qaeda
+
+
 # -- user files and errors
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from .catalogue import ACTOR_COLUMNS, Catalogue, default_catalogue
 from .generics import GENERIC_COLUMNS, country_of, link_anaphors
-from .records import ACTOR_TYPES, GENERIC_ROLES, Actor, ActorMatch, GenericMatch, GenericRule
+from .records import ACTOR_TYPES, ANAPHORS, GENERIC_ROLES, Actor, ActorMatch, GenericMatch, GenericRule
 
 __all__ = [
     "ACTOR_COLUMNS",
     "ACTOR_TYPES",
     "GENERIC_COLUMNS",
+    "ANAPHORS",
     "GENERIC_ROLES",
     "Actor",
     "ActorMatch",

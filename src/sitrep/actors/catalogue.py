@@ -12,7 +12,7 @@ from ..errors import Code, SitrepError
 from .generics import GENERIC_COLUMNS, GenericFinder, Hit, parse_generics
 from .loading import Row, parse_rows, read_packaged, read_text
 from .matcher import PhraseMatcher
-from .records import ACTOR_TYPES, Actor, ActorMatch, GenericMatch
+from .records import ACTOR_TYPES, ANAPHORS, Actor, ActorMatch, GenericMatch
 from .text import Tokens, tokenize
 
 ACTOR_COLUMNS = ("id", "name", "aliases", "type", "country", "parent", "source")
@@ -97,6 +97,8 @@ class Catalogue:
                 phrase = _THE.sub("", alias) if len(alias.split()) > 1 else alias
                 if not self._names.add(phrase, (actor.id, alias)):
                     raise SitrepError(Code.BAD_ACTORS, f"actor {actor.id!r}: alias {alias!r} has no word in it")
+        roots = _jihadist_roots()
+        self.jihadist = frozenset(a.id for a in actors if any(link.id in roots for link in self.lineage(a)))
 
     @classmethod
     def load(cls, extra: Sequence[str | Path] = (), generics: Sequence[str | Path] = ()) -> Catalogue:
@@ -181,7 +183,7 @@ class Catalogue:
             and not (hit.country_word is None and _inside_name(tokens, hit.first))
         ]  # "Hamas leader", "Taliban spokesman": the office is the named actor's, not a government's
         named = [self._match(tokens, *found, country) for found in spans]
-        return named, link_anaphors(named, [self._resolve(tokens, hit, country) for hit in hits])
+        return named, link_anaphors(named, [self._resolve(tokens, hit, country) for hit in hits], self.jihadist)
 
     def resolve_generic(self, phrase: str, country_hint: str | None = None) -> GenericMatch | None:
         """What a whole phrase stands for: a catalogue name ("the Syrian Arab Army", role "named"), or a
@@ -214,7 +216,7 @@ class Catalogue:
     def _resolve(self, tokens: Tokens, hit: Hit, hint: str | None) -> GenericMatch:
         rule = hit.rule
         start, stop = tokens.starts[hit.first], tokens.ends[hit.end - 1]
-        country = hit.country if rule.role == "anaphor" else (hit.country or (hint.upper() if hint else None))
+        country = hit.country if rule.role in ANAPHORS else (hit.country or (hint.upper() if hint else None))
         actor = None
         if rule.role in ("state_forces", "police", "national_forces") and country:
             actor = self.state_forces(country, police=rule.role == "police")
@@ -224,6 +226,12 @@ class Catalogue:
             start, stop, tokens.text[start:stop], rule.phrase, rule.role, rule.types, country, hit.backer, actor,
             hit.country_word,
         )
+
+
+def _jihadist_roots() -> frozenset[str]:
+    """The ids data/jihadist_groups.txt lists."""
+    text, _ = read_packaged("jihadist_groups.txt")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _inside_name(tokens: Tokens, first: int) -> bool:

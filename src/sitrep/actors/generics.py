@@ -19,7 +19,7 @@ from countryinfo import CountryInfo
 
 from .loading import Row, read_packaged
 from .matcher import PhraseMatcher
-from .records import ACTOR_TYPES, GENERIC_ROLES, ActorMatch, GenericMatch, GenericRule
+from .records import ACTOR_TYPES, ANAPHORS, GENERIC_ROLES, ActorMatch, GenericMatch, GenericRule
 from .text import Tokens, tokenize
 
 GENERIC_COLUMNS = ("phrase", "role", "type", "note")
@@ -261,16 +261,19 @@ class GenericFinder:
 ANAPHOR_REACH = 800  # characters back an anaphor's antecedent may stand: a few sentences
 
 
-def link_anaphors(named: Sequence[ActorMatch], generics: Sequence[GenericMatch]) -> list[GenericMatch]:
+def link_anaphors(named: Sequence[ActorMatch], generics: Sequence[GenericMatch], jihadist: frozenset[str] = frozenset()) -> list[GenericMatch]:
     """Give each anaphor ("the terrorist group") the latest named actor of a type it allows (and of the
     country it names, if it names one) in the few sentences before it (`ANAPHOR_REACH`): a group named
-    far back is seldom the one meant. Other generic matches are returned unchanged."""
+    far back is seldom the one meant. A `jihadist` phrase ("the jihadists") takes only an actor of
+    `jihadist` (ids). Other generic matches are returned unchanged."""
     ordered = sorted(named, key=lambda match: match.start)
     linked: list[GenericMatch] = []
     for generic in generics:
-        if generic.role == "anaphor" and generic.actor is None:
+        if generic.role in ANAPHORS and generic.actor is None:
             for match in reversed(ordered):
                 actor = match.actor
+                if generic.role == "jihadist" and actor.id not in jihadist:
+                    continue
                 if generic.start - ANAPHOR_REACH <= match.end <= generic.start and actor.type in generic.types:
                     if generic.country is None or actor.country in (None, generic.country):
                         generic = replace(generic, actor=actor)

@@ -16,7 +16,8 @@ ACTOR_TYPES = (
     "external_forces",
 )
 # What a generic phrase stands for (see data/actor_generics.csv)
-GENERIC_ROLES = ("state_forces", "police", "national_forces", "government", "anaphor", "group")
+GENERIC_ROLES = ("state_forces", "police", "national_forces", "government", "anaphor", "jihadist", "group")
+ANAPHORS = frozenset({"anaphor", "jihadist"})  # roles that refer back to a named actor
 
 
 @dataclass(frozen=True)

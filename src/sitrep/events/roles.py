@@ -28,7 +28,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..actors import Catalogue, GenericMatch, country_of
+from ..actors import ANAPHORS, Catalogue, GenericMatch, country_of
 from ..models import ActorRef, Span
 from .lexicon import word_lists
 from .records import countries
@@ -162,7 +162,7 @@ def _generic_ref(generic: GenericMatch) -> ActorRef:
     if generic.actor is not None:
         actor = generic.actor
         why = f"{generic.phrase!r} stands for {actor.name}" + (
-            f" (article country {generic.country})" if generic.role != "anaphor" else " (the latest such actor named)"
+            f" (article country {generic.country})" if generic.role not in ANAPHORS else " (the latest such actor named)"
         )
         return ActorRef(actor.name, actor.id, actor.type, actor.country, span, why)
     guess = generic.types[0] if generic.types else TYPE_GUESS.get(generic.phrase.split()[-1])
