@@ -30,13 +30,14 @@ SHRINE = "fakes-1924058170"  # "... leaving at least 20 people dead a monitor sa
 DISPLACED_SITE = "fakes-1923848250"  # "IS car bomb kills 20 ... An Islamic State (IS) car bomb killed 20 people ... at a site where displaced families are located"
 BUS_CONVOY = "fakes-1923848128"  # "Bombing of Syrian bus convoy kills wounds dozens outside Aleppo ..."
 HOULA = "fakes-1924058151"  # "... the airstrikes have been conducted in the towns of Teldo Tel Dahab and Kafr Laha since Sunday night."
+MIDAN = "fakes-1924058110"  # "suicide bombings that targeted a police station"; "Police officers and the army unit together resisted and foiled the attack"
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
 
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -246,3 +247,9 @@ def test_two_years_that_only_touch_are_two_periods_not_one_event() -> None:
     (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2017, 4, 4))])
     (chlorine,) = [r for r in analysis.rejected if r.trigger.text == "chlorine"]
     assert chlorine.reason == "background" and "(2014-" in chlorine.why  # its own years, not joined to 2013's deal
+
+
+def test_the_side_a_bombing_targeted_is_not_taken_for_its_actor1_from_another_mention(analysed: dict[str, Analysis]) -> None:
+    bombing = next(e for e in analysed[MIDAN].events if e.sub_event_type == "Suicide bomb" and e.fatalities == 17)
+    assert bombing.actor1 is not None and bombing.actor1.type not in ("state_forces", "police")
+    assert bombing.actor2 is not None and bombing.actor2.name == "Police Forces of Syria"

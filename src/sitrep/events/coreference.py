@@ -465,13 +465,16 @@ def _mention(event: Event) -> Mention:
 
 def _actors(primary: Candidate, ordered: Sequence[Candidate]) -> tuple[ActorRef | None, ActorRef | None, tuple[Candidate | None, Candidate | None]]:
     """actor1 from the clearest mention that names it (the type's own mentions first, then the others,
-    each in text order, a catalogue actor before a phrase kept as written); actor2 from a mention told
+    each in text order, a catalogue actor before a phrase kept as written, when of the same kind:
+    "terrorist organizations" is no state's army); actor2 from a mention told
     from that side (its actor1 the same or unknown), never the acting side itself."""
     kind = primary.event.sub_event_type
     order = [primary, *(m for m in ordered if m is not primary and m.event.sub_event_type == kind)]
     order += [m for m in ordered if m.event.sub_event_type != kind]
     named = [m for m in order if m.event.actor1 is not None]
-    from1 = next((m for m in named if m.event.actor1 and m.event.actor1.actor_id), named[0] if named else None)
+    first = _kind(named[0].event.actor1) if named else None  # a catalogue actor of the other kind is the other side
+    known = [m for m in named if m.event.actor1 and m.event.actor1.actor_id and first in (None, _kind(m.event.actor1))]
+    from1 = next(iter(known), named[0] if named else None)
     actor1 = from1.event.actor1 if from1 else None
     side = _side(actor1)
     told = [m for m in order if m.event.actor2 is not None and _side(m.event.actor1) in (side, None)]
