@@ -44,6 +44,7 @@ from sitrep.events.tolls import Toll, fatalities, read_number
          1000, "well over 1000"),
         ("According to official Syrian military spokesperson the Syrian Armed Forces killed a confirmed 33 militants on Sunday including 10 foreign members of Jabhat Fateh Al-Sham.",
          33, "a confirmed 33"),
+        ("Both soldiers were killed when their patrol hit a mine.", 2, "Both"),
     ],
 )
 def test_reads_stated_figures(sentence: str, count: int, words: str) -> None:
@@ -217,3 +218,8 @@ def test_an_article_after_a_toll_word_is_no_figure() -> None:
     # "confirmed the death toll to an AFP correspondent": the bomber's own death is all the sentence counts
     toll = fatalities("A Kurdish police source confirmed the death toll to an AFP correspondent and said the assailant blew himself up in front of a bakery.")
     assert toll is not None and (toll.fatalities, toll.kind) == (1, "part")
+
+
+def test_both_of_two_kinds_is_no_count_of_two() -> None:
+    toll = fatalities("The shelling killed both fighters and civilians in the town.")
+    assert toll is not None and toll.fatalities != 2 and toll.vague

@@ -421,6 +421,10 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(sorted(forms, key=len, reverse=True))
 
 
+# "both" counts two ("both soldiers"), not in "both civilians and insurgents", which pairs two kinds
+BOTH = r"both(?!\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+and\b)"
+
+
 @cache
 def _vocab() -> _Vocab:
     """The toll vocabulary from `sitrep/data/toll_words.toml`, compiled once."""
@@ -433,6 +437,7 @@ def _vocab() -> _Vocab:
 
     end = r"(?![\w’']|-[^\W\d_])"  # a number ends here: not "12-year-old", not "5th"
     core = _alternation(w for w in [*numbers, *multipliers] if w not in ("a", "an"))
+    core = core.replace("both", BOTH, 1)
     article = rf"(?:an?\s+(?:{_alternation(multipliers)}))"
     number_words = (
         rf"(?:{article}|(?:{core})(?![\w’']))"
