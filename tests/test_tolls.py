@@ -223,3 +223,12 @@ def test_an_article_after_a_toll_word_is_no_figure() -> None:
 def test_both_of_two_kinds_is_no_count_of_two() -> None:
     toll = fatalities("The shelling killed both fighters and civilians in the town.")
     assert toll is not None and toll.fatalities != 2 and toll.vague
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Dozens of people were killed or wounded in the strikes.", "The state agency said 49 fighters were killed and wounded in the fighting.",
+     "The shelling left 30 dead and wounded."],
+)
+def test_a_count_of_the_killed_and_wounded_is_no_death_toll(sentence: str) -> None:
+    assert fatalities(sentence) is None

@@ -421,6 +421,8 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(sorted(forms, key=len, reverse=True))
 
 
+# "49 fighters were killed and wounded": a count of casualties, of which the dead are not told
+COMBINED = r"(?!\s+(?:and|or|and/or)\s+(?:injured|wounded|hurt)(?!\w))"
 # "both" counts two ("both soldiers"), not in "both civilians and insurgents", which pairs two kinds
 BOTH = r"both(?!\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+and\b)"
 
@@ -485,7 +487,7 @@ def _vocab() -> _Vocab:
         qualifiers=re.compile(qualifiers, flags),
         quantity=re.compile(quantity, flags),
         item=re.compile(item, flags),
-        after=re.compile(after.replace("{words}", death_after), flags),
+        after=re.compile(after.replace("{words}", death_after) + COMBINED, flags),
         death_word=re.compile(rf"(?:{death_after}){end}", flags),
         before=re.compile(rf"(?<![\w’'])(?P<w>{_alternation(words['death_before'])})\s+(?:the\s+)?(?P<list>{figures})", flags),
         lives=re.compile(rf"(?<![\w’'])(?:{_alternation(words['lives_before'])})\s+(?:the\s+)?(?P<q>{quantity})\s+lives(?!\w)", flags),
@@ -506,7 +508,7 @@ def _vocab() -> _Vocab:
         ),
         including=re.compile(rf"(?<![\w’'])(?:including|among\s+them|among\s+whom)\s+{item}", flags),
         plural_subject=re.compile(
-            rf"(?<![\w’'])(?P<n>{plural_victims})(?:\s+(?:{passive})){{0,3}}\s+(?P<w>{death_after}){end}", flags
+            rf"(?<![\w’'])(?P<n>{plural_victims})(?:\s+(?:{passive})){{0,3}}\s+(?P<w>{death_after}){end}{COMBINED}", flags
         ),
         plural_object=re.compile(
             rf"(?<![\w’'])(?:killed|killing|kills|executed|executing|massacred|massacring|slaughtered)"
