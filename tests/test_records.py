@@ -31,13 +31,15 @@ DISPLACED_SITE = "fakes-1923848250"  # "IS car bomb kills 20 ... An Islamic Stat
 BUS_CONVOY = "fakes-1923848128"  # "Bombing of Syrian bus convoy kills wounds dozens outside Aleppo ..."
 HOULA = "fakes-1924058151"  # "... the airstrikes have been conducted in the towns of Teldo Tel Dahab and Kafr Laha since Sunday night."
 MIDAN = "fakes-1924058110"  # "suicide bombings that targeted a police station"; "Police officers and the army unit together resisted and foiled the attack"
+AL_TEEN = "fakes-1965511212"  # "... a car bomb hit the Syrian capital ... The attack rocked the Al-Teen street leaving 50 martyrs ..."
+FOUR_MORE = "fakes-1962495700"  # "... killing 9 terrorists." ... "Four more ISIS terrorists were killed in an army operation ..."
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
 
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -253,3 +255,20 @@ def test_the_side_a_bombing_targeted_is_not_taken_for_its_actor1_from_another_me
     bombing = next(e for e in analysed[MIDAN].events if e.sub_event_type == "Suicide bomb" and e.fatalities == 17)
     assert bombing.actor1 is not None and bombing.actor1.type not in ("state_forces", "police")
     assert bombing.actor2 is not None and bombing.actor2.name == "Police Forces of Syria"
+
+
+def test_a_figure_in_a_sentence_that_points_back_at_the_attack_is_its_toll(analysed: dict[str, Analysis]) -> None:
+    bombing = next(e for e in analysed[AL_TEEN].events if e.sub_event_type == "Remote explosive/landmine/IED")
+    assert bombing.fatalities == 50
+    assert any(m.sentence.text.startswith("The attack rocked the Al-Teen street") for m in bombing.mentions)
+
+
+def test_more_dead_told_after_an_event_are_not_its_toll(analysed: dict[str, Analysis]) -> None:
+    for event in analysed[FOUR_MORE].events:
+        assert not any(m.sentence.text.startswith("Four more ISIS terrorists") for m in event.mentions if m.trigger.text == "Four")
+    assert any(e.fatalities == 9 for e in analysed[FOUR_MORE].events)
+
+
+def test_an_attack_that_killed_is_an_event_whoever_its_dead(analysed: dict[str, Analysis]) -> None:
+    earlier = [e for e in analysed[SHRINE].events if e.date == date(2016, 4, 25)]  # "The last attack on Sayyida Zeinab on April 25 killed at least seven"
+    assert [(e.sub_event_type, e.fatalities, e.historical) for e in earlier] == [("Attack", 7, True)]

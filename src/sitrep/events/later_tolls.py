@@ -1,5 +1,6 @@
 """A toll told in a sentence of its own ("The official agency placed the death toll at 12", "the death
-toll has risen to 85"): a figure for the violent record told just before it (within `WINDOW`
+toll has risen to 85", "25 terrorists were killed", "the attack ... leaving 50 martyrs"): a figure for
+the violent record told just before it (within `WINDOW`
 sentences), weighed with the record's own by ACLED's rules: an update replaces it; otherwise the
 lowest figure stands. A sentence with an event of its own, or one that speaks of a war, a period or an
 earlier figure ("the death toll from the six-year conflict", "had initially given a toll of 34"), or
@@ -20,6 +21,10 @@ from .tolls import Toll, fatalities, read_number
 
 WINDOW = 2  # a toll refers to an event told in one of the two sentences before it
 _TOLL = re.compile(r"(?i)\b(?:death\s+)?toll\b")
+# a figure with no "toll" is the event's when the sentence points back at it ("the attack ... leaving 50
+# dead") or opens with it ("25 terrorists were killed and scores were injured"), and tells of no other
+_REFERS = re.compile(r"(?i)\bthe\s+(?:attacks?|strikes?|air\s*strikes?|raids?|blasts?|explosions?|bombings?|shelling|operation|assault|clashes|fighting)\b")
+_ANOTHER = re.compile(r"(?i)\b(?:more(?!\s+than)|also|another|other|last|of\s+the\s+dead|photo(?:graph)?s?)\b")
 _NOT_THE_EVENTS = re.compile(
     r"(?i)\b(?:conflict|war|uprising|revolution|crisis|since|years?|months?|weeks?|initial(?:ly)?|earlier|previous(?:ly)?|first|overall|total)\b"
 )
@@ -32,10 +37,12 @@ def later_tolls(events: Sequence[Event], doc: Doc, told: set[int], title_end: in
     out = list(events)
     for n, sent in enumerate(doc.sents):
         text = sent.text
-        if sent.start_char in told or sent.start_char < title_end or not _TOLL.search(text) or _NOT_THE_EVENTS.search(text):
+        if sent.start_char in told or sent.start_char < title_end or _NOT_THE_EVENTS.search(text):
             continue
         toll = fatalities(text, offset=sent.start_char)
         if toll is None or toll.kind not in ("event", "update") or not _stated(toll):
+            continue
+        if not (_TOLL.search(text) or _REFERS.search(text) or toll.start == sent.start_char) or _ANOTHER.search(text):
             continue
         i = told_last(out, starts, n - WINDOW, n - 1, lambda e: e.event_type in VIOLENT_TYPES and e.sub_event_type not in TERRITORY)
         if i is not None:
