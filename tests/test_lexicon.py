@@ -84,6 +84,11 @@ def test_government_regains_control(model: Language) -> None:
     assert (best.sub_event_type, best.event_type, best.text) == ("Government regains territory", "Battles", "regained control")
 
 
+def test_terrorists_killed_are_armed_men_killed_in_a_clash(model: Language) -> None:
+    hits = triggers.classify(sentence(model, "Fifty terrorists were killed and another 30 sealed off in the underground tunnels Konashenkov said."))
+    assert "Armed clash" in {h.sub_event_type for h in hits}
+
+
 def test_troops_capturing_hilltops_is_a_battle_over_territory(model: Language) -> None:
     best = triggers.best(triggers.classify(sentence(model, "Syrian troops captured several hilltops.")))
     assert best is not None and best.event_type == "Battles"

@@ -33,13 +33,14 @@ HOULA = "fakes-1924058151"  # "... the airstrikes have been conducted in the tow
 MIDAN = "fakes-1924058110"  # "suicide bombings that targeted a police station"; "Police officers and the army unit together resisted and foiled the attack"
 AL_TEEN = "fakes-1965511212"  # "... a car bomb hit the Syrian capital ... The attack rocked the Al-Teen street leaving 50 martyrs ..."
 FOUR_MORE = "fakes-1962495700"  # "... killing 9 terrorists." ... "Four more ISIS terrorists were killed in an army operation ..."
+REBELS_ADVANCE = "fakes-1919191745"  # "Syrian rebel forces advanced into a key regime-held district in Aleppo ..."
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
 
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -272,3 +273,10 @@ def test_more_dead_told_after_an_event_are_not_its_toll(analysed: dict[str, Anal
 def test_an_attack_that_killed_is_an_event_whoever_its_dead(analysed: dict[str, Analysis]) -> None:
     earlier = [e for e in analysed[SHRINE].events if e.date == date(2016, 4, 25)]  # "The last attack on Sayyida Zeinab on April 25 killed at least seven"
     assert [(e.sub_event_type, e.fatalities, e.historical) for e in earlier] == [("Attack", 7, True)]
+
+
+def test_a_place_taken_is_overtaken_or_regained_by_the_side_the_record_names(analysed: dict[str, Analysis]) -> None:
+    taken = [e for e in analysed[REBELS_ADVANCE].events if e.event_type == "Battles" and "territory" in e.sub_event_type]
+    advance = next(e for e in taken if any(m.sentence.text.startswith("(TRT World and Agencies) Syrian rebel forces advanced") for m in e.mentions))
+    assert advance.actor1 is not None and advance.actor1.type == "rebel_group"
+    assert advance.sub_event_type == "Non-state actor overtakes territory"

@@ -232,3 +232,10 @@ def test_both_of_two_kinds_is_no_count_of_two() -> None:
 )
 def test_a_count_of_the_killed_and_wounded_is_no_death_toll(sentence: str) -> None:
     assert fatalities(sentence) is None
+
+
+def test_more_dead_are_added_to_a_toll_told_elsewhere_not_the_toll() -> None:
+    toll = fatalities("Four more ISIS terrorists were killed in an army operation against their gathering.")
+    assert toll is not None and (toll.fatalities, toll.kind) == (4, "part")
+    toll = fatalities("12 people were killed and more than 30 wounded.")
+    assert toll is not None and (toll.fatalities, toll.kind) == (12, "event")

@@ -15,12 +15,15 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..models import Event, Place
+from ..models import ActorRef, Event, Place
 from .syntax import VERBAL, predicate_of
 from .tolls import Toll
 
 PAST_TAGS = frozenset({"VBD", "VBN"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})  # event types of violence
+STATE_TYPES = frozenset({"state_forces"})
+NONSTATE_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces"})
+TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
 SHORT_SINCE_DAYS = 7  # "since Sunday": an event that began then; "since March": a stretch of time
 # Links from a noun trigger to the verb that tells it: its subject, object or a phrase on the verb
 TOLD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "pcomp", "attr", "compound", "conj", "appos", "npadvmod"})
@@ -100,3 +103,14 @@ def site_key(place: Place | None) -> str | None:
     if place is None:
         return None
     return place.id if place.resolved and place.id else " ".join(place.text.lower().split())
+
+
+def territory_by_agent(sub_event_type: str, actor1: ActorRef | None) -> str:
+    """Territory changes hands by who takes it: state forces regain, non-state actors overtake."""
+    if sub_event_type not in TAKEN or actor1 is None or actor1.type is None:
+        return sub_event_type
+    if actor1.type in STATE_TYPES:
+        return TAKEN[0]
+    if actor1.type in NONSTATE_TYPES:
+        return TAKEN[1]
+    return sub_event_type

@@ -40,7 +40,7 @@ from datetime import date, timedelta
 
 from ..models import ActorRef, Event, Evidence, Mention, Place, Rejected, Span
 from ..places.relative import distance_km
-from .candidate import Candidate, site_key
+from .candidate import Candidate, site_key, territory_by_agent
 from .notes import write_notes
 from .records import countries
 from .screen import reject
@@ -397,6 +397,8 @@ def _event(record: _Record) -> Event:
     from_place = next((m for m in members if m.event.place is place), primary)
     dated = record.dated() or primary
     actor1, actor2, actors_from = _actors(primary, ordered)
+    if base.actor1 is None and actor1 is not None:  # "the villages were liberated": who took them, told in another mention
+        sub_event_type = territory_by_agent(sub_event_type, actor1)
     toll, toll_from, toll_why = _toll(ordered)
     for name, source in (("place", from_place), ("date", dated), ("actor1", actors_from[0]), ("actor2", actors_from[1])):
         if source is not None:
@@ -417,7 +419,7 @@ def _event(record: _Record) -> Event:
     fatalities = toll.fatalities if toll else None
     event = replace(
         base,
-        event_type=base.event_type if sub_event_type == base.sub_event_type else _event_type(members, sub_event_type),
+        event_type=_event_type(members, sub_event_type) if any(m.event.sub_event_type == sub_event_type for m in members) else base.event_type,
         sub_event_type=sub_event_type,
         actor1=actor1,
         actor2=actor2,

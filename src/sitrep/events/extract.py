@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from ..actors import Catalogue
 from ..models import ActorRef, Attribution, Event, Evidence, Place, Rejected, Span
 from . import lexicon, triggers
-from .candidate import SHORT_SINCE_DAYS, VIOLENT_TYPES, Candidate, distinct, site_key, told
+from .candidate import NONSTATE_TYPES, SHORT_SINCE_DAYS, STATE_TYPES, VIOLENT_TYPES, Candidate, distinct, site_key, territory_by_agent, told
 from .claimants import claims, credit
 from .coreference import corefer
 from .screen import screen
@@ -42,8 +42,6 @@ CLAUSE_STEP = 3  # a toll belongs to the event of its own clause: a step into an
 TITLE_ONLY_WORDS = 5  # a text with fewer words than this beside its title and dateline is its title
 RELAY_PARAGRAPHS = 3  # a relayed report covers the paragraph naming it and the two after
 MODE_RANK = {"reported": 0, "claimed": 1, "planned": 2, "predicted": 3, "hypothetical": 4, "denied": 5, "negated": 6}
-STATE_TYPES = frozenset({"state_forces"})
-NONSTATE_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces"})
 
 
 @dataclass(frozen=True)
@@ -331,7 +329,7 @@ def _event(
     found = roles(sent, trigger, mentions, doc[hit.end - 1], sides=hit.event_type == "Battles")
     actor1 = found.actor1.ref if found.actor1 else None
     actor2 = found.actor2.ref if found.actor2 else None
-    sub_event_type = _territory_by_agent(hit.sub_event_type, actor1 if found.syntactic else None)
+    sub_event_type = territory_by_agent(hit.sub_event_type, actor1 if found.syntactic else None)
     why.extend(found.why)
     if actor1 is not None and actor1.type == "civilians" and hit.event_type in VIOLENT_TYPES:
         actor1, actor2 = (actor2 if actor2 is not None and actor2.type != "civilians" else None), actor1
@@ -409,18 +407,6 @@ def _event_types() -> dict[str, str]:
 
 def _event_type(sub_event_type: str) -> str:
     return _event_types()[sub_event_type]
-
-
-def _territory_by_agent(sub_event_type: str, actor1: ActorRef | None) -> str:
-    """Territory changes hands by who takes it: state forces regain, non-state actors overtake."""
-    territorial = ("Government regains territory", "Non-state actor overtakes territory")
-    if sub_event_type not in territorial or actor1 is None or actor1.type is None:
-        return sub_event_type
-    if actor1.type in STATE_TYPES:
-        return territorial[0]
-    if actor1.type in NONSTATE_TYPES:
-        return territorial[1]
-    return sub_event_type
 
 
 def _attribution(

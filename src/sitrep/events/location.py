@@ -26,14 +26,13 @@ from spacy.tokens import Span as SpacySpan
 from ..models import Place, Span
 from ..places.geoparse import DERIVED
 from ..places.relative import distance_km
-from .candidate import site_key
+from .candidate import TAKEN, site_key
 
 LINK_STEPS = 4
 ANTECEDENT_SENTENCES = 2  # a pronoun's antecedent place is sought in this many sentences before its own
 # Territorial sub-types: a pronoun argument of theirs stands for the place; in the first two the
 # possessor of the noun is the place taken ("its capture"), in the third it is who withdraws.
-TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-TERRITORIAL = TAKEN | {"Non-violent transfer of territory"}
+TERRITORIAL = frozenset({*TAKEN, "Non-violent transfer of territory"})
 COARSE_FEATURES = frozenset({"country", "admin1", *DERIVED})
 # "X of Y", "X district in Y": words between a part of a town and the town
 _PART_OF = re.compile(r"\s+(?:(?:district|neighbou?rhood|quarter|area|suburb|camp|street)s?\s+)?(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?", re.IGNORECASE)

@@ -236,6 +236,9 @@ def _kind(sentence: str, start: int, end: int, vocab: _Vocab) -> tuple[str, str]
     )
     if part is not None:
         return "part", f"a part of a toll given elsewhere ('{part.group()}')"
+    more = _MORE.match(sentence, end)
+    if more is not None:
+        return "part", f"dead besides those of a toll given elsewhere ('{sentence[start:end]}{more.group()}')"
     return "event", ""
 
 
@@ -423,6 +426,7 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 # "49 fighters were killed and wounded": a count of casualties, of which the dead are not told
 COMBINED = r"(?!\s+(?:and|or|and/or)\s+(?:injured|wounded|hurt)(?!\w))"
+_MORE = re.compile(r"\s+more(?!\s+than)\b", re.IGNORECASE)  # "four more terrorists were killed"
 # "both" counts two ("both soldiers"), not in "both civilians and insurgents", which pairs two kinds
 BOTH = r"both(?!\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+and\b)"
 
