@@ -84,9 +84,19 @@ def test_government_regains_control(model: Language) -> None:
     assert (best.sub_event_type, best.event_type, best.text) == ("Government regains territory", "Battles", "regained control")
 
 
-def test_terrorists_killed_are_armed_men_killed_in_a_clash(model: Language) -> None:
-    hits = triggers.classify(sentence(model, "Fifty terrorists were killed and another 30 sealed off in the underground tunnels Konashenkov said."))
-    assert "Armed clash" in {h.sub_event_type for h in hits}
+@pytest.mark.parametrize(
+    "text",
+    ["Fifty terrorists were killed and another 30 sealed off in the underground tunnels Konashenkov said.",
+     ("MOSCOW (Sputnik) The Kurdish Democratic Union Partys (PYD) military wing dubbed Peoples Protection Units (YPG) killed "
+      "17 Turkish servicemen and left three others wounded Kurdish media reported citing a source in the YPG.")],
+)
+def test_terrorists_or_servicemen_killed_are_armed_men_killed_in_a_clash(model: Language, text: str) -> None:
+    assert "Armed clash" in {h.sub_event_type for h in triggers.classify(sentence(model, text))}
+
+
+def test_aircraft_that_killed_made_an_air_strike(model: Language) -> None:
+    best = triggers.best(triggers.classify(sentence(model, "The air force also killed at least 10 people in rebel areas east of Damascus Saturday the Observatory said.")))
+    assert best is not None and best.sub_event_type == "Air/drone strike"
 
 
 def test_troops_capturing_hilltops_is_a_battle_over_territory(model: Language) -> None:

@@ -45,6 +45,8 @@ from sitrep.events.tolls import Toll, fatalities, read_number
         ("According to official Syrian military spokesperson the Syrian Armed Forces killed a confirmed 33 militants on Sunday including 10 foreign members of Jabhat Fateh Al-Sham.",
          33, "a confirmed 33"),
         ("Both soldiers were killed when their patrol hit a mine.", 2, "Both"),
+        ("The Observatory said a further 19 men from the al-Sheitaat tribe were executed on Thursday 18 shot dead and one beheaded on the outskirts of Deir al-Zor city.",
+         19, "a further 19"),
     ],
 )
 def test_reads_stated_figures(sentence: str, count: int, words: str) -> None:

@@ -243,9 +243,19 @@ def _kind(sentence: str, start: int, end: int, vocab: _Vocab) -> tuple[str, str]
 
 
 def _choose(figures: list[_Figure]) -> _Figure | None:
-    """The stated figure with the lowest count; a vague one only when no number is stated."""
+    """The stated figure with the lowest count; a vague one only when no number is stated. Figures
+    told after one they add up to are its breakdown, not other counts ("19 men were executed, 18 shot
+    dead and one beheaded")."""
     exact = [f for f in figures if not f.vague]
+    wholes = [w for w in exact if _broken_down(w, [f for f in exact if f.start > w.start])]
+    parts = {id(f) for w in wholes for f in exact if f.start > w.start}
+    exact = [f for f in exact if id(f) not in parts]
     return _lowest(exact) or _lowest(figures)
+
+
+def _broken_down(whole: _Figure, after: list[_Figure]) -> bool:
+    """Whether two or more figures told after `whole` add up to it."""
+    return len(after) >= 2 and sum(f.value for f in after) == whole.value
 
 
 def _lowest(figures: Iterable[_Figure]) -> _Figure | None:
