@@ -145,6 +145,17 @@ def test_who_controls_the_place_is_no_target(processor: Processor) -> None:
     assert event.actor2 is None or event.actor2.type == "civilians"
 
 
+def test_who_holds_the_areas_struck_is_no_target_but_civilian_areas_are_civilians(processor: Processor) -> None:
+    text = ("By Friday all but one of the villages taken by government forces had been recaptured by the rebels who include "
+            "fighters from Al-Qaeda affiliate Al-Nusra Front. The air force also killed at least 10 people in rebel areas east of "
+            "Damascus Saturday the Observatory said.")  # two sentences of an AFP report (FA-KES demo, not in the gold set)
+    strike = processor.analyse([text], [ArticleContext()])[0].events[-1]
+    assert strike.sub_event_type == "Air/drone strike"
+    assert strike.actor2 is not None and strike.actor2.type == "civilians"  # not the rebel group named before
+    shelling = top(processor, "Terrorist group shelled civilian area in Latakia and Aleppo and kill people.")
+    assert shelling.actor2 is not None and shelling.actor2.type == "civilians"
+
+
 def test_the_dead_of_a_strike_are_its_target_and_whom_they_are_tied_to_is_no_side(processor: Processor) -> None:
     event = top(processor, "Seven militants from Syrias Al-Qaeda-affiliated Al-Nusra Front terrorist group including commanders were "
                            "killed in US-led air strikes Wednesday in the northwest of the conflict-riven country.")  # fmt: skip

@@ -43,6 +43,11 @@ _HOLDER = re.compile(
     r"|affiliated|linked|allied|aligned|inspired|backed|sponsored|supported)\b",  # "Al-Qaeda-affiliated Nusra": whom a group is tied to
     re.IGNORECASE,
 )
+# "rebel areas", "opposition districts": who holds the place describes it, as "rebel-held" does
+# ("civilian areas" are the civilians' still: shelling them targets civilians)
+_HELD_AREA = re.compile(
+    r"(?i)\s+(?:areas?|territor(?:y|ies)|districts?|neighbou?rhoods?|towns?|villages?|parts?|suburbs?|enclaves?)\b"
+)
 # "... the al-Jafra area which is controlled by the Syrian government", "under the control of IS": the same
 _HELD_BY = re.compile(r"(?i)(?:\b(?:controlled|held|run|ruled|dominated)\s+by|\bunder\s+(?:the\s+)?control\s+of)\s+(?:the\s+)?$")
 _GROUP_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]+\s+(?:(?:of|al|el)[\s-]+(?:the\s+)?)?){1,5}[A-Z][a-z]+\b")
@@ -120,6 +125,8 @@ def actor_mentions(doc: Doc, catalogue: Catalogue, country: str | None, text: st
         why = f"catalogue alias {match.alias!r}"
         found.append(_mention(doc, ActorRef(actor.name, actor.id, actor.type, actor.country, span, why)))
     for generic in generics:
+        if "civilians" not in generic.types and _HELD_AREA.match(text, generic.end):
+            continue  # "rebel areas": whose the place is
         mention = _mention(doc, _generic_ref(generic))
         if mention.root >= 0 and _parsed(doc[mention.root]):
             mention = _country_from_parse(doc, mention, generic)
