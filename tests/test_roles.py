@@ -156,6 +156,16 @@ def test_who_holds_the_areas_struck_is_no_target_but_civilian_areas_are_civilian
     assert shelling.actor2 is not None and shelling.actor2.type == "civilians"
 
 
+def test_an_affiliate_is_the_group_named_after_its_parent(processor: Processor) -> None:
+    bombing = top(processor, "A suicide bomber from al-Qaedas Syrian affiliate al-Nusra Front killed 25 soldiers and fighters loyal to "
+                             "Assads regime in government-held western Aleppo on Monday a monitoring group said.")  # fmt: skip
+    assert bombing.actor1 is not None and bombing.actor1.name == "al-Nusra Front"
+    assert bombing.actor2 is None or bombing.actor2.actor_id != "al-qaeda"
+    raids = top(processor, "Five children were among those killed in the air raids on Idlib which is held by Al Qaeda affiliate Al Nusra "
+                           "Front and its allies the Syrian Observatory for Human Rights said.")  # fmt: skip
+    assert all(a is None or a.name != "al-Nusra Front" for a in (raids.actor1, raids.actor2))  # who holds Idlib is no side
+
+
 def test_the_dead_of_a_strike_are_its_target_and_whom_they_are_tied_to_is_no_side(processor: Processor) -> None:
     event = top(processor, "Seven militants from Syrias Al-Qaeda-affiliated Al-Nusra Front terrorist group including commanders were "
                            "killed in US-led air strikes Wednesday in the northwest of the conflict-riven country.")  # fmt: skip

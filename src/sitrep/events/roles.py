@@ -43,13 +43,19 @@ _HOLDER = re.compile(
     r"|affiliated|linked|allied|aligned|inspired|backed|sponsored|supported)\b",  # "Al-Qaeda-affiliated Nusra": whom a group is tied to
     re.IGNORECASE,
 )
+HELD_BY_CHARS = 80  # how far before a mention "controlled by" is sought
+# "Al-Qaeda affiliate Al-Nusra Front", "al-Qaedas Syria branch": the group named after is the one meant
+_AFFILIATE_OF = re.compile(r"(?:['’]?s)?(?:\s+[A-Z][\w-]*)?\s+(?:affiliate|branch|offshoot|franchise)\s+(?:the\s+)?[A-Z]")
 # "rebel areas", "opposition districts": who holds the place describes it, as "rebel-held" does
 # ("civilian areas" are the civilians' still: shelling them targets civilians)
 _HELD_AREA = re.compile(
     r"(?i)\s+(?:areas?|territor(?:y|ies)|districts?|neighbou?rhoods?|towns?|villages?|parts?|suburbs?|enclaves?)\b"
 )
 # "... the al-Jafra area which is controlled by the Syrian government", "under the control of IS": the same
-_HELD_BY = re.compile(r"(?i)(?:\b(?:controlled|held|run|ruled|dominated)\s+by|\bunder\s+(?:the\s+)?control\s+of)\s+(?:the\s+)?$")
+_HELD_BY = re.compile(
+    r"(?i:\b(?:controlled|held|run|ruled|dominated)\s+by|\bunder\s+(?:the\s+)?control\s+of)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+(?:[A-Z][\w-]*\s+)?(?:affiliate|branch|offshoot|franchise)\s+(?:the\s+)?)?$"  # "... by the PKKs Syrian affiliate YPG"
+)
 _GROUP_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]+\s+(?:(?:of|al|el)[\s-]+(?:the\s+)?)?){1,5}[A-Z][a-z]+\b")
 MODIFIERS = frozenset({"amod", "acl", "relcl"})  # a verb modifying a noun: its subject is not the event's
 PATIENT_PREPS = frozenset({"against", "on", "from", "with", "upon", "at", "targeting", "to", "toward", "towards"})
@@ -136,7 +142,8 @@ def actor_mentions(doc: Doc, catalogue: Catalogue, country: str | None, text: st
     found = [m for m in found if m.root >= 0]
     found += _unknown_groups(doc, text, found)
     found += _countries_acting(doc, found)
-    found = [m for m in found if not _HOLDER.match(text, m.ref.span.end) and not _HELD_BY.search(text, max(0, m.ref.span.start - 40), m.ref.span.start)]
+    found = [m for m in found if not _HOLDER.match(text, m.ref.span.end) and not _HELD_BY.search(text, max(0, m.ref.span.start - HELD_BY_CHARS), m.ref.span.start)]
+    found = [m for m in found if not _AFFILIATE_OF.match(text, m.ref.span.end)]
     return sorted(found, key=lambda m: m.ref.span.start)
 
 
