@@ -163,7 +163,16 @@ def test_the_jihadists_refer_back_to_a_jihadist_group_not_the_last_group_named(c
             "by the jihadists.")  # fmt: skip
     (jihadists,) = [g for g in cat.find_generics(text, "SY") if g.text == "the jihadists"]
     assert jihadists.role == "jihadist" and jihadists.actor is not None and jihadists.actor.id == "islamic-state"
-    assert "sy-nusra" in cat.jihadist and "sy-sdf" not in cat.jihadist  # an affiliate, through its parent al-Qaeda
+    assert "sy-nusra" in cat.anaphor_groups["jihadist"] and "sy-sdf" not in cat.anaphor_groups["jihadist"]  # an affiliate, through its parent
+
+
+def test_kurdish_fighters_are_never_the_islamic_state_named_before(cat: Catalogue) -> None:
+    text = ("Raqqa is the de facto capital of the so-called caliphate declared a year ago by the ISIS terror group in territories "
+            "it controls in Iraq and Syria. The sustained airstrikes add pressure on the militants in Raqqa still reeling from "
+            "last months loss of the border town of Tal Abyad to Kurdish fighters.")  # fmt: skip
+    found = {g.text: (g.role, g.actor.id if g.actor else None) for g in cat.find_generics(text, "SY")}
+    assert found["the militants"] == ("anaphor", "islamic-state")
+    assert found["Kurdish fighters"] == ("kurdish", None)  # no Kurdish force is named: kept as written
 
 
 # -- user files and errors

@@ -97,8 +97,10 @@ class Catalogue:
                 phrase = _THE.sub("", alias) if len(alias.split()) > 1 else alias
                 if not self._names.add(phrase, (actor.id, alias)):
                     raise SitrepError(Code.BAD_ACTORS, f"actor {actor.id!r}: alias {alias!r} has no word in it")
-        roots = _jihadist_roots()
-        self.jihadist = frozenset(a.id for a in actors if any(link.id in roots for link in self.lineage(a)))
+        self.anaphor_groups = {
+            role: frozenset(a.id for a in actors if any(link.id in roots for link in self.lineage(a)))
+            for role, roots in _anaphor_roots().items()
+        }  # role -> the actors its phrases may refer back to: the listed ones, their units and affiliates
 
     @classmethod
     def load(cls, extra: Sequence[str | Path] = (), generics: Sequence[str | Path] = ()) -> Catalogue:
@@ -183,7 +185,7 @@ class Catalogue:
             and not (hit.country_word is None and _inside_name(tokens, hit.first))
         ]  # "Hamas leader", "Taliban spokesman": the office is the named actor's, not a government's
         named = [self._match(tokens, *found, country) for found in spans]
-        return named, link_anaphors(named, [self._resolve(tokens, hit, country) for hit in hits], self.jihadist)
+        return named, link_anaphors(named, [self._resolve(tokens, hit, country) for hit in hits], self.anaphor_groups)
 
     def resolve_generic(self, phrase: str, country_hint: str | None = None) -> GenericMatch | None:
         """What a whole phrase stands for: a catalogue name ("the Syrian Arab Army", role "named"), or a
@@ -228,10 +230,15 @@ class Catalogue:
         )
 
 
-def _jihadist_roots() -> frozenset[str]:
-    """The ids data/jihadist_groups.txt lists."""
-    text, _ = read_packaged("jihadist_groups.txt")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+def _anaphor_roots() -> dict[str, frozenset[str]]:
+    """The ids data/anaphor_groups.csv lists for each restricted anaphor role."""
+    text, path = read_packaged("anaphor_groups.csv")
+    roots: dict[str, set[str]] = {}
+    for row in parse_rows(text, path, ("role", "id")):
+        if row.values["role"] not in ANAPHORS - {"anaphor"}:
+            raise row.fail(f"role {row.values['role']!r} is no restricted anaphor role ({', '.join(sorted(ANAPHORS - {'anaphor'}))})")
+        roots.setdefault(row.values["role"], set()).add(row.values["id"])
+    return {role: frozenset(ids) for role, ids in roots.items()}
 
 
 def _inside_name(tokens: Tokens, first: int) -> bool:

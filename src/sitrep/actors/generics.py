@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -261,18 +261,22 @@ class GenericFinder:
 ANAPHOR_REACH = 800  # characters back an anaphor's antecedent may stand: a few sentences
 
 
-def link_anaphors(named: Sequence[ActorMatch], generics: Sequence[GenericMatch], jihadist: frozenset[str] = frozenset()) -> list[GenericMatch]:
+def link_anaphors(
+    named: Sequence[ActorMatch], generics: Sequence[GenericMatch], groups: Mapping[str, frozenset[str]] | None = None
+) -> list[GenericMatch]:
     """Give each anaphor ("the terrorist group") the latest named actor of a type it allows (and of the
     country it names, if it names one) in the few sentences before it (`ANAPHOR_REACH`): a group named
-    far back is seldom the one meant. A `jihadist` phrase ("the jihadists") takes only an actor of
-    `jihadist` (ids). Other generic matches are returned unchanged."""
+    far back is seldom the one meant. A phrase of a restricted role takes only an actor `groups` lists
+    for it ("the jihadists": a jihadist group; "Kurdish fighters": a Kurdish one). Other generic
+    matches are returned unchanged."""
+    groups = groups or {}
     ordered = sorted(named, key=lambda match: match.start)
     linked: list[GenericMatch] = []
     for generic in generics:
         if generic.role in ANAPHORS and generic.actor is None:
             for match in reversed(ordered):
                 actor = match.actor
-                if generic.role == "jihadist" and actor.id not in jihadist:
+                if generic.role in groups and actor.id not in groups[generic.role]:
                     continue
                 if generic.start - ANAPHOR_REACH <= match.end <= generic.start and actor.type in generic.types:
                     if generic.country is None or actor.country in (None, generic.country):
