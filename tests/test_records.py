@@ -280,3 +280,11 @@ def test_a_place_taken_is_overtaken_or_regained_by_the_side_the_record_names(ana
     advance = next(e for e in taken if any(m.sentence.text.startswith("(TRT World and Agencies) Syrian rebel forces advanced") for m in e.mentions))
     assert advance.actor1 is not None and advance.actor1.type == "rebel_group"
     assert advance.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_place_that_falls_within_a_zone_has_not_fallen() -> None:
+    sentence = ("Regime forces have recently stepped up their attacks on Eastern Ghouta even though the district falls within a network "
+                "of de-escalation zones - endorsed by Turkey Russia and Iran - in which acts of aggression are prohibited.")  # fmt: skip
+    (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2017, 11, 22))])
+    assert "Government regains territory" not in {e.sub_event_type for e in analysis.events}
+    assert {r.trigger.text: r.reason for r in analysis.rejected}.get("falls") == "state"

@@ -109,6 +109,15 @@ def screen(doc: Doc, candidates: Sequence[Candidate]) -> tuple[list[Candidate], 
     return kept, rejected
 
 
+def _lies_within(head: Token) -> Token | None:
+    """The "within" or "under" of a place that "falls within" a zone or "falls under" a control, in
+    the present tense: where it lies ("the district falls within a de-escalation zone"), not its fall
+    ("Palmyra falls to IS" stays an event)."""
+    if head.lemma_.lower() != "fall" or head.tag_ not in ("VBZ", "VBP"):
+        return None
+    return next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("within", "under", "inside")), None)
+
+
 def reject(candidate: Candidate, reason: str, words: str) -> Rejected:
     event = candidate.event
     return Rejected(event.sub_event_type, event.sentence, event.trigger, reason, f"{REASONS[reason]}: {words}")
@@ -134,6 +143,9 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
         return "caption", caption
     if head.lemma_.lower() in words.state_lemmas and not _done_to_someone(head):
         return "state", f"{head.text!r} describes a state (no past-tense verb does it to anyone)"
+    lies = _lies_within(head)
+    if lies is not None:
+        return "state", f"{head.text!r} {lies.text!r} tells where a place lies, not that it fell"
     if head.lemma_.lower() in words.displacement_lemmas and event.sub_event_type == "Other":
         return "displacement", f"{head.text!r}"
     agent = subject_of(predicate_of(head, sent), sent) if head.pos_ in VERBAL else None
