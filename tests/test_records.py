@@ -288,3 +288,12 @@ def test_a_place_that_falls_within_a_zone_has_not_fallen() -> None:
     (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2017, 11, 22))])
     assert "Government regains territory" not in {e.sub_event_type for e in analysis.events}
     assert {r.trigger.text: r.reason for r in analysis.rejected}.get("falls") == "state"
+
+
+def test_how_a_ceasefire_stands_is_no_agreement_made() -> None:
+    sentence = ("But on Tuesday morning US Secretary of State John Kerry speaking alongside his Russian counterpart Sergei Lavrov "
+                "during an interval from a bleak meeting of the International Syria Support Group (ISSG) ministers in New York "
+                "insisted the ceasefire was \"not dead.\"")  # fmt: skip
+    (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2016, 9, 21))])
+    assert not [e for e in analysis.events if e.sub_event_type == "Agreement"]
+    assert {r.trigger.text: r.reason for r in analysis.rejected}.get("ceasefire") == "state"

@@ -41,6 +41,7 @@ from .candidate import PAST_TAGS, SHORT_SINCE_DAYS, Candidate
 from .syntax import VERBAL, clause_of, predicate_of, subject_of
 
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "add", "claim", "confirm"})
+STATE_VERBS = frozenset({"be", "hold", "remain", "seem", "appear", "look", "stay"})  # "the ceasefire was not dead", "the truce is holding"
 # Events whose words are meant literally when they are about talks or politics: an agreement is
 # signed, a protest held and an arrest made over a deal, a law or a claim.
 LITERAL_TYPES = frozenset({"Protests", "Strategic developments"})
@@ -143,6 +144,8 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
         return "caption", caption
     if head.lemma_.lower() in words.state_lemmas and not _done_to_someone(head):
         return "state", f"{head.text!r} describes a state (no past-tense verb does it to anyone)"
+    if event.sub_event_type == "Agreement" and head.dep_ == "nsubj" and head.head.lemma_.lower() in STATE_VERBS:
+        return "state", f"{head.text!r} {head.head.text!r}: how an agreement stands, not one made"
     lies = _lies_within(head)
     if lies is not None:
         return "state", f"{head.text!r} {lies.text!r} tells where a place lies, not that it fell"
