@@ -4,7 +4,8 @@ A trigger word does not make an event. The screen rejects, by the words and the 
 
 - "link": a trigger after a link marker ("Related News ..."): another story's headline on the page;
 - "caption": a photo caption ("A man inspects the site of the bombing ... June 11 2016");
-- "state": a state described, not an event ("the besieged town", "under siege for four years");
+- "state": a state described, not an event ("the besieged town", "under siege for four years", "the
+  district falls within a de-escalation zone", "the ceasefire was not dead");
 - "war": a war or campaign as a whole ("the war that has killed 250,000 people");
 - "habitual": repeated or habitual action, not one event ("frequent air raids", "since 2012");
 - "figure of speech": violence words about talks and politics ("no breakthrough in the talks"); protests,
