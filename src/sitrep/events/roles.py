@@ -181,10 +181,11 @@ def _generic_ref(generic: GenericMatch) -> ActorRef:
         return ActorRef(actor.name, actor.id, actor.type, actor.country, span, why)
     guess = generic.types[0] if generic.types else TYPE_GUESS.get(generic.phrase.split()[-1])
     if generic.role == "group" and guess in GROUP_NAMES:
-        country = countries().get(generic.country or "", {}).get("name")
+        code = generic.country if generic.country_word is not None else None  # else the event's place names their country
+        country = countries().get(code or "", {}).get("name")
         name = f"{GROUP_NAMES[guess]} ({country})" if country else GROUP_NAMES[guess]
         why = f"{generic.phrase!r} names unarmed people as ACLED does: {name}"
-        return ActorRef(name, None, guess, generic.country, span, why)
+        return ActorRef(name, None, guess, code, span, why)
     if generic.country_word is not None:
         where = f"country {generic.country} from {generic.country_word!r}"
     elif generic.country is not None:
@@ -394,7 +395,8 @@ def _backer(token: Token) -> bool:
 def _reporter(token: Token, trigger: Token) -> bool:
     """True when a mention names who reports the event rather than an actor of it: the subject of a
     verb of saying after the event ("..., police said") or of one reacting to it ("condemned the
-    bombing"), "according to the army", "security sources", "a source at the Free Syrian Army"."""
+    bombing"), "according to the army", "security sources", "a source at the Free Syrian Army", and
+    whom a speaker tells ("told Tehran")."""
     node = token
     while node.dep_ in ("compound", "amod", "poss", "conj", "appos", "nmod") and node.head.i != node.i:
         node = node.head
@@ -404,6 +406,8 @@ def _reporter(token: Token, trigger: Token) -> bool:
         return True  # "a military source at the Free Syrian Army told ..."
     if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
         return True
+    if node.dep_ in ("dobj", "dative") and node.head.lemma_ in SAY_LEMMAS and node.head.i != trigger.i:
+        return True  # "had told Tehran", "told AFP": whom a speaker tells is no actor of what is told
     saying = node.head
     if node.dep_ != "nsubj" or saying.lemma_ not in SAY_LEMMAS | REACT_LEMMAS or saying.i == trigger.i or trigger.i in {t.i for t in node.subtree}:
         return False
