@@ -34,13 +34,14 @@ MIDAN = "fakes-1924058110"  # "suicide bombings that targeted a police station";
 AL_TEEN = "fakes-1965511212"  # "... a car bomb hit the Syrian capital ... The attack rocked the Al-Teen street leaving 50 martyrs ..."
 FOUR_MORE = "fakes-1962495700"  # "... killing 9 terrorists." ... "Four more ISIS terrorists were killed in an army operation ..."
 REBELS_ADVANCE = "fakes-1919191745"  # "Syrian rebel forces advanced into a key regime-held district in Aleppo ..."
+SHAYRAT = "fakes-1923102875"  # "Fifty nine US cruise missiles struck a Syrian regime airbase ..."; "... a devastating chemical attack on an Idlib village"
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
 
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -297,3 +298,8 @@ def test_how_a_ceasefire_stands_is_no_agreement_made() -> None:
     (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2016, 9, 21))])
     assert not [e for e in analysis.events if e.sub_event_type == "Agreement"]
     assert {r.trigger.text: r.reason for r in analysis.rejected}.get("ceasefire") == "state"
+
+
+def test_civilians_are_of_the_country_of_the_events_place(analysed: dict[str, Analysis]) -> None:
+    civilians = [a for e in analysed[SHAYRAT].events for a in (e.actor1, e.actor2) if a is not None and a.type == "civilians"]
+    assert civilians and {(a.name, a.country) for a in civilians} == {("Civilians (Syria)", "SY")}  # not the US the article names most

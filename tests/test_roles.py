@@ -166,6 +166,13 @@ def test_an_affiliate_is_the_group_named_after_its_parent(processor: Processor) 
     assert all(a is None or a.name != "al-Nusra Front" for a in (raids.actor1, raids.actor2))  # who holds Idlib is no side
 
 
+def test_whom_a_speaker_tells_is_no_actor(processor: Processor) -> None:
+    text = ("Sunday 25 August 2013 Irans foreign minister said the Syrian government had told Tehran it would allow U.N. inspectors "
+            "to visit areas reportedly affected by chemical weapons Irans Press TV reported on Sunday.")  # fmt: skip
+    (event,) = processor.analyse([text], [ArticleContext()])[0].events
+    assert all(a is None or a.country != "IR" for a in (event.actor1, event.actor2))
+
+
 def test_the_dead_of_a_strike_are_its_target_and_whom_they_are_tied_to_is_no_side(processor: Processor) -> None:
     event = top(processor, "Seven militants from Syrias Al-Qaeda-affiliated Al-Nusra Front terrorist group including commanders were "
                            "killed in US-led air strikes Wednesday in the northwest of the conflict-riven country.")  # fmt: skip
