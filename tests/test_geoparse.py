@@ -436,3 +436,11 @@ def test_the_old_city_of_a_town_is_in_that_town(geoparser: Geoparser) -> None:
     old_city = next(p for p in places if p.text == "Old City")
     assert (old_city.country, old_city.feature, old_city.geo_precision) == ("SY", "part", 2)  # not Jerusalem's
     assert ALEPPO_CITY in {p.geonameid for p in places}
+
+
+def test_a_provinces_name_heading_a_round_ups_section_is_a_place(geoparser: Geoparser) -> None:
+    text = ("A large number of terrorists most of them are members of al-Nusra were killed before others fled away towards areas "
+            "near the Turkish-Syrian border. Daraa Army units killed a number of al-Nusra terrorists in Daraa al-Balad and al-Lajat "
+            "areas and foiled their attacks on one of the military posts.")  # fmt: skip
+    daraa = [p for p in parse(geoparser, text) if p.text == "Daraa"]
+    assert daraa and daraa[0].resolved and daraa[0].country == "SY" and daraa[0].admin1 == "Dar'ā"

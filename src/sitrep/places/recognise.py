@@ -5,7 +5,8 @@ model's known failures on transliterated names ("Al-Sukhnah" as PERSON, "Hama" a
 capitalised words that the gazetteer knows is taken as a place when the model called it a place,
 when the words around it say so ("in", "near", "the town of", "the villages of A and", "Homs
 province", a list after another place, a verb of taking ground: "retook", "entered", held ground:
-"rebel-held"; a country's or province's possessive between them is set aside: "in Syria's Idlib"), or
+"rebel-held"; a country's or province's possessive between them is set aside: "in Syria's Idlib"; a
+province's name heading a round-up's section, run into its first sentence: "Daraa Army units ..."), or
 when it carries an Arabic article ("al-", "Deir ez-"), stands alone (never the tail of a longer
 capitalised name, as "al-Baghdadi" is in "Abu Bakr al-Baghdadi") and is not a person's name by its
 context (a title before it, "said" after it). The model's PERSON label is not trusted for such names:
@@ -85,6 +86,7 @@ _NUMBER_AFTER = re.compile(r"\.?,?\s*\d")
 PROMINENT = 100_000  # people in a town (or a province's towns) that the news names without saying what it is
 _NOT_NAMES = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"}
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central"}
+_SECTION_OPENER = re.compile(r"\s+(?:Army|The|A|An|Units?|Terrorists?|SANA|In|On|Meanwhile|Syrian|Russian)\b")  # a section's first words
 _LIST_BEFORE = re.compile(r"^(?:,|,?\s+and|,?\s+or|\s+to|-|–)\s+$")
 _TITLE_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Rev|Gen|Col|Lt|Sgt|Capt|Maj|Rep|Sen|Gov|Sheikh|President|Officer|Judge|Minister|General|"
@@ -436,7 +438,7 @@ def _accepted(
     if labels.get(start, "") in _NOT_NAMES:
         mistaken = (start, end) in readings.misread and not _CALENDAR.fullmatch(name)
         return mistaken and cued and alone and readings.strong(name)
-    if cued:
+    if cued or _section_head(text, start, end, readings.gazetteer):
         return True
     if alone and _ATTACKED_BEFORE.search(before) and readings.strong(name):
         return True
@@ -445,6 +447,16 @@ def _accepted(
         if 0 <= anchor <= start and _LIST_BEFORE.match(text[anchor:start]):
             return True
     return alone and bool(_HAS_ARTICLE.search(text[start:end]))
+
+
+def _section_head(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """A province's name that heads a section of a round-up, run into the section's first sentence
+    ("Daraa Army units killed ...", "Homs The Syrian Air Force conducted sorties ...")."""
+    if not _at_sentence_start(text, start) or not _SECTION_OPENER.match(text, end):
+        return False
+    return any(
+        m.level == "exact" and (m.entry.kind == "admin1" or m.entry.population >= PROMINENT) for m in gazetteer.lookup(text[start:end], limit=10)
+    )
 
 
 def _past_possessor(text: str, start: int, end: int, gazetteer: Gazetteer) -> int:
