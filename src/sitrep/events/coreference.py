@@ -43,7 +43,6 @@ from ..places.relative import distance_km
 from .candidate import Candidate, site_key, territory_by_agent
 from .notes import write_notes
 from .records import countries
-from .roles import GROUP_NAMES
 from .screen import reject
 from .tolls import Toll
 
@@ -442,12 +441,9 @@ def _event(record: _Record) -> Event:
 
 
 def _finish(event: Event, toll: Toll | None) -> Event:
-    """The record's roles made whole: unarmed people no country word names are of the country of the
-    event's place ("civilians" in a strike on Idlib are "Civilians (Syria)", whatever country the
-    article speaks of most); a side is never its own target (actor2 of actor1's side is dropped); an
-    attack or a strike that killed civilians or people (not fighters) and names no other target has
-    the civilians as actor2, as ACLED codes it ("Civilians (Syria)")."""
-    event = replace(event, actor1=_of_place(event.actor1, event.place), actor2=_of_place(event.actor2, event.place))
+    """The record's roles made whole: a side is never its own target (actor2 of actor1's side is
+    dropped); an attack or a strike that killed civilians or people (not fighters) and names no other
+    target has the civilians as actor2, as ACLED codes it ("Civilians (Syria)")."""
     side = _side(event.actor1)
     if event.actor2 is not None and side is not None and _side(event.actor2) == side:
         why = f"actor2 {event.actor2.name} is on actor1's side: dropped"
@@ -459,16 +455,6 @@ def _finish(event: Event, toll: Toll | None) -> Event:
     why = f"the dead are people or civilians ({toll.text!r}) and no other target is named: actor2 is the civilians"
     actor2 = ActorRef(f"Civilians ({name})" if name else "Civilians", None, "civilians", country, Span(toll.start, toll.end, toll.text), why)
     return replace(event, actor2=actor2, evidence=(*event.evidence, Evidence("actor2", actor2.span)), why=(*event.why, why))
-
-
-def _of_place(actor: ActorRef | None, place: Place | None) -> ActorRef | None:
-    """Unarmed people of no named country ("Civilians") as those of the country of the event's place."""
-    if actor is None or actor.actor_id is not None or actor.country is not None or actor.type not in GROUP_NAMES or place is None:
-        return actor
-    name = countries().get(place.country or "", {}).get("name")
-    if not name:
-        return actor
-    return replace(actor, name=f"{GROUP_NAMES[actor.type]} ({name})", country=place.country, why=f"{actor.why}; of the event's place, in {name}")
 
 
 def _event_type(members: Sequence[Candidate], sub_event_type: str) -> str:

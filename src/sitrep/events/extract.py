@@ -34,7 +34,7 @@ from .venues import venue_starts
 from .modality import ModeHit, modality
 from .notes import write_notes
 from .per_place import per_place
-from .roles import ActorMention, actor_mentions, roles
+from .roles import ActorMention, actor_mentions, of_country, roles
 from .tolls import Toll, fatalities
 from .when import EventDate, event_date
 
@@ -75,6 +75,7 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
     records = credit(records, claims(doc, mentions), doc)
     with_candidates = {c.event.sentence.start for c in kept} | {r.sentence.start for r in rejected}
     records = later_tolls(records, doc, with_candidates, context.title_end)
+    records = [_people_of(e, places, country) for e in records]
     length = max(len(text), 1)
     return Extraction(sorted(records, key=lambda e: _salience(e, length)), rejected + generic)
 
@@ -246,6 +247,17 @@ def _gap(doc: Doc, candidate: Candidate, toll: Toll) -> tuple[int, int]:
     figure = doc.char_span(toll.start, toll.end, alignment_mode="expand")
     steps = tree_distance(figure.root, doc[candidate.head], CLAUSE_STEP) if figure is not None else 0
     return steps, chars
+
+
+def _people_of(event: Event, places: Sequence[Place], focus: str | None) -> Event:
+    """An event's unarmed people of no named country ("civilians") are of the country of its place
+    when the article names that country's places more than once ("Civilians (Syria)" in a strike on
+    Idlib, whatever country the article speaks of most), else of the article's country (a place read
+    abroad once, "Baní", lends them nothing)."""
+    here = event.place.country if event.place is not None else None
+    named = sum(1 for p in places if p.resolved and p.country == here)
+    country = here if here is not None and named > 1 else focus
+    return replace(event, actor1=of_country(event.actor1, country), actor2=of_country(event.actor2, country))
 
 
 def _focus(places: Sequence[Place]) -> str | None:

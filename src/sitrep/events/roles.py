@@ -171,6 +171,14 @@ def _group_words() -> dict[str, str]:
     return {row["word"]: row["type"] for row in rows}
 
 
+def of_country(actor: ActorRef | None, country: str | None) -> ActorRef | None:
+    """Unarmed people no country word names ("civilians") as those of `country` ("Civilians (Syria)")."""
+    name = countries().get(country or "", {}).get("name")
+    if actor is None or actor.actor_id is not None or actor.country is not None or actor.type not in GROUP_NAMES or not name:
+        return actor
+    return replace(actor, name=f"{GROUP_NAMES[actor.type]} ({name})", country=country, why=f"{actor.why}, of {name}")
+
+
 def _generic_ref(generic: GenericMatch) -> ActorRef:
     span = Span(generic.start, generic.end, generic.text)
     if generic.actor is not None:
@@ -181,7 +189,7 @@ def _generic_ref(generic: GenericMatch) -> ActorRef:
         return ActorRef(actor.name, actor.id, actor.type, actor.country, span, why)
     guess = generic.types[0] if generic.types else TYPE_GUESS.get(generic.phrase.split()[-1])
     if generic.role == "group" and guess in GROUP_NAMES:
-        code = generic.country if generic.country_word is not None else None  # else the event's place names their country
+        code = generic.country if generic.country_word is not None else None  # else named by the event's place (`of_country`)
         country = countries().get(code or "", {}).get("name")
         name = f"{GROUP_NAMES[guess]} ({country})" if country else GROUP_NAMES[guess]
         why = f"{generic.phrase!r} names unarmed people as ACLED does: {name}"
