@@ -444,3 +444,9 @@ def test_a_provinces_name_heading_a_round_ups_section_is_a_place(geoparser: Geop
             "areas and foiled their attacks on one of the military posts.")  # fmt: skip
     daraa = [p for p in parse(geoparser, text) if p.text == "Daraa"]
     assert daraa and daraa[0].resolved and daraa[0].country == "SY" and daraa[0].admin1 == "Dar'ā"
+
+
+def test_tomahawk_missiles_are_no_town_in_wisconsin(geoparser: Geoparser) -> None:
+    text = ("It now appears to be inoperable after sustaining severe damage from the Tomahawk cruise missiles launched by two "
+            "US destroyers.")  # fmt: skip
+    assert [p.text for p in parse(geoparser, text) if p.resolved] == ["US"]
