@@ -13,8 +13,8 @@ from .records import ACTOR_TYPES, ANAPHORS, GENERIC_ROLES, Actor, ActorMatch, Ge
 __all__ = [
     "ACTOR_COLUMNS",
     "ACTOR_TYPES",
-    "GENERIC_COLUMNS",
     "ANAPHORS",
+    "GENERIC_COLUMNS",
     "GENERIC_ROLES",
     "Actor",
     "ActorMatch",
