@@ -419,7 +419,7 @@ def _event(record: _Record) -> Event:
     fatalities = toll.fatalities if toll else None
     event = replace(
         base,
-        event_type=_event_type(members, sub_event_type) if any(m.event.sub_event_type == sub_event_type for m in members) else base.event_type,
+        event_type=_event_type(members, sub_event_type, base.event_type),
         sub_event_type=sub_event_type,
         actor1=actor1,
         actor2=actor2,
@@ -457,8 +457,10 @@ def _finish(event: Event, toll: Toll | None) -> Event:
     return replace(event, actor2=actor2, evidence=(*event.evidence, Evidence("actor2", actor2.span)), why=(*event.why, why))
 
 
-def _event_type(members: Sequence[Candidate], sub_event_type: str) -> str:
-    return next(m.event.event_type for m in members if m.event.sub_event_type == sub_event_type)
+def _event_type(members: Sequence[Candidate], sub_event_type: str, default: str) -> str:
+    """The event type of the members told as `sub_event_type`; `default` when none is (a territory
+    typed by the side the record names)."""
+    return next((m.event.event_type for m in members if m.event.sub_event_type == sub_event_type), default)
 
 
 def _mention(event: Event) -> Mention:

@@ -68,14 +68,15 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
     text = doc.text  # built anew from the tokens at each use: read once
     if _title_only(text, context):
         context = replace(context, title_end=0)  # a one-line story: its title is its text
-    country = context.country or _focus(places)
+    named = Counter(p.country for p in places if p.resolved and p.country)  # places named per country
+    country = context.country or (named.most_common(1)[0][0] if named else None)
     mentions = actor_mentions(doc, catalogue, country, text)
     kept, rejected = screen(doc, list(_candidates(doc, text, places, mentions, context)))
     records, generic = corefer(_give_tolls(doc, kept))
     records = credit(records, claims(doc, mentions), doc)
     with_candidates = {c.event.sentence.start for c in kept} | {r.sentence.start for r in rejected}
     records = later_tolls(records, doc, with_candidates, context.title_end)
-    records = [_people_of(e, places, country) for e in records]
+    records = [_people_of(e, named, country) for e in records]
     length = max(len(text), 1)
     return Extraction(sorted(records, key=lambda e: _salience(e, length)), rejected + generic)
 
@@ -249,20 +250,14 @@ def _gap(doc: Doc, candidate: Candidate, toll: Toll) -> tuple[int, int]:
     return steps, chars
 
 
-def _people_of(event: Event, places: Sequence[Place], focus: str | None) -> Event:
+def _people_of(event: Event, named: Counter[str], focus: str | None) -> Event:
     """An event's unarmed people of no named country ("civilians") are of the country of its place
     when the article names that country's places more than once ("Civilians (Syria)" in a strike on
     Idlib, whatever country the article speaks of most), else of the article's country (a place read
     abroad once, "Baní", lends them nothing)."""
     here = event.place.country if event.place is not None else None
-    named = sum(1 for p in places if p.resolved and p.country == here)
-    country = here if here is not None and named > 1 else focus
+    country = here if here is not None and named[here] > 1 else focus
     return replace(event, actor1=of_country(event.actor1, country), actor2=of_country(event.actor2, country))
-
-
-def _focus(places: Sequence[Place]) -> str | None:
-    counts = Counter(p.country for p in places if p.resolved and p.country)
-    return counts.most_common(1)[0][0] if counts else None
 
 
 def _agent_kind(mentions: Sequence[ActorMention]) -> triggers.AgentKind:

@@ -452,8 +452,8 @@ def _vocab() -> _Vocab:
     vague: dict[str, int] = data["vague"]
 
     end = r"(?![\w’']|-[^\W\d_])"  # a number ends here: not "12-year-old", not "5th"
-    core = _alternation(w for w in [*numbers, *multipliers] if w not in ("a", "an"))
-    core = core.replace("both", BOTH, 1)
+    core = _alternation(w for w in [*numbers, *multipliers] if w not in ("a", "an", "both"))
+    core = f"{BOTH}|{core}" if "both" in numbers else core
     article = rf"(?:an?\s+(?:{_alternation(multipliers)}))"
     number_words = (
         rf"(?:{article}|(?:{core})(?![\w’']))"
