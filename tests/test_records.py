@@ -35,13 +35,14 @@ AL_TEEN = "fakes-1965511212"  # "... a car bomb hit the Syrian capital ... The a
 FOUR_MORE = "fakes-1962495700"  # "... killing 9 terrorists." ... "Four more ISIS terrorists were killed in an army operation ..."
 REBELS_ADVANCE = "fakes-1919191745"  # "Syrian rebel forces advanced into a key regime-held district in Aleppo ..."
 SHAYRAT = "fakes-1923102875"  # "Fifty nine US cruise missiles struck a Syrian regime airbase ..."; "... a devastating chemical attack on an Idlib village"
+JAYRUD = "fakes-1915433695"  # "killed at least 43 people in the town of Jayrud"; "43 ... in a rebel-held town northeast of the Syrian capital"
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
 
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -303,3 +304,20 @@ def test_how_a_ceasefire_stands_is_no_agreement_made() -> None:
 def test_civilians_are_of_the_country_of_the_events_place(analysed: dict[str, Analysis]) -> None:
     civilians = [a for e in analysed[SHAYRAT].events for a in (e.actor1, e.actor2) if a is not None and a.type == "civilians"]
     assert civilians and {(a.name, a.country) for a in civilians} == {("Civilians (Syria)", "SY")}  # not the US the article names most
+
+
+def test_a_town_a_relative_location_describes_is_the_events_place() -> None:
+    # the town is named; "around 40 kilometres west of Raqqa" only says where it lies
+    sentence = ("They continue to battle for the town of Tabqa around 40 kilometres west of Raqqa with clashes ongoing "
+                "on Saturday the observatory said.")  # fmt: skip
+    (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2017, 4, 8))])
+    (clash,) = analysis.events
+    assert clash.place is not None and (clash.place.name, clash.place.geo_precision) == ("Al-Tabqa", 1)
+
+
+def test_one_toll_told_twice_for_one_kind_of_violence_is_one_event(analysed: dict[str, Analysis]) -> None:
+    # the lead's 43 dead "in the town of Jayrud near Damascus" and the same 43 "in a rebel-held town
+    # northeast of the Syrian capital": one shelling at Jayrud, its dead counted once
+    (shelling,) = [e for e in analysed[JAYRUD].events if e.fatalities == 43]
+    assert shelling.sub_event_type == "Shelling/artillery/missile attack" and len(shelling.mentions) >= 2
+    assert shelling.place is not None and (shelling.place.name, shelling.place.geo_precision) == ("Jayrūd", 1)

@@ -15,7 +15,8 @@ Two candidates are one event when
   readings of one phrase ("suicide-bomber attacks");
 - their places can be one: the places the mentions name (known to the gazetteer or not: "the
   village of X") are the same, one inside the other (a town in its province, a neighbourhood in a
-  town), or close; a mention that names none fits any place of its country;
+  town), or close; a mention that names none fits any place of its country, and so does one that
+  gives the same exact toll for the same kind of violence (a lead and a later paragraph);
 - their days can be one: stated days that overlap, or undated current news beside current news;
   "another attack", "earlier this month" and history never join today's event;
 - no other side acts in them: one state's forces, or one group, or the side acted upon.
@@ -79,6 +80,7 @@ ARMED_GROUPS = frozenset({"rebel_group", "political_militia", "identity_militia"
 CIVILIAN_TARGETING = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 GENERIC_WEIGHT = 4.0  # an armed clash or attack told by a word this light is a generic reading
 WEAK = 3.0  # a trigger this light ("jets", "blast", "explosion") may be a mention of any violent event
+SAME_TOLL_MIN = 5  # a toll this high, told twice for one kind of violence on one day, is one event's
 NEAR_KM = 10.0  # two places this close (a village and a point near it) can be one event's place
 AREA_KM = 25.0  # ... or this close when one is an area or a vicinity ("around Damascus", "Eastern Ghouta")
 MODE_CLASS = {"reported": "told", "claimed": "told", "predicted": "future", "planned": "future", "hypothetical": "future"}
@@ -280,12 +282,28 @@ def _places_fit(record: _Record, candidate: Candidate) -> bool:
     near they lie."""
     if any(_one_trigger(m, candidate) and site_key(m.site) != site_key(candidate.site) for m in record.members):
         return False
+    if any(_same_toll(m, candidate) for m in record.members) and _one_country(record, candidate):
+        return True  # "43 killed in the town of Jayrud" and "43 killed in a town northeast of the capital"
     sites = [m.site for m in record.members if m.site is not None]
     if candidate.site is None or not sites:
-        place, _ = record.place()
-        other = candidate.event.place
-        return place is None or other is None or place.country is None or other.country is None or place.country == other.country
+        return _one_country(record, candidate)
     return all(_one_site(site, candidate.site) for site in sites)
+
+
+def _one_country(record: _Record, candidate: Candidate) -> bool:
+    """Whether the record's place and the candidate's lie in one country (or either in none known)."""
+    place, _ = record.place()
+    other = candidate.event.place
+    return place is None or other is None or place.country is None or other.country is None or place.country == other.country
+
+
+def _same_toll(a: Candidate, b: Candidate) -> bool:
+    """The same exact toll, not a small one, of one kind of violence in two sentences: one event told
+    twice (a lead and a later paragraph), however each places it in its country."""
+    if a.toll is None or b.toll is None or a.event.sentence == b.event.sentence:
+        return False
+    same = a.toll.fatalities == b.toll.fatalities >= SAME_TOLL_MIN and a.toll.kind == b.toll.kind == "event"
+    return same and not (a.toll.vague or b.toll.vague) and a.event.sub_event_type == b.event.sub_event_type
 
 
 def _one_trigger(a: Candidate, b: Candidate) -> bool:

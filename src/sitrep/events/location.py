@@ -3,9 +3,11 @@
 Candidates are the resolved places inside the sentence. The one reached from the trigger through
 the parse ("captured hilltops north of Al-Hayl", "regained control of Al-Sukhnah", "clashes in
 Idlib") wins; among the rest, a nearer and more precise place beats a farther or coarser one, and a
-relative location ("4 km north of ...") beats the bare place it is anchored on. With no place in
-the sentence, the event takes the article's main place (the one it names most), else the place of
-the article's previous event, each with a reason and never a finer precision than near-a-town (2).
+relative location ("4 km north of ...") beats the bare place it is anchored on, unless it only says
+where a town named just before it lies ("the town of Tabqa around 40 kilometres west of Raqqa").
+With no place in the sentence, the event takes the article's main place (the one it names most),
+else the place of the article's previous event, each with a reason and never a finer precision than
+near-a-town (2).
 A pronoun that stands for the place of a territorial event ("its liberation") overrides the sentence:
 the event is at the place the pronoun refers back to (`antecedent`). Places in brackets and places
 where someone is based ("the Britain-based monitor") are never an event's (`aside_starts`).
@@ -24,6 +26,7 @@ from spacy.tokens import Token
 from spacy.tokens import Span as SpacySpan
 
 from ..models import Place, Span
+from ..places.context import settlement_cue
 from ..places.geoparse import DERIVED
 from ..places.relative import distance_km
 from .candidate import TAKEN, site_key
@@ -38,6 +41,8 @@ COARSE_FEATURES = frozenset({"country", "admin1", *DERIVED})
 _PART_OF = re.compile(r"\s+(?:(?:district|neighbou?rhood|quarter|area|suburb|camp|street)s?\s+)?(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?", re.IGNORECASE)
 _BORDER_WITH = re.compile(r"\b(?:border|borders|crossing|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 CONTAINER_KM = 25.0  # a part's own reading farther than this from the town it is said to be part of is wrong
+DESCRIBES_CHARS = 100  # a relative location this close after a town it describes ("Jayrud near Damascus")
+_LISTED = re.compile(r",?\s*(?:and\s+)?", re.IGNORECASE)  # between places of one list: "A, B and C"
 
 
 _BASED = re.compile(r"[-‐\s](?:based|backed|led|funded|supported|sponsored|trained|brokered|made)\b", re.IGNORECASE)
@@ -91,7 +96,8 @@ def place_in_sentence(
     ]
     if not inside:
         return None
-    scored = [(_score(sent, trigger, p, inside), p) for p in inside]
+    mentions = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char]
+    scored = [(_score(sent, trigger, p, inside, mentions), p) for p in inside]
     (score, reason), best = max(scored, key=lambda item: (item[0][0], -item[1].start))
     return best, reason
 
@@ -105,7 +111,7 @@ def _whose(sent: SpacySpan, trigger: Token, place: Place) -> bool:
     return span is not None and span.root.head.i == trigger.i and span.root.dep_ in ("compound", "amod", "poss", "nmod")
 
 
-def _score(sent: SpacySpan, trigger: Token, place: Place, inside: Sequence[Place]) -> tuple[float, str]:
+def _score(sent: SpacySpan, trigger: Token, place: Place, inside: Sequence[Place], mentions: Sequence[Place]) -> tuple[float, str]:
     span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
     steps = _path(trigger, span.root) if span is not None else None
     value = 0.0
@@ -116,10 +122,33 @@ def _score(sent: SpacySpan, trigger: Token, place: Place, inside: Sequence[Place
     value -= abs(place.start - trigger.idx) / 200
     value -= {1: 0.0, 2: 0.3, 3: 1.0}.get(place.geo_precision or (3 if place.resolved else 1), 1.0)
     if place.feature == "relative":
-        value += 1.0
+        if not any(_named_point(sent.doc.text, other, place, mentions) for other in inside):
+            value += 1.0  # "4 km north of Al-Hayl" with no village named: the event lies there
     elif any(other.feature == "relative" and other.start <= place.start and place.end <= other.end for other in inside):
         value -= 1.0  # the anchor of a relative location: the relative one is the event's place
     return value, reason
+
+
+def _named_point(text: str, other: Place, relative: Place, mentions: Sequence[Place]) -> bool:
+    """A town or village the relative location describes ("the town of Jayrud near Damascus", "the
+    villages of A and B, located northwest of C, in Homs province, southeast of D"): named as one
+    before it, with only its own list and other descriptions of where it lies in between, none far
+    apart. The event is there; the relative phrase only says where it lies."""
+    if not other.resolved or other.geo_precision != 1 or other.feature in ("relative", *COARSE_FEATURES):
+        return False
+    if relative.start < other.end or settlement_cue(text, other.start) is None:
+        return False
+    if any(p.feature in DERIVED and p.start <= other.start and other.end <= p.end for p in mentions):
+        return False  # the anchor of another relative location
+    end = other.end
+    for mention in sorted((p for p in mentions if other.end <= p.start and p.end <= relative.start), key=lambda p: p.start):
+        if mention.start < end:
+            continue  # the anchor inside a description passed over
+        described = mention.feature in COARSE_FEATURES or (mention.resolved and mention.geo_precision != 1)
+        if mention.start - end > DESCRIBES_CHARS or not (described or _LISTED.fullmatch(text[end : mention.start])):
+            return False  # far apart, or another place comes between ("evacuees from A ... in B west of C")
+        end = mention.end
+    return relative.start - end <= DESCRIBES_CHARS
 
 
 def container(text: str, place: Place, places: Sequence[Place]) -> tuple[Place, str] | None:

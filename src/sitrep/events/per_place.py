@@ -46,7 +46,7 @@ def per_place(doc: Doc, candidate: Candidate, places: Sequence[Place], actors: S
 
 def _conjoined(doc: Doc, site: Place, places: Sequence[Place], actors: Sequence[ActorMention]) -> list[Place]:
     """The places coordinated with `site` in the parse ("A, B and C"), in text order: the article's
-    place mentions, or a capitalised name the gazetteer lacks ("Jubb al Jarrah and al Masoudiyeh"),
+    place mentions, or a capitalised name the gazetteer lacks ("the towns of Rastan and Talbeesah"),
     kept unresolved."""
     span = doc.char_span(site.start, site.end, alignment_mode="expand")
     conjuncts = sorted(span.root.conjuncts, key=lambda t: t.i) if span is not None else []
