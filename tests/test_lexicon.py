@@ -99,6 +99,12 @@ def test_aircraft_that_killed_made_an_air_strike(model: Language) -> None:
     assert best is not None and best.sub_event_type == "Air/drone strike"
 
 
+def test_aircraft_that_destroyed_made_an_air_strike(model: Language) -> None:
+    text = "The Syrian Arab Air Force destroyed a convoy of vehicles armed with machine guns near the city of Salamiyah."
+    best = triggers.best(triggers.classify(sentence(model, text)))
+    assert best is not None and best.sub_event_type == "Air/drone strike"
+
+
 def test_troops_capturing_hilltops_is_a_battle_over_territory(model: Language) -> None:
     best = triggers.best(triggers.classify(sentence(model, "Syrian troops captured several hilltops.")))
     assert best is not None and best.event_type == "Battles"
