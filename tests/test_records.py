@@ -321,3 +321,13 @@ def test_one_toll_told_twice_for_one_kind_of_violence_is_one_event(analysed: dic
     (shelling,) = [e for e in analysed[JAYRUD].events if e.fatalities == 43]
     assert shelling.sub_event_type == "Shelling/artillery/missile attack" and len(shelling.mentions) >= 2
     assert shelling.place is not None and (shelling.place.name, shelling.place.geo_precision) == ("Jayrūd", 1)
+
+
+def test_another_toll_of_the_same_size_is_another_events() -> None:
+    # the same figure told as "another 12" is twelve more dead, elsewhere: two clashes, not one
+    text = ("At least 12 rebels were killed in clashes with government forces near the town of Jisr al-Shughur on Monday "
+            "the Observatory said. Another 12 rebels were killed in clashes with government forces in the town of Morek "
+            "in Hama province.")  # fmt: skip
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2016, 5, 2))])
+    clashes = sorted((e.place.name or "", e.fatalities) for e in analysis.events if e.place is not None)
+    assert clashes == [("Jisr ash Shughūr", 12), ("Mūrak", 12)]

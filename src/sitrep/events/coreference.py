@@ -35,6 +35,7 @@ rejected too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -81,6 +82,7 @@ CIVILIAN_TARGETING = frozenset({"Explosions/Remote violence", "Violence against 
 GENERIC_WEIGHT = 4.0  # an armed clash or attack told by a word this light is a generic reading
 WEAK = 3.0  # a trigger this light ("jets", "blast", "explosion") may be a mention of any violent event
 SAME_TOLL_MIN = 5  # a toll this high, told twice for one kind of violence on one day, is one event's
+_OTHER_DEAD = re.compile(r"(?:another|other|further)\b", re.IGNORECASE)  # "another 12 were killed": other dead
 NEAR_KM = 10.0  # two places this close (a village and a point near it) can be one event's place
 AREA_KM = 25.0  # ... or this close when one is an area or a vicinity ("around Damascus", "Eastern Ghouta")
 MODE_CLASS = {"reported": "told", "claimed": "told", "predicted": "future", "planned": "future", "hypothetical": "future"}
@@ -299,11 +301,13 @@ def _one_country(record: _Record, candidate: Candidate) -> bool:
 
 def _same_toll(a: Candidate, b: Candidate) -> bool:
     """The same exact toll, not a small one, of one kind of violence in two sentences: one event told
-    twice (a lead and a later paragraph), however each places it in its country."""
+    twice (a lead and a later paragraph), however each places it in its country; not "another 12"."""
     if a.toll is None or b.toll is None or a.event.sentence == b.event.sentence:
         return False
     same = a.toll.fatalities == b.toll.fatalities >= SAME_TOLL_MIN and a.toll.kind == b.toll.kind == "event"
-    return same and not (a.toll.vague or b.toll.vague) and a.event.sub_event_type == b.event.sub_event_type
+    if not same or a.toll.vague or b.toll.vague or a.event.sub_event_type != b.event.sub_event_type:
+        return False
+    return not any(_OTHER_DEAD.match(t.text) for t in (a.toll, b.toll))
 
 
 def _one_trigger(a: Candidate, b: Candidate) -> bool:
