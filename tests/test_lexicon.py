@@ -99,11 +99,6 @@ def test_aircraft_that_killed_made_an_air_strike(model: Language) -> None:
     assert best is not None and best.sub_event_type == "Air/drone strike"
 
 
-def test_fighting_after_a_preposition_is_the_fighting_even_tagged_a_verb(model: Language) -> None:
-    hits = triggers.classify(sentence(model, "Five soldiers were killed by the rebels during fighting for two villages north of the town."))
-    assert [h.sub_event_type for h in hits if h.text.endswith("fighting")] == ["Armed clash"]
-
-
 def test_aircraft_that_destroyed_made_an_air_strike(model: Language) -> None:
     text = "The Syrian Arab Air Force destroyed a convoy of vehicles armed with machine guns near the city of Salamiyah."
     best = triggers.best(triggers.classify(sentence(model, text)))
