@@ -99,6 +99,16 @@ def test_aircraft_that_killed_made_an_air_strike(model: Language) -> None:
     assert best is not None and best.sub_event_type == "Air/drone strike"
 
 
+def test_a_vehicle_loaded_with_explosives_that_blew_up_is_a_bomb(model: Language) -> None:
+    text = ("Media reports said a truck loaded with large quantities of explosives blew up on the western edge of the town "
+            "of Qamishli followed by an explosives-packed motorcycle a few minutes later in the same area.")  # fmt: skip
+    best = triggers.best(triggers.classify(sentence(model, text)))
+    assert best is not None and best.sub_event_type == "Remote explosive/landmine/IED"
+    # a bridge blown up is no bomb going off
+    bridge = triggers.classify(sentence(model, "The militants blew up a bridge over the Euphrates River on Monday."))
+    assert "Remote explosive/landmine/IED" not in {h.sub_event_type for h in bridge}
+
+
 def test_aircraft_that_destroyed_made_an_air_strike(model: Language) -> None:
     text = "The Syrian Arab Air Force destroyed a convoy of vehicles armed with machine guns near the city of Salamiyah."
     best = triggers.best(triggers.classify(sentence(model, text)))

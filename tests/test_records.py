@@ -331,3 +331,10 @@ def test_another_toll_of_the_same_size_is_another_events() -> None:
     (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2016, 5, 2))])
     clashes = sorted((e.place.name or "", e.fatalities) for e in analysis.events if e.place is not None)
     assert clashes == [("Jisr ash Shughūr", 12), ("Mūrak", 12)]
+
+
+def test_a_sentence_about_this_photo_is_a_caption() -> None:
+    sentence = ("This photo captured from the town of Nusaybin near the Turkish side of the border shows plume of smoke "
+                "occurred after the explosion.")  # fmt: skip
+    (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2016, 7, 27))])
+    assert not analysis.events and {r.reason for r in analysis.rejected} == {"caption"}
