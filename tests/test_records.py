@@ -36,13 +36,14 @@ FOUR_MORE = "fakes-1962495700"  # "... killing 9 terrorists." ... "Four more ISI
 REBELS_ADVANCE = "fakes-1919191745"  # "Syrian rebel forces advanced into a key regime-held district in Aleppo ..."
 SHAYRAT = "fakes-1923102875"  # "Fifty nine US cruise missiles struck a Syrian regime airbase ..."; "... a devastating chemical attack on an Idlib village"
 JAYRUD = "fakes-1915433695"  # "killed at least 43 people in the town of Jayrud"; "43 ... in a rebel-held town northeast of the Syrian capital"
+HARASTA = "fakes-1924058107"  # "... regime shelling of a rebel-held area outside Damascus"; "Another shell in Harasta ..."
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
 
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD, HARASTA)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -338,3 +339,11 @@ def test_a_sentence_about_this_photo_is_a_caption() -> None:
                 "occurred after the explosion.")  # fmt: skip
     (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2016, 7, 27))])
     assert not analysis.events and {r.reason for r in analysis.rejected} == {"caption"}
+
+
+def test_another_strike_at_a_place_of_its_own_is_another_event(analysed: dict[str, Analysis]) -> None:
+    # "Another shell in Harasta also in the eastern Ghouta suburbs landed near a school": not the
+    # shelling of the area outside Damascus the lead tells, though Harasta lies in it
+    told = [e for e in analysed[HARASTA].events if any(m.sentence.text.startswith("Another shell in Harasta") for m in e.mentions)]
+    assert len(told) == 1 and len(told[0].mentions) == 1
+    assert told[0].place is not None and told[0].place.name == "Ḩarastā"

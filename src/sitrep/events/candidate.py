@@ -43,6 +43,7 @@ class Candidate:
     site: Place | None = None  # the place its sentence names for it, known to the gazetteer or not
     days: tuple[date, date] | None = None  # the days its date words name, when `dated`
     distinct: bool = False  # told as another, earlier event ("another attack", "earlier this month")
+    another: bool = False  # told as one more of its kind ("other air raids took place in Aleppo")
     period: str | None = None  # the sentence dates a stretch of time, not an event ("since April")
     headline: bool = False  # in the title: a summary of the article's events, never one by itself
 
@@ -65,6 +66,11 @@ class Candidate:
 # "another attack", "a previous attack", "earlier this month": an event other than the one reported
 DISTINCT_WORDS = frozenset({"another", "previous", "earlier", "prior", "former", "last"})
 _DISTINCT_DATE = re.compile(r"(?i)^(?:earlier|last|the previous|previously)\b")
+def another(trigger: Token) -> bool:
+    """Whether the trigger is told as one more of its kind: "other air raids", "another attack"."""
+    return any(c.dep_ in ("det", "amod") and c.lower_ in ("another", "other") for c in trigger.children)
+
+
 def distinct(trigger: Token, date_words: str | None) -> bool:
     """Whether the words tell an event apart from the one reported: "another attack in January", "an
     earlier strike on Monday", "earlier this month". "Another explosion" with no day of its own is one

@@ -16,7 +16,8 @@ Two candidates are one event when
 - their places can be one: the places the mentions name (known to the gazetteer or not: "the
   village of X") are the same, one inside the other (a town in its province, a neighbourhood in a
   town), or close; a mention that names none fits any place of its country, and so does one that
-  gives the same exact toll for the same kind of violence (a lead and a later paragraph);
+  gives the same exact toll for the same kind of violence (a lead and a later paragraph); one told
+  as one more of its kind ("other air raids took place in Aleppo") only fits its own place;
 - their days can be one: stated days that overlap, or undated current news beside current news;
   "another attack", "earlier this month" and history never join today's event;
 - no other side acts in them: one state's forces, or one group, or the side acted upon.
@@ -289,6 +290,9 @@ def _places_fit(record: _Record, candidate: Candidate) -> bool:
     sites = [m.site for m in record.members if m.site is not None]
     if candidate.site is None or not sites:
         return _one_country(record, candidate)
+    another = candidate.another or any(m.another for m in record.members if m.site is not None)
+    if another and all(site_key(site) != site_key(candidate.site) for site in sites):
+        return False  # "other air raids took place in Aleppo": not the strike on a town of Aleppo told beside them
     return all(_one_site(site, candidate.site) for site in sites)
 
 

@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from ..actors import Catalogue
 from ..models import ActorRef, Attribution, Event, Evidence, Place, Rejected, Span
 from . import lexicon, triggers
-from .candidate import NONSTATE_TYPES, SHORT_SINCE_DAYS, STATE_TYPES, VIOLENT_TYPES, Candidate, distinct, site_key, territory_by_agent, told
+from .candidate import NONSTATE_TYPES, SHORT_SINCE_DAYS, STATE_TYPES, VIOLENT_TYPES, Candidate, another, distinct, site_key, territory_by_agent, told
 from .claimants import claims, credit
 from .coreference import corefer
 from .screen import screen
@@ -110,7 +110,7 @@ def _candidates(doc: Doc, text: str, places: Sequence[Place], mentions: Sequence
             candidate = Candidate(
                 event, hit.head, hit.weight, stated, dated, told(sent, doc[hit.head]), own_toll, site=site,
                 days=(when.first, when.last) if dated and when.first and when.last else None,
-                distinct=distinct(doc[hit.head], when.text), period=period, headline=headline,
+                distinct=distinct(doc[hit.head], when.text), another=another(doc[hit.head]), period=period, headline=headline,
             )  # fmt: skip
             for one in per_place(doc, candidate, places, mentions):
                 same = (one.event.sub_event_type, one.event.modality, one.event.place.name if one.event.place else None, site_key(one.site))
