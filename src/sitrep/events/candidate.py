@@ -82,10 +82,13 @@ def distinct(trigger: Token, date_words: str | None) -> bool:
     return _DISTINCT_DATE.match(date_words) is not None
 
 
-def told(sent: SpacySpan, trigger: Token) -> bool:
+def told(sent: SpacySpan, trigger: Token, words: SpacySpan) -> bool:
     """Whether a verb in a past or perfect tense tells the trigger's event: the trigger itself ("the
-    army shelled"), or the verb its noun or gerund hangs on ("launched an attack", "killed in air
-    strikes", "hailed the victory in regaining control")."""
+    army shelled"), a past verb with its subject among its words ("Jaish al-Islam fired rocket and mortar
+    shells", parsed as an adjective), or the verb its noun or gerund hangs on
+    ("launched an attack", "killed in air strikes", "hailed the victory in regaining control")."""
+    if any(w.i != trigger.i and w.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in w.children) for w in words):
+        return True
     if trigger.pos_ in VERBAL and trigger.tag_ != "VBG":
         return trigger.tag_ in PAST_TAGS and not _adjectival(trigger)
     node = trigger
@@ -100,8 +103,9 @@ def told(sent: SpacySpan, trigger: Token) -> bool:
 
 
 def _adjectival(verb: Token) -> bool:
-    """A participle used as an adjective ("the besieged town", "rebel-held areas")."""
-    return verb.dep_ == "amod"
+    """A participle used as an adjective ("the besieged town", "rebel-held areas"); not a verb with a
+    subject of its own, which the parser took for one ("Jaish al-Islam fired rocket and mortar shells")."""
+    return verb.dep_ == "amod" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def site_key(place: Place | None) -> str | None:

@@ -108,7 +108,7 @@ def _candidates(doc: Doc, text: str, places: Sequence[Place], mentions: Sequence
             own_toll = None if headline else toll
             event, stated, site = _event(text, sent, hit, places, venues, mentions, statements, relayed, previous, when, own_toll)
             candidate = Candidate(
-                event, hit.head, hit.weight, stated, dated, told(sent, doc[hit.head]), own_toll, site=site,
+                event, hit.head, hit.weight, stated, dated, told(sent, doc[hit.head], doc[hit.start : hit.end]), own_toll, site=site,
                 days=(when.first, when.last) if dated and when.first and when.last else None,
                 distinct=distinct(doc[hit.head], when.text), another=another(doc[hit.head]), period=period, headline=headline,
             )  # fmt: skip
