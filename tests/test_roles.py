@@ -193,3 +193,12 @@ def test_who_condemns_an_attack_is_no_side_of_it(processor: Processor) -> None:
     event = top(processor, "The Syrian Coalition condemned the bombing that targeted the headquarters of the Syrian interim government "
                            "in the town of Azaz in northern Aleppo province.")  # fmt: skip
     assert event.actor1 is None or "Coalition" not in event.actor1.name
+
+
+def test_whose_attack_was_repelled_acted(processor: Processor) -> None:
+    # the side that attacked is actor1, the side that stopped it actor2, as the gold guidelines code it
+    event = top(processor, "Later still the source said that army units thwarted an attack by Jabhat al-Nusra terrorists in the "
+                           "direction of the abandoned battalion east of Ibtaa in Daraa countryside killing scores of terrorists.")  # fmt: skip
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1 is not None and event.actor1.name == "al-Nusra Front"
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Syria"

@@ -90,6 +90,8 @@ SAY_LEMMAS = frozenset({"say", "tell", "report", "add", "confirm", "state", "quo
 REACT_LEMMAS = frozenset({"condemn", "denounce", "deplore", "decry", "slam", "criticise", "criticize", "mourn", "welcome"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 ACCUSE_LEMMAS = frozenset({"accuse", "blame", "hold", "charge"})  # "accused X of", "blamed X for", "held X responsible for"
+REPEL_LEMMAS = frozenset({"repel", "repulse", "foil", "thwart", "fend", "halt"})  # "repelled an attack by X": X acted
+ATTACK_NOUNS = frozenset({"attack", "assault", "offensive", "attempt", "infiltration", "advance", "incursion", "raid"})
 VICTIM_LEMMAS = frozenset({"kill", "die", "wound", "injure", "hurt", "execute", "behead", "abduct", "kidnap"})
 GROUP_NAMES = {"civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters"}  # ACLED: "Civilians (Syria)"
 TYPE_GUESS = {
@@ -337,6 +339,10 @@ def roles(
             agent = taker
             why = f"the object of {last.text!r} in the trigger phrase is the one that took the place"
             patient = patient if patient is not taker else None
+    attacker = _repelled(trigger, by_token) if sides else None
+    if attacker is not None and attacker is not agent:
+        agent, patient = attacker, (agent if agent is not None and agent.ref.name != attacker.ref.name else patient)
+        why = f"actor1 {attacker.ref.name}: whose attack {trigger.text!r} tells of, the side that acted; the side that stopped it is actor2"
     if patient is None:
         dead = _dead_of(trigger, by_token)  # "seven militants from the Nusra Front were killed in US-led air strikes"
         if dead is not None and dead is not agent:
@@ -363,6 +369,24 @@ def roles(
     with_agent = {t.i for t in sent.doc[agent.root].subtree} if agent is not None else set()
     assoc = tuple(m for m in inside if id(m) not in chosen and m.root in with_agent and m.ref.name not in _names(agent, patient))
     return Roles(agent, patient, assoc, (why,) if why else (), syntactic)
+
+
+def _repelled(trigger: Token, by_token: dict[int, ActorMention]) -> ActorMention | None:
+    """Who made the attack a trigger says was stopped ("repelled an attack by ISIS", "the ISIL offensive
+    was repelled"): the attack noun's own actor, by "by", a possessive or a name before it."""
+    if trigger.lemma_ not in REPEL_LEMMAS:
+        return None
+    for noun in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in ATTACK_NOUNS):
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "nmod"):
+                found = _actor_in(child, by_token)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                found = next((_actor_in(g, by_token) for g in child.children if g.dep_ == "pobj"), None)
+            else:
+                continue
+            if found is not None:
+                return found
+    return None
 
 
 def _dead_of(trigger: Token, by_token: dict[int, ActorMention]) -> ActorMention | None:
