@@ -10,7 +10,7 @@ import pytest
 
 from sitrep.events.claimants import claims
 from sitrep.events.jsonl import article_context
-from sitrep.events.roles import actor_mentions
+from sitrep.events.actor_mentions import actor_mentions
 from sitrep.events.screen import REASONS
 from sitrep.events.extract import ArticleContext
 from sitrep.process import Analysis, Processor

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from ..models import ActorRef, Event, Evidence
 from .amend import amended, told_last
 from .candidate import VIOLENT_TYPES
-from .roles import ActorMention
+from .actor_mentions import ActorMention
 from .syntax import subject_of
 
 WINDOW = 3  # a claim refers to an event told in its own sentence or the three before it

@@ -34,7 +34,8 @@ from .venues import venue_starts
 from .modality import ModeHit, modality
 from .notes import write_notes
 from .per_place import per_place
-from .roles import ActorMention, actor_mentions, of_country, roles
+from .actor_mentions import ActorMention, actor_mentions, of_country
+from .roles import roles
 from .tolls import Toll, fatalities
 from .when import EventDate, event_date
 

@@ -15,7 +15,7 @@ from ..models import Evidence, Place, Span
 from ..places.geoparse import DERIVED
 from .candidate import Candidate, site_key
 from .location import vicinity
-from .roles import ActorMention
+from .actor_mentions import ActorMention
 
 SPLIT_TYPES = frozenset({
     "Armed clash", "Government regains territory", "Non-state actor overtakes territory", "Chemical weapon", "Air/drone strike",
