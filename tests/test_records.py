@@ -38,13 +38,14 @@ SHAYRAT = "fakes-1923102875"  # "Fifty nine US cruise missiles struck a Syrian r
 JAYRUD = "fakes-1915433695"  # "killed at least 43 people in the town of Jayrud"; "43 ... in a rebel-held town northeast of the Syrian capital"
 HARASTA = "fakes-1924058107"  # "... regime shelling of a rebel-held area outside Damascus"; "Another shell in Harasta ..."
 HARASTA_ROCKETS = "fakes-1962495701"  # '... terrorists from "Jaish al-Islam fired rocket and mortar shells on Harasta suburb ...'
+SHAFAH = "fakes-1923102976"  # "At least 53 civilians including 21 children died on Sunday when Russian air strikes hit ..."
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
 
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD, HARASTA, HARASTA_ROCKETS)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD, HARASTA, HARASTA_ROCKETS, SHAFAH)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -355,3 +356,11 @@ def test_a_past_verb_with_its_subject_tells_the_event_however_it_is_parsed(analy
     (shelling,) = [e for e in analysed[HARASTA_ROCKETS].events if any("mortar shells on Harasta" in m.sentence.text for m in e.mentions)]
     assert shelling.sub_event_type == "Shelling/artillery/missile attack" and shelling.modality == "reported"
     assert shelling.actor1 is not None and shelling.actor1.name == "Jaysh al-Islam"
+
+
+def test_a_strike_whose_dead_are_all_civilians_targets_civilians(analysed: dict[str, Analysis]) -> None:
+    # 53 civilians killed by Russian strikes on "a village held by Islamic State militants": the
+    # civilians are the target, not IS (who holds the village) nor a side named elsewhere
+    (strike,) = [e for e in analysed[SHAFAH].events if e.fatalities == 53]
+    assert strike.sub_event_type == "Air/drone strike"
+    assert strike.actor2 is not None and strike.actor2.name == "Civilians (Syria)"

@@ -82,6 +82,7 @@ ARMED_GROUPS = frozenset({"rebel_group", "political_militia", "identity_militia"
 CIVILIAN_TARGETING = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 GENERIC_WEIGHT = 4.0  # an armed clash or attack told by a word this light is a generic reading
 WEAK = 3.0  # a trigger this light ("jets", "blast", "explosion") may be a mention of any violent event
+CIVILIAN_TOLL_MIN = 3  # dead all told as civilians, this many, make them the target over a side named (not one bystander)
 SAME_TOLL_MIN = 5  # a toll this high, told twice for one kind of violence on one day, is one event's
 _OTHER_DEAD = re.compile(r"(?:another|other|further)\b", re.IGNORECASE)  # "another 12 were killed": other dead
 NEAR_KM = 10.0  # two places this close (a village and a point near it) can be one event's place
@@ -468,19 +469,25 @@ def _event(record: _Record) -> Event:
 
 def _finish(event: Event, toll: Toll | None) -> Event:
     """The record's roles made whole: a side is never its own target (actor2 of actor1's side is
-    dropped); an attack or a strike that killed civilians or people (not fighters) and names no other
-    target has the civilians as actor2, as ACLED codes it ("Civilians (Syria)")."""
+    dropped); an attack or a strike that killed civilians or people (not fighters) has the civilians
+    as actor2, as ACLED codes it ("Civilians (Syria)"), when it names no other target or all its dead
+    are told as civilians ("killed 21 civilians in territories held by Daesh" targets civilians)."""
     side = _side(event.actor1)
     if event.actor2 is not None and side is not None and _side(event.actor2) == side:
         why = f"actor2 {event.actor2.name} is on actor1's side: dropped"
         event = replace(event, actor2=None, evidence=tuple(e for e in event.evidence if e.field != "actor2"), why=(*event.why, why))
-    if event.actor2 is not None or toll is None or not toll.people or event.event_type not in CIVILIAN_TARGETING:
+    if toll is None or not toll.people or event.event_type not in CIVILIAN_TARGETING:
+        return event
+    all_civilians = toll.civilians == toll.fatalities >= CIVILIAN_TOLL_MIN
+    if event.actor2 is not None and (event.actor2.type == "civilians" or not all_civilians):
         return event
     country = event.place.country if event.place else None
     name = countries().get(country or "", {}).get("name")
-    why = f"the dead are people or civilians ({toll.text!r}) and no other target is named: actor2 is the civilians"
+    instead = f" rather than {event.actor2.name}" if event.actor2 is not None else ""
+    why = f"the dead are {'civilians' if all_civilians else 'people or civilians'} ({toll.text!r}): actor2 is the civilians{instead}"
     actor2 = ActorRef(f"Civilians ({name})" if name else "Civilians", None, "civilians", country, Span(toll.start, toll.end, toll.text), why)
-    return replace(event, actor2=actor2, evidence=(*event.evidence, Evidence("actor2", actor2.span)), why=(*event.why, why))
+    evidence = (*(e for e in event.evidence if e.field != "actor2"), Evidence("actor2", actor2.span))
+    return replace(event, actor2=actor2, evidence=evidence, why=(*event.why, why))
 
 
 def _event_type(members: Sequence[Candidate], sub_event_type: str, default: str) -> str:
