@@ -25,13 +25,10 @@ people have been killed": "summed"), which is never one event's.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
 
-from ..ingest.dates import MONTHS, WEEKDAYS
+from .toll_words import PLURAL, TollWords, toll_words
 
 
 @dataclass(frozen=True)
@@ -60,62 +57,12 @@ class _Figure:
     why: str
 
 
-@dataclass(frozen=True)
-class _Vocab:
-    numbers: dict[str, int]
-    multipliers: dict[str, int]
-    phrases: dict[str, int]
-    vague: dict[str, int]
-    qualifiers: re.Pattern[str]
-    quantity: re.Pattern[str]  # a whole quantity: "at least 7", "between 10 and 15", "dozens of"
-    item: re.Pattern[str]  # a quantity and the nouns after it
-    after: re.Pattern[str]  # figure, then a death word
-    death_word: re.Pattern[str]  # a death word of `after`: without one, `after` is not tried (it is slow to fail)
-    before: re.Pattern[str]  # death word, then figures
-    lives: re.Pattern[str]  # "claiming two lives"
-    toll: re.Pattern[str]
-    self_and: re.Pattern[str]
-    self_death: re.Pattern[str]
-    injury_after: re.Pattern[str]
-    injury_word: re.Pattern[str]  # as `death_word`, for `injury_after`
-    injury_before: re.Pattern[str]
-    including: re.Pattern[str]
-    plural_subject: re.Pattern[str]
-    plural_object: re.Pattern[str]
-    plural_noun: re.Pattern[str]
-    no_deaths: re.Pattern[str]
-    update: re.Pattern[str]
-    people: re.Pattern[str]  # right after a figure: the dead are people ("20 people", "12 persons")
-    part_before: re.Pattern[str]
-    part_after: re.Pattern[str]
-    period: re.Pattern[str]
-    war_before: re.Pattern[str]  # "the war that has killed": before a figure
-    war_after: re.Pattern[str]  # "killed in the conflict": after a figure
-    plural_victims: re.Pattern[str]
-    singular_victims: re.Pattern[str]
-    civilian_nouns: re.Pattern[str]
-    object_follows: re.Pattern[str]
-    passive_words: frozenset[str]
-    transitive: frozenset[str]
-
-
-PLURAL = "unspecified plural"
-PASSIVE = (
-    "were", "was", "been", "being", "are", "is", "be", "get", "got", "reportedly", "allegedly",
-    "also", "all", "later", "apparently", "confirmed", "subsequently", "then",
-)  # fmt: skip
-UNITS = (
-    "days?|hours?|weeks?|months?|years?|minutes?|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?"
-    "|percent|per\\s+cent|%|am|pm|a\\.m\\.|p\\.m\\.|o'clock|times"
-)
-
-
 def fatalities(sentence: str, offset: int = 0) -> Toll | None:
     """The toll `sentence` reports, or None when it reports neither deaths nor injuries.
 
     `offset` is where the sentence starts in the full text; the returned offsets are in it.
     """
-    vocab = _vocab()
+    vocab = toll_words()
     including = [(m.start("q"), m.end("q")) for m in vocab.including.finditer(sentence)]
     figures = [f for f in _stated_figures(sentence, vocab) if not _inside(f.start, including)]
     none = vocab.no_deaths.search(sentence) if not figures else None
@@ -157,7 +104,7 @@ def fatalities(sentence: str, offset: int = 0) -> Toll | None:
 
 def read_number(words: str) -> int | None:
     """The value of a number written in digits or words ("1,200", "twenty-three", "a dozen")."""
-    vocab = _vocab()
+    vocab = toll_words()
     text = " ".join(words.replace("-", " ").split()).casefold()
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):
         return int(text.replace(",", ""))
@@ -190,7 +137,7 @@ def read_number(words: str) -> int | None:
 
 def _toll(sentence: str, offset: int, value: int, civilians: int | None, injured: int | None,
           start: int, end: int, vague: bool, why: str) -> Toll:  # fmt: skip
-    vocab = _vocab()
+    vocab = toll_words()
     kind, reason = _kind(sentence, start, end, vocab)
     why = f"{why}; {reason}" if reason else why
     people = bool(civilians) or vocab.people.match(sentence, end) is not None
@@ -209,13 +156,16 @@ _SPAN = re.compile(
 )
 
 
+_MORE = re.compile(r"\s+more(?!\s+than)\b", re.IGNORECASE)  # "four more terrorists were killed"
+
+
 def _figure_value(words: str) -> int:
     """The number in a figure's words ("More than 300000" → 300000), 0 when there is none."""
     digits = re.sub(r"[^\d]", "", words)
     return int(digits) if digits else 0
 
 
-def _kind(sentence: str, start: int, end: int, vocab: _Vocab) -> tuple[str, str]:
+def _kind(sentence: str, start: int, end: int, vocab: TollWords) -> tuple[str, str]:
     """What the figure at sentence[start:end] counts, and the words that say so ("" for the event's own)."""
     war = vocab.war_before.search(sentence, max(0, start - SUM_BEFORE), start) or vocab.war_after.search(
         sentence, end, end + SUM_AFTER
@@ -266,7 +216,7 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-def _stated_figures(sentence: str, vocab: _Vocab) -> Iterator[_Figure]:
+def _stated_figures(sentence: str, vocab: TollWords) -> Iterator[_Figure]:
     """The death figures stated with a quantity, each with the rule that read it."""
     for match in vocab.self_and.finditer(sentence):
         figure = _list_figure(sentence, match.start("list"), match.end("list"), vocab, "the attacker himself and")
@@ -294,7 +244,7 @@ def _stated_figures(sentence: str, vocab: _Vocab) -> Iterator[_Figure]:
             yield _Figure(value, match.start("q"), match.end("q"), vague, None, f"death toll '{match.group()}'")
 
 
-def _plural_figures(sentence: str, vocab: _Vocab) -> Iterator[_Figure]:
+def _plural_figures(sentence: str, vocab: TollWords) -> Iterator[_Figure]:
     """Deaths reported without a quantity ("civilians were killed"): ACLED's plural count."""
     plural = vocab.vague[PLURAL]
     for match in vocab.plural_subject.finditer(sentence):
@@ -308,7 +258,7 @@ def _plural_figures(sentence: str, vocab: _Vocab) -> Iterator[_Figure]:
         yield _Figure(plural, match.start(), match.end(), True, None, f"unspecified plural '{match.group()}'")
 
 
-def _injury_figures(sentence: str, vocab: _Vocab) -> Iterator[_Figure]:
+def _injury_figures(sentence: str, vocab: TollWords) -> Iterator[_Figure]:
     for match in vocab.injury_after.finditer(sentence) if vocab.injury_word.search(sentence) else ():
         if not _active(sentence, match, vocab):
             figure = _after_figure(sentence, match, vocab)
@@ -320,7 +270,7 @@ def _injury_figures(sentence: str, vocab: _Vocab) -> Iterator[_Figure]:
             yield figure
 
 
-def _active(sentence: str, match: re.Match[str], vocab: _Vocab) -> bool:
+def _active(sentence: str, match: re.Match[str], vocab: TollWords) -> bool:
     """True when the death word is an active verb with an object ("gunmen killed 3 ..."): then the
     figure before it counts the killers, not the dead."""
     word = " ".join(match["w"].split()).casefold()
@@ -332,7 +282,7 @@ def _active(sentence: str, match: re.Match[str], vocab: _Vocab) -> bool:
     return vocab.object_follows.match(sentence, match.end("w")) is not None
 
 
-def _after_figure(sentence: str, match: re.Match[str], vocab: _Vocab) -> _Figure | None:
+def _after_figure(sentence: str, match: re.Match[str], vocab: TollWords) -> _Figure | None:
     """The figure of a "figure, then death word" match, adding the figures listed before it."""
     value, vague = _quantity(match["q"], vocab)
     if value is None or re.search(r"(?<!\w)no\s+$", sentence[: match.start("q")], re.IGNORECASE):
@@ -360,13 +310,13 @@ def _after_figure(sentence: str, match: re.Match[str], vocab: _Vocab) -> _Figure
     return _Figure(total, start, match.end("q"), vague, civilians, why)
 
 
-def _bare_alternative(listed: str, vocab: _Vocab) -> bool:
+def _bare_alternative(listed: str, vocab: TollWords) -> bool:
     """True for a bare number joined by "and"/"or" to the next ("10 and 15 people"), not a year."""
     bare = re.fullmatch(r"(.+?)\s+(?:and|or)\s+", listed, re.IGNORECASE)
     return bool(bare and vocab.quantity.fullmatch(bare[1]) and not re.fullmatch(r"(?:19|20)\d\d", bare[1]))
 
 
-def _list_figure(sentence: str, start: int, end: int, vocab: _Vocab, why: str) -> _Figure | None:
+def _list_figure(sentence: str, start: int, end: int, vocab: TollWords, why: str) -> _Figure | None:
     """The figures listed between `start` and `end` ("3 soldiers and 4 civilians"), added up."""
     total, civilians, vague = 0, 0, False
     first: int | None = None
@@ -392,18 +342,18 @@ def _list_figure(sentence: str, start: int, end: int, vocab: _Vocab, why: str) -
     return _Figure(total, first, first + len(text), vague, civilians or None, f"{why} '{text}'")
 
 
-def _item_civilians(text: str, vocab: _Vocab) -> int | None:
+def _item_civilians(text: str, vocab: TollWords) -> int | None:
     item = vocab.item.match(text)
     if item is None or not vocab.civilian_nouns.search(item["fill"] or ""):
         return None
     return _quantity(item["q"], vocab)[0]
 
 
-def _victims(nouns: str, vocab: _Vocab) -> bool:
+def _victims(nouns: str, vocab: TollWords) -> bool:
     return bool(vocab.plural_victims.search(nouns) or vocab.singular_victims.search(nouns))
 
 
-def _quantity_word(text: str, vocab: _Vocab) -> str:
+def _quantity_word(text: str, vocab: TollWords) -> str:
     """The quantity without its qualifiers, lower-cased: "at least 7" -> "7"."""
     rest = " ".join(text.split()).casefold()
     while (qualifier := vocab.qualifiers.match(rest)) is not None and qualifier.end() < len(rest):
@@ -411,7 +361,7 @@ def _quantity_word(text: str, vocab: _Vocab) -> str:
     return rest
 
 
-def _quantity(text: str, vocab: _Vocab) -> tuple[int | None, bool]:
+def _quantity(text: str, vocab: TollWords) -> tuple[int | None, bool]:
     """The count a quantity stands for (the lowest of a range) and whether it is vague."""
     rest = _quantity_word(text, vocab)
     if rest in vocab.vague:
@@ -426,138 +376,3 @@ def _quantity(text: str, vocab: _Vocab) -> tuple[int | None, bool]:
         values = [read_number(part) for part in re.split(r"\s*(?:–|\bto\b|\bor\b)\s*|(?<=\d)\s*-\s*(?=\d)", rest)]
     known = [v for v in values if v is not None]
     return (min(known), False) if known else (None, False)
-
-
-def _alternation(phrases: Iterable[str]) -> str:
-    """A regex matching any of the phrases (longest first), spaces matching any whitespace."""
-    forms = {r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in phrases}
-    return "|".join(sorted(forms, key=len, reverse=True))
-
-
-# "49 fighters were killed and wounded": a count of casualties, of which the dead are not told
-COMBINED = r"(?!\s+(?:and|or|and/or)\s+(?:injured|wounded|hurt)(?!\w))"
-_MORE = re.compile(r"\s+more(?!\s+than)\b", re.IGNORECASE)  # "four more terrorists were killed"
-# "both" counts two ("both soldiers"), not in "both civilians and insurgents", which pairs two kinds
-BOTH = r"both(?!\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+and\b)"
-
-
-@cache
-def _vocab() -> _Vocab:
-    """The toll vocabulary from `sitrep/data/toll_words.toml`, compiled once."""
-    data = tomllib.loads(resources.files("sitrep").joinpath("data/toll_words.toml").read_text("utf-8"))
-    words: dict[str, list[str]] = data["words"]
-    numbers: dict[str, int] = data["numbers"]
-    multipliers: dict[str, int] = data["multipliers"]
-    phrases: dict[str, int] = data["phrases"]
-    vague: dict[str, int] = data["vague"]
-
-    end = r"(?![\w’']|-[^\W\d_])"  # a number ends here: not "12-year-old", not "5th"
-    core = _alternation(w for w in [*numbers, *multipliers] if w not in ("a", "an", "both"))
-    core = f"{BOTH}|{core}" if "both" in numbers else core
-    article = rf"(?:an?\s+(?:{_alternation(multipliers)}))"
-    number_words = (
-        rf"(?:{article}|(?:{core})(?![\w’']))"
-        rf"(?:(?:\s+|-)(?:{core})(?![\w’'])|(?:(?<=hundred)|(?<=thousand))\s+and\s+(?:{core})(?![\w’']))*"
-    )
-    digits = r"(?<![\w.,:/])(?:\d{1,3}(?:,\d{3})+|\d+)(?![.,:/]\d|%)"
-    number = rf"(?:(?:{_alternation(phrases)}){end}|{digits}{end}|{number_words}{end}|(?:an?|one){end})"
-    qualifiers = rf"(?:{_alternation(words['qualifiers'])})\s+"
-    vague_words = _alternation(k for k in vague if k != PLURAL)
-    quantity = (
-        rf"(?:(?:{qualifiers}){{0,2}}(?:between\s+{number}\s+and\s+{number}"
-        rf"|{number}(?:\s*(?:-|–|\bto\b|\bor\b)\s*{number})?)|(?:{vague_words}){end})(?!\s+(?:{UNITS})(?!\w))"
-    )
-    death_after = _alternation(words["death_after"])
-    injury_after = _alternation(words["injury_after"])
-    months = [m for m in MONTHS if len(m) > 3 and m != "may"] + [w for w in WEEKDAYS if len(w) > 4]
-    stop = _alternation([*words["stops"], *months])
-    calendar = _alternation(MONTHS)
-    filler = rf"(?!(?:{stop}|{death_after}|{injury_after}){end})(?!\d+{end})[\w’'-]+"
-    item = rf"(?P<q>{quantity})(?P<fill>(?:\s+{filler}){{0,3}})"
-    separator = r"(?:\s*,\s*and\s+|\s*,\s*|(?<!hundred)(?<!thousand)\s+and\s+)"
-    listed = rf"(?:{quantity}(?:\s+{filler}){{0,3}}{separator})"
-    figures = rf"{item}(?:{separator}{item})*".replace("?P<q>", "").replace("?P<fill>", "")
-    after = (
-        rf"(?<![\w’'])(?P<list>{listed}*)(?P<q>{quantity})(?P<fill>(?:\s+{filler}){{0,7}}?)"
-        rf"(?:\s*,[^,.;:]{{1,60}},(?:\s+{filler}){{0,3}}?"  # an aside: "40 people, most of them civilians, were"
-        rf"|\s+(?:including|among\s+them)\s+{quantity}(?:\s+{filler}){{0,3}}?)?"  # "20 people including 13 civilians were"
-        rf"\s+(?P<w>{{words}}){end}"
-    )
-    plural_victims = _alternation(words["plural_victims"])
-    flags = re.IGNORECASE
-    passive = "|".join(PASSIVE + ("have", "has", "had"))
-    objects = _alternation(
-        [*numbers, *multipliers, *phrases, *(k for k in vague if k != PLURAL), *words["qualifiers"],
-         *words["plural_victims"], *words["singular_victims"], "his", "her", "their", "its", "him", "them"]
-    )  # fmt: skip
-    no_deaths = _alternation(words["no_deaths"])
-    context: dict[str, list[str]] = data["context"]
-    wars = _alternation(context["war"])
-    return _Vocab(
-        numbers=numbers,
-        multipliers=multipliers,
-        phrases=phrases,
-        vague=vague,
-        qualifiers=re.compile(qualifiers, flags),
-        quantity=re.compile(quantity, flags),
-        item=re.compile(item, flags),
-        after=re.compile(after.replace("{words}", death_after) + COMBINED, flags),
-        death_word=re.compile(rf"(?:{death_after}){end}", flags),
-        before=re.compile(rf"(?<![\w’'])(?P<w>{_alternation(words['death_before'])})\s+(?:the\s+)?(?P<list>{figures})", flags),
-        lives=re.compile(rf"(?<![\w’'])(?:{_alternation(words['lives_before'])})\s+(?:the\s+)?(?P<q>{quantity})\s+lives(?!\w)", flags),
-        toll=re.compile(
-            rf"(?<![\w’'])(?:{_alternation(words['toll_nouns'])})(?:\s+[\w’'-]+){{0,8}}?\s+"
-            rf"(?:from\s+{number}\s+to\s+)?(?!(?:{qualifiers}){{0,2}}(?:19|20)\d\d{end})"  # not a year
-            rf"(?P<q>{quantity})(?!\s+(?:{calendar}){end})",
-            flags,
-        ),
-        self_and=re.compile(
-            rf"(?<!\w)(?:killed|killing|kills)\s+(?:himself|herself)\s+and\s+(?P<list>{figures})", flags
-        ),
-        self_death=re.compile(r"(?<!\w)(?:killed|killing|kills|blew|blowing|blown)\s+(?:himself|herself)(?!\w)", flags),
-        injury_after=re.compile(after.replace("{words}", injury_after), flags),
-        injury_word=re.compile(rf"(?:{injury_after}){end}", flags),
-        injury_before=re.compile(
-            rf"(?<![\w’'])(?P<w>{_alternation(words['injury_before'])})\s+(?P<list>{figures})", flags
-        ),
-        including=re.compile(rf"(?<![\w’'])(?:including|among\s+them|among\s+whom)\s+{item}", flags),
-        plural_subject=re.compile(
-            rf"(?<![\w’'])(?P<n>{plural_victims})(?:\s+(?:{passive})){{0,3}}\s+(?P<w>{death_after}){end}{COMBINED}", flags
-        ),
-        plural_object=re.compile(
-            rf"(?<![\w’'])(?:killed|killing|kills|executed|executing|massacred|massacring|slaughtered)"
-            rf"\s+(?:(?:the|dozens\s+of|many|several|some)\s+)?(?:[^\W\d_]+\s+){{0,2}}?(?P<n>{plural_victims}){end}",
-            flags,
-        ),
-        plural_noun=re.compile(
-            r"(?<!\w)(?:causing|caused|cause|causes|resulting\s+in|resulted\s+in|reports\s+of|reported"
-            r"|inflicting|inflicted|leaving|left)\s+(?:[^\W\d_]+\s+){0,2}?(?:deaths|fatalities|dead)(?!\w)",
-            flags,
-        ),
-        no_deaths=re.compile(
-            rf"(?<!\w)(?:{no_deaths}|no\s+(?:[^\W\d_]+\s+){{0,2}}?(?:were|was|have\s+been|has\s+been|had\s+been)"
-            rf"\s+(?:killed|hurt|injured|harmed))(?!\w)",
-            flags,
-        ),
-        people=re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:people|persons|individuals|lives(?!\s+of))(?!\w)", flags),  # "claiming two lives"
-        update=re.compile(rf"(?<!\w)(?:{_alternation(context['update'])})(?!\w)", flags),
-        part_before=re.compile(rf"(?<!\w)(?:{_alternation(context['part_before'])})(?!\w)", flags),
-        part_after=re.compile(rf"(?<!\w)(?:{_alternation(context['part_after'])})(?!\w)", flags),
-        period=re.compile(rf"(?<!\w)(?:{_alternation(context['period'])})(?!\w)", flags),
-        war_before=re.compile(
-            rf"(?<!\w)(?:{wars})(?:\s+(?:in|on|against|of)\s+[\w-]+)?(?:\s*,)?\s+(?:that|which|has|have|had|killed|claimed|left)(?!\w)",
-            flags,
-        ),
-        war_after=re.compile(
-            rf"(?<!\w)(?:in|during|of|since)\s+(?:the|its|their|[\w-]+['’]?s)\s+(?:[\w-]+\s+)?(?:{wars})(?!\w)", flags
-        ),
-        plural_victims=re.compile(rf"(?<!\w)(?:{plural_victims})(?!\w)", flags),
-        singular_victims=re.compile(rf"(?<!\w)(?:{_alternation(words['singular_victims'])})(?!\w)", flags),
-        civilian_nouns=re.compile(rf"(?<!\w)(?:{_alternation(words['civilians'])})(?!\w)", flags),
-        object_follows=re.compile(rf"\s+(?:the\s+)?(?:\d|(?:{objects})(?!\w))", flags),
-        passive_words=frozenset(PASSIVE),
-        transitive=frozenset(
-            ("killed", "executed", "massacred", "murdered", "beheaded", "assassinated", "shot dead",
-             "shot and killed", "gunned down", "injured", "wounded", "hurt", "slaughtered")
-        ),  # fmt: skip
-    )
