@@ -450,3 +450,10 @@ def test_tomahawk_missiles_are_no_town_in_wisconsin(geoparser: Geoparser) -> Non
     text = ("It now appears to be inoperable after sustaining severe damage from the Tomahawk cruise missiles launched by two "
             "US destroyers.")  # fmt: skip
     assert [p.text for p in parse(geoparser, text) if p.resolved] == ["US"]
+
+
+def test_an_arabic_article_split_from_its_name_by_a_space_is_still_its_article(geoparser: Geoparser) -> None:
+    text = ("Russias Aerospace Forces carry out up to 150 strikes per day on ISIS terrorists positions near al- Mayadin "
+            "city in Deir Ezzor supporting the expand military operation of the Syrian army.")  # fmt: skip
+    (mayadin,) = named(parse(geoparser, text), "al- Mayadin")
+    assert mayadin.name == "Al Mayādīn" and mayadin.country == "SY" and mayadin.geo_precision == 1

@@ -7,7 +7,7 @@ when the words around it say so ("in", "near", "the town of", "the villages of A
 province", a list after another place, a verb of taking ground: "retook", "entered", held ground:
 "rebel-held"; a country's or province's possessive between them is set aside: "in Syria's Idlib"; a
 province's name heading a round-up's section, run into its first sentence: "Daraa Army units ..."), or
-when it carries an Arabic article ("al-", "Deir ez-"), stands alone (never the tail of a longer
+when it carries an Arabic article ("al-", "al- " cut from its name by a space, "Deir ez-"), stands alone (never the tail of a longer
 capitalised name, as "al-Baghdadi" is in "Abu Bakr al-Baghdadi") and is not a person's name by its
 context (a title before it, "said" after it). The model's PERSON label is not trusted for such names:
 it is the failure being corrected ("rebel-held Khan Sheikhoun" as PERSON). Weaker cues need a strong
@@ -55,7 +55,7 @@ _FEATURE_TAIL = (
     r"(?:\s+(?:gas|oil)\s+field|\s+(?:gas|oil)field|\s+(?:dam|air\s?base|airport|(?:border\s+)?crossing|prison|"
     r"mountains?|highway|refinery|bridge|base|hill|lake|river|valley|governorate|province|district))?"
 )
-RUN = re.compile(rf"(?:{_ARTICLE}-)?{_WORD}(?:(?:\s+|-|\s+{_JOINER}|{_JOINER}){_WORD})*{_FEATURE_TAIL}")
+RUN = re.compile(rf"(?:{_ARTICLE}- ?)?{_WORD}(?:(?:\s+|-|\s+{_JOINER}|{_JOINER}){_WORD})*{_FEATURE_TAIL}")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|from|to|into|outside|around|towards?|across|through|via|between|inside|"
     r"(?:outskirts|suburbs?|edges?|countryside|parts?|areas?|districts?|neighbou?rhoods?|quarters?)\s+of|(?:north|south|east|west)(?:ern)?\s+of|(?:north|south|east|west)(?:ern)?|central|rural|"
