@@ -457,3 +457,11 @@ def test_an_arabic_article_split_from_its_name_by_a_space_is_still_its_article(g
             "city in Deir Ezzor supporting the expand military operation of the Syrian army.")  # fmt: skip
     (mayadin,) = named(parse(geoparser, text), "al- Mayadin")
     assert mayadin.name == "Al Mayādīn" and mayadin.country == "SY" and mayadin.geo_precision == 1
+
+
+def test_a_name_that_starts_a_longer_one_the_index_lacks_is_no_place_abroad(geoparser: Geoparser) -> None:
+    # "Baba" of "Baba Amr" (a district of Homs) is no town in Ecuador; "Homs city" still is Homs
+    text = "March 1 2012 Regime forces seize rebel-held Baba Amr in Homs city after 27 days of heavy shelling."
+    places = parse(geoparser, text)
+    assert not [p for p in places if p.text.startswith("Baba")]
+    assert [p.geonameid for p in named(places, "Homs")] == [HOMS_CITY]

@@ -26,7 +26,9 @@ are not places, but they count towards the article's country focus. Names inside
 capitalised name ("Police" in "Mansfield Police Department") and the institutional nouns of
 data/not_places.txt are not taken on their own. Each mention carries the organisation's name it lies
 in, if any ("Human" of "Syrian Observatory for Human Rights", see organisations.py), for the resolver
-to ask more of its readings.
+to ask more of its readings. A known name that only begins a longer capitalised name ("Baba" of "Baba
+Amr") is taken only when a reading of it is near: in a country the article names, or a country,
+region, sea or place of PROMINENT people.
 """
 
 from __future__ import annotations
@@ -139,6 +141,8 @@ def recognise(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> tuple[
         if position == "inner" or start in demonyms:
             continue
         alone = position == "whole" and keys(text[start:end])[1] not in tails
+        if position == "head" and text[end : end + 1] != "." and not readings.near(text[start:end]):
+            continue  # "Baba" of "rebel-held Baba Amr": a longer name the index lacks, not a town in Ecuador
         if _accepted(text, start, end, labels, previous_end, mentions, alone, readings):
             start, end = _widened(text, start, end, gazetteer)
             mentions[(start, end)] = Mention(start, end, text[start:end])
@@ -248,8 +252,11 @@ class _Readings:
         """A country, region or sea, a place of PROMINENT people, or any place in one of the article's
         countries, matched by its name or a transliteration; never a word that mostly begins longer
         names ("Khan")."""
-        if self.gazetteer.is_first_word(name):
-            return False
+        return not self.gazetteer.is_first_word(name) and self.near(name)
+
+    def near(self, name: str) -> bool:
+        """A country, region or sea, a place of PROMINENT people, or any place in one of the article's
+        countries, matched by its name or a transliteration."""
         return any(
             m.level != "skeleton"
             and (m.entry.kind in _WORLD_KINDS or m.entry.population >= PROMINENT or m.entry.country in self.countries)
