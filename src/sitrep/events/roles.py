@@ -9,7 +9,7 @@ subject of "said" after the event ("..., police said"), "according to X", "secur
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -101,15 +101,9 @@ def _repelled(trigger: Token, by_token: dict[int, ActorMention]) -> ActorMention
     if trigger.lemma_ not in REPEL_LEMMAS:
         return None
     for noun in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in ATTACK_NOUNS):
-        for child in noun.children:
-            if child.dep_ in ("poss", "compound", "nmod"):
-                found = _actor_in(child, by_token)
-            elif child.dep_ == "prep" and child.lower_ == "by":
-                found = next((_actor_in(g, by_token) for g in child.children if g.dep_ == "pobj"), None)
-            else:
-                continue
-            if found is not None:
-                return found
+        found = _child_actor(noun, ("poss", "compound", "nmod"), ("by",), by_token)
+        if found is not None:
+            return found
     return None
 
 
@@ -278,15 +272,24 @@ def _purpose_target(verb: Token, by_token: dict[int, ActorMention]) -> ActorMent
     for clause in verb.children:
         if clause.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             continue
-        for child in clause.children:
-            if child.dep_ in ("dobj", "obj"):
-                found = _actor_in(child, by_token)
-            elif child.dep_ == "prep" and child.lower_ in PATIENT_PREPS:
-                found = next((_actor_in(g, by_token) for g in child.children if g.dep_ == "pobj"), None)
-            else:
-                continue
-            if found is not None:
-                return found
+        found = _child_actor(clause, ("dobj", "obj"), PATIENT_PREPS, by_token)
+        if found is not None:
+            return found
+    return None
+
+
+def _child_actor(head: Token, deps: Collection[str], preps: Collection[str], by_token: dict[int, ActorMention]) -> ActorMention | None:
+    """The first actor a head's children name: one in a dependent of `deps`, or the object of one of
+    the prepositions `preps`."""
+    for child in head.children:
+        if child.dep_ in deps:
+            found = _actor_in(child, by_token)
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            found = next((_actor_in(g, by_token) for g in child.children if g.dep_ == "pobj"), None)
+        else:
+            continue
+        if found is not None:
+            return found
     return None
 
 
