@@ -66,9 +66,12 @@ class Candidate:
 # "another attack", "a previous attack", "earlier this month": an event other than the one reported
 DISTINCT_WORDS = frozenset({"another", "previous", "earlier", "prior", "former", "last"})
 _DISTINCT_DATE = re.compile(r"(?i)^(?:earlier|last|the previous|previously)\b")
+ANOTHER_WORDS = frozenset({"another", "other"})  # "other air raids", "another attack": one more of its kind
+
+
 def another(trigger: Token) -> bool:
     """Whether the trigger is told as one more of its kind: "other air raids", "another attack"."""
-    return any(c.dep_ in ("det", "amod") and c.lower_ in ("another", "other") for c in trigger.children)
+    return _qualified(trigger, ANOTHER_WORDS)
 
 
 def distinct(trigger: Token, date_words: str | None) -> bool:
@@ -77,9 +80,12 @@ def distinct(trigger: Token, date_words: str | None) -> bool:
     more of the same day's blasts: one record per type, place and day."""
     if date_words is None:
         return False
-    if any(c.dep_ in ("det", "amod") and c.lower_ in DISTINCT_WORDS for c in trigger.children):
-        return True
-    return _DISTINCT_DATE.match(date_words) is not None
+    return _qualified(trigger, DISTINCT_WORDS) or _DISTINCT_DATE.match(date_words) is not None
+
+
+def _qualified(trigger: Token, words: frozenset[str]) -> bool:
+    """Whether a determiner or adjective of the trigger is one of `words`."""
+    return any(c.dep_ in ("det", "amod") and c.lower_ in words for c in trigger.children)
 
 
 def told(sent: SpacySpan, trigger: Token, words: SpacySpan) -> bool:

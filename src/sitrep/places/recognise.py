@@ -9,9 +9,9 @@ province", a list after another place, a verb of taking ground: "retook", "enter
 province's name heading a round-up's section, run into its first sentence: "Daraa Army units ..."), or
 when it carries an Arabic article ("al-", "al- " cut from its name by a space, "Deir ez-"), stands
 alone (never the tail of a longer capitalised name, as "al-Baghdadi" is in "Abu Bakr al-Baghdadi")
-and is not a person's name by its
-context (a title before it, "said" after it). The model's PERSON label is not trusted for such names:
-it is the failure being corrected ("rebel-held Khan Sheikhoun" as PERSON). Weaker cues need a strong
+and is not a person's name by its context (a title before it, "said" after it). The model's PERSON
+label is not trusted for such names: it is the failure being corrected ("rebel-held Khan Sheikhoun"
+as PERSON). Weaker cues need a strong
 reading of a name that stands alone (a country, region or sea, a place of PROMINENT people, or any
 place of a country the article names): the object of an attack ("shelling hit Aleppo"), and a
 locative cue for a name the model calls, just that name, a date ("in Quneitra" as DATE; never a
