@@ -7,7 +7,7 @@ DEMO_DB ?= demo.db
 # The map page's vendor files (Leaflet, base map), built from web/package-lock.json.
 WEB_STAMP := src/sitrep/web/static/vendor/.built
 
-.PHONY: demo test bench clean web
+.PHONY: demo test bench clean web ranker
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ test: $(STAMP) $(WEB_STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m pyflakes src bench tests
 	$(BIN)/python -m pytest
+
+# Refit the place ranker on the geoparsing gold (../shared/eval/geoparsing) and write src/sitrep/data/ranker.json.
+ranker: $(STAMP)
+	$(BIN)/python bench/ranker.py --write
 
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py

