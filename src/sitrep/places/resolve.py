@@ -1,19 +1,20 @@
 """Choose, for each place mention, the gazetteer entry the article means, and say why.
 
-Every candidate gets a score that is a sum of named parts, each with the reason it was added:
-how well the name matched, how big the place is (log population; a bonus for continents, countries
-and provinces), whether it is a town that shares the name with its province (the bare name means the
-town: "Aleppo", "Homs"), whether its country is the article's focus, whether its province or state is
-named or holds many of the article's other places, whether its county is named ("Paris and Henry
-County"), whether the words after it name its state ("Lexington, Ky."), how close it lies to the other
-places (a country: whether it holds one), and what the sentence calls it ("the province of", "Aleppo
-countryside", "the town of", "Aleppo city", "eastern Homs"). Resolution runs
-in passes: each pass learns the article's countries, provinces and places from the one before. The
-places a name itself was resolved to never count as evidence for that name. Some readings are never
-taken: a one-word name's loose likeness to a place of a country the article never names, and, for a
-word of an organisation's name ("Human" of "Syrian Observatory for Human Rights"), any weak reading.
+Every candidate gets named features, each with the reason in words: how well the name matched, how
+big the place is (log population; what kind of place: continent, country, province), whether it is a
+town that shares the name with its province (the bare name means the town: "Aleppo", "Homs"), whether
+its country is the article's focus, whether its province or state is named or holds many of the
+article's other places, whether its county is named ("Paris and Henry County"), whether the words
+after it name its state ("Lexington, Ky."), how close it lies to the other places (a country: whether
+it holds one), what the sentence calls it ("the province of", "Aleppo countryside", "the town of",
+"Aleppo city", "eastern Homs"), whether it opens a dateline, whether it is a capital. Its score is the
+ranker's weighted sum of them (`ranker.py`). Resolution runs in passes: each pass learns the article's
+countries, provinces and places from the one before. The places a name itself was resolved to never
+count as evidence for that name. Some readings are never taken: a one-word name's loose likeness to a
+place of a country the article never names, and, for a word of an organisation's name ("Human" of
+"Syrian Observatory for Human Rights"), any weak reading. A far loose reading may be declined ("none
+of these", `Readings`).
 """
-
 from __future__ import annotations
 
 import math
@@ -284,7 +285,7 @@ def _readings(mention: Mention, static: Sequence[tuple[NameMatch, Parts]], doc: 
     if not static:
         return Readings([], False)
     view = doc.view(name_key(mention.text))
-    options = [(match, features(match, parts, view)) for match, parts in static if _admissible(mention, match, view)]
+    options = [(match, _features(match, parts, view)) for match, parts in static if _admissible(mention, match, view)]
     near = any(match.level == "exact" or view.focus[match.entry.country or ""] or _near(match.entry, view.anchors) for match, _ in options)
     return Readings(options, bool(view.anchors) and not near)
 
@@ -337,7 +338,7 @@ def _strong(mention: Mention, match: NameMatch, view: _View) -> bool:
     return exact and (entry.kind in WIDE_KINDS or main)
 
 
-def features(match: NameMatch, static: Parts, doc: _View) -> Parts:
+def _features(match: NameMatch, static: Parts, doc: _View) -> Parts:
     """The candidate's features: its own parts plus what the rest of the article says about it."""
     entry = match.entry
     parts = list(static)
