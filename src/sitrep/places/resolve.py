@@ -38,6 +38,7 @@ KIND_FEATURE = {"continent": "continent", "country": "country", "admin1": "admin
 KIND_NAME = {"continent": "continent", "country": "country", "admin1": "province or state", "admin2": "district or county"}
 REGION_NAME = {"region": "world or disputed region", "sea": "sea or ocean"}
 PASSES = 4
+CITY_OF_PROVINCE = 0.2  # a namesake town with this share of its province's people: the bare name is the city ("Daraa")
 CITY_SHARE = 0.8  # a province whose namesake town holds this share of its people is that city (Damascus)
 FAR_KM = 1000.0  # a loose reading this far from all the article's other places may be declined
 NEAR_KM = ((50.0, "near_50"), (200.0, "near_200"), (600.0, "near_600"))
@@ -248,7 +249,10 @@ def _learn(
 
 def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer: Gazetteer) -> list[tuple[NameMatch, Parts]]:
     """Each candidate with the score parts that do not depend on the rest of the article: its name,
-    its size, what the words around the mention call it."""
+    its size, what the words around the mention call it. A bare name of a town that holds
+    CITY_OF_PROVINCE of its namesake province's people is the town, as ACLED codes it ("Aleppo",
+    "Daraa"): the province is no reading unless the text says province, governorate or countryside,
+    or names a part ("rural", "northern")."""
     provinces = {(m.entry.country, m.entry.admin1_code): m.entry for m in matches if m.entry.kind == "admin1"}
     qualifier = context.comma_qualifier(text, mention.end)
     qualifying = [m.entry for m in gazetteer.lookup(qualifier, limit=10) if m.level == "exact"] if qualifier else []
@@ -258,6 +262,7 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
         context.part_of(text, mention.start),
     )
     dated = context.dateline(text, mention.start, mention.end)
+    cities: set[tuple[str | None, str | None]] = set()  # provinces the name's city is the main town of
     found = []
     for match in matches:
         entry = match.entry
@@ -268,6 +273,8 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
         province = provinces.get((entry.country, entry.admin1_code))  # its province, if the name also names it
         if entry.kind == "town" and province is not None and (_is_namesake(entry) or match.name_kind == "primary"):
             parts.append(("namesake_town", 1.0, f"its province/state {province.name} goes by the same name: the bare name means the town"))
+            if entry.population >= CITY_OF_PROVINCE * province.population > 0:
+                cities.add((entry.country, entry.admin1_code))
             if cues.part and entry.population >= CITY_SHARE * province.population > 0:
                 share = entry.population / province.population
                 parts.append(("city_is_province", 1.0, f"{province.name} is the city itself ({share:.0%} of its people): its parts are the town's"))
@@ -278,7 +285,9 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
         if dated and entry.kind == "town":
             parts.append(("dateline_town", 1.0, "the name opens a dateline, which names a town"))
         found.append((match, parts))
-    return found
+    if cues.admin or cues.part:
+        return found
+    return [(m, parts) for m, parts in found if m.entry.kind != "admin1" or (m.entry.country, m.entry.admin1_code) not in cities]
 
 
 def _readings(mention: Mention, static: Sequence[tuple[NameMatch, Parts]], doc: _Context) -> Readings:
@@ -435,12 +444,13 @@ def _cues(cues: _Cues, entry: GazetteerEntry) -> Parts:
 
 def _nearness(entry: GazetteerEntry, anchors: Sequence[GazetteerEntry]) -> Parts:
     """How close the place lies to the article's other places. A country counts as near when it holds
-    one, as its towns lie far from its centre ("Mexico" beside "Mexico City" is the country, not the state)."""
+    one, as its towns lie far from its centre ("Mexico" beside "Mexico City" is the country, not the state);
+    a province's centre says nothing of where its places are (the share of them it holds does)."""
     others = [a for a in anchors if a.id != entry.id]
     if entry.kind == "country":
         inside = next((a for a in others if a.country == entry.country), None)
         return [("holds_named_place", 1.0, f"holds {inside.name}, also named in the article")] if inside else []
-    if not others or entry.kind in WIDE_KINDS - {"admin1"}:
+    if not others or entry.kind in WIDE_KINDS:
         return []
     km, nearest = min(((distance_km(entry.lat, entry.lon, a.lat, a.lon), a) for a in others), key=lambda pair: pair[0])
     for limit, feature in NEAR_KM:
