@@ -2,13 +2,14 @@
 
 Each gold mention becomes one choice among its readings, as the resolver sees them in its article:
 the right one is the reading with the gold's GeoNames id, else the nearest within `KM` of the gold
-point. A name that may have no place (`resolve.Readings`) may also choose "none of these" (a row of its own), which is the
-right answer when no reading is near the gold. The model is a conditional logit: the probability of a
-reading is its score's softmax over the mention's choices; the weights minimise the mean negative log
-likelihood plus an L2 penalty on their distance from the hand-set ones (a feature the gold never shows,
-such as a curated feature's kind, keeps its hand-set weight), by full-batch gradient descent (Adam). The features of the article's
-context come from the passes of the resolver under the weights being fitted, so fitting runs in
-rounds: features under the previous weights, then new weights.
+point. A name that may have no place (`resolve.Readings`) may also choose "none of these" (a row of
+its own), which is the right answer when no reading is near the gold. The model is a conditional
+logit: the probability of a reading is its score's softmax over the mention's choices; the weights
+minimise the mean negative log likelihood plus an L2 penalty on their distance from the hand-set
+ones (a feature the gold never shows, such as a curated feature's kind, keeps its hand-set weight),
+by full-batch gradient descent (Adam). The features of the article's context come from the passes
+of the resolver under the weights being fitted, so fitting runs in rounds: features under the
+previous weights, then new weights.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from .resolve import Mention, Readings, readings
 KM = 161.0
 NONE = "none_of_these"
 COLUMNS = (*FEATURES, NONE)
-L2 = 0.1  # the pull to the hand-set weights: held-out LGL and GeoVirus alike from 0.01 up; weaker pulls let US local news teach "Palmyra" as Palmyra, Pennsylvania
+# The pull to the hand-set weights: held-out LGL and GeoVirus are alike from 0.01 up, and weaker pulls
+# let US local news teach a lone "Palmyra" as Palmyra, Pennsylvania (docs/BENCHMARKS.md).
+L2 = 0.1
 STEPS = 1500
 RATE = 0.05
 
