@@ -84,7 +84,7 @@ def test_fitting_learns_from_real_choices(gazetteer):
     learned = fit(data * 20, start=HAND_RANKER, l2=0.0, steps=300)
     mention = [Mention(gold[0]["start"], gold[0]["end"], "Athens")]
     options = readings(text, mention, gazetteer, learned)[0].options
-    best = max(options, key=lambda option: learned.score(option[1])[0])
+    best = max(options, key=lambda option: learned.score(option[1]))
     assert best[0].entry.geonameid == 4180386
 
 

@@ -98,20 +98,22 @@ class Ranker:
 
     weights: Mapping[str, float]
     none: float | None
-    source: str
 
-    def score(self, parts: Sequence[Part]) -> tuple[float, tuple[str, ...]]:
-        """The score of a candidate with these parts, and the reasons in order of what they added."""
+    def score(self, parts: Sequence[Part]) -> float:
+        """The score of a candidate with these parts."""
+        return round(sum(self.weights.get(feature, 0.0) * value for feature, value, _ in parts), 3)
+
+    def reasons(self, parts: Sequence[Part]) -> tuple[str, ...]:
+        """The reasons of the parts that added to the score, the largest first."""
         added = [(self.weights.get(feature, 0.0) * value, reason) for feature, value, reason in parts]
-        ordered = sorted((pair for pair in added if pair[0]), key=lambda pair: -abs(pair[0]))
-        return round(sum(value for value, _ in added), 3), tuple(reason for _, reason in ordered)
+        return tuple(reason for _, reason in sorted((pair for pair in added if pair[0]), key=lambda pair: -abs(pair[0])))
 
     def to_json(self, about: Mapping[str, object]) -> str:
         weights = {name: round(self.weights.get(name, 0.0), 4) for name in FEATURES}
         return json.dumps({"about": dict(about), "none": self.none, "weights": weights}, indent=1) + "\n"
 
 
-HAND_RANKER = Ranker(HAND, None, "hand-set weights")
+HAND_RANKER = Ranker(HAND, None)
 
 
 @cache
@@ -119,4 +121,4 @@ def fitted() -> Ranker:
     """The ranker that ships with sitrep (`data/ranker.json`)."""
     with package_file("sitrep", "data", "ranker.json").open(encoding="utf-8") as handle:
         found = json.load(handle)
-    return Ranker({name: float(found["weights"].get(name, 0.0)) for name in FEATURES}, found["none"], "data/ranker.json")
+    return Ranker({name: float(found["weights"].get(name, 0.0)) for name in FEATURES}, found["none"])

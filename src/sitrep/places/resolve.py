@@ -306,11 +306,13 @@ def _near(entry: GazetteerEntry, anchors: Sequence[GazetteerEntry]) -> bool:
 def _best(found: Readings, ranker: Ranker) -> _Scored | None:
     """The reading that scores highest; declined when the name may have none and the best scores under
     the ranker's "none of these"."""
-    scored = [_Scored(match, *ranker.score(parts)) for match, parts in found.options]
-    best = max(scored, key=lambda s: (s.score, s.match.entry.population, s.match.entry.id), default=None)
-    if best is None or ranker.none is None or best.score >= ranker.none or not found.may_decline:
-        return best
-    return _Scored(best.match, best.score, best.why, declined=True)
+    scored = [(ranker.score(parts), match, parts) for match, parts in found.options]
+    top = max(scored, key=lambda s: (s[0], s[1].entry.population, s[1].entry.id), default=None)
+    if top is None:
+        return None
+    score, match, parts = top  # the reasons are put in order for the winner only
+    declined = ranker.none is not None and score < ranker.none and found.may_decline
+    return _Scored(match, score, ranker.reasons(parts), declined)
 
 
 def _admissible(mention: Mention, match: NameMatch, view: _View) -> bool:

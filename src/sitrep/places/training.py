@@ -61,7 +61,8 @@ def choices(text: str, golds: Sequence[dict[str, Any]], gazetteer: Gazetteer, ra
     for gold, options in zip(golds, readings(text, mentions, gazetteer, ranker), strict=True):
         if gold.get("lat") is None or not options.options:
             continue
-        rows = [[dict((f, v) for f, v, _ in parts).get(name, 0.0) for name in COLUMNS] for _, parts in options.options]
+        values = [{feature: value for feature, value, _ in parts} for _, parts in options.options]
+        rows = [[row.get(name, 0.0) for name in COLUMNS] for row in values]
         right = right_reading(options, gold)
         if options.may_decline:
             rows.append([1.0 if name == NONE else 0.0 for name in COLUMNS])
@@ -93,5 +94,5 @@ def fit(data: Sequence[Choice], start: Ranker = HAND_RANKER, l2: float = L2, ste
         second = 0.999 * second + 0.001 * gradient**2
         w -= RATE * (moment / (1 - 0.9**step)) / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
     weights = dict(zip(FEATURES, (float(v) for v in w[:-1]), strict=True))
-    return Ranker(weights, float(w[-1]), "fitted")
+    return Ranker(weights, float(w[-1]))
 
