@@ -43,6 +43,18 @@ def test_a_far_coincidence_of_consonants_is_none_of_these(gazetteer):
     assert hand.resolved and hand.country in ("BJ", "ZA")
 
 
+def test_a_far_namesake_by_an_alternate_name_is_none_of_these(gazetteer):
+    # FA-KES demo article fakes-1926479142: "Ferdous" is an Aleppo district the index lacks; its one
+    # reading is Ferdows, Iran, by an alternate spelling, in a country the article never names
+    text = (
+        "Clashes on Monday continued between regime forces and rebels backed by Fateh al-Sham around eastern Aleppo amid "
+        "mutual bombardment from both sides. Aerial bombardments were focused on Ferdous and areas of Der Hafir according to Syrian activists."
+    )
+    aleppo, ferdous, der_hafir = resolve_spans(text, spans_of(text, "Aleppo", "Ferdous", "Der Hafir"), gazetteer)
+    assert not ferdous.resolved and "Ferdows (IR), matches only by an alternate name" in ferdous.why[0]
+    assert aleppo.country == der_hafir.country == "SY"
+
+
 def test_a_loose_spelling_in_the_articles_country_is_kept(gazetteer):
     text = "Government forces retook al-Sukhnah, east of Palmyra, after days of fighting with Islamic State."
     sukhnah, palmyra = resolve_spans(text, spans_of(text, "al-Sukhnah", "Palmyra"), gazetteer)

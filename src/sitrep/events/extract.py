@@ -92,8 +92,9 @@ def _candidates(doc: Doc, text: str, places: Sequence[Place], mentions: Sequence
     venues = venue_starts(text, places)
     asides = aside_starts(text, places)
     places = [p for p in places if p.start not in asides]
+    placed = _place_tokens(doc, places)
     for sent in doc.sents:
-        hits = _clause_hits(triggers.classify(sent, kind_of))
+        hits = _clause_hits(triggers.classify(sent, kind_of, placed))
         if not hits:
             continue
         # read once per sentence, shared by its events
@@ -122,6 +123,12 @@ def _candidates(doc: Doc, text: str, places: Sequence[Place], mentions: Sequence
             if event.place is not None and event.modality in ("reported", "claimed"):
                 previous = event.place
         yield from sorted(told_once.values(), key=lambda c: c.event.trigger.start)
+
+
+def _place_tokens(doc: Doc, places: Sequence[Place]) -> frozenset[int]:
+    """Doc indices of the tokens of resolved place mentions."""
+    spans = (doc.char_span(p.start, p.end, alignment_mode="expand") for p in places if p.resolved)
+    return frozenset(t.i for span in spans if span is not None for t in span)
 
 
 def _fuller(candidate: Candidate) -> tuple[bool, bool, float]:

@@ -20,6 +20,7 @@ HYPHENS = frozenset({"-", "–", "—", "‐"})
 
 BACKED = frozenset({"backed", "allied", "aligned", "affiliated", "supported", "sponsored", "led"})  # "government-backed"
 AgentKind = Callable[[Token], "str | None"]
+PLACE = "PLACE"  # the "@PLACE" label of `requires`: a token of a place mention
 
 
 @dataclass(frozen=True)
@@ -91,12 +92,14 @@ def _match(keys: Sequence[frozenset[str]], tokens: Sequence[Token], i: int, elem
     return None
 
 
-def _holds(words: frozenset[str], tokens: Iterable[Token]) -> bool:
-    """Whether any token has one of `words` as a form, or an "@LABEL" entity label."""
+def _holds(words: frozenset[str], tokens: Iterable[Token], places: frozenset[int] = frozenset()) -> bool:
+    """Whether any token has one of `words` as a form, or an "@LABEL" entity label; "@PLACE" is a token
+    of a place the geoparser found (spaCy often labels "Palmyra" or "Tabqa" a person or an organisation)."""
     labels = _labels(words)
     if not labels:
         return any(word_forms(t) & words for t in tokens)
-    return any(word_forms(t) & words or t.ent_type_ in labels for t in tokens)
+    near = places if PLACE in labels else frozenset()
+    return any(word_forms(t) & words or t.ent_type_ in labels or t.i in near for t in tokens)
 
 
 @cache
@@ -126,11 +129,11 @@ def _object_of(token: Token, sent: SpacySpan, requires: frozenset[str]) -> bool:
     return False
 
 
-def classify(sent: SpacySpan, agent_kind: AgentKind | None = None) -> list[TriggerHit]:
+def classify(sent: SpacySpan, agent_kind: AgentKind | None = None, places: frozenset[int] = frozenset()) -> list[TriggerHit]:
     """The trigger hits of a parsed sentence, in text order; where matches overlap the heavier one stays.
 
     `agent_kind` maps an agent token to "state"/"nonstate"/None for rows with an actor condition;
-    by default `actor_kind` is used.
+    by default `actor_kind` is used. `places` are the Doc indices of tokens in place mentions.
     """
     kind_of = agent_kind or actor_kind
     tokens = list(sent)
@@ -146,7 +149,7 @@ def classify(sent: SpacySpan, agent_kind: AgentKind | None = None) -> list[Trigg
             end = _match(keys, tokens, i, row.elements)
             if end is None:
                 continue
-            hit = _check(row, sent, tokens, i, end, kind_of, clauses)
+            hit = _check(row, sent, tokens, i, end, kind_of, clauses, places)
             if hit is not None:
                 found.append(hit)
     kept: list[TriggerHit] = []
@@ -167,6 +170,7 @@ def _check(
     end: int,
     kind_of: AgentKind,
     clauses: dict[int, list[Token]],
+    places: frozenset[int],
 ) -> TriggerHit | None:
     """The hit of a matched row if its POS, context and actor conditions hold; `clauses` keeps the
     clause of each head met."""
@@ -182,7 +186,7 @@ def _check(
         clause = clauses.get(head.i)
         if clause is None:
             clause = clauses[head.i] = _clause_with_subject(predicate_of(head, sent), sent)
-        if not _holds(row.requires, (t for t in clause if not start <= t.i < stop)) and not _object_of(head, sent, row.requires):
+        if not _holds(row.requires, (t for t in clause if not start <= t.i < stop), places) and not _object_of(head, sent, row.requires):
             return None
     agent_text = kind = None
     if row.agent is not None:

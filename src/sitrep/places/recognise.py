@@ -13,7 +13,8 @@ and is not a person's name by its context (a title before it, "said" after it). 
 label is not trusted for such names: it is the failure being corrected ("rebel-held Khan Sheikhoun"
 as PERSON). Weaker cues need a strong
 reading of a name that stands alone (a country, region or sea, a place of PROMINENT people, or any
-place of a country the article names): the object of an attack ("shelling hit Aleppo"), and a
+place of a country the article names): the object of an attack or of freeing ("shelling hit Aleppo",
+"freed Palmyra"), and a
 locative cue for a name the model calls, just that name, a date ("in Quneitra" as DATE; never a
 month, a weekday or a holiday). "rural" before or "countryside" after a name joins it when the whole
 is a name ("rural Damascus" is Rif Dimashq, "rural Idlib" stays Idlib with a cue). Scraped news is loose with case and apostrophes: a
@@ -73,7 +74,7 @@ _LOCATIVE_BEFORE = re.compile(
 # Words after which a name is the object of an attack, or a person's ("hit Aleppo", "targeted Kerry"):
 # the name is taken only when it stands alone and has a strong reading (`_Readings.strong`).
 _ATTACKED_BEFORE = re.compile(
-    r"\b(?:hit|hitting|pounded|pounding|targeted|targeting|attacked|attacking|bombarded|bombarding|raided|rocked|"
+    r"\b(?:hit|hitting|pounded|pounding|targeted|targeting|attacked|attacking|bombarded|bombarding|raided|rocked|freed|freeing|"
     r"shelling|bombing|(?:shelling|bombing|bombardment|siege|fall|capture|recapture|liberation|battle)\s+(?:of|for))"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,

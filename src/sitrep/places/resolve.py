@@ -178,10 +178,11 @@ def resolve(
 @dataclass(frozen=True)
 class Readings:
     """A mention's admissible readings, each with its features, and whether it may get none of them:
-    when no reading is exact, none lies in a country the rest of the article names, and each lies more
-    than FAR_KM from every place the rest of the article names. A loose spelling of a place of the
-    article's countries ("Deir Ezzor") is a transliteration; of a place far off in a country it never
-    names, most often a coincidence ("Golat" as Gillette, Wyoming)."""
+    when no reading is exact (by its main name, or any name of a country, province or region), none
+    lies in a country the rest of the article names, and each lies more than FAR_KM from every place
+    the rest of the article names. A loose spelling of a place of the article's countries ("Deir
+    Ezzor") is a transliteration; of a place far off in a country it never names, most often a
+    coincidence ("Golat" as Gillette, Wyoming; "Madira" as Madhira, India, by an alternate name)."""
 
     options: list[tuple[NameMatch, Parts]]
     may_decline: bool
@@ -295,7 +296,7 @@ def _readings(mention: Mention, static: Sequence[tuple[NameMatch, Parts]], doc: 
         return Readings([], False)
     view = doc.view(name_key(mention.text))
     options = [(match, _features(match, parts, view)) for match, parts in static if _admissible(mention, match, view)]
-    near = any(match.level == "exact" or view.focus[match.entry.country or ""] or _near(match.entry, view.anchors) for match, _ in options)
+    near = any(_exact(match) or view.focus[match.entry.country or ""] or _near(match.entry, view.anchors) for match, _ in options)
     return Readings(options, bool(view.anchors) and not near)
 
 
@@ -313,6 +314,11 @@ def _best(found: Readings, ranker: Ranker) -> _Scored | None:
     score, match, parts = top  # the reasons are put in order for the winner only
     declined = ranker.none is not None and score < ranker.none and found.may_decline
     return _Scored(match, score, ranker.reasons(parts), declined)
+
+
+def _exact(match: NameMatch) -> bool:
+    """An exact match by a place's main name, or by any name of a country, province or region."""
+    return match.level == "exact" and (match.name_kind == "primary" or match.entry.kind in WIDE_KINDS)
 
 
 def _admissible(mention: Mention, match: NameMatch, view: _View) -> bool:
@@ -484,7 +490,7 @@ def _place(mention: Mention, best: _Scored | None, gazetteer: Gazetteer, ranker:
     if best is None:
         return Place(mention.start, mention.end, mention.text, resolved=False, why=(_unresolved(mention, gazetteer),))
     if best.declined:
-        entry, how = best.match.entry, {"loose": "but for spelling variants", "skeleton": "only by its consonants"}[best.match.level]
+        entry, how = best.match.entry, {"exact": "only by an alternate name", "loose": "but for spelling variants", "skeleton": "only by its consonants"}[best.match.level]
         why = f"none of these: the best reading, {entry.name} ({entry.country or entry.kind}), matches {how}, lies far from the article's other places, and scores {best.score:.2f}, under {ranker.none:.2f}"
         return Place(mention.start, mention.end, mention.text, resolved=False, score=best.score, why=(why, *best.why[:3]))
     entry = best.match.entry
