@@ -40,13 +40,14 @@ HARASTA = "fakes-1924058107"  # "... regime shelling of a rebel-held area outsid
 HARASTA_ROCKETS = "fakes-1962495701"  # '... terrorists from "Jaish al-Islam fired rocket and mortar shells on Harasta suburb ...'
 SHAFAH = "fakes-1923102976"  # "At least 53 civilians including 21 children died on Sunday when Russian air strikes hit ..."
 MALEH = "fakes-1923102946"  # "The regime of President Bashar al-Assad has been attempting to seize al-Maleh for more than two years."
+ISRAEL_SAID = "fakes-1926479384"  # "Syrias southern neighbor Israel ... said it believed Syrian forces had used chemical weapons"
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
 
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD, HARASTA, HARASTA_ROCKETS, SHAFAH, MALEH)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD, HARASTA, HARASTA_ROCKETS, SHAFAH, MALEH, ISRAEL_SAID)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -372,3 +373,11 @@ def test_a_place_the_model_calls_a_person_is_territory_taken(analysed: dict[str,
     # spaCy labels "al-Maleh" a person; "seize" needs a place as its object, which the geoparser found
     seize = [e for e in analysed[MALEH].events if e.trigger.text == "seize"]
     assert [(e.sub_event_type, e.modality) for e in seize] == [("Government regains territory", "planned")]
+
+
+def test_a_country_that_speaks_is_no_place_of_the_event(analysed: dict[str, Analysis]) -> None:
+    # Israel is the subject of "said": it tells of the chemical attack, which happened outside Damascus
+    events = analysed[ISRAEL_SAID].events
+    told = [e for e in events if any("Israel still technically at war" in m.sentence.text for m in e.mentions)]
+    assert told and all(e.place is not None and e.place.country == "SY" for e in told)
+    assert not any(e.place is not None and e.place.country == "IL" for e in events)

@@ -10,7 +10,8 @@ else the place of the article's previous event, each with a reason and never a f
 near-a-town (2).
 A pronoun that stands for the place of a territorial event ("its liberation") overrides the sentence:
 the event is at the place the pronoun refers back to (`antecedent`). Places in brackets and places
-where someone is based ("the Britain-based monitor") are never an event's (`aside_starts`).
+where someone is based ("the Britain-based monitor") are never an event's (`aside_starts`), nor is
+a country that a clause has as its subject ("Israel said", "Turkey shelled").
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ def place_in_sentence(
         and p.end <= sent.end_char
         and not any(a.start <= p.start and p.end <= a.end for a in actor_spans)
         and not _whose(sent, trigger, p)
+        and not _acting(sent, p)
     ]
     if not inside:
         return None
@@ -109,6 +111,18 @@ def _whose(sent: SpacySpan, trigger: Token, place: Place) -> bool:
         return False
     span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
     return span is not None and span.root.head.i == trigger.i and span.root.dep_ in ("compound", "amod", "poss", "nmod")
+
+
+def _acting(sent: SpacySpan, place: Place) -> bool:
+    """A country that is a clause's subject, or stands beside one, acts rather than hosts: "the
+    government and its ally Russia have blamed rebels for the attack", "Turkey shelled Kurdish positions"."""
+    if place.feature != "country":
+        return False
+    span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
+    node = span.root if span is not None else None
+    while node is not None and node.dep_ in ("appos", "conj") and node.head.i != node.i:
+        node = node.head
+    return node is not None and node.dep_ in ("nsubj", "nsubjpass")
 
 
 def _score(sent: SpacySpan, trigger: Token, place: Place, inside: Sequence[Place], mentions: Sequence[Place]) -> tuple[float, str]:
