@@ -17,7 +17,6 @@ of these", `Readings`).
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -26,25 +25,20 @@ from functools import lru_cache
 
 from ..models import GazetteerEntry, NameMatch, Place
 from . import context
-from .abbreviations import admin_abbreviation_codes, admin_by_abbreviation
+from .abbreviations import admin_abbreviation_codes
 from .gazetteer import Gazetteer
 from .normalise import exact_key, keys
 from .organisations import Organisation
-from .ranker import Part, Ranker, fitted
+from .ranker import Ranker, fitted
+from .reading_features import WIDE_KINDS, Cues, Parts, cue_parts, importance, name_reason, nearness, qualifier_parts
 from .relative import distance_km
 from .sources import capital_names
 
-KIND_FEATURE = {"continent": "continent", "country": "country", "admin1": "admin1", "admin2": "admin2"}
-KIND_NAME = {"continent": "continent", "country": "country", "admin1": "province or state", "admin2": "district or county"}
-REGION_NAME = {"region": "world or disputed region", "sea": "sea or ocean"}
 PASSES = 4
 CITY_OF_PROVINCE = 0.2  # a namesake town with this share of its province's people: the bare name is the city ("Daraa")
 CITY_SHARE = 0.8  # a province whose namesake town holds this share of its people is that city (Damascus)
 FAR_KM = 1000.0  # a loose reading this far from all the article's other places may be declined
-NEAR_KM = ((50.0, "near_50"), (200.0, "near_200"), (600.0, "near_600"))
 PRECISION = {"continent": 3, "country": 3, "admin1": 3, "admin2": 2, "town": 1, "region": 3, "sea": 3}
-WIDE_KINDS = {"continent", "country", "admin1", "region", "sea"}  # too wide to say where the article's other places are
-AREA_KINDS = {"continent", "country", "admin1", "admin2", "region", "sea"}
 WORLD_KINDS = {"continent", "country", "region", "sea"}
 AREA_FEATURES = {"gas_field", "oil_field", "mountain_range", "road", "region", "area"}
 # the share of the country evidence that makes a country one of the article's own; and the people in a
@@ -146,7 +140,6 @@ def _make_view(hints: Counter[str], entries: Sequence[GazetteerEntry]) -> _View:
     return view
 
 
-Parts = list[Part]
 
 
 @dataclass(frozen=True)
@@ -257,7 +250,7 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
     provinces = {(m.entry.country, m.entry.admin1_code): m.entry for m in matches if m.entry.kind == "admin1"}
     qualifier = context.comma_qualifier(text, mention.end)
     qualifying = [m.entry for m in gazetteer.lookup(qualifier, limit=10) if m.level == "exact"] if qualifier else []
-    cues = _Cues(
+    cues = Cues(
         context.admin_cue(text, mention.start, mention.end),
         context.settlement_cue(text, mention.start, mention.end),
         context.part_of(text, mention.start),
@@ -267,10 +260,10 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
     found = []
     for match in matches:
         entry = match.entry
-        parts: Parts = [(f"match_{match.level}", 1.0, _name_reason(match))]
+        parts: Parts = [(f"match_{match.level}", 1.0, name_reason(match))]
         if match.name_kind == "primary":
             parts.append(("main_name", 1.0, "the place's main name"))
-        parts += _importance(entry)
+        parts += importance(entry)
         province = provinces.get((entry.country, entry.admin1_code))  # its province, if the name also names it
         if entry.kind == "town" and province is not None and (_is_namesake(entry) or match.name_kind == "primary"):
             parts.append(("namesake_town", 1.0, f"its province/state {province.name} goes by the same name: the bare name means the town"))
@@ -279,8 +272,8 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
             if cues.part and entry.population >= CITY_SHARE * province.population > 0:
                 share = entry.population / province.population
                 parts.append(("city_is_province", 1.0, f"{province.name} is the city itself ({share:.0%} of its people): its parts are the town's"))
-        parts += _qualifier(qualifier, qualifying, entry)
-        parts += _cues(cues, entry)
+        parts += qualifier_parts(qualifier, qualifying, entry)
+        parts += cue_parts(cues, entry)
         if entry.kind == "town" and entry.country and capital_names().get(entry.country) == entry.name:
             parts.append(("capital", 1.0, f"the capital of {entry.country}"))
         if dated and entry.kind == "town":
@@ -363,7 +356,7 @@ def _features(match: NameMatch, static: Parts, doc: _View) -> Parts:
     if share:
         parts.append(("country_focus", share, f"{entry.country} is {share:.0%} of the article's country evidence"))
     parts += _admin_focus(entry, doc)
-    parts += _nearness(entry, doc.anchors)
+    parts += nearness(entry, doc.anchors)
     return [part for part in parts if part[1]]
 
 
@@ -387,84 +380,6 @@ def _admin_focus(entry: GazetteerEntry, doc: _View) -> Parts:
             ("province_focus", share, f"{count} of the article's {total} other places are in {entry.admin1_name or entry.admin1_code}")
         )
     return found
-
-
-def _name_reason(match: NameMatch) -> str:
-    how = {"exact": "matches", "loose": "matches (spelling variants aside)", "skeleton": "resembles"}[match.level]
-    return f"name {how} {match.name_kind} name {match.matched!r}"
-
-
-def _importance(entry: GazetteerEntry) -> Parts:
-    """Bigger places are named more often: log population (a division's is the sum of its towns'), and a
-    bonus for a continent, a country or a division, which the news names by itself more than a town."""
-    if entry.kind in REGION_NAME:
-        return [("region", 1.0, f"a {REGION_NAME[entry.kind]}, which the news names by itself")]
-    if entry.kind not in KIND_FEATURE and entry.kind != "town":
-        return [("feature", 1.0, f"a named {entry.kind.replace('_', ' ')}")]
-    if entry.population:
-        found: Parts = [("log_population", math.log10(entry.population + 1), f"population {entry.population:,}")]
-    else:
-        found = [("population_unknown", 1.0 if entry.kind == "town" else 0.0, "population unknown (0 in GeoNames)")]
-    if entry.kind in KIND_FEATURE:
-        found.append((KIND_FEATURE[entry.kind], 1.0, f"a {KIND_NAME[entry.kind]}"))
-    return found
-
-
-def _qualifier(qualifier: str | None, qualifying: Sequence[GazetteerEntry], entry: GazetteerEntry) -> Parts:
-    """"Lexington, Ky." / "Homs, Syria": the words after the comma name the candidate's state or country."""
-    if not qualifier or entry.kind in ("continent", "country"):
-        return []
-    admin = admin_by_abbreviation(qualifier)
-    if admin and (entry.country, entry.admin1_code) == admin:
-        return [("qualified", 1.0, f"followed by {qualifier!r}, its state")]
-    for other in qualifying:
-        if other.kind == "country" and other.country == entry.country:
-            return [("qualified", 1.0, f"followed by {qualifier!r}, its country")]
-        if other.kind == "admin1" and (other.country, other.admin1_code) == (entry.country, entry.admin1_code):
-            return [("qualified", 1.0, f"followed by {qualifier!r}, its province/state")]
-    return []
-
-
-@dataclass(frozen=True)
-class _Cues:
-    """What the words around a mention call it."""
-
-    admin: str | None  # "province", "the province of"
-    settlement: str | None  # "the town of"
-    part: str | None  # "east" in "eastern Homs", "rural", "central"
-
-
-def _cues(cues: _Cues, entry: GazetteerEntry) -> Parts:
-    """What the sentence calls the place: a province, a town, part of an area."""
-    found: Parts = []
-    is_area = entry.kind in AREA_KINDS
-    if cues.admin:
-        is_admin = entry.kind in ("admin1", "admin2", "region")
-        found.append(("called_area_is_area" if is_admin else "called_area_not_area", 1.0, f"the sentence calls it an area ({cues.admin!r})"))
-    if cues.part and (is_area or entry.kind == "town"):  # features (a gas field, a road) have parts too
-        feature = "called_part_of_area" if is_area else "called_part_of_town"
-        found.append((feature, 1.0, f"the sentence names part of it ({cues.part!r}), as of an area"))
-    if cues.settlement:
-        is_town = entry.kind == "town"
-        found.append(("called_town_is_town" if is_town else "called_town_not_town", 1.0, f"the sentence calls it a settlement ({cues.settlement!r})"))
-    return found
-
-
-def _nearness(entry: GazetteerEntry, anchors: Sequence[GazetteerEntry]) -> Parts:
-    """How close the place lies to the article's other places. A country counts as near when it holds
-    one, as its towns lie far from its centre ("Mexico" beside "Mexico City" is the country, not the state);
-    a province's centre says nothing of where its places are (the share of them it holds does)."""
-    others = [a for a in anchors if a.id != entry.id]
-    if entry.kind == "country":
-        inside = next((a for a in others if a.country == entry.country), None)
-        return [("holds_named_place", 1.0, f"holds {inside.name}, also named in the article")] if inside else []
-    if not others or entry.kind in WIDE_KINDS:
-        return []
-    km, nearest = min(((distance_km(entry.lat, entry.lon, a.lat, a.lon), a) for a in others), key=lambda pair: pair[0])
-    for limit, feature in NEAR_KM:
-        if km <= limit:
-            return [(feature, 1.0, f"{km:.0f} km from {nearest.name}, also named in the article")]
-    return []
 
 
 def organisation_word(mention: Mention, place: Place, gazetteer: Gazetteer) -> bool:
