@@ -115,18 +115,23 @@ def test_a_provinces_centre_is_no_nearer_to_the_article_than_its_city(gazetteer)
 
 
 @pytest.mark.parametrize(
-    ("sentence", "name", "place_id", "admin1"),
+    ("sentence", "name", "place_id", "admin1", "also"),
     [
         # FA-KES demo articles fakes-1926479264, fakes-1923102934 and fakes-1918398801: towns GeoNames
         # cities500 lacks, added to data/features.csv with the page their coordinates come from
         ("An activist in Deir al-Zor told Reuters that 300 men were executed in one day in the town of Ghraneij.",
-         "Ghraneij", "sitrep:gharanij", "SY.07"),
+         "Ghraneij", "sitrep:gharanij", "SY.07", ()),
         ("The deaths occurred during overnight raids on a road near the town of Latamina.",
-         "Latamina", "sitrep:al-lataminah", "SY.10"),
+         "Latamina", "sitrep:al-lataminah", "SY.10", ()),
         ("Ibrahim al-Omar was killed in a Russian airstrike in the town of Turmanin .",
-         "Turmanin", "sitrep:turmanin", "SY.12"),
+         "Turmanin", "sitrep:turmanin", "SY.12", ()),
+        # fakes-1926479259: Hatla, by the Euphrates at Deir ez-Zor, was Hatta in India by an alternate name
+        ("Konashenkov said that over the past 24 hours Russias aerospace group dealt 182 strikes against the positions of ISIS "
+         "terrorists who had infiltrated to Deir Ezzor province from Iraq. Konashenkov added a command center of ISIS and "
+         "three groups of terrorists who had arrived from Iraq had been destroyed near Hatla town.",
+         "Hatla", "sitrep:hatla", "SY.07", ("Deir Ezzor", "Iraq")),
     ],
 )  # fmt: skip
-def test_towns_syrian_war_reporting_names_are_in_the_index(gazetteer, sentence, name, place_id, admin1):
-    (place,) = resolve_spans(sentence, spans_of(sentence, name), gazetteer)
+def test_towns_syrian_war_reporting_names_are_in_the_index(gazetteer, sentence, name, place_id, admin1, also):
+    place, *_ = resolve_spans(sentence, spans_of(sentence, name, *also), gazetteer)
     assert (place.id, place.admin1_code, place.feature) == (place_id, admin1, "town")
