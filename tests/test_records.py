@@ -41,13 +41,15 @@ HARASTA_ROCKETS = "fakes-1962495701"  # '... terrorists from "Jaish al-Islam fir
 SHAFAH = "fakes-1923102976"  # "At least 53 civilians including 21 children died on Sunday when Russian air strikes hit ..."
 MALEH = "fakes-1923102946"  # "The regime of President Bashar al-Assad has been attempting to seize al-Maleh for more than two years."
 ISRAEL_SAID = "fakes-1926479384"  # "Syrias southern neighbor Israel ... said it believed Syrian forces had used chemical weapons"
+CONVOY = "fakes-1926479056"  # "The attack on the hospital comes two days after Russian jets hit a UN-Syrian Red Crescent aid convoy ..."
+MARKET = "fakes-1924058106"  # "14 Nov 2017 Air strikes that ripped through a market in a rebel-held Syrian town have killed at least 61 people ..."
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
 
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD, HARASTA, HARASTA_ROCKETS, SHAFAH, MALEH, ISRAEL_SAID)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD, HARASTA, HARASTA_ROCKETS, SHAFAH, MALEH, ISRAEL_SAID, CONVOY, MARKET)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -381,3 +383,18 @@ def test_a_country_that_speaks_is_no_place_of_the_event(analysed: dict[str, Anal
     told = [e for e in events if any("Israel still technically at war" in m.sentence.text for m in e.mentions)]
     assert told and all(e.place is not None and e.place.country == "SY" for e in told)
     assert not any(e.place is not None and e.place.country == "IL" for e in events)
+
+
+def test_an_event_told_days_after_another_is_dated_apart(analysed: dict[str, Analysis]) -> None:
+    events = analysed[CONVOY].events
+    told = [(e, m) for e in events for m in e.mentions if "aid convoy" in m.sentence.text]
+    after = [(e, m) for e, m in told if m.trigger.start > m.sentence.start + m.sentence.text.index("two days after")]
+    # "The attack on the hospital" (Wednesday 21 September) is the day's; the jets hit the convoy "two days" before it
+    assert {(e.date, m.trigger.text) for e, m in told if (e, m) not in after} == {(date(2016, 9, 21), "attack on the hospital")}
+    assert {(e.sub_event_type, e.date) for e, _ in after} == {("Air/drone strike", date(2016, 9, 19))}
+
+
+def test_the_violence_of_the_lead_stands_without_a_place_or_day_of_its_own(analysed: dict[str, Analysis]) -> None:
+    # the lead names a "rebel-held Syrian town", not Atareb, and its day is the report's; it is the article's event
+    lead = [e for e in analysed[MARKET].events if any("ripped through a market" in m.sentence.text for m in e.mentions)]
+    assert [(e.sub_event_type, e.fatalities) for e in lead] == [("Air/drone strike", 61)]

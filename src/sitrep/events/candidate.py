@@ -46,6 +46,7 @@ class Candidate:
     another: bool = False  # told as one more of its kind ("other air raids took place in Aleppo")
     period: str | None = None  # the sentence dates a stretch of time, not an event ("since April")
     headline: bool = False  # in the title: a summary of the article's events, never one by itself
+    lead: bool = False  # in the body's first sentence, which tells the article's own event
 
     @property
     def anchored(self) -> bool:

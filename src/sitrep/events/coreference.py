@@ -111,12 +111,14 @@ def corefer(candidates: Sequence[Candidate]) -> tuple[list[Event], list[Rejected
 
 
 def _vague(record: Record, placed: bool) -> tuple[str, str] | None:
-    """Why a record is no event after all: nothing names its place or day while the article's other
-    records are placed (`placed`: it is a loose mention or a general statement, "generic"), or it is
+    """Why a record is no event after all: nothing names its place or day, nor tells it as violence in
+    the body's first sentence, while the article's other records are placed (`placed`: it is a loose mention or
+    a general statement, "generic"), or it is
     background history with no place of its own ("background")."""
     place, stated = record.place()
     dated = record.dated()
-    if placed and not any(m.site is not None or m.dated for m in record.members):
+    lead = record.sub_event_type() in VIOLENT and any(m.lead for m in record.members)
+    if placed and not lead and not any(m.site is not None or m.dated for m in record.members):
         return "generic", "no mention names its place or its day, while the article's other events are placed"
     if dated is not None and dated.event.historical and (not stated or place is None or place.feature == "country"):
         return "background", f"history ({dated.event.date}) placed {'only in a country' if stated else 'nowhere'}"

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..actors import Catalogue
 from ..models import ActorRef, Attribution, Event, Evidence, Place, Rejected, Span
-from . import lexicon, triggers
+from . import interval, lexicon, triggers
 from .candidate import NONSTATE_TYPES, SHORT_SINCE_DAYS, STATE_TYPES, VIOLENT_TYPES, Candidate, another, distinct, site_key, territory_by_agent, told
 from .claimants import claims, credit
 from .coreference import corefer
@@ -93,6 +93,7 @@ def _candidates(doc: Doc, text: str, places: Sequence[Place], mentions: Sequence
     asides = aside_starts(text, places)
     places = [p for p in places if p.start not in asides]
     placed = _place_tokens(doc, places)
+    lead = next((sent.start for sent in doc.sents if sent.end_char > context.title_end), None)
     for sent in doc.sents:
         hits = _clause_hits(triggers.classify(sent, kind_of, placed))
         if not hits:
@@ -108,11 +109,14 @@ def _candidates(doc: Doc, text: str, places: Sequence[Place], mentions: Sequence
         for hit in hits:
             headline = hit.start_char < context.title_end
             own_toll = None if headline else toll
-            event, stated, site = _event(text, sent, hit, places, venues, mentions, statements, relayed, previous, when, own_toll)
+            apart = interval.offset(doc[hit.head], sent)  # "two days after militants kidnapped them"
+            own = when if apart is None else interval.shifted(when, apart, context.published)
+            event, stated, site = _event(text, sent, hit, places, venues, mentions, statements, relayed, previous, own, own_toll)
             candidate = Candidate(
-                event, hit.head, hit.weight, stated, dated, told(sent, doc[hit.head], doc[hit.start : hit.end]), own_toll, site=site,
-                days=(when.first, when.last) if dated and when.first and when.last else None,
-                distinct=distinct(doc[hit.head], when.text), another=another(doc[hit.head]), period=period, headline=headline,
+                event, hit.head, hit.weight, stated, dated or apart is not None, told(sent, doc[hit.head], doc[hit.start : hit.end]),
+                own_toll, site=site, days=(own.first, own.last) if (dated or apart) and own.first and own.last else None,
+                distinct=distinct(doc[hit.head], when.text) or apart is not None, another=another(doc[hit.head]), period=period,
+                headline=headline, lead=sent.start == lead and not headline,
             )  # fmt: skip
             for one in per_place(doc, candidate, places, mentions):
                 same = (one.event.sub_event_type, one.event.modality, one.event.place.name if one.event.place else None, site_key(one.site))
