@@ -55,6 +55,21 @@ def test_a_far_namesake_by_an_alternate_name_is_none_of_these(gazetteer):
     assert aleppo.country == der_hafir.country == "SY"
 
 
+def test_the_east_or_west_of_a_city_of_millions_is_a_half_of_the_city(gazetteer):
+    # FA-KES demo articles fakes-1924058100 and fakes-1924058038: the halves of Aleppo city in 2016;
+    # "northern Aleppo" (near Azaz) and "eastern Homs" (a city of under a million) stay the provinces'
+    east = "After a lull of several days Russian jets resumed heavy bombing of eastern Aleppo on Tuesday killing 26 people."
+    west = "Nine other civilians were killed in rebel shelling of regime-held western Aleppo Saturday the observatory said."
+    north = "Turkish-backed rebels advanced in northern Aleppo near Azaz."
+    homs = "Located in eastern Homs, al-Sukhnah used to be home to some 18,000 people."
+    for text in (east, west):
+        (aleppo,) = resolve_spans(text, spans_of(text, "Aleppo"), gazetteer)
+        assert aleppo.geonameid == ALEPPO_CITY
+    (province,) = resolve_spans(north, spans_of(north, "Aleppo"), gazetteer)
+    (eastern_homs,) = resolve_spans(homs, spans_of(homs, "Homs"), gazetteer)
+    assert province.feature == eastern_homs.feature == "admin1"
+
+
 def test_a_loose_spelling_in_the_articles_country_is_kept(gazetteer):
     text = "Government forces retook al-Sukhnah, east of Palmyra, after days of fighting with Islamic State."
     sukhnah, palmyra = resolve_spans(text, spans_of(text, "al-Sukhnah", "Palmyra"), gazetteer)

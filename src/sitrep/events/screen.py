@@ -5,7 +5,8 @@ A trigger word does not make an event. The screen rejects, by the words and the 
 - "link": a trigger after a link marker ("Related News ..."): another story's headline on the page;
 - "caption": a photo caption ("A man inspects the site of the bombing ... June 11 2016");
 - "state": a state described, not an event ("the besieged town", "under siege for four years", "the
-  district falls within a de-escalation zone", "the ceasefire was not dead");
+  district falls within a de-escalation zone", "the ceasefire was not dead", "evacuated under a deal",
+  "strikes despite a ceasefire");
 - "war": a war or campaign as a whole ("the war that has killed 250,000 people");
 - "habitual": repeated or habitual action, not one event ("frequent air raids", "since 2012");
 - "figure of speech": violence words about talks and politics ("no breakthrough in the talks"); protests,
@@ -52,6 +53,7 @@ AGREEMENT_NOUNS = frozenset({
     "deal", "agreement", "accord", "pact", "treaty", "arrangement", "understanding", "mission", "effort", "initiative",
     "attempt", "bid",
 })  # fmt: skip
+FRAMES = frozenset({"under", "despite", "within", "amid", "during"})  # "evacuated under a deal", "despite a ceasefire"
 AID_TYPES = frozenset({"Other", "Change to group/activity", "Non-violent transfer of territory", "Non-state actor overtakes territory"})
 _DEATH = re.compile(r"(?i)\b(?:kill|dead|death|die|massacr|slaughter)")
 _FULL_DATE = re.compile(
@@ -138,7 +140,7 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
     sent = head.sent
     if event.event_type == "Strategic developments" and _in_name(head):
         return "name", f"{head.text!r} is a word of a capitalised name"
-    if event.sub_event_type == "Agreement" and head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() not in AGREEMENT_NOUNS:
+    if event.sub_event_type == "Agreement" and head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and head.head.lemma_.lower() not in AGREEMENT_NOUNS:
         return "modifier", f"{head.text!r} qualifies {head.head.text!r}: the {head.text} {head.head.text} is no agreement made"
     caption = _caption(sentence, sent.root, words)
     if caption is not None:
@@ -147,6 +149,8 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
         return "state", f"{head.text!r} describes a state (no past-tense verb does it to anyone)"
     if event.sub_event_type == "Agreement" and head.dep_ == "nsubj" and head.head.lemma_.lower() in STATE_VERBS:
         return "state", f"{head.text!r} {head.head.text!r}: how an agreement stands, not one made"
+    if event.sub_event_type == "Agreement" and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in FRAMES:
+        return "state", f"{head.head.text!r} {head.text!r}: an agreement in force, not one made"
     lies = _lies_within(head)
     if lies is not None:
         return "state", f"{head.text!r} {lies.text!r} tells where a place lies, not that it fell"

@@ -36,6 +36,8 @@ from .sources import capital_names
 
 PASSES = 4
 CITY_OF_PROVINCE = 0.2  # a namesake town with this share of its province's people: the bare name is the city ("Daraa")
+HALVED_CITY = 1_000_000  # a city this big has halves the news names: "east Aleppo", "west Mosul"
+HALVES = ("east", "west")
 CITY_SHARE = 0.8  # a province whose namesake town holds this share of its people is that city (Damascus)
 FAR_KM = 1000.0  # a loose reading this far from all the article's other places may be declined
 PRECISION = {"continent": 3, "country": 3, "admin1": 3, "admin2": 2, "town": 1, "region": 3, "sea": 3}
@@ -246,7 +248,8 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
     its size, what the words around the mention call it. A bare name of a town that holds
     CITY_OF_PROVINCE of its namesake province's people is the town, as ACLED codes it ("Aleppo",
     "Daraa"): the province is no reading unless the text says province, governorate or countryside,
-    or names a part ("rural", "northern")."""
+    or names a part ("rural", "northern"). The east or west of a city of HALVED_CITY people is a half
+    of the city, not of its province ("east Aleppo", "west Mosul")."""
     provinces = {(m.entry.country, m.entry.admin1_code): m.entry for m in matches if m.entry.kind == "admin1"}
     qualifier = context.comma_qualifier(text, mention.end)
     qualifying = [m.entry for m in gazetteer.lookup(qualifier, limit=10) if m.level == "exact"] if qualifier else []
@@ -257,6 +260,7 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
     )
     dated = context.dateline(text, mention.start, mention.end)
     cities: set[tuple[str | None, str | None]] = set()  # provinces the name's city is the main town of
+    halved: set[tuple[str | None, str | None]] = set()  # ... whose city's halves the east or west named are
     found = []
     for match in matches:
         entry = match.entry
@@ -269,6 +273,8 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
             parts.append(("namesake_town", 1.0, f"its province/state {province.name} goes by the same name: the bare name means the town"))
             if entry.population >= CITY_OF_PROVINCE * province.population > 0:
                 cities.add((entry.country, entry.admin1_code))
+            if cues.part in HALVES and entry.population >= HALVED_CITY:
+                halved.add((entry.country, entry.admin1_code))
             if cues.part and entry.population >= CITY_SHARE * province.population > 0:
                 share = entry.population / province.population
                 parts.append(("city_is_province", 1.0, f"{province.name} is the city itself ({share:.0%} of its people): its parts are the town's"))
@@ -279,9 +285,10 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
         if dated and entry.kind == "town":
             parts.append(("dateline_town", 1.0, "the name opens a dateline, which names a town"))
         found.append((match, parts))
-    if cues.admin or cues.part:
+    if cues.admin:
         return found
-    return [(m, parts) for m, parts in found if m.entry.kind != "admin1" or (m.entry.country, m.entry.admin1_code) not in cities]
+    dropped = halved if cues.part else cities
+    return [(m, parts) for m, parts in found if m.entry.kind != "admin1" or (m.entry.country, m.entry.admin1_code) not in dropped]
 
 
 def _readings(mention: Mention, static: Sequence[tuple[NameMatch, Parts]], doc: _Context) -> Readings:
