@@ -332,8 +332,14 @@ def test_no_civilians_killed_is_negated(model: Language) -> None:
         ("The army dismissed claims that it had shelled the village.", "shelled", "denied"),
         ("Officials said the army would attack the town.", "attack", "predicted"),
         ("Government forces regained control of Al-Sukhnah.", "regained", "reported"),
+        # FA-KES demo articles fakes-1926479371 and fakes-1923102964
+        ("The Britain-based Syrian Observatory for Human Rights monitoring group said that by around 8:30 pm local time there "
+         "was no sign yet of resumed aerial bombardment of central parts of the city.", "bombardment", "negated"),
+        ("Even in the early days of the Raqqa assault residents said they feared being caught in airstrikes or shelling.",
+         "airstrikes", "predicted"),
+        ("There were no reports of casualties in the shelling of the town.", "shelling", "reported"),
     ],
-)
+)  # fmt: skip
 def test_modes(model: Language, text: str, trigger: str, expected: str) -> None:
     assert mode_of(model, text, trigger).mode == expected
 

@@ -209,6 +209,7 @@ def modality(sent: SpacySpan, trigger: Token) -> ModeHit:
     found: list[_Found] = []
     attribution: tuple[ModalityCue, int, int, Token | None] | None = None
     node, depth, local, step = trigger, 0, True, ""
+    previous = trigger
     infinitive: Token | None = None
     verb_seen = trigger.pos_ in VERBAL
     if not verb_seen:
@@ -227,11 +228,14 @@ def modality(sent: SpacySpan, trigger: Token) -> ModeHit:
                 _object(node, infinitive, depth, found)
         if infinitive is None and _infinitive(node):
             infinitive = node
+        if step == "prep" and previous.lower_ == "of" and previous.i == trigger.head.i:
+            _no_sign(node, depth, found)  # "no sign of bombardment", not "no reports of casualties in the shelling"
         if local:
             _local(node, depth, sent, found)
         if attribution is None:
             attribution = _according(node, sent)
         head = node.head
+        previous = node
         if node.dep_ == "relcl" or head.i == node.i or not in_sentence(head, sent):
             break
         step = node.dep_
@@ -244,6 +248,15 @@ def modality(sent: SpacySpan, trigger: Token) -> ModeHit:
     if attribution is None:
         attribution = _side_attribution(sent, trigger)
     return _decide(sent, trigger, found, attribution)
+
+
+def _no_sign(node: Token, depth: int, found: list[_Found]) -> None:
+    """"no" on what an "of" phrase above the trigger hangs on: the noun ("no sign of bombardment") or
+    the noun a verb has ("there was no sign yet of resumed bombardment", where the parser hangs "of"
+    on the verb): the event is negated."""
+    nouns = [node] if node.pos_ in ("NOUN", "PROPN") else [c for c in node.children if c.dep_ in ("attr", "dobj")]
+    for noun in nouns:
+        _no(noun, depth, found)
 
 
 def _infinitive(node: Token) -> bool:
