@@ -398,3 +398,11 @@ def test_the_violence_of_the_lead_stands_without_a_place_or_day_of_its_own(analy
     # the lead names a "rebel-held Syrian town", not Atareb, and its day is the report's; it is the article's event
     lead = [e for e in analysed[MARKET].events if any("ripped through a market" in m.sentence.text for m in e.mentions)]
     assert [(e.sub_event_type, e.fatalities) for e in lead] == [("Air/drone strike", 61)]
+
+
+def test_strikes_that_hit_a_place_are_a_mention_of_the_air_strike(analysed: dict[str, Analysis]) -> None:
+    # "the strikes hit the village of Al-Shafah in Deir az-Zour province": the village the index lacks
+    # lies in that province, more precisely than "a village ... in eastern Syria" of the lead
+    (strike,) = [e for e in analysed[SHAFAH].events if e.fatalities == 53]
+    assert any(m.trigger.text == "strikes" and "Al-Shafah" in m.sentence.text for m in strike.mentions)
+    assert strike.place is not None and strike.place.admin1_code == "SY.07"
