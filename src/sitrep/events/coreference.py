@@ -25,8 +25,8 @@ Two candidates are one event when
 A record's fields are chosen over its mentions (`event_record`). Candidates that cannot stand alone (see
 `Candidate.anchored`) only join records; left alone, they are rejected as "generic" (unless nothing in
 the text stands alone: then its strongest candidate is its event, as in a snippet that tells one
-event). A record no mention places or dates, beside placed ones, and history placed nowhere, are
-rejected too.
+event). A record no mention places or dates, beside placed ones (unless it tells violence in the
+body's first sentence: the article's own event), and history placed nowhere, are rejected too.
 """
 
 from __future__ import annotations
@@ -112,9 +112,9 @@ def corefer(candidates: Sequence[Candidate]) -> tuple[list[Event], list[Rejected
 
 def _vague(record: Record, placed: bool) -> tuple[str, str] | None:
     """Why a record is no event after all: nothing names its place or day, nor tells it as violence in
-    the body's first sentence, while the article's other records are placed (`placed`: it is a loose mention or
-    a general statement, "generic"), or it is
-    background history with no place of its own ("background")."""
+    the body's first sentence, while the article's other records are placed (`placed`: it is a loose
+    mention or a general statement, "generic"), or it is background history with no place of its own
+    ("background")."""
     place, stated = record.place()
     dated = record.dated()
     lead = record.sub_event_type() in VIOLENT and any(m.lead for m in record.members)

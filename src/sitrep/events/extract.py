@@ -114,7 +114,7 @@ def _candidates(doc: Doc, text: str, places: Sequence[Place], mentions: Sequence
             event, stated, site = _event(text, sent, hit, places, venues, mentions, statements, relayed, previous, own, own_toll)
             candidate = Candidate(
                 event, hit.head, hit.weight, stated, dated or apart is not None, told(sent, doc[hit.head], doc[hit.start : hit.end]),
-                own_toll, site=site, days=(own.first, own.last) if (dated or apart) and own.first and own.last else None,
+                own_toll, site=site, days=(own.first, own.last) if (dated or apart is not None) and own.first and own.last else None,
                 distinct=distinct(doc[hit.head], when.text) or apart is not None, another=another(doc[hit.head]), period=period,
                 headline=headline, lead=sent.start == lead and not headline,
             )  # fmt: skip

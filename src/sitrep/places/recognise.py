@@ -14,8 +14,7 @@ label is not trusted for such names: it is the failure being corrected ("rebel-h
 as PERSON). Weaker cues need a strong
 reading of a name that stands alone (a country, region or sea, a place of PROMINENT people, or any
 place of a country the article names): the object of an attack or of freeing ("shelling hit Aleppo",
-"freed Palmyra"), and a
-locative cue for a name the model calls, just that name, a date ("in Quneitra" as DATE; never a
+"freed Palmyra"), and a locative cue for a name the model calls, just that name, a date ("in Quneitra" as DATE; never a
 month, a weekday or a holiday). "rural" before or "countryside" after a name joins it when the whole
 is a name ("rural Damascus" is Rif Dimashq, "rural Idlib" stays Idlib with a cue). Scraped news is loose with case and apostrophes: a
 name's later words may be lowercase ("Deir ezzor", "Ras al-ain"), taken when the whole is a name the

@@ -142,8 +142,6 @@ def _make_view(hints: Counter[str], entries: Sequence[GazetteerEntry]) -> _View:
     return view
 
 
-
-
 @dataclass(frozen=True)
 class _Scored:
     match: NameMatch
