@@ -14,6 +14,11 @@ from sitrep.events.tolls import Toll, fatalities, read_number
         ("The death toll rose to 20 on Monday, activists said.", 20, "20"),
         ("The death toll from the attack rose from 12 to 20.", 20, "20"),
         ("The death toll in the 2015 attack reached 20.", 20, "20"),
+        # FA-KES demo articles fakes-1923848237 and fakes-1926479072: a long phrase before "has risen to"
+        ("The death toll from a Syrian government raid on an Islamic State stronghold in eastern Syria has risen to 18 "
+         "including an American fighter with the jihadist group a monitor said Thursday.", 18, "18"),
+        ("The death toll from terrorist attacks on residential neighborhoods in Aleppo city has risen to 13 and 106 injured "
+         "including women and children.", 13, "13"),
         ("An airstrike hit a market, killing three civilians.", 3, "three"),
         ("The blast claimed the lives of two soldiers.", 2, "two"),
         ("The ambush left 5 soldiers dead.", 5, "5"),
@@ -134,6 +139,8 @@ def test_civilians(sentence: str, civilians: int | None) -> None:
         "Someone was seen near the checkpoint.",
         "The Syrian army broke through ISIS lines on Tuesday.",
         "Under the siege of ISIS for over four years.",
+        # fakes-1965495372: the day of an attack is no figure of its toll
+        "The death toll of a terrorist attack near Aleppo on April 15 surpasses expectations.",
         "",
     ],
 )

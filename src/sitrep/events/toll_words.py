@@ -34,6 +34,7 @@ class TollWords:
     before: re.Pattern[str]  # death word, then figures
     lives: re.Pattern[str]  # "claiming two lives"
     toll: re.Pattern[str]
+    month_end: re.Pattern[str]  # a month right before a figure: "on April 15", a day, not a toll
     self_and: re.Pattern[str]
     self_death: re.Pattern[str]
     injury_after: re.Pattern[str]
@@ -147,11 +148,14 @@ def toll_words() -> TollWords:
         before=re.compile(rf"(?<![\w’'])(?P<w>{_alternation(words['death_before'])})\s+(?:the\s+)?(?P<list>{figures})", flags),
         lives=re.compile(rf"(?<![\w’'])(?:{_alternation(words['lives_before'])})\s+(?:the\s+)?(?P<q>{quantity})\s+lives(?!\w)", flags),
         toll=re.compile(
-            rf"(?<![\w’'])(?:{_alternation(words['toll_nouns'])})(?:\s+[\w’'-]+){{0,8}}?\s+"
+            rf"(?<![\w’'])(?:{_alternation(words['toll_nouns'])})"
+            rf"(?:(?:\s+[\w’'-]+){{0,8}}?\s+|(?:\s+[\w’'-]+){{9,20}}?\s+(?={_alternation(words['update_to'])}\s))"  # a long "from ..." before "has risen to"
+            rf"(?:(?:{_alternation(words['update_to'])})\s+)?"
             rf"(?:from\s+{number}\s+to\s+)?(?!(?:{qualifiers}){{0,2}}(?:19|20)\d\d{end})"  # not a year
-            rf"(?P<q>{quantity})(?!\s+(?:{calendar}){end})",
+            rf"(?!(?:a|an)\s)(?P<q>{quantity})(?!\s+(?:{calendar}){end})",  # "toll from a raid": an article, no figure
             flags,
         ),
+        month_end=re.compile(rf"(?<![\w’'])(?:{calendar})\.?\s+$", flags),
         self_and=re.compile(
             rf"(?<!\w)(?:killed|killing|kills)\s+(?:himself|herself)\s+and\s+(?P<list>{figures})", flags
         ),
