@@ -111,10 +111,11 @@ def _candidates(doc: Doc, text: str, places: Sequence[Place], mentions: Sequence
             own_toll = None if headline else toll
             apart = interval.offset(doc[hit.head], sent)  # "two days after militants kidnapped them"
             own = when if apart is None else interval.shifted(when, apart, context.published)
+            own_dated = dated or apart is not None
             event, stated, site = _event(text, sent, hit, places, venues, mentions, statements, relayed, previous, own, own_toll)
             candidate = Candidate(
-                event, hit.head, hit.weight, stated, dated or apart is not None, told(sent, doc[hit.head], doc[hit.start : hit.end]),
-                own_toll, site=site, days=(own.first, own.last) if (dated or apart is not None) and own.first and own.last else None,
+                event, hit.head, hit.weight, stated, own_dated, told(sent, doc[hit.head], doc[hit.start : hit.end]),
+                own_toll, site=site, days=(own.first, own.last) if own_dated and own.first and own.last else None,
                 distinct=distinct(doc[hit.head], when.text) or apart is not None, another=another(doc[hit.head]), period=period,
                 headline=headline, lead=sent.start == lead and not headline,
             )  # fmt: skip

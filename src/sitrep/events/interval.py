@@ -49,9 +49,9 @@ def _duration(holder: Token) -> tuple[int, str] | None:
         if child.dep_ != "npadvmod" or child.lower_ not in UNIT_DAYS:
             continue
         count = next((c for c in child.children if c.dep_ in ("nummod", "det")), None)
-        number = 1 if count is not None and count.lower_ in ("a", "one") else read_number(count.text) if count is not None else None
-        if number:
-            return number * UNIT_DAYS[child.lower_], f"{count.text if count is not None else ''} {child.text}".strip()
+        number = read_number(count.text) if count is not None else None  # "a", "one", "two", "10"
+        if count is not None and number:
+            return number * UNIT_DAYS[child.lower_], f"{count.text} {child.text}"
     return None
 
 
