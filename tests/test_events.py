@@ -181,6 +181,22 @@ def test_a_country_that_modifies_the_trigger_says_whose_not_where() -> None:
     assert event.place is None or event.place.country != "US"
 
 
+def test_a_country_that_owns_a_thing_is_not_where_but_its_parts_are() -> None:
+    # "Russias intervention" is Russia's, not in Russia; "Syrias town of Urum al-Joz" says where
+    text = (
+        "Assad has the military advantage over rebels in the west thanks to Russias intervention in 2015 although "
+        "the insurgents are still fighting back and have made gains in some areas."
+    )
+    analysis = Processor().analyse([text], [ArticleContext(published=date(2017, 12, 1))])[0]
+    assert all(e.place is None or e.place.country != "RU" for e in analysis.events)
+    text = (
+        "Air strikes have struck Syrias town of Urum al-Joz in rebel-controlled Idlib province on Saturday "
+        "according to the Syrian Observatory for Human Rights."
+    )
+    (event,) = Processor().analyse([text], [ArticleContext(published=date(2017, 4, 9))])[0].events
+    assert event.sub_event_type == "Air/drone strike" and event.place is not None and event.place.admin1_code == "SY.12"
+
+
 def test_a_clause_about_a_government_after_a_place_does_not_make_it_the_governments() -> None:
     # "Turkey's health ministry said" tells whose institution speaks; "Aleppo where the government
     # reported an attack" tells where the attack was

@@ -133,6 +133,12 @@ def test_demonyms_name_their_country(index):
         assert match.name_kind == "demonym", demonym
 
 
+def test_short_country_names_of_the_data_file_name_their_country(index):
+    # "America" alone is the United States in news English; before data/country_names.csv it was a town
+    # in Argentina, and the apostrophe-less "Americas" matched Americus, Georgia
+    assert index.lookup("America")[0].entry.id == "country:US"
+
+
 def test_abbreviations_match_in_capitals_only(index):
     for written in ("U.S.", "US", "USA", "U. S."):
         match = find(index.lookup(written), "country:US")

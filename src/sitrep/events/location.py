@@ -11,7 +11,8 @@ near-a-town (2).
 A pronoun that stands for the place of a territorial event ("its liberation") overrides the sentence:
 the event is at the place the pronoun refers back to (`antecedent`). Places in brackets and places
 where someone is based ("the Britain-based monitor") are never an event's (`aside_starts`), nor is
-a country that a clause has as its subject ("Israel said", "Turkey shelled").
+a country that a clause has as its subject ("Israel said", "Turkey shelled") or that owns a thing rather
+than a part ("America's interest", not "Syria's north").
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from spacy.tokens import Token
 from spacy.tokens import Span as SpacySpan
 
 from ..models import Place, Span
-from ..places.context import settlement_cue
+from ..places.context import ADMIN_WORDS, SETTLEMENT_WORDS, settlement_cue
 from ..places.geoparse import DERIVED
 from ..places.relative import distance_km
 from .candidate import TAKEN, site_key
@@ -96,6 +97,7 @@ def place_in_sentence(
         and not _whose(sent, trigger, p)
         and not _acting(sent, p)
     ]
+    inside = [p for p in inside if not _owning(sent, p, inside)]
     if not inside:
         return None
     mentions = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char]
@@ -123,6 +125,29 @@ def _acting(sent: SpacySpan, place: Place) -> bool:
     while node is not None and node.dep_ in ("appos", "conj") and node.head.i != node.i:
         node = node.head
     return node is not None and node.dep_ in ("nsubj", "nsubjpass")
+
+
+_POSSESSIVE_NEXT = re.compile(r"(?:'s|’s|s)\s+[\"“]?((?:[\w-]+\s+){0,3}[\w-]+)")
+_SIDES = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+_PLACE_WORDS = frozenset(
+    {*_SIDES, *(side + "ern" for side in _SIDES), "central", "centre", "center", "interior", "border", "borders", "coast"}
+    | set(f"{ADMIN_WORDS}|{SETTLEMENT_WORDS}|capital|cities|towns|villages|provinces|regions".replace("district of", "").split("|"))
+)
+
+
+def _owning(sent: SpacySpan, place: Place, inside: Sequence[Place]) -> bool:
+    """A country in the possessive owns a thing ("acted in Americas \"national security interest\"", "Syria's
+    civil war") or a place the sentence names more closely ("Syrias town of Urum al-Joz in Idlib province");
+    only with no such place does a part of it say where ("Syria's north", "Syrias largest city")."""
+    if place.feature != "country":
+        return False
+    after = _POSSESSIVE_NEXT.match(sent.doc.text, place.end)
+    if after is None:
+        return False
+    words = after.group(1).split()
+    if not words[0][:1].isupper() and not any(word.lower() in _PLACE_WORDS for word in words):
+        return True
+    return any(other.country == place.country and other.feature != "country" for other in inside)
 
 
 def _score(sent: SpacySpan, trigger: Token, place: Place, inside: Sequence[Place], mentions: Sequence[Place]) -> tuple[float, str]:

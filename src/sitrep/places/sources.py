@@ -109,6 +109,14 @@ def extra_demonyms() -> dict[str, list[str]]:
     return found
 
 
+def country_names() -> dict[str, list[str]]:
+    """alpha-2 -> the short names data/country_names.csv adds ("America")."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for row in _shipped_rows("country_names.csv"):
+        found[row["country"]].append(row["name"])
+    return found
+
+
 def country_centres() -> dict[str, tuple[float, float]]:
     """alpha-2 -> the published geographic centre from data/country_centres.csv."""
     return {row["country"]: (float(row["lat"]), float(row["lon"])) for row in _shipped_rows("country_centres.csv")}
