@@ -197,6 +197,22 @@ def test_a_country_that_owns_a_thing_is_not_where_but_its_parts_are() -> None:
     assert event.sub_event_type == "Air/drone strike" and event.place is not None and event.place.admin1_code == "SY.12"
 
 
+def test_a_country_compounded_with_a_thing_names_whose_it_is() -> None:
+    # "The US involvement" is the United States', not in it; "US presence on the Syrian territory" neither
+    text = "The US involvement has been protested by Damascus which did not give consent to US presence on the Syrian territory."
+    events = Processor().analyse([text], [ArticleContext(published=date(2017, 4, 16))])[0].events
+    assert all(e.place is None or e.place.country != "US" for e in events)
+
+
+def test_the_islamic_state_in_iraq_and_syria_is_an_actor_not_a_place() -> None:
+    text = (
+        "Clashes erupted on Friday at midnight between fighters from the Peoples Protection Units (YPG) on the one hand "
+        "and fighters from the Islamic State in Iraq and Syria (ISIS) and the Al-Nusra Front on the other hand the SOHR announced."
+    )
+    events = Processor().analyse([text], [ArticleContext(published=date(2013, 8, 3))])[0].events
+    assert events and all(e.place is None or e.place.country != "IQ" for e in events)
+
+
 def test_a_clause_about_a_government_after_a_place_does_not_make_it_the_governments() -> None:
     # "Turkey's health ministry said" tells whose institution speaks; "Aleppo where the government
     # reported an attack" tells where the attack was

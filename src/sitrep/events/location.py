@@ -107,12 +107,19 @@ def place_in_sentence(
 
 
 def _whose(sent: SpacySpan, trigger: Token, place: Place) -> bool:
-    """A country that modifies the trigger says whose the action is, not where: "US air attacks",
-    "Turkey's offensive"."""
+    """A country that modifies the trigger, or as a compound any noun but a place's, says whose or what
+    the thing is, not where: "US air attacks", "Turkey's offensive", "the US-Russia agreement", "US
+    coalitions airstrikes"; not "the Syria-Turkey border"."""
     if place.feature != "country":
         return False
     span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span is not None and span.root.head.i == trigger.i and span.root.dep_ in ("compound", "amod", "poss", "nmod")
+    if span is None:
+        return False
+    root = span.root
+    if root.head.i == trigger.i and root.dep_ in ("compound", "amod", "poss", "nmod"):
+        return True
+    head = root.head
+    return root.dep_ == "compound" and head.pos_ == "NOUN" and head.lower_ not in _PLACE_WORDS
 
 
 def _acting(sent: SpacySpan, place: Place) -> bool:
