@@ -45,7 +45,7 @@ RECORDS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "records" / 
 # Event records against the gold records (GUIDELINES.md), as bench/records.py scores them; recorded in
 # docs/BENCHMARKS.md, less a small margin
 RECORD_FLOORS = {"precision": 0.61, "recall": 0.61, "sub_event_type": 0.80, "actor1": 0.73, "actor2": 0.58, "place": 0.82,
-                 "date": 0.85, "fatalities": 0.77, "modality": 0.87}  # fmt: skip
+                 "date": 0.85, "fatalities": 0.76, "modality": 0.87}  # fmt: skip
 RECORD_CEILINGS = {"duplicates": 0.05}
 
 

@@ -213,6 +213,35 @@ def test_the_islamic_state_in_iraq_and_syria_is_an_actor_not_a_place() -> None:
     assert events and all(e.place is None or e.place.country != "IQ" for e in events)
 
 
+def test_a_tag_list_run_into_the_lead_lends_it_no_trigger_place_or_actor() -> None:
+    # the page's tags ("De-escalation", "Rebels") ran into the first sentence of the body
+    text = (
+        "Rebel shelling kills four civilians in Damascus. Tags Syria Rebels De-escalation Damascus Four civilians were "
+        "killed in the Syrian capital on Sunday after rebel shelling on the central district of Old Damascus a "
+        "Britain-based monitor and a medical source said."
+    )
+    doc_events = Processor().analyse([text], [ArticleContext(published=date(2017, 10, 15))])[0].events
+    assert [e.sub_event_type for e in doc_events] == ["Shelling/artillery/missile attack"]
+    tags = range(text.index("Tags"), text.index("Four"))
+    assert all(a.span.start not in tags for e in doc_events for a in (e.actor1, e.actor2) if a is not None)
+
+
+def test_a_tag_list_ends_where_the_body_resumes() -> None:
+    from sitrep.events.tag_lists import tag_spans
+
+    nlp = Processor().scanner
+    text = (
+        "A monitor said. Tags Syria Russia Idlib safe zone Turkey Assad SOHR At least 28 civilians were killed in "
+        "airstrikes on northwestern Syria despite a planned safe zone."
+    )
+    (span,) = tag_spans(next(nlp.pipe([text])))
+    assert text[span[0] : span[1]].strip() == "Tags Syria Russia Idlib safe zone Turkey Assad SOHR"
+    # no opening word before the clause: only the capitalised words right after "Tags" are surely tags
+    text = "A monitor said. Tags Syria Idlib Ariha Assad war Government air raids in a northwestern town killed 27 people."
+    (span,) = tag_spans(next(nlp.pipe([text])))
+    assert text[span[0] : span[1]] == "Tags Syria Idlib Ariha Assad"
+
+
 def test_a_clause_about_a_government_after_a_place_does_not_make_it_the_governments() -> None:
     # "Turkey's health ministry said" tells whose institution speaks; "Aleppo where the government
     # reported an attack" tells where the attack was

@@ -29,6 +29,7 @@ from .screen import screen
 from .syntax import tree_distance
 from .attribution import Statement, quotations, relayed_report
 from .later_tolls import later_tolls
+from .tag_lists import inside, tag_spans
 from .location import antecedent, aside_starts, container, fallback, place_in_sentence, vicinity
 from .venues import venue_starts
 from .modality import ModeHit, modality
@@ -71,8 +72,10 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
         context = replace(context, title_end=0)  # a one-line story: its title is its text
     named = Counter(p.country for p in places if p.resolved and p.country)  # places named per country
     country = context.country or (named.most_common(1)[0][0] if named else None)
-    mentions = actor_mentions(doc, catalogue, country, text)
-    kept, rejected = screen(doc, list(_candidates(doc, text, places, mentions, context)))
+    tags = tag_spans(doc)  # a page's topic words run into a sentence tell nothing of its event
+    places = [p for p in places if not inside(tags, p.start)]
+    mentions = [m for m in actor_mentions(doc, catalogue, country, text) if not inside(tags, m.ref.span.start)]
+    kept, rejected = screen(doc, list(_candidates(doc, text, places, mentions, context, tags)))
     records, generic = corefer(_give_tolls(doc, kept))
     records = credit(records, claims(doc, mentions), doc)
     with_candidates = {c.event.sentence.start for c in kept} | {r.sentence.start for r in rejected}
@@ -82,7 +85,9 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
     return Extraction(sorted(records, key=lambda e: _salience(e, length)), rejected + generic)
 
 
-def _candidates(doc: Doc, text: str, places: Sequence[Place], mentions: Sequence[ActorMention], context: ArticleContext) -> Iterator[Candidate]:
+def _candidates(
+    doc: Doc, text: str, places: Sequence[Place], mentions: Sequence[ActorMention], context: ArticleContext, tags: list[tuple[int, int]]
+) -> Iterator[Candidate]:
     """One candidate per trigger head of each sentence, in text order; those of the title are
     headlines (without a toll: a headline's figure often adds up the article's events)."""
     statements = quotations(text)
@@ -95,7 +100,7 @@ def _candidates(doc: Doc, text: str, places: Sequence[Place], mentions: Sequence
     placed = _place_tokens(doc, places)
     lead = next((sent.start for sent in doc.sents if sent.end_char > context.title_end), None)
     for sent in doc.sents:
-        hits = _clause_hits(triggers.classify(sent, kind_of, placed))
+        hits = _clause_hits([h for h in triggers.classify(sent, kind_of, placed) if not inside(tags, h.start_char)])
         if not hits:
             continue
         # read once per sentence, shared by its events
