@@ -265,6 +265,14 @@ def test_a_period_s_toll_and_a_truce_s_end_are_no_events(text: str, reason: str)
     assert not any(e.sub_event_type in ("Agreement", "Armed clash", "Attack") for e in analysis.events)
 
 
+def test_an_operation_told_by_its_aim_takes_no_ground_and_is_no_event() -> None:
+    text = "The so-called SDF backed by air strikes from a US-led coalition launched an offensive to retake Manbij from IS on May 31."
+    analysis = Processor().analyse([text], [ArticleContext(published=date(2016, 6, 20))])[0]
+    assert not any(e.event_type == "Strategic developments" or "territory" in e.sub_event_type for e in analysis.events)
+    aims = [r.trigger.text for r in analysis.rejected if r.reason == "aim"]
+    assert "retake" in aims and any("offensive" in words for words in aims)
+
+
 def test_missiles_fired_by_jets_are_an_air_strike() -> None:
     analysis = Processor().analyse(["Russian jets fired vacuum missiles at the town on Monday, killing 20 people."], [ArticleContext(published=date(2016, 5, 2))])[0]
     assert [e.sub_event_type for e in analysis.events] == ["Air/drone strike"]

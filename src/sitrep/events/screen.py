@@ -8,6 +8,8 @@ A trigger word does not make an event. The screen rejects, by the words and the 
   district falls within a de-escalation zone", "the ceasefire was not dead", "evacuated under a deal",
   "strikes despite a ceasefire");
 - "war": a war or campaign as a whole ("the war that has killed 250,000 people");
+- "aim": ground an operation sets out to take, and the operation told by that aim ("launched an
+  offensive to retake Aleppo": neither a retaking nor one event of fighting);
 - "habitual": repeated or habitual action, not one event ("frequent air raids", "since 2012");
 - "figure of speech": violence words about talks and politics ("no breakthrough in the talks"); protests,
   agreements and other strategic developments over a deal, a law or a claim are meant literally;
@@ -39,7 +41,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from ..models import Rejected
-from .candidate import PAST_TAGS, SHORT_SINCE_DAYS, Candidate
+from .candidate import PAST_TAGS, SHORT_SINCE_DAYS, TAKEN, Candidate
 from .syntax import VERBAL, clause_of, predicate_of, subject_of
 
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "add", "claim", "confirm"})
@@ -66,6 +68,7 @@ REASONS = {
     "caption": "a photo caption",
     "state": "a state described, not an event",
     "war": "a war or campaign as a whole",
+    "aim": "an operation and the ground it sets out to take, not ground taken nor one event",
     "habitual": "repeated or habitual action, not one event",
     "figure of speech": "violence words about talks or politics",
     "talks": "talks and negotiations are not events",
@@ -98,13 +101,23 @@ class _Words:
     displacement_lemmas: frozenset[str]
     talk_lemmas: frozenset[str]
     agreement_end_lemmas: frozenset[str]
+    aim_nouns: frozenset[str]
+    aim_verbs: frozenset[str]
 
 
 def screen(doc: Doc, candidates: Sequence[Candidate]) -> tuple[list[Candidate], list[Rejected]]:
     """The candidates that may be events, and the rest rejected with their reasons."""
     kept: list[Candidate] = []
     rejected: list[Rejected] = []
+    words = _words()
+    aims = {c.head: _aim(doc[c.head], words) for c in candidates if c.event.sub_event_type in TAKEN}
+    operations = {aim.idx: doc[head] for head, aim in aims.items() if aim is not None}
     for candidate in candidates:
+        trigger = candidate.event.trigger  # "offensive", or "launched the offensive"
+        aimed = next((goal for at, goal in operations.items() if trigger.start <= at < trigger.end), None)
+        if aimed is not None:  # "launched an offensive to retake Aleppo": the offensive as a whole
+            rejected.append(reject(candidate, "aim", f"the {candidate.event.trigger.text!r} is told by its aim, {aimed.text!r}"))
+            continue
         found = _reason(doc, candidate)
         if found is None:
             kept.append(candidate)
@@ -162,6 +175,9 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
     war = _war_above(head, words)
     if war is not None:
         return "war", f"{head.text!r} is told as part of the {war.text!r}"
+    aim = _aim(head, words) if event.sub_event_type in TAKEN else None
+    if aim is not None:
+        return "aim", f"{head.text!r} is what the {aim.text!r} sets out to do"
     toll = candidate.toll
     if toll is not None and toll.kind == "summed" and event.sub_event_type in ("Attack", "Armed clash") and _DEATH.search(event.trigger.text):
         return "summed", f"{event.trigger.text!r} tells {toll.text!r}: {toll.why.rsplit(';', 1)[-1].strip()}"
@@ -209,6 +225,19 @@ def _agreement_end(head: Token, words: _Words) -> Token | None:
             return node
         if node.pos_ in VERBAL:
             return None
+    return None
+
+
+def _aim(head: Token, words: _Words) -> Token | None:
+    """The operation whose aim the trigger's infinitive names: "an offensive to retake", "launched an
+    assault to recapture", "pressed ahead with their offensive to take"."""
+    if head.pos_ not in VERBAL or not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return None
+    above = head.head
+    if head.dep_ in ("acl", "relcl") and above.lemma_.lower() in words.aim_nouns:
+        return above
+    if head.dep_ in ("advcl", "xcomp") and above.lemma_.lower() in words.aim_verbs:
+        return next((c for c in above.children if c.dep_ in ("dobj", "prep") and c.lemma_.lower() in words.aim_nouns), above)
     return None
 
 
@@ -342,4 +371,6 @@ def _words() -> _Words:
         displacement_lemmas=frozenset(data["displacement_lemmas"]),
         talk_lemmas=frozenset(data["talk_lemmas"]),
         agreement_end_lemmas=frozenset(data["agreement_end_lemmas"]),
+        aim_nouns=frozenset(data["aim_nouns"]),
+        aim_verbs=frozenset(data["aim_verbs"]),
     )
