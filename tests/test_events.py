@@ -273,6 +273,21 @@ def test_an_operation_told_by_its_aim_takes_no_ground_and_is_no_event() -> None:
     assert "retake" in aims and any("offensive" in words for words in aims)
 
 
+def test_a_day_s_event_told_inside_a_war_s_clause_is_an_event_with_its_toll() -> None:
+    # FA-KES demo article fakes-1923848305: "the conflict which also saw ..." is no war's toll when the
+    # killing it tells has its own day and place
+    text = (
+        "The bombings come in a particularly bloody week in the Syrian conflict which also saw 33 civilians killed in "
+        "the main northern city of Aleppo on Thursday when government aircraft bombed a popular market in a rebel-held district."
+    )
+    (event,) = Processor().analyse([text], [ArticleContext(published=date(2014, 5, 2))])[0].events
+    assert event.sub_event_type == "Air/drone strike" and event.date == date(2014, 5, 1) and event.fatalities == 33
+    # with no day of its own, a killing in a war's clause is still the war's
+    text = "The Syrian conflict which has killed more than 150,000 people shows no sign of ending."
+    analysis = Processor().analyse([text], [ArticleContext(published=date(2014, 5, 2))])[0]
+    assert not analysis.events
+
+
 def test_missiles_fired_by_jets_are_an_air_strike() -> None:
     analysis = Processor().analyse(["Russian jets fired vacuum missiles at the town on Monday, killing 20 people."], [ArticleContext(published=date(2016, 5, 2))])[0]
     assert [e.sub_event_type for e in analysis.events] == ["Air/drone strike"]

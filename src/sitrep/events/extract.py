@@ -107,9 +107,10 @@ def _candidates(
         words = _blanked(text, sent.start_char, sent.end_char, [context.dateline])
         when = event_date(words, context.published, offset=sent.start_char)
         tollwords = _blanked(text, sent.start_char, sent.end_char, [context.dateline, (0, context.title_end)])
-        toll = fatalities(tollwords, offset=sent.start_char)
         period = when.text if _long_since(when) else None
         dated = when.start is not None and not when.reported and period is None
+        day = dated and when.first is not None and when.last is not None and (when.last - when.first).days <= 1
+        toll = fatalities(tollwords, offset=sent.start_char, day=day)
         told_once: dict[tuple[str, str, str | None, str | None], Candidate] = {}
         for hit in hits:
             headline = hit.start_char < context.title_end

@@ -172,7 +172,7 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
     agent = subject_of(predicate_of(head, sent), sent) if head.pos_ in VERBAL else None
     if agent is not None and agent.lemma_.lower() in words.war_nouns:
         return "war", f"{agent.text!r} is what {head.text!r} is told of"
-    war = _war_above(head, words)
+    war = _war_above(head, words) if not _one_day(candidate) else None  # "the conflict, which saw 33 killed on Thursday"
     if war is not None:
         return "war", f"{head.text!r} is told as part of the {war.text!r}"
     aim = _aim(head, words) if event.sub_event_type in TAKEN else None
@@ -226,6 +226,12 @@ def _agreement_end(head: Token, words: _Words) -> Token | None:
         if node.pos_ in VERBAL:
             return None
     return None
+
+
+def _one_day(candidate: Candidate) -> bool:
+    """Whether the candidate's own words date it to a day (or a night across two): an event, whatever
+    clause of a war it is told in."""
+    return candidate.days is not None and (candidate.days[1] - candidate.days[0]).days <= 1
 
 
 def _aim(head: Token, words: _Words) -> Token | None:

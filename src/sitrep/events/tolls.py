@@ -57,10 +57,12 @@ class _Figure:
     why: str
 
 
-def fatalities(sentence: str, offset: int = 0) -> Toll | None:
+def fatalities(sentence: str, offset: int = 0, day: bool = False) -> Toll | None:
     """The toll `sentence` reports, or None when it reports neither deaths nor injuries.
 
-    `offset` is where the sentence starts in the full text; the returned offsets are in it.
+    `offset` is where the sentence starts in the full text; the returned offsets are in it. With `day`
+    (the sentence dates what it tells to a day), a war named beside the figure does not make it the
+    war's toll: "the conflict, which also saw 33 civilians killed in Aleppo on Thursday".
     """
     vocab = toll_words()
     including = [(m.start("q"), m.end("q")) for m in vocab.including.finditer(sentence)]
@@ -82,23 +84,23 @@ def fatalities(sentence: str, offset: int = 0) -> Toll | None:
         if none is not None:
             hurt = re.search(r"hurt|injur|casualt|harm", none.group(), re.IGNORECASE)
             count = 0 if hurt else injured.value if injured else None
-            return _toll(sentence, offset, 0, None, count, none.start(), none.end(), False,
+            return _toll(sentence, offset, day, 0, None, count, none.start(), none.end(), False,
                          f"'{none.group()}': nobody died")  # fmt: skip
         if injured is None:
             return None
-        only = _toll(sentence, offset, 0, None, injured.value, injured.start, injured.end,
+        only = _toll(sentence, offset, day, 0, None, injured.value, injured.start, injured.end,
                      injured.vague, f"only injuries reported ({injured.why})")  # fmt: skip
         return replace(only, kind="injuries")
     if "himself" in chosen.why and chosen.value == 1:
         # "a first attacker blew himself up": the bomber's own death is one of the event's, not its toll
-        own = _toll(sentence, offset, 1, None, injured.value if injured else None, chosen.start, chosen.end, False, chosen.why)
+        own = _toll(sentence, offset, day, 1, None, injured.value if injured else None, chosen.start, chosen.end, False, chosen.why)
         return replace(own, kind="part")
     civilians = chosen.civilians
     if civilians is None:
         parts = [_item_civilians(sentence[m.start("q") : m.end()], vocab) for m in vocab.including.finditer(sentence)]
         found = [p for p in parts if p]
         civilians = min(max(found), chosen.value) if found else None
-    return _toll(sentence, offset, chosen.value, civilians, injured.value if injured else None,
+    return _toll(sentence, offset, day, chosen.value, civilians, injured.value if injured else None,
                  chosen.start, chosen.end, chosen.vague, chosen.why)  # fmt: skip
 
 
@@ -135,10 +137,10 @@ def read_number(words: str) -> int | None:
     return total + current
 
 
-def _toll(sentence: str, offset: int, value: int, civilians: int | None, injured: int | None,
+def _toll(sentence: str, offset: int, day: bool, value: int, civilians: int | None, injured: int | None,
           start: int, end: int, vague: bool, why: str) -> Toll:  # fmt: skip
     vocab = toll_words()
-    kind, reason = _kind(sentence, start, end, vocab)
+    kind, reason = _kind(sentence, start, end, vocab, day)
     why = f"{why}; {reason}" if reason else why
     people = bool(civilians) or vocab.people.match(sentence, end) is not None
     return Toll(value, civilians, injured, offset + start, offset + end, sentence[start:end], vague, why, kind, people)
@@ -165,9 +167,9 @@ def _figure_value(words: str) -> int:
     return int(digits) if digits else 0
 
 
-def _kind(sentence: str, start: int, end: int, vocab: TollWords) -> tuple[str, str]:
+def _kind(sentence: str, start: int, end: int, vocab: TollWords, day: bool) -> tuple[str, str]:
     """What the figure at sentence[start:end] counts, and the words that say so ("" for the event's own)."""
-    war = vocab.war_before.search(sentence, max(0, start - SUM_BEFORE), start) or vocab.war_after.search(
+    war = None if day else vocab.war_before.search(sentence, max(0, start - SUM_BEFORE), start) or vocab.war_after.search(
         sentence, end, end + SUM_AFTER
     )
     if war is not None:
