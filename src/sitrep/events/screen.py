@@ -101,7 +101,8 @@ class _Words:
     displacement_lemmas: frozenset[str]
     talk_lemmas: frozenset[str]
     agreement_end_lemmas: frozenset[str]
-    aim_nouns: frozenset[str]
+    campaign_nouns: frozenset[str]
+    aim_nouns: frozenset[str]  # campaign nouns and attacks
     aim_verbs: frozenset[str]
 
 
@@ -111,11 +112,11 @@ def screen(doc: Doc, candidates: Sequence[Candidate]) -> tuple[list[Candidate], 
     rejected: list[Rejected] = []
     words = _words()
     aims = {c.head: _aim(doc[c.head], words) for c in candidates if c.event.sub_event_type in TAKEN}
-    operations = {aim.idx: doc[head] for head, aim in aims.items() if aim is not None}
+    operations = {aim.idx: doc[head] for head, aim in aims.items() if aim is not None and aim.lemma_.lower() in words.campaign_nouns}
     for candidate in candidates:
         trigger = candidate.event.trigger  # "offensive", or "launched the offensive"
         aimed = next((goal for at, goal in operations.items() if trigger.start <= at < trigger.end), None)
-        if aimed is not None:  # "launched an offensive to retake Aleppo": the offensive as a whole
+        if aimed is not None:  # "launched an offensive to retake Aleppo": the offensive as a whole (an attack stands)
             rejected.append(reject(candidate, "aim", f"the {candidate.event.trigger.text!r} is told by its aim, {aimed.text!r}"))
             continue
         found = _reason(doc, candidate)
@@ -377,6 +378,7 @@ def _words() -> _Words:
         displacement_lemmas=frozenset(data["displacement_lemmas"]),
         talk_lemmas=frozenset(data["talk_lemmas"]),
         agreement_end_lemmas=frozenset(data["agreement_end_lemmas"]),
-        aim_nouns=frozenset(data["aim_nouns"]),
+        campaign_nouns=frozenset(data["campaign_nouns"]),
+        aim_nouns=frozenset(data["campaign_nouns"] + data["aim_nouns"]),
         aim_verbs=frozenset(data["aim_verbs"]),
     )
