@@ -209,6 +209,18 @@ def test_possessor_country_is_cut_from_the_place_it_owns(geoparser: Geoparser) -
     assert (idlib.feature, idlib.country) == ("admin1", "SY")
 
 
+def test_a_settlement_spelled_as_no_entry_spells_it_is_taken_after_its_cue(geoparser: Geoparser) -> None:
+    # "the city of Maaret al-Numan" (GeoNames: Ma'arrat an Nu'man) and the same name without the cue
+    text = fakes_text("fakes-1923102968")
+    places = parse(geoparser, text)
+    cued = at(places, "Maaret al-Numan", "the city of Maaret al-Numan", text)
+    bare = at(places, "Maaret al-Numan", "the market in Maaret al-Numan", text)
+    assert cued.geonameid == bare.geonameid == 167611 and cued.country == "SY"
+    # only the whole name: "Maaret" of "the village of Maaret Harmeh" matches nothing in Syria by itself
+    text = fakes_text("fakes-1924058146")
+    assert not [p for p in parse(geoparser, text) if p.text.startswith("Maaret") and p.resolved]
+
+
 def test_a_word_that_begins_many_names_is_not_a_place_alone(geoparser: Geoparser) -> None:
     text = fakes_text("fakes-1923848121")  # "the village of Deir Sharqi": a village the gazetteer lacks
     places = parse(geoparser, text)

@@ -28,7 +28,8 @@ data/not_places.txt are not taken on their own. Each mention carries the organis
 in, if any ("Human" of "Syrian Observatory for Human Rights", see organisations.py), for the resolver
 to ask more of its readings. A known name that only begins a longer capitalised name ("Baba" of "Baba
 Amr") is taken only when a reading of it is near: in a country the article names, or a country,
-region, sea or place of PROMINENT people.
+region, sea or place of PROMINENT people. After "the city of" and its kin, a name the index knows only
+by its consonants is taken in the country the article names most ("Maaret al-Numan", `spellings`).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from .gazetteer import Gazetteer
 from .normalise import ARTICLES, keys
 from .organisations import inside, organisation_spans
 from .resolve import Mention
+from .spellings import cued_spellings
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MAX_WORDS = 6
@@ -147,6 +149,9 @@ def recognise(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> tuple[
             start, end = _widened(text, start, end, gazetteer)
             mentions[(start, end)] = Mention(start, end, text[start:end])
             previous_end = end
+    main = _main_country(mentions.values(), focus, gazetteer)
+    for start, end in list(cued_spellings(text, gazetteer, main, readings.countries, mentions)) if main else ():
+        mentions[(start, end)] = Mention(start, end, text[start:end])
     _one_reading_per_name(text, named, mentions, labels)
     found = sorted(
         (
@@ -236,6 +241,17 @@ def _countries(mentions: Iterable[Mention], focus: Counter[str], gazetteer: Gaze
             if match.level == "exact" and match.entry.kind in _POSSESSIVE_KINDS and match.entry.country:
                 found.add(match.entry.country)
     return frozenset(found)
+
+
+def _main_country(mentions: Iterable[Mention], focus: Counter[str], gazetteer: Gazetteer) -> str | None:
+    """The country the article names most: by its demonyms and the first reading (exact or but for
+    spelling) of each place name found so far."""
+    counts = Counter(focus)
+    for mention in mentions:
+        first = next((m for m in gazetteer.lookup(mention.text, limit=5) if m.level != "skeleton"), None)
+        if first is not None and first.entry.country:
+            counts[first.entry.country] += 1
+    return counts.most_common(1)[0][0] if counts else None
 
 
 @dataclass(frozen=True)
