@@ -25,7 +25,8 @@ DIRECTIONS = {
     "southwest": (-0.7071, -0.7071),
 }
 _DIRECTION = r"(north|south|east|west)(?:[- ]?(east|west))?"
-_ADMIN_AFTER = re.compile(rf"\s*(?:'s\s+)?(?:{ADMIN_WORDS})\b", re.IGNORECASE)
+# "Idlib province's markets", scraped as "Idlib provinces markets"; not "the Gulf states"
+_ADMIN_AFTER = re.compile(rf"\s*(?:'s\s+)?(?:(?:province|governorate)(?:s|'s|’s)?|{ADMIN_WORDS})\b", re.IGNORECASE)
 _ADMIN_BEFORE = re.compile(rf"\b(?:{ADMIN_WORDS}|provinces|governorates|regions|states)\s+(?:of\s+)?$", re.IGNORECASE)
 _ADMIN_LIST = re.compile(
     r"\b(?:provinces|governorates|regions|states|counties)\b[^.;:]{0,60}(?:including|such as|like|of|:)\s+[^.;]*$",
