@@ -148,7 +148,7 @@ def _owning(sent: SpacySpan, place: Place, inside: Sequence[Place]) -> bool:
     only with no such place does a part of it say where ("Syria's north", "Syrias largest city")."""
     if place.feature != "country":
         return False
-    after = _POSSESSIVE_NEXT.match(sent.doc.text, place.end)
+    after = _POSSESSIVE_NEXT.match(sent.text, place.end - sent.start_char)
     if after is None:
         return False
     words = after.group(1).split()
