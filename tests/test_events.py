@@ -288,6 +288,17 @@ def test_a_day_s_event_told_inside_a_war_s_clause_is_an_event_with_its_toll() ->
     assert not analysis.events
 
 
+def test_towns_joined_by_and_are_one_event_each_however_the_parser_splits_a_name() -> None:
+    # "Jisr al-Shaghour" parses as three objects of "of", the last of them joined to "Binnish"
+    text = (
+        "The Local Coordination Committees an activist network said Russian jets struck the towns of Jisr al-Shaghour "
+        "and Binnish while the Observatory reported strikes on the provincial capital Idlib on Sunday."
+    )
+    events = Processor().analyse([text], [ArticleContext(published=date(2016, 8, 15))])[0].events
+    strikes = {e.place.name for e in events if e.sub_event_type == "Air/drone strike" and e.place is not None}
+    assert {"Jisr ash Shughūr", "Binnish"} <= strikes
+
+
 def test_missiles_fired_by_jets_are_an_air_strike() -> None:
     analysis = Processor().analyse(["Russian jets fired vacuum missiles at the town on Monday, killing 20 people."], [ArticleContext(published=date(2016, 5, 2))])[0]
     assert [e.sub_event_type for e in analysis.events] == ["Air/drone strike"]

@@ -49,8 +49,15 @@ def _conjoined(doc: Doc, site: Place, places: Sequence[Place], actors: Sequence[
     place mentions, or a capitalised name the gazetteer lacks ("the towns of Rastan and Talbeesah"),
     kept unresolved."""
     span = doc.char_span(site.start, site.end, alignment_mode="expand")
-    conjuncts = sorted(span.root.conjuncts, key=lambda t: t.i) if span is not None else []
-    if span is None or not conjuncts:
+    if span is None:
+        return []
+    # the root's conjuncts, and those of its other tokens the parse hangs outside it ("Jisr al-Shaghour
+    # and Binnish" may come as three objects of "of", the last joined to "Binnish"); beside a name the
+    # gazetteer lacks, only known places that way ("the Research and Tests Center" is one name)
+    heads = [t for t in span if t.i != span.root.i and not span.start <= t.head.i < span.end]
+    loose = {c.i for t in heads for c in t.conjuncts if not span.start <= c.i < span.end}
+    conjuncts = sorted({*span.root.conjuncts, *(doc[i] for i in loose)}, key=lambda t: t.i)
+    if not conjuncts:
         return []
     sent = span.root.sent
     mentioned: dict[int, Place] = {}
@@ -63,7 +70,7 @@ def _conjoined(doc: Doc, site: Place, places: Sequence[Place], actors: Sequence[
     found, keys = [], {site_key(site)}
     for token in conjuncts:
         place: Place | None = mentioned.get(token.i)
-        if place is None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.i not in acting:
+        if place is None and (token.i not in loose or (site.resolved and site.feature not in DERIVED)) and token.pos_ == "PROPN" and token.text[:1].isupper() and token.i not in acting:
             first = min(t.i for t in token.subtree if t.dep_ in ("compound", "amod") or t.i == token.i)
             words = doc[first : token.i + 1]
             place = Place(words.start_char, words.end_char, words.text, resolved=False, why=(f"named beside {site.text}",))
