@@ -74,8 +74,10 @@ def test_who_holds_a_place_is_no_actor_and_by_names_the_agent_of_a_noun(processo
 
 
 def test_who_brokers_or_backs_is_no_actor(processor: Processor) -> None:
+    # the assault is fighting; its aim, retaking Aleppo, is no ground taken yet (screen reason "aim")
     text = "Government forces launched a new assault to retake Aleppo on Monday following the collapse of a truce brokered by Russia and the United States."
-    (event,) = [e for e in processor.analyse([text], [ArticleContext()])[0].events if e.sub_event_type == "Government regains territory"]
+    (event,) = processor.analyse([text], [ArticleContext()])[0].events
+    assert event.sub_event_type == "Armed clash"
     assert event.actor1 is not None and event.actor1.name == "Military Forces of Syria"
     assert event.place is not None and event.place.name == "Aleppo"
     assert event.actor2 is None

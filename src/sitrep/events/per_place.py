@@ -70,7 +70,8 @@ def _conjoined(doc: Doc, site: Place, places: Sequence[Place], actors: Sequence[
     found, keys = [], {site_key(site)}
     for token in conjuncts:
         place: Place | None = mentioned.get(token.i)
-        if place is None and (token.i not in loose or (site.resolved and site.feature not in DERIVED)) and token.pos_ == "PROPN" and token.text[:1].isupper() and token.i not in acting:
+        unknown_allowed = token.i not in loose or (site.resolved and site.feature not in DERIVED)
+        if place is None and unknown_allowed and token.pos_ == "PROPN" and token.text[:1].isupper() and token.i not in acting:
             first = min(t.i for t in token.subtree if t.dep_ in ("compound", "amod") or t.i == token.i)
             words = doc[first : token.i + 1]
             place = Place(words.start_char, words.end_char, words.text, resolved=False, why=(f"named beside {site.text}",))

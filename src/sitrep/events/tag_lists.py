@@ -4,9 +4,10 @@ run into: their places, actors and trigger words ("De-escalation", "Airstrikes")
 
 A list starts at "Tags" (or "Tag") after a sentence's end and a capitalised word. It ends where the body
 resumes: after a full stop, or at a capitalised word that opens a sentence of news ("The", "A", "At
-least", a number) within a tag list's length, before any word only a clause has ("were", "has", "said", a verb in the past); failing that, after the capitalised words right after "Tags", a short cut that may
-leave some tags in the body but never takes the body's words away. (A tagger reads tags such as "IS" or
-"airstrikes" as verbs in the present, so only past forms mark the body.)
+least", a number) within a tag list's length, before any word only a clause has ("were", "has",
+"said", a verb in the past). Failing that, it ends after the capitalised words right after "Tags": a
+short cut that may leave some tags in the body but never takes the body's words away. (A tagger reads
+tags such as "IS" or "airstrikes" as verbs in the present, so only past forms mark the body.)
 """
 
 from __future__ import annotations
