@@ -234,11 +234,11 @@ def test_a_tag_list_ends_where_the_body_resumes() -> None:
         "A monitor said. Tags Syria Russia Idlib safe zone Turkey Assad SOHR At least 28 civilians were killed in "
         "airstrikes on northwestern Syria despite a planned safe zone."
     )
-    (span,) = tag_spans(next(nlp.pipe([text])))
+    (span,) = tag_spans(next(nlp.pipe([text])), text)
     assert text[span[0] : span[1]].strip() == "Tags Syria Russia Idlib safe zone Turkey Assad SOHR"
     # no opening word before the clause: only the capitalised words right after "Tags" are surely tags
     text = "A monitor said. Tags Syria Idlib Ariha Assad war Government air raids in a northwestern town killed 27 people."
-    (span,) = tag_spans(next(nlp.pipe([text])))
+    (span,) = tag_spans(next(nlp.pipe([text])), text)
     assert text[span[0] : span[1]] == "Tags Syria Idlib Ariha Assad"
 
 

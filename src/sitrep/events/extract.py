@@ -72,7 +72,7 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
         context = replace(context, title_end=0)  # a one-line story: its title is its text
     named = Counter(p.country for p in places if p.resolved and p.country)  # places named per country
     country = context.country or (named.most_common(1)[0][0] if named else None)
-    tags = tag_spans(doc)  # a page's topic words run into a sentence tell nothing of its event
+    tags = tag_spans(doc, text)  # a page's topic words run into a sentence tell nothing of its event
     places = [p for p in places if not inside(tags, p.start)]
     mentions = [m for m in actor_mentions(doc, catalogue, country, text) if not inside(tags, m.ref.span.start)]
     kept, rejected = screen(doc, list(_candidates(doc, text, places, mentions, context, tags)))

@@ -28,7 +28,7 @@ from spacy.tokens import Token
 from spacy.tokens import Span as SpacySpan
 
 from ..models import Place, Span
-from ..places.context import ADMIN_WORDS, SETTLEMENT_WORDS, settlement_cue
+from ..places.context import ADMIN_WORDS, DIRECTIONS, SETTLEMENT_WORDS, settlement_cue
 from ..places.geoparse import DERIVED
 from ..places.relative import distance_km
 from .candidate import TAKEN, site_key
@@ -135,10 +135,9 @@ def _acting(sent: SpacySpan, place: Place) -> bool:
 
 
 _POSSESSIVE_NEXT = re.compile(r"(?:'s|’s|s)\s+[\"“]?((?:[\w-]+\s+){0,3}[\w-]+)")
-_SIDES = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
 _PLACE_WORDS = frozenset(
-    {*_SIDES, *(side + "ern" for side in _SIDES), "central", "centre", "center", "interior", "border", "borders", "coast"}
-    | set(f"{ADMIN_WORDS}|{SETTLEMENT_WORDS}|capital|cities|towns|villages|provinces|regions".replace("district of", "").split("|"))
+    {*DIRECTIONS, *(side + "ern" for side in DIRECTIONS), "central", "centre", "center", "interior", "border", "borders", "coast"}
+    | {word.removesuffix(" of") for word in f"{ADMIN_WORDS}|{SETTLEMENT_WORDS}|capital|cities|towns|villages|provinces|regions".split("|")}
 )
 
 

@@ -119,7 +119,7 @@ def screen(doc: Doc, candidates: Sequence[Candidate]) -> tuple[list[Candidate], 
         if aimed is not None:  # "launched an offensive to retake Aleppo": the offensive as a whole (an attack stands)
             rejected.append(reject(candidate, "aim", f"the {candidate.event.trigger.text!r} is told by its aim, {aimed.text!r}"))
             continue
-        found = _reason(doc, candidate)
+        found = _reason(doc, candidate, aims.get(candidate.head))
         if found is None:
             kept.append(candidate)
         else:
@@ -141,8 +141,9 @@ def reject(candidate: Candidate, reason: str, words: str) -> Rejected:
     return Rejected(event.sub_event_type, event.sentence, event.trigger, reason, f"{REASONS[reason]}: {words}")
 
 
-def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
-    """(reason, the words that show it) when the candidate is no event, else None."""
+def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str] | None:
+    """(reason, the words that show it) when the candidate is no event, else None; `aim`: the operation
+    whose aim a territorial candidate names (`_aim`, read once by `screen`)."""
     words = _words()
     event = candidate.event
     sentence = event.sentence.text
@@ -176,7 +177,6 @@ def _reason(doc: Doc, candidate: Candidate) -> tuple[str, str] | None:
     war = _war_above(head, words) if not _one_day(candidate) else None  # "the conflict, which saw 33 killed on Thursday"
     if war is not None:
         return "war", f"{head.text!r} is told as part of the {war.text!r}"
-    aim = _aim(head, words) if event.sub_event_type in TAKEN else None
     if aim is not None:
         return "aim", f"{head.text!r} is what the {aim.text!r} sets out to do"
     toll = candidate.toll

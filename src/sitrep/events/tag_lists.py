@@ -27,10 +27,10 @@ _CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "has", "have", "had", "wi
 LIST_TOKENS = 30  # a tag list is no longer than this
 
 
-def tag_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of the tag lists in the Doc's text, "Tags" included."""
+def tag_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Character spans of the tag lists in the Doc's text (`text`, as the caller has it), "Tags" included."""
     spans = []
-    for marker in _MARKER.finditer(doc.text):
+    for marker in _MARKER.finditer(text):
         first = doc.char_span(marker.end(), marker.end() + 1, alignment_mode="expand")
         if first is None:
             continue

@@ -49,7 +49,7 @@ from .gazetteer import Gazetteer
 from .normalise import ARTICLES, keys
 from .organisations import inside, organisation_spans
 from .resolve import Mention
-from .spellings import cued_spellings
+from .spellings import cued_spellings, main_country
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MAX_WORDS = 6
@@ -149,7 +149,7 @@ def recognise(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> tuple[
             start, end = _widened(text, start, end, gazetteer)
             mentions[(start, end)] = Mention(start, end, text[start:end])
             previous_end = end
-    main = _main_country(mentions.values(), focus, gazetteer)
+    main = main_country([m.text for m in mentions.values()], focus, gazetteer)
     for start, end in list(cued_spellings(text, gazetteer, main, readings.countries, mentions)) if main else ():
         mentions[(start, end)] = Mention(start, end, text[start:end])
     _one_reading_per_name(text, named, mentions, labels)
@@ -241,17 +241,6 @@ def _countries(mentions: Iterable[Mention], focus: Counter[str], gazetteer: Gaze
             if match.level == "exact" and match.entry.kind in _POSSESSIVE_KINDS and match.entry.country:
                 found.add(match.entry.country)
     return frozenset(found)
-
-
-def _main_country(mentions: Iterable[Mention], focus: Counter[str], gazetteer: Gazetteer) -> str | None:
-    """The country the article names most: by its demonyms and the first reading (exact or but for
-    spelling) of each place name found so far."""
-    counts = Counter(focus)
-    for mention in mentions:
-        first = next((m for m in gazetteer.lookup(mention.text, limit=5) if m.level != "skeleton"), None)
-        if first is not None and first.entry.country:
-            counts[first.entry.country] += 1
-    return counts.most_common(1)[0][0] if counts else None
 
 
 @dataclass(frozen=True)

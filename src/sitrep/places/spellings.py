@@ -8,7 +8,8 @@ elsewhere in the article ("a market in Maaret al-Numan")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator
 
 from .gazetteer import Gazetteer
 
@@ -18,6 +19,17 @@ _CUED = re.compile(
     r"\b(?i:city|town|village|hamlet|neighbou?rhood|suburb|district|cities|towns|villages|neighbou?rhoods|suburbs)\s+of\s+"
     rf"(?P<name>{_WORD}(?:[ -](?:{_PARTICLE}[- ])?[A-Z][\w'’]*){{0,2}})"
 )
+
+
+def main_country(names: Iterable[str], focus: Counter[str], gazetteer: Gazetteer) -> str | None:
+    """The country the article names most: by its demonyms (`focus`) and the first reading (exact or but
+    for spelling) of each place name found so far."""
+    counts = Counter(focus)
+    for name in names:
+        first = next((m for m in gazetteer.lookup(name, limit=5) if m.level != "skeleton"), None)
+        if first is not None and first.entry.country:
+            counts[first.entry.country] += 1
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def cued_spellings(
