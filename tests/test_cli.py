@@ -79,6 +79,16 @@ def test_ingest_failure_exit_code_and_summary(tmp_path):
     assert "nope.txt" in result.stderr and "E101" in result.stderr
 
 
+def test_failure_lines_are_whole_and_show_control_characters_escaped(tmp_path):
+    folder = tmp_path / ("reports-from-the-northern-countryside-of-aleppo-" * 3)
+    folder.mkdir()
+    (folder / "\x1b]0;owned\x07\x1b[2J.txt").write_bytes(b"")  # would retitle the terminal and clear it
+    result = runner.invoke(app, ["ingest", "--db", str(tmp_path / "e.db"), str(folder)])
+    (line,) = [line for line in result.stderr.splitlines() if "E103" in line]
+    assert line.startswith("failed ") and str(folder) in line  # one line, however long, when not a terminal
+    assert "\x1b" not in result.stderr and "\\x1b]0;owned\\x07\\x1b[2J.txt" in line
+
+
 def test_bad_published_option_is_rejected(tmp_path):
     result = runner.invoke(app, ["ingest", "--db", str(tmp_path / "c.db"), "--published", "last week", str(SEEDS[0])])
     assert result.exit_code == 2 and "E501" in result.stderr

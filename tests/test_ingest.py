@@ -1,5 +1,6 @@
 """End to end: the bundled examples in, a clean deduplicated record out."""
 
+import io
 import json
 import shutil
 from datetime import date
@@ -167,6 +168,39 @@ def test_lines_an_outlet_repeats_across_its_articles_are_removed_as_furniture(st
         assert article["text"].split("\n")[2] in stories  # the story itself is kept
     kept = [a for a in store.list_articles() if "Sami Haddad" in store.get_article(a["id"])["text"]]
     assert len(kept) == 2  # a line in only two articles is not furniture
+
+
+def test_texts_without_outlet_or_site_on_standard_input_are_not_one_outlet(store):
+    said = "The Syrian Observatory for Human Rights said the death toll was likely to rise."
+    stories = [
+        "Shelling hit the town of Kafr Nabl in southern Idlib overnight, killing two civilians.",
+        "Rebels shot down a government helicopter near the town of Saraqib on Tuesday.",
+        "Turkish artillery shelled positions of the YPG near Afrin on Monday.",
+        "An air strike on a market in Maarat al-Numan killed at least nine people.",
+    ]
+    for story in stories:  # as the API posts them: one at a time, no outlet, no URL
+        line = json.dumps({"text": f"{story}\n\n{said}"}) + "\n"
+        report = ingest(["-"], store, stdin=io.BytesIO(line.encode()))
+        assert report.ingested == 1
+    texts = [store.get_article(row["id"])["text"] for row in store.list_articles()]
+    assert len(texts) == 4 and all(said in text for text in texts)
+
+
+def test_an_article_made_only_of_its_outlets_repeated_lines_keeps_them(store, tmp_path):
+    lines = [
+        "Government forces shelled the Damascus suburb of Douma on Sunday, a monitor said.",
+        "Follow Levant Wire on Telegram for live updates from the front",
+    ]
+    folder = tmp_path / "levant"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(f"Story {n}: rebels attacked a checkpoint near Hama.\n\n" + "\n\n".join(lines) + "\n")
+    (folder / "3.txt").write_text("\n\n".join(lines) + "\n")
+    report = ingest([str(folder)], store)
+    assert (report.ingested, report.failed) == (4, [])
+    texts = [store.get_article(r["id"])["text"] for r in store.list_articles()]
+    assert all(lines[0] not in text for text in texts if text.startswith("Story"))  # furniture there
+    assert [text for text in texts if not text.startswith("Story")] == ["\n\n".join(lines)]
 
 
 def test_an_article_whose_analysis_fails_is_stored_all_the_same(tmp_path, monkeypatch):

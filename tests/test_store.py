@@ -1,5 +1,6 @@
 """The SQLite store: migrations, writes in transactions, queries."""
 
+import multiprocessing
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -110,3 +111,22 @@ def test_group_line_counts_accumulate(tmp_path):
             store.count_group_lines("outlet:X", {"share"})
         docs, counts = store.group_counts("outlet:X", ["share", "donate", "other"])
         assert docs == 2 and counts == {"share": 2, "donate": 1}
+
+
+def _open_and_close(path: str) -> str:
+    try:
+        open_store(path).close()
+    except Exception as error:  # reported to the parent, which asserts on it
+        return f"{type(error).__name__}: {error}"
+    return "ok"
+
+
+def test_processes_opening_one_new_store_at_once_all_succeed(tmp_path):
+    context = multiprocessing.get_context("fork")
+    for attempt in range(3):
+        path = str(tmp_path / f"race{attempt}.db")
+        with context.Pool(6) as pool:
+            results = pool.map(_open_and_close, [path] * 6)
+        assert results == ["ok"] * 6
+        with open_store(path) as store:
+            assert store.schema_version() == LATEST

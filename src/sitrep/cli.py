@@ -9,7 +9,6 @@ from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import pipeline
@@ -22,6 +21,7 @@ from .link_cli import claims_command, cluster_command, incidents_command, link_c
 from .models import ReadFailure
 from .output import Format, write_rows
 from .store import DEFAULT_DB
+from .terminal import shown
 
 app = typer.Typer(
     help="sitrep: raw conflict news in; a sourced, geocoded, deduplicated record of events out.",
@@ -45,7 +45,7 @@ class _RichProgress(pipeline.Progress):
         self.task = bar.add_task("reading", total=None)
 
     def reading(self, where: str) -> None:
-        self.bar.update(self.task, description=f"reading {escape(where[-50:])}")
+        self.bar.update(self.task, description=f"reading {shown(where[-50:])}")
 
     def start(self, total: int) -> None:
         self.bar.update(self.task, description="storing", total=total, completed=0)
@@ -54,11 +54,11 @@ class _RichProgress(pipeline.Progress):
         self.bar.advance(self.task)
 
     def failed(self, failure: ReadFailure) -> None:
-        self.bar.console.print(f"[red]failed[/red] {escape(str(failure))}")
+        self.bar.console.print(f"[red]failed[/red] {shown(str(failure))}")
 
     def notice(self, message: str) -> None:
         if not self.quiet:
-            self.bar.console.print(f"[yellow]note[/yellow] {escape(message)}")
+            self.bar.console.print(f"[yellow]note[/yellow] {shown(message)}")
 
 
 @app.command()
@@ -157,24 +157,24 @@ def show(
 
 def _print_article(article: dict[str, Any]) -> None:
     out = Console(highlight=False)
-    out.print(f"[bold]{escape(article['title'] or '(no title)')}[/bold]")
+    out.print(f"[bold]{shown(article['title'] or '(no title)')}[/bold]")
     dated = f"{article['published']} (from {article['published_from']})" if article["published"] else "unknown"
     out.print(f"id {article['id']} · {article['kind']} · published {dated} · outlet {article['outlet'] or 'unknown'}")
     if article["kind_evidence"]:
-        out.print(f"opinion because: “{escape(article['kind_evidence']['text'])}”")
+        out.print(f"opinion because: “{shown(article['kind_evidence']['text'])}”")
     out.print()
-    out.print(escape(article["text"]))
+    out.print(shown(article["text"]))
     removed = [r for r in article["removed"] if r["rule"] != "whitespace"]
     if removed:
         out.print("\n[bold]removed by cleaning[/bold]")
         for span in removed:
-            out.print(f"  [{span['start']}:{span['end']}] {span['reason']}: {escape(span['text'].strip()[:100])}")
+            out.print(f"  [{span['start']}:{span['end']}] {span['reason']}: {shown(span['text'].strip()[:100])}")
     out.print(f"\n[bold]sources[/bold] ({len(article['sources'])})")
     for source in article["sources"]:
         where = source["path"] + (f":{source['line']}" if source["line"] else "")
         if source["record"]:
             where += f" record {source['record']}"
-        out.print(f"  {escape(where)} · {source['format']} · {source['outlet'] or 'outlet unknown'} · sha256 {source['raw_sha256'][:12]}")
+        out.print(f"  {shown(where)} · {source['format']} · {source['outlet'] or 'outlet unknown'} · sha256 {source['raw_sha256'][:12]}")
     if article["places"]:
         out.print(f"\n[bold]places[/bold] ({len(article['places'])})")
         for place in article["places"]:
@@ -186,12 +186,12 @@ def _print_article(article: dict[str, Any]) -> None:
 
 
 def _place_line(place: dict[str, Any]) -> str:
-    where = f"[{place['span_start']}:{place['span_end']}] {escape(place['text'])}"
+    where = f"[{place['span_start']}:{place['span_end']}] {shown(place['text'])}"
     if not place["resolved"]:
-        return f"{where} → unresolved: {escape(place['why'][0])}"
-    area = ", ".join(escape(part) for part in (place["admin1"], place["country"]) if part)
+        return f"{where} → unresolved: {shown(place['why'][0])}"
+    area = ", ".join(shown(part) for part in (place["admin1"], place["country"]) if part)
     return (
-        f"{where} → {escape(place['name'])} ({area}) {place['lat']:.4f}, {place['lon']:.4f}"
+        f"{where} → {shown(place['name'])} ({area}) {place['lat']:.4f}, {place['lon']:.4f}"
         f" · {place['feature']} · precision {place['geo_precision']}"
     )
 
@@ -249,5 +249,5 @@ def main() -> None:
     try:
         app()
     except SitrepError as error:
-        err.print(f"[red]error[/red] {escape(str(error))}")
+        err.print(f"[red]error[/red] {shown(str(error))}")
         sys.exit(2)

@@ -9,13 +9,13 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from . import jsonl
 from .errors import Code, SitrepError
 from .store import Store, open_store
+from .terminal import shown
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message, however narrow
 DbOption = Annotated[
     str, typer.Option("--db", envvar="SITREP_DB", help="SQLite database file (created when missing).")
 ]
@@ -23,7 +23,7 @@ DbOption = Annotated[
 
 def fail(error: SitrepError) -> NoReturn:
     """Print `code: message` on stderr and end the command with status 2."""
-    err.print(f"[red]error[/red] {escape(str(error))}")
+    err.print(f"[red]error[/red] {shown(str(error))}")
     raise typer.Exit(2)
 
 

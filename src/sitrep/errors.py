@@ -16,6 +16,7 @@ class Code(str, Enum):
     UNDECODABLE = "E105"
     TOO_LARGE = "E106"
     UNSUPPORTED = "E107"
+    NOT_REGULAR = "E108"  # a device, FIFO or socket among the inputs: not opened
     BAD_JSON = "E201"
     BAD_RECORD = "E202"
     NO_TEXT = "E203"

@@ -9,7 +9,6 @@ from typing import Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from .errors import SitrepError
 from .output import Format, write_rows
@@ -17,6 +16,7 @@ from .places.build import build, default_features
 from .places.gazetteer import Gazetteer
 from .places.index import default_path, read_meta
 from .places.geonames import import_dump
+from .terminal import shown
 
 gazetteer_app = typer.Typer(
     help="The place index: build it, import GeoNames dumps into it, look names up.",
@@ -38,14 +38,14 @@ LOOKUP_COLUMNS = ["id", "name", "kind", "country", "admin1", "lat", "lon", "popu
 
 
 def _fail(error: SitrepError) -> NoReturn:
-    err.print(f"[red]error[/red] {escape(str(error))}")
+    err.print(f"[red]error[/red] {shown(str(error))}")
     raise typer.Exit(2)
 
 
 def _open(path: Path | None) -> Gazetteer:
     with err.status("opening the gazetteer") as status:
         try:
-            return Gazetteer.open(path, progress=lambda message: status.update(escape(message)))
+            return Gazetteer.open(path, progress=lambda message: status.update(shown(message)))
         except SitrepError as error:
             _fail(error)
 
@@ -64,7 +64,7 @@ def build_command(
     except SitrepError as error:
         _fail(error)
     with err.status("building the gazetteer") as status:
-        report = build(path, features=features or default_features(), progress=lambda m: status.update(escape(m)))
+        report = build(path, features=features or default_features(), progress=lambda m: status.update(shown(m)))
         status.update(f"importing again {len(imports)} GeoNames file(s)")
         again = import_dump(path, [Path(p) for p in imports if Path(p).exists()]) if imports else None
     typer.echo(f"{path}: {report.summary()}")
@@ -81,15 +81,15 @@ def import_command(
     path = gazetteer or default_path()
     with err.status("importing") as status:
         try:
-            report = import_dump(path, files, progress=lambda message: status.update(escape(message)))
+            report = import_dump(path, files, progress=lambda message: status.update(shown(message)))
         except SitrepError as error:
             _fail(error)
     for problem in report.problems:
-        err.print(f"[yellow]malformed[/yellow] {escape(problem)}")
+        err.print(f"[yellow]malformed[/yellow] {shown(problem)}")
     if report.malformed > len(report.problems):
         err.print(f"[yellow]malformed[/yellow] … and {report.malformed - len(report.problems):,} more lines")
     for failure in report.failed:
-        err.print(f"[red]failed[/red] {escape(failure)}")
+        err.print(f"[red]failed[/red] {shown(failure)}")
     typer.echo(report.summary())
     if report.failed:
         raise typer.Exit(1)
@@ -106,7 +106,7 @@ def lookup_command(
     with _open(gazetteer) as index:
         matches = index.lookup(name, limit=limit)
     if not matches:
-        err.print(f"no place is named {escape(repr(name))}")
+        err.print(f"no place is named {shown(repr(name))}")
         raise typer.Exit(1)
     rows = [
         {**asdict(m.entry), "admin1": m.entry.admin1_name or m.entry.admin1_code, "level": m.level, "matched": m.matched}

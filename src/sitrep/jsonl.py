@@ -10,9 +10,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Callable
 
 from rich.console import Console
-from rich.markup import escape
 
 from .errors import Code
+from .terminal import shown
 
 
 def parse_line(number: int, line: str) -> dict[str, Any] | str:
@@ -46,7 +46,7 @@ def run(source: str, convert: Callable[[Iterable[str]], Iterator[dict[str, Any] 
         for result in convert(stream):
             if isinstance(result, str):
                 failures += 1
-                err.print(f"[red]failed[/red] {escape(where)}:{escape(result)}", soft_wrap=True)
+                err.print(f"[red]failed[/red] {shown(where)}:{shown(result)}", soft_wrap=True)
             else:
                 sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
     return failures

@@ -12,6 +12,8 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.table import Table
 
+from .terminal import shown
+
 
 class Format(str, Enum):
     table = "table"
@@ -34,7 +36,7 @@ def write_rows(
     else:
         table = Table(*columns, show_lines=False, header_style="bold")
         for row in rows:
-            table.add_row(*(_cell(row.get(c)) for c in columns))
+            table.add_row(*(shown(_cell(row.get(c))) for c in columns))
         Console(file=out, width=_width(out)).print(table)
 
 

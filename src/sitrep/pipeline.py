@@ -26,7 +26,7 @@ from .errors import Code
 from .ingest.clean import clean, line_keys
 from .ingest.dates import find_dateline
 from .ingest.dedup import article_id, lsh_keys, overlap, shingles
-from .ingest.readers import DEFAULT_MAX_BYTES, read_paths
+from .ingest.readers import DEFAULT_MAX_BYTES, STDIN_PATH, read_paths
 from .models import Article, Cleaned, Provenance, RawDocument, ReadFailure, Source
 from .events.extract import ArticleContext
 from .events.records import event_json
@@ -117,7 +117,7 @@ def ingest(
         pending = map(_load, spool)
         processor = Processor() if options.analyse else None
         while batch := list(islice(pending, COMMIT_EVERY)):
-            articles = [_prepare(doc, repeated[_group(doc)], options) for doc in batch]
+            articles = [_prepare(doc, _repeated_in(repeated, doc), options) for doc in batch]
             analyses = _analyse(articles, store, processor, report, progress)
             with store.transaction():
                 for doc, article in zip(batch, articles, strict=True):
@@ -163,11 +163,11 @@ def _spool(
             message = f"{doc.provenance}: decoded as {doc.encoding}"
             report.notices.append(message)
             progress.notice(message)
-        group = groups[_group(doc)]
-        if doc.raw_sha256 not in seen_raw:
+        name = _group(doc)
+        if name is not None and doc.raw_sha256 not in seen_raw:
             seen_raw.add(doc.raw_sha256)
-            group.docs += 1
-            group.lines.update(line_keys(doc.text))
+            groups[name].docs += 1
+            groups[name].lines.update(line_keys(doc.text))
         spool.write(json.dumps(_dump(doc), ensure_ascii=False, default=str) + "\n")
     return groups
 
@@ -179,9 +179,17 @@ def _repeated_lines(store: Store, name: str, group: _GroupLines) -> frozenset[st
     return frozenset(key for key, n in group.lines.items() if n + stored.get(key, 0) >= needed)
 
 
+def _repeated_in(repeated: dict[str, frozenset[str]], doc: RawDocument) -> frozenset[str]:
+    """The furniture lines of the document's group; none when it has no group."""
+    name = _group(doc)
+    return frozenset() if name is None else repeated.get(name, frozenset())
+
+
 def _prepare(doc: RawDocument, repeated: frozenset[str], options: IngestOptions) -> Article | ReadFailure:
     """The cleaned, dated article a document carries, or why it carries none."""
     cleaned = clean(doc.text, repeated=repeated, title=doc.title)
+    if not cleaned.text.strip() and repeated:
+        cleaned = clean(doc.text, title=doc.title)  # lines its outlet repeats are all it says: they stay
     if not cleaned.text.strip():
         return ReadFailure(doc.provenance, Code.NO_TEXT, "no article text left after removing site furniture")
     return _article(doc, cleaned, options)
@@ -251,7 +259,9 @@ def _store_one(
         report.ingested += 1
     store.add_source(article.id, _source(doc))
     report.stored.append((doc.provenance, article.id))
-    store.count_group_lines(_group(doc), line_keys(doc.text))
+    name = _group(doc)
+    if name is not None:
+        store.count_group_lines(name, line_keys(doc.text))
 
 
 def _article(doc: RawDocument, cleaned: Cleaned, options: IngestOptions) -> Article:
@@ -306,13 +316,17 @@ def _source_key(doc: RawDocument) -> str:
     return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
 
 
-def _group(doc: RawDocument) -> str:
-    """Articles whose repeated lines are compared: same outlet, else same site, else same folder."""
+def _group(doc: RawDocument) -> str | None:
+    """Articles whose repeated lines are compared: same outlet, else same site, else same folder;
+    None for standard input (and the API's posts) with neither outlet nor site: unrelated texts,
+    cleaned by the line rules alone."""
     if doc.outlet:
         return f"outlet:{doc.outlet}"
     host = urlsplit(doc.url).hostname if doc.url else None
     if host:
         return f"site:{host}"
+    if doc.provenance.path == STDIN_PATH:
+        return None
     return f"folder:{os.path.dirname(doc.provenance.path)}"
 
 

@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 from trafilatura import bare_extraction
 from trafilatura.settings import Document
 from warcio.archiveiterator import WARCIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.limitreader import LimitReader
 from warcio.recordloader import ArcWarcRecord
 
@@ -54,6 +55,7 @@ _RECORD_FIELDS: dict[str, tuple[tuple[type, ...], str]] = {
     "text": ((str,), "a string"),
     "html": ((str,), "a string"),
 }
+_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket"}
 _JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
 
 
@@ -77,10 +79,10 @@ def _read_path(path: str, max_bytes: int) -> Iterator[_Item]:
     try:
         is_dir = stat.S_ISDIR(os.stat(path).st_mode)
     except (FileNotFoundError, NotADirectoryError):
-        yield ReadFailure(Provenance(path), Code.MISSING_PATH, "no such file or directory")
+        yield ReadFailure(Provenance(_where(path)), Code.MISSING_PATH, "no such file or directory")
         return
     except OSError as err:
-        yield _os_failure(Provenance(path), err)
+        yield _os_failure(Provenance(_where(path)), err)
         return
     if not is_dir:
         yield from _read_file(path, _format_of(path), max_bytes)
@@ -101,7 +103,7 @@ def _walk(directory: str) -> Iterator[str | ReadFailure]:
         with os.scandir(directory) as entries:
             listing = sorted((e.name, e.path, e.is_dir(follow_symlinks=False)) for e in entries)
     except OSError as err:
-        yield _os_failure(Provenance(directory), err)
+        yield _os_failure(Provenance(_where(directory)), err)
         return
     for name, path, is_dir in listing:
         if name.startswith("."):
@@ -119,7 +121,17 @@ def _format_of(path: str) -> str | None:
 
 
 def _read_file(path: str, fmt: str | None, max_bytes: int) -> Iterator[_Item]:
-    """Read one file; a None format means sniffing HTML or plain text from the content."""
+    """Read one regular file; a None format means sniffing HTML or plain text from the content.
+    Devices, FIFOs and sockets are not opened: reading one may never end."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as err:
+        yield _os_failure(Provenance(_where(path)), err)
+        return
+    if not stat.S_ISREG(mode):
+        kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+        yield ReadFailure(Provenance(_where(path)), Code.NOT_REGULAR, f"{kind}, not a regular file: skipped (use - for standard input)")
+        return
     if fmt == "jsonl":
         yield from _read_jsonl_file(path, max_bytes)
     elif fmt == "warc":
@@ -130,7 +142,7 @@ def _read_file(path: str, fmt: str | None, max_bytes: int) -> Iterator[_Item]:
 
 def _read_whole_file(path: str, fmt: str | None, max_bytes: int) -> _Item:
     """Read a text or HTML file, refusing it up front when it is over the size limit."""
-    provenance = Provenance(path)
+    provenance = Provenance(_where(path))
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
@@ -145,19 +157,45 @@ def _read_whole_file(path: str, fmt: str | None, max_bytes: int) -> _Item:
 
 
 def _read_stdin(stream: BinaryIO, max_bytes: int) -> Iterator[_Item]:
-    """Read all of standard input and sniff it as JSONL, HTML or plain text."""
+    """Read standard input and sniff it as JSONL (streamed line by line), HTML or plain text (held
+    to `max_bytes`: never more than that is read into memory)."""
     provenance = Provenance(STDIN_PATH)
     try:
-        data = stream.read()
+        head = stream.read(_SNIFF_BYTES)
+        while head and not head.removeprefix(_UTF8_BOM).strip() and len(head) <= max_bytes:
+            more = stream.read(_SNIFF_BYTES)  # blank lines before the first character
+            if not more:
+                break
+            head += more
+        if head.removeprefix(_UTF8_BOM).lstrip().startswith(b"{"):
+            yield from _read_jsonl(io.BufferedReader(_Prefixed(head, stream)), STDIN_PATH, max_bytes)
+            return
+        data = head + stream.read(max(max_bytes + 1 - len(head), 0))
     except OSError as err:
         yield _os_failure(provenance, err)
         return
-    if data.removeprefix(_UTF8_BOM).lstrip().startswith(b"{"):
-        yield from _read_jsonl(io.BytesIO(data), STDIN_PATH, max_bytes)
-    elif len(data) > max_bytes:
-        yield _too_large(provenance, f"input ({len(data)} bytes)", max_bytes)
+    if len(data) > max_bytes:
+        yield _too_large(provenance, "input", max_bytes)
     else:
         yield _from_bytes(data, provenance, _sniff(data))
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream's bytes with the ones already read from it put back in front."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head, self._rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if not self._head:
+            data = self._rest.read(len(buffer))
+        else:
+            data, self._head = self._head[: len(buffer)], self._head[len(buffer) :]
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def _sniff(data: bytes) -> str:
@@ -221,7 +259,7 @@ def _read_jsonl_file(path: str, max_bytes: int) -> Iterator[_Item]:
         with open(path, "rb") as stream:
             yield from _read_jsonl(stream, path, max_bytes)
     except OSError as err:
-        yield _os_failure(Provenance(path), err)
+        yield _os_failure(Provenance(_where(path)), err)
 
 
 def _read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_Item]:
@@ -231,10 +269,10 @@ def _read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_Item]:
         if line is not None and not line.strip():
             continue
         found = True
-        provenance = Provenance(path, line=number)
+        provenance = Provenance(_where(path), line=number)
         yield _too_large(provenance, "line", max_bytes) if line is None else _jsonl_record(line, provenance)
     if not found:
-        yield ReadFailure(Provenance(path), Code.EMPTY, "no JSONL records")
+        yield ReadFailure(Provenance(_where(path)), Code.EMPTY, "no JSONL records")
 
 
 def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
@@ -252,7 +290,7 @@ def _jsonl_record(line: bytes, provenance: Provenance) -> _Item:
     """Turn one JSONL line into a RawDocument, or say what is wrong with it."""
     skipped = len(_UTF8_BOM) if line.startswith(_UTF8_BOM) else 0
     try:
-        record = json.loads(line[skipped:].decode("utf-8"))
+        record = json.loads(line[skipped:].decode("utf-8"), parse_constant=_not_json)
     except UnicodeDecodeError as err:
         return ReadFailure(provenance, Code.UNDECODABLE, f"invalid UTF-8 at byte {skipped + err.start}")
     except (ValueError, RecursionError) as err:
@@ -291,6 +329,11 @@ def _jsonl_record(line: bytes, provenance: Provenance) -> _Item:
     )
 
 
+def _not_json(word: str) -> Any:
+    """NaN and Infinity: Python's json reads them, JSON has no such numbers."""
+    raise ValueError(f"{word} is not a JSON number")
+
+
 def _record_problem(record: Any) -> str | None:
     """Why a parsed JSONL line is not a usable record, or None when it is."""
     if not isinstance(record, dict):
@@ -327,24 +370,94 @@ class _CorruptWarc(Exception):
     """A WARC file that cannot be parsed further."""
 
 
+class _Overflow(Exception):
+    """A WARC record that expands past what any article needs (a decompression bomb, say)."""
+
+
+# What a WARC record may expand to, as a multiple of the payload limit (the rest of a record, a
+# video say, is read through and dropped); the longest header line; the most lines read one after
+# another (a record's headers, or blank lines between records), each line held until the headers end.
+RECORD_BYTES_PER_LIMIT = 50
+MAX_LINE_BYTES = 1 << 20
+MAX_LINES = 10_000
+WARC_BLOCK_BYTES = 16384  # compressed bytes read at a time (warcio's default)
+
+
+class _BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]
+    """warcio's reader with bounds: raise _Overflow when a gzip member decompresses to more than
+    `cap` bytes, _CorruptWarc for a line longer than `line_cap` or more than MAX_LINES lines in a
+    row (warcio reads and keeps header lines whole)."""
+
+    def __init__(self, stream: BinaryIO, block_size: int, cap: int, line_cap: int) -> None:
+        super().__init__(stream, block_size=block_size)
+        self.cap, self.line_cap, self.member_bytes, self.lines = cap, line_cap, 0, 0
+
+    def _process_read(self, data: bytes) -> None:
+        super()._process_read(data)
+        if self.decompressor is not None and self.buff is not None:
+            self.member_bytes += self.buff_size
+            if self.member_bytes > self.cap:
+                raise _Overflow(f"a record expands to over {self.cap} bytes")
+
+    def read_next_member(self) -> bool:
+        self.member_bytes = 0
+        return bool(super().read_next_member())
+
+    def read(self, length: int | None = None) -> bytes:
+        self.lines = 0
+        return bytes(super().read(length))
+
+    def readline(self, length: int | None = None) -> bytes:
+        self.lines += 1
+        if self.lines > MAX_LINES:
+            raise _CorruptWarc(f"over {MAX_LINES} lines in a row")
+        limit = self.line_cap if length is None or length < 0 else min(length, self.line_cap)
+        parts, size = [], 0
+        while size < limit:
+            self._fillbuff()
+            if self.empty():
+                break
+            part = self.buff.readline(limit - size)
+            parts.append(part)
+            size += len(part)
+            if part.endswith(b"\n"):
+                break
+        line = b"".join(parts)
+        if size >= self.line_cap and not line.endswith(b"\n"):
+            raise _CorruptWarc(f"a line of over {self.line_cap} bytes")
+        return line
+
+
+class _BoundedWarc(WARCIterator):  # type: ignore[misc]
+    """warcio's WARC iterator reading through a _BoundedReader."""
+
+    def __init__(self, stream: BinaryIO, max_bytes: int) -> None:
+        super().__init__(stream, block_size=WARC_BLOCK_BYTES)
+        cap = max(max_bytes, 1) * RECORD_BYTES_PER_LIMIT
+        line_cap = min(MAX_LINE_BYTES, max(max_bytes, 1024))
+        self.reader = _BoundedReader(self.fh, block_size=WARC_BLOCK_BYTES, cap=cap, line_cap=line_cap)
+
+
 def _read_warc_file(path: str, max_bytes: int) -> Iterator[_Item]:
     """Read every HTML response of a WARC file; stop with BAD_WARC at the first damaged record."""
     try:
         if os.path.getsize(path) == 0:
-            yield ReadFailure(Provenance(path), Code.EMPTY, "empty WARC file")
+            yield ReadFailure(Provenance(_where(path)), Code.EMPTY, "empty WARC file")
             return
         with open(path, "rb") as stream:
             for page in _warc_pages(stream, path, max_bytes):
                 yield _warc_document(page, max_bytes)
     except OSError as err:
-        yield _os_failure(Provenance(path), err)
+        yield _os_failure(Provenance(_where(path)), err)
     except _CorruptWarc as err:
-        yield ReadFailure(Provenance(path), Code.BAD_WARC, f"corrupt or truncated WARC: {err}")
+        yield ReadFailure(Provenance(_where(path)), Code.BAD_WARC, f"corrupt or truncated WARC: {err}")
+    except _Overflow as err:
+        yield ReadFailure(Provenance(_where(path)), Code.TOO_LARGE, f"{err}: the rest of the file is skipped")
 
 
 def _warc_pages(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_Page]:
     """The HTML responses of a WARC stream; raise _CorruptWarc where the archive breaks."""
-    records = WARCIterator(stream)
+    records = _BoundedWarc(stream, max_bytes)
     end = 0  # where the last complete record ends
     while True:
         try:
@@ -354,7 +467,7 @@ def _warc_pages(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_Page]:
             payload = record.content_stream().read(max_bytes + 1) if _is_html_response(record) else None
             offset = records.get_record_offset()  # reads the rest of the record
             end = offset + records.get_record_length()
-        except OSError:
+        except (OSError, _CorruptWarc, _Overflow):
             raise
         except Exception as err:  # warcio reports damaged input with many exception types
             raise _CorruptWarc(_one_line(str(err)) or type(err).__name__) from err
@@ -365,7 +478,7 @@ def _warc_pages(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_Page]:
         if payload is not None:
             headers = record.rec_headers
             yield _Page(
-                provenance=Provenance(path, record=headers.get_header("WARC-Record-ID"), offset=offset),
+                provenance=Provenance(_where(path), record=headers.get_header("WARC-Record-ID"), offset=offset),
                 url=headers.get_header("WARC-Target-URI"),
                 crawled=headers.get_header("WARC-Date"),
                 payload=payload,
@@ -427,6 +540,11 @@ def _one_line(text: str) -> str:
     """`text` on one line, cut to a readable length (warcio quotes whatever line it choked on)."""
     line = " ".join(text.split())
     return line if len(line) <= _MESSAGE_CHARS else line[: _MESSAGE_CHARS - 1] + "…"
+
+
+def _where(path: str) -> str:
+    """A path as stored and shown: a name's bytes that are not UTF-8 written as `\\xff`."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _sha256(data: bytes) -> str:

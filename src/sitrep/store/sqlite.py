@@ -38,6 +38,18 @@ def _migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
+def _statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, one by one (a trigger's body stays with its trigger)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            yield statement
+            statement = ""
+    if any(line.strip() and not line.strip().startswith("--") for line in statement.splitlines()):
+        raise sqlite3.OperationalError(f"incomplete statement in a migration: {statement[:60]!r}")
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -74,21 +86,34 @@ class SQLiteStore(LinkTables, StoryTables):
     # -- schema ---------------------------------------------------------------------------------
 
     def _migrate(self) -> None:
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
-        )
-        applied = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
-        for version, sql in _migrations():
-            if version in applied:
-                continue
-            try:
-                self._db.executescript("BEGIN IMMEDIATE;\n" + sql)
-                self._db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, _now()))
-                self._db.execute("COMMIT")
-            except BaseException:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
-                raise
+        """Apply the migrations the file lacks, all in one write transaction that first reads which
+        are applied: processes opening one new store at once apply each exactly once."""
+        if not self._pending():
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+            applied = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
+            for version, sql in _migrations():
+                if version not in applied:
+                    for statement in _statements(sql):
+                        self._db.execute(statement)
+                    self._db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, _now()))
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+
+    def _pending(self) -> bool:
+        """Whether a migration may be missing (read without a lock; `_migrate` checks again under one)."""
+        try:
+            applied = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
+        except sqlite3.OperationalError:
+            return True  # no table yet
+        return any(version not in applied for version, _ in _migrations())
 
     def schema_version(self) -> int:
         return int(self._one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
