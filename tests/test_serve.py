@@ -205,10 +205,10 @@ def test_bad_token_files_are_refused(started: list[dict[str, Any]], tmp_path: Pa
 
 def test_serve_options_reach_the_server(started: list[dict[str, Any]]) -> None:
     result = run_serve("--host", "0.0.0.0", "--allowed-host", "sitrep.lan", "--allowed-host", "10.1.2.3",
-                       "--workers", "3", "--write-rate", "12", "--request-timeout", "4")  # fmt: skip
+                       "--workers", "3", "--threads", "3", "--write-rate", "12", "--request-timeout", "4")  # fmt: skip
     assert result.exit_code == 0, result.output
     call = started[-1]
     assert call["allowed_hosts"] == ("0.0.0.0", "sitrep.lan", "10.1.2.3") and call["workers"] == 3
-    assert call["write_rate"] == 12 and call["request_timeout"] == 4.0
+    assert call["write_rate"] == 12 and call["request_timeout"] == 4.0 and call["threads"] == 3
     assert "http://0.0.0.0:8000/" in result.output
     assert run_serve().exit_code == 0 and started[-1]["workers"] == (os.cpu_count() or 1)

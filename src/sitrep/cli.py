@@ -230,6 +230,7 @@ def serve(
         typer.Option(help="A Host name to answer besides localhost, 127.0.0.1, ::1 and --host (repeatable; * for any)."),
     ] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes (default: one per core).")] = os.cpu_count() or 1,
+    threads: Annotated[int, typer.Option(min=1, max=64, help="Requests each server process runs at once.")] = 2,
     write_rate: Annotated[
         Optional[int], typer.Option(min=1, help="At most this many POST /api/articles a minute per client address (429 past it).")
     ] = None,
@@ -253,7 +254,8 @@ def serve(
         writes += f", at most {write_rate} a minute per client"
     typer.echo(f"sitrep serve: http://{shown}:{port}/ (API docs at /docs; {workers} worker{'s' * (workers > 1)}; {writes})")
     allowed = (host, *(allowed_host or ()))
-    serving.serve(Path(db), secret, host, port, workers, allowed_hosts=allowed, write_rate=write_rate, request_timeout=request_timeout)
+    serving.serve(Path(db), secret, host, port, workers, allowed_hosts=allowed, write_rate=write_rate,
+                  request_timeout=request_timeout, threads=threads)  # fmt: skip
 
 
 # Commands that live in their own modules, listed after ingest, articles and stats.

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
@@ -29,13 +31,22 @@ def create_app(
     allowed_hosts: Iterable[str] = (),
     write_rate: WriteRate | None = None,
     body_timeout: float = REQUEST_TIMEOUT_S,
+    threads: int | None = None,
 ) -> FastAPI:
     """The API over the store at `db` (created and migrated when needed). Read-only unless `token` is
     given, which then enables POST /api/articles for bearers of it, at most `write_rate` a client.
     Answers requests whose Host is a loopback name or one of `allowed_hosts` (`*`: any); a body must
-    arrive within `body_timeout` seconds."""
+    arrive within `body_timeout` seconds. `threads`: how many requests run at once (when served with
+    its lifespan; default anyio's 40)."""
     open_store(db).close()  # fail now on a bad file, and migrate once before any request
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if threads is not None:  # few threads: under the GIL, 40 of them mostly wait on each other
+            anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="sitrep",
         summary="Conflict events read from news: sourced, geocoded, deduplicated.",
         version="0.1.0",

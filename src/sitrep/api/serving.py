@@ -14,7 +14,7 @@ from ..errors import Code, SitrepError
 from ..store import open_store
 from .app import create_app
 from .ratelimit import WriteRate
-from .settings import TOKEN_ENV, Settings, current
+from .settings import THREADS, TOKEN_ENV, Settings, current
 from .timeouts import TimedH11Protocol
 
 KEEP_ALIVE_S = 5  # an idle kept-alive connection is closed after this
@@ -77,19 +77,20 @@ def app_from_env() -> FastAPI:
         allowed_hosts=settings.allowed_hosts,
         write_rate=rate,
         body_timeout=settings.request_timeout,
+        threads=settings.threads,
     )
 
 
 def serve(
     db: Path, token: str | None, host: str, port: int, workers: int, *, allowed_hosts: tuple[str, ...],
-    write_rate: int | None, request_timeout: float,
+    write_rate: int | None, request_timeout: float, threads: int = THREADS,
 ) -> None:  # fmt: skip
     """Run uvicorn with `workers` processes (1: this one) until interrupted."""
     import uvicorn
 
     with tempfile.TemporaryDirectory(prefix="sitrep-serve-") as scratch:
         rate_file = str(Path(scratch) / "writes.db") if write_rate is not None and workers > 1 else None
-        settings = Settings(str(db.resolve()), allowed_hosts, write_rate, rate_file, request_timeout)
+        settings = Settings(str(db.resolve()), allowed_hosts, write_rate, rate_file, request_timeout, threads)
         settings.export()
         current.cache_clear()
         if token is None:

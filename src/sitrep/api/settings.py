@@ -11,6 +11,7 @@ from functools import cache
 SETTINGS_ENV = "SITREP_SERVE_SETTINGS"
 TOKEN_ENV = "SITREP_TOKEN"
 REQUEST_TIMEOUT_S = 15.0
+THREADS = 2  # requests a worker runs at once
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Settings:
     write_rate: int | None = None  # writes a minute per client address
     rate_file: str | None = None  # where the workers count them together
     request_timeout: float = REQUEST_TIMEOUT_S  # for a request's head, and again for its body
+    threads: int = THREADS
 
     def export(self) -> None:
         """Into this process's environment, which the workers inherit."""
