@@ -6,7 +6,7 @@ each with one kept-alive connection (`http.client`), asking the same URL for `--
 level: requests, failed (not 200, or a connection error), requests/s, p50/p95/p99 in ms; then the
 ratio of 32-client to 1-client throughput. Goal: ratio >= 1.0, p99 <= 2x median, 0 failed.
 
-Run: python bench/load.py [--db demo.db] [--seconds 10] [--levels 1,8,32] [--workers N]
+Run: python bench/load.py [--db demo.db] [--seconds 10] [--levels 1,8,32] [--workers N] [--threads N]
      [--url "/api/events?limit=100"]
 """
 
@@ -137,9 +137,11 @@ def main() -> None:
     parser.add_argument("--levels", default="1,8,32", help="numbers of concurrent clients")
     parser.add_argument("--url", default="/api/events?limit=100")
     parser.add_argument("--workers", type=int, help="passed to `sitrep serve --workers` (else its default)")
+    parser.add_argument("--threads", type=int, help="passed to `sitrep serve --threads` (else its default)")
     args = parser.parse_args()
     levels = [int(n) for n in args.levels.split(",")]
     extra = [] if args.workers is None else ["--workers", str(args.workers)]
+    extra += [] if args.threads is None else ["--threads", str(args.threads)]
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or demo_store(Path(tmp))
         port = free_port()

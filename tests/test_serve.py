@@ -117,6 +117,15 @@ def test_a_stalled_body_gets_a_408_and_is_closed(server: Server) -> None:
     assert status_line.startswith(b"HTTP/1.1 408 ") and json.loads(rest.partition(b"\r\n\r\n")[2])["code"] == "E1010"
 
 
+@pytest.mark.parametrize(
+    "request_bytes",
+    [b"NOT HTTP AT ALL\r\n\r\n", b"GET /api/stats HTTP/1.1\r\nHost: localhost\r\nX-Big: " + b"a" * 20_000],  # a head past 16 KiB
+)
+def test_unreadable_requests_get_a_400_in_the_error_shape(server: Server, request_bytes: bytes) -> None:
+    head, _, body = server.raw(request_bytes).partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400 ") and json.loads(body)["code"] == "E1011"
+
+
 def test_a_kept_alive_connection_still_serves_requests(server: Server) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
     for _ in range(3):

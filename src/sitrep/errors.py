@@ -39,6 +39,7 @@ class Code(str, Enum):
     BAD_HOST = "E1008"  # HTTP API: a Host header the server does not answer for, as in DNS rebinding (421)
     TOO_MANY_WRITES = "E1009"  # HTTP API: a client over the server's write rate (429)
     REQUEST_TIMEOUT = "E1010"  # HTTP API: a request or its body not sent in time (408)
+    BAD_REQUEST = "E1011"  # HTTP API: not HTTP the server reads: malformed, or a head over the limit (400)
 
 
 class SitrepError(Exception):

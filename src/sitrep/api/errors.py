@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException
 from ..errors import Code, SitrepError
 
 TITLES = {
+    400: "Bad request",
     401: "Unauthorized",
     403: "Forbidden",
     404: "Not found",

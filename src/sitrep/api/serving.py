@@ -15,10 +15,9 @@ from ..store import open_store
 from .app import create_app
 from .ratelimit import WriteRate
 from .settings import THREADS, TOKEN_ENV, Settings, current
-from .timeouts import TimedH11Protocol
+from .timeouts import MAX_HEAD_BYTES, TimedH11Protocol
 
 KEEP_ALIVE_S = 5  # an idle kept-alive connection is closed after this
-MAX_HEAD_BYTES = 16 * 1024  # request line and headers (h11's limit on an incomplete event)
 LOG_CONFIG = {
     "version": 1,
     "disable_existing_loggers": False,

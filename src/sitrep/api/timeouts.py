@@ -3,7 +3,8 @@ ever on a connection that was opened and sent nothing, or half a request line an
 them hold every socket the server has. Here a request's head must arrive within `head_timeout`
 seconds of the connection (or of its first byte, for the next request on a kept-alive connection);
 else the client gets a 408 in the API's error shape and the connection is closed. (A body that
-stalls is answered 408 by the route that reads it: `articles._body`.)"""
+stalls is answered 408 by the route that reads it: `articles._body`.) A request h11 cannot read gets
+a 400 in the same shape instead of uvicorn's plain text."""
 
 from __future__ import annotations
 
@@ -15,16 +16,18 @@ import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from ..errors import Code
+from .errors import TITLES
 from .settings import current
 
+MAX_HEAD_BYTES = 16 * 1024  # request line and headers (h11's limit on an incomplete event)
 
-def timeout_answer(seconds: float) -> bytes:
-    """The raw 408 response, in the API's error shape."""
-    body = json.dumps({
-        "ok": False, "status": 408, "code": Code.REQUEST_TIMEOUT.value, "title": "Request timeout",
-        "error": f"the request was not sent within {seconds:g} s",
-    }).encode()  # fmt: skip
-    head = f"HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\ncontent-length: {len(body)}\r\nconnection: close\r\n\r\n"
+
+def raw_answer(status: int, code: Code, message: str) -> bytes:
+    """A whole response in the API's error shape that closes the connection, for answers given
+    below the app (no h11 state is kept: the connection ends)."""
+    title = TITLES[status]
+    body = json.dumps({"ok": False, "status": status, "code": code.value, "title": title, "error": message}).encode()
+    head = f"HTTP/1.1 {status} {title}\r\ncontent-type: application/json\r\ncontent-length: {len(body)}\r\nconnection: close\r\n\r\n"
     return head.encode() + body
 
 
@@ -51,6 +54,12 @@ class TimedH11Protocol(H11Protocol):
         self._disarm()
         super().connection_lost(exc)
 
+    def send_400_response(self, msg: str) -> None:
+        """A request h11 cannot read (malformed, or its head over the limit): the API's error shape."""
+        message = f"not an HTTP request this server reads (malformed, or its head over {MAX_HEAD_BYTES // 1024} KiB)"
+        self.transport.write(raw_answer(400, Code.BAD_REQUEST, message))
+        self.transport.close()
+
     def _arm(self) -> None:
         if self.head_deadline is None and not self.transport.is_closing():
             self.head_deadline = self.loop.call_later(self.head_timeout, self._expired)
@@ -65,5 +74,6 @@ class TimedH11Protocol(H11Protocol):
         if self.transport.is_closing() or self.conn.their_state is not h11.IDLE:
             return
         if self.conn.our_state is h11.IDLE:  # nothing of ours under way (not between two kept-alive requests' answers)
-            self.transport.write(timeout_answer(self.head_timeout))
+            message = f"the request was not sent within {self.head_timeout:g} s"
+            self.transport.write(raw_answer(408, Code.REQUEST_TIMEOUT, message))
         self.transport.close()
