@@ -115,7 +115,7 @@ def latency(store_path: Path, urls: list[str]) -> dict[str, float]:
 
     from sitrep.api import create_app
 
-    client = TestClient(create_app(store_path))
+    client = TestClient(create_app(store_path), base_url="http://localhost")
     for url in urls[:20]:  # warm the page cache and the thread's connection
         client.get(url)
     times, sizes, kib = [], [], []

@@ -26,6 +26,11 @@ ERROR_KEYS = {"ok", "status", "code", "title", "error"}
 TOKEN = "test-token-5b1f"
 
 
+def local(app: Any, **options: Any) -> TestClient:
+    """A client of `app` that names the server `localhost` (the Host check answers loopback names)."""
+    return TestClient(app, base_url="http://localhost", **options)
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("api")
@@ -40,7 +45,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> TestClient:
-    return TestClient(create_app(db))
+    return local(create_app(db))
 
 
 def every(client: TestClient, path: str, limit: int = 1000) -> list[dict[str, Any]]:
@@ -344,7 +349,7 @@ def test_read_only_without_a_token(client: TestClient) -> None:
 
 def test_ingest_needs_the_bearer_token(tmp_path: Path, seed_texts: dict[str, str]) -> None:
     path = tmp_path / "writes.db"
-    writer = TestClient(create_app(path, token=TOKEN))
+    writer = local(create_app(path, token=TOKEN))
     article = {"id": "seed-003", "text": seed_texts["003"], "outlet": "=HYPERLINK(\"x\")", "published": "2017-08-06"}
     for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"}):
         refused = writer.post("/api/articles", json=article, headers=headers)
@@ -369,7 +374,7 @@ def test_ingest_needs_the_bearer_token(tmp_path: Path, seed_texts: dict[str, str
 
 
 def test_bodies_are_bounded_and_checked(tmp_path: Path) -> None:
-    writer = TestClient(create_app(tmp_path / "bounded.db", token=TOKEN))
+    writer = local(create_app(tmp_path / "bounded.db", token=TOKEN))
     auth = {"Authorization": f"Bearer {TOKEN}"}
     big = writer.post("/api/articles", content=b"{" + b" " * (5 * 1024 * 1024) + b"}", headers=auth)
     assert big.status_code == 413 and set(big.json()) == ERROR_KEYS and big.json()["code"] == "E1004"
@@ -423,7 +428,7 @@ def test_search_indexes_are_filled_for_rows_stored_before_them(db: Path, tmp_pat
         " DELETE FROM schema_migrations WHERE version = 7;"
     )
     old.close()
-    reopened = TestClient(create_app(copy))
+    reopened = local(create_app(copy))
     for query in ("/api/events?bbox=36,35,38.5,37&limit=1000", "/api/articles?q=hospital&limit=1000"):
         assert reopened.get(query).json()["items"] == client.get(query).json()["items"]
     assert json.loads(reopened.get("/api/stats").text)["schema_version"] >= 7

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -218,20 +219,43 @@ def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every interface).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
-    token: Annotated[
-        Optional[str], typer.Option(envvar="SITREP_TOKEN", help="Enable POST /api/articles for this bearer token.")
+    token_file: Annotated[
+        Optional[Path], typer.Option(help="Enable POST /api/articles for the bearer token in this file (else $SITREP_TOKEN).")
     ] = None,
+    token: Annotated[
+        Optional[str], typer.Option(help="The token itself: seen by every user of the machine in `ps`; prefer --token-file.")
+    ] = None,
+    allowed_host: Annotated[
+        Optional[list[str]],
+        typer.Option(help="A Host name to answer besides localhost, 127.0.0.1, ::1 and --host (repeatable; * for any)."),
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes (default: one per core).")] = os.cpu_count() or 1,
+    threads: Annotated[int, typer.Option(min=1, max=64, help="Requests each server process runs at once.")] = 2,
+    write_rate: Annotated[
+        Optional[int], typer.Option(min=1, help="At most this many POST /api/articles a minute per client address (429 past it).")
+    ] = None,
+    request_timeout: Annotated[
+        float, typer.Option(min=0.1, max=3600, help="Seconds a client has to send a request's head, and then its body (408 after).")
+    ] = 15.0,
 ) -> None:
     """Serve the HTTP API (read-only unless a token is set) and the map; OpenAPI at /docs."""
-    import uvicorn
-
-    from .api import create_app
+    from .api import serving
 
     try:
-        application = create_app(Path(db), token)
+        secret, source = serving.read_token(token, token_file)
+        serving.check_store(Path(db))
     except SitrepError as error:
         fail(error)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    for warning in serving.token_warnings(source, token_file):
+        err.print(f"[yellow]warning[/yellow] {escape(warning)}")
+    shown = f"[{host}]" if ":" in host else host
+    writes = "read-only" if secret is None else f"writes with the bearer token from {source}"
+    if secret is not None and write_rate is not None:
+        writes += f", at most {write_rate} a minute per client"
+    typer.echo(f"sitrep serve: http://{shown}:{port}/ (API docs at /docs; {workers} worker{'s' * (workers > 1)}; {writes})")
+    allowed = (host, *(allowed_host or ()))
+    serving.serve(Path(db), secret, host, port, workers, allowed_hosts=allowed, write_rate=write_rate,
+                  request_timeout=request_timeout, threads=threads)  # fmt: skip
 
 
 # Commands that live in their own modules, listed after ingest, articles and stats.

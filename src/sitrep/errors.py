@@ -37,6 +37,10 @@ class Code(str, Enum):
     NO_ENDPOINT = "E1005"  # HTTP API: no such path (404)
     BAD_METHOD = "E1006"  # HTTP API: the path exists, the method does not (405)
     SERVER_FAULT = "E1007"  # HTTP API: an unexpected failure (500)
+    BAD_HOST = "E1008"  # HTTP API: a Host header the server does not answer for, as in DNS rebinding (421)
+    TOO_MANY_WRITES = "E1009"  # HTTP API: a client over the server's write rate (429)
+    REQUEST_TIMEOUT = "E1010"  # HTTP API: a request or its body not sent in time (408)
+    BAD_REQUEST = "E1011"  # HTTP API: not HTTP the server reads: malformed, or a head over the limit (400)
 
 
 class SitrepError(Exception):

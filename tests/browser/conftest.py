@@ -4,6 +4,7 @@ over a store of examples/ (the session's FA-KES store and the seeds). Every page
 from __future__ import annotations
 
 import json
+import os
 import socket
 import sqlite3
 import subprocess
@@ -87,7 +88,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, fakes_ingested: tuple[Path,
     sitrep = [sys.executable, "-m", "sitrep"]
     subprocess.run([*sitrep, "ingest", str(EXAMPLES / "seeds"), "--db", str(db), "-q"], check=True, cwd=ROOT)
     port = _free_port()
-    process = subprocess.Popen([*sitrep, "serve", "--db", str(db), "--port", str(port), "--token", TOKEN], cwd=ROOT)
+    env = {**os.environ, "SITREP_TOKEN": TOKEN}  # not --token: that shows it in `ps`
+    process = subprocess.Popen([*sitrep, "serve", "--db", str(db), "--port", str(port)], cwd=ROOT, env=env)
     live = Server(f"http://127.0.0.1:{port}")
     try:
         for _ in range(300):  # at most about 30 s for the server to answer

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
@@ -12,16 +15,38 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import web
 from ..store import open_store
 from . import articles, errors, events
+from .hosts import HostCheck, allowed_names
+from .logs import AccessLog, FaultBarrier
+from .ratelimit import WriteRate
+from .settings import REQUEST_TIMEOUT_S
 from .stores import Stores
 
 POLICY = web.CONTENT_SECURITY_POLICY.encode()
 
 
-def create_app(db: Path, token: str | None = None) -> FastAPI:
+def create_app(
+    db: Path,
+    token: str | None = None,
+    *,
+    allowed_hosts: Iterable[str] = (),
+    write_rate: WriteRate | None = None,
+    body_timeout: float = REQUEST_TIMEOUT_S,
+    threads: int | None = None,
+) -> FastAPI:
     """The API over the store at `db` (created and migrated when needed). Read-only unless `token` is
-    given, which then enables POST /api/articles for bearers of it."""
+    given, which then enables POST /api/articles for bearers of it, at most `write_rate` a client.
+    Answers requests whose Host is a loopback name or one of `allowed_hosts` (`*`: any); a body must
+    arrive within `body_timeout` seconds. `threads`: how many requests run at once (when served with
+    its lifespan; default anyio's 40)."""
     open_store(db).close()  # fail now on a bad file, and migrate once before any request
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if threads is not None:  # few threads: under the GIL, 40 of them mostly wait on each other
+            anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="sitrep",
         summary="Conflict events read from news: sourced, geocoded, deduplicated.",
         version="0.1.0",
@@ -33,6 +58,8 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
     )
     app.state.stores = Stores(db)
     app.state.token = token or None
+    app.state.write_rate = write_rate
+    app.state.body_timeout = body_timeout
     errors.install(app)
     app.include_router(articles.router)
     app.include_router(events.router)
@@ -46,7 +73,10 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
     def docs() -> FileResponse:
         return FileResponse(web.STATIC_DIR / "docs.html", media_type="text/html; charset=utf-8")
 
+    app.add_middleware(HostCheck, allowed=allowed_names(allowed_hosts))
+    app.add_middleware(FaultBarrier)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(AccessLog, token=app.state.token)  # outermost: it sees every answer, 421 and 500 too
     return app
 
 

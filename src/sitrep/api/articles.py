@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hmac
+import asyncio
 import io
 import json
 from datetime import date
@@ -15,12 +15,15 @@ from fastapi.responses import JSONResponse, Response
 from .. import pipeline
 from ..errors import Code
 from ..store.sqlite import EventFilters
+from . import strict_json
+from .auth import authorise
 from .errors import ApiError, bad
 from .params import (
     MAX_TEXT, FormatQuery, Page, Text, date_range, decode_cursor, encode_cursor, one_of, output_format, page, words,
 )  # fmt: skip
 from .render import csv_page, json_page
 from .spans import article_spans
+from .ratelimit import WriteRate
 from .stores import Stores, store_of
 
 router = APIRouter(prefix="/api")
@@ -85,9 +88,11 @@ def get_article(
 @router.post("/articles", summary="Ingest articles (only when the server has a token)")
 async def post_articles(request: Request) -> JSONResponse:
     """Body: one JSON object or a list, each like a JSONL input line (`text` or `html`, optional `id`,
-    `title`, `outlet`, `url`, `published`). Needs `Authorization: Bearer <token>`; at most 5 MB.
-    Answers the ingest report, with `articles`: each record's article id (null: not stored, see `failed`)."""
-    _authorise(request)
+    `title`, `outlet`, `url`, `published`). Needs `Authorization: Bearer <token>`; at most 5 MB of
+    strict JSON (no NaN or Infinity, nested at most 32 deep). Answers the ingest report, with
+    `articles`: each record's article id (null: not stored, see `failed`)."""
+    await _admit(request)
+    authorise(request)
     records = _records(await _body(request))
     lines = b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in records)
     stores: Stores = request.app.state.stores
@@ -106,36 +111,43 @@ async def post_articles(request: Request) -> JSONResponse:
     )
 
 
-def _authorise(request: Request) -> None:
-    token: str | None = request.app.state.token
-    if token is None:
-        raise ApiError(403, Code.WRITES_DISABLED, "this server is read-only: start it with --token to accept articles")
-    given = request.headers.get("authorization", "")
-    scheme, _, value = given.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
-        raise ApiError(401, Code.UNAUTHORIZED, "a valid bearer token is needed", {"WWW-Authenticate": "Bearer"})
+async def _admit(request: Request) -> None:
+    """A 429 when the client is over the server's write rate (every attempt counts, refused ones too)."""
+    rate: WriteRate | None = request.app.state.write_rate
+    if rate is None:
+        return
+    wait = await run_in_threadpool(rate.admit, request.client.host if request.client else "-")
+    if wait is not None:
+        message = f"over {rate.per_minute} writes a minute: retry in {wait:.0f} s"
+        raise ApiError(429, Code.TOO_MANY_WRITES, message, {"Retry-After": str(max(1, round(wait)))})
 
 
 async def _body(request: Request) -> bytes:
-    """The body, read no further than the limit."""
+    """The body, read no further than the size limit, nor for longer than the time limit."""
     too_large = ApiError(413, Code.BODY_TOO_LARGE, f"the body is over {MAX_BODY} bytes")
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > MAX_BODY:
         raise too_large
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY:
-            raise too_large
-        chunks.append(chunk)
+    limit: float = request.app.state.body_timeout
+    try:
+        async with asyncio.timeout(limit):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > MAX_BODY:
+                    raise too_large
+                chunks.append(chunk)
+    except TimeoutError:
+        message = f"the body did not arrive within {limit:g} s"
+        raise ApiError(408, Code.REQUEST_TIMEOUT, message, {"Connection": "close"}) from None
     return b"".join(chunks)
 
 
 def _records(body: bytes) -> list[dict[str, Any]]:
     try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        raise bad("body: not JSON (one article object or a list of them)") from None
+        data = strict_json.loads(body)
+    except strict_json.NotStrictJson as problem:
+        raise bad(f"body: {problem} (strict JSON: one article object or a list of them)") from None
     records = data if isinstance(data, list) else [data]
     if not records or not all(isinstance(r, dict) for r in records):
         raise bad("body: expected one article object or a non-empty list of them")

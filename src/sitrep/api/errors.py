@@ -12,12 +12,16 @@ from starlette.exceptions import HTTPException
 from ..errors import Code, SitrepError
 
 TITLES = {
+    400: "Bad request",
     401: "Unauthorized",
     403: "Forbidden",
     404: "Not found",
     405: "Method not allowed",
+    408: "Request timeout",
     413: "Request body too large",
+    421: "Misdirected request",
     422: "Invalid parameter",
+    429: "Too many requests",
     500: "Server error",
 }
 STATUS_OF = {Code.NOT_FOUND: 404, Code.AMBIGUOUS: 422, Code.BAD_OPTION: 422}
@@ -41,7 +45,7 @@ def error_response(status: int, code: Code, message: str, headers: dict[str, str
 
 
 def install(app: FastAPI) -> None:
-    """Route every kind of failure to `error_response`."""
+    """Route every kind of failure to `error_response` (an unexpected exception: `logs.FaultBarrier`)."""
 
     async def api_error(_: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ApiError)
@@ -63,14 +67,10 @@ def install(app: FastAPI) -> None:
             return error_response(404, Code.NO_ENDPOINT, "no such endpoint: see /docs")
         return error_response(exc.status_code, Code.BAD_PARAMETER, str(exc.detail))
 
-    async def fault(_: Request, exc: Exception) -> JSONResponse:
-        return error_response(500, Code.SERVER_FAULT, "the server failed to answer; the request may be retried")
-
     app.add_exception_handler(ApiError, api_error)
     app.add_exception_handler(SitrepError, sitrep_error)
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(HTTPException, http_error)
-    app.add_exception_handler(Exception, fault)
 
 
 def _problem(error: Any) -> str:

@@ -19,6 +19,7 @@ from ..events.lexicon import event_types
 from ..events_cli import MODALITIES
 from ..store.search import Box, Circle, match_query
 from ..store.sqlite import EventFilters
+from . import strict_json
 from .errors import bad
 
 MAX_LIMIT = 1000
@@ -136,19 +137,18 @@ def output_format(fmt: str | None, request: Request, allowed: tuple[str, ...]) -
     return fmt
 
 
-
-
 def encode_cursor(key: list[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode().rstrip("=")
 
 
 def decode_cursor(cursor: str | None, shape: tuple[type, ...]) -> list[Any] | None:
-    """The sort key a cursor holds, checked against `shape` (the first value may be null)."""
+    """The sort key a cursor holds, checked against `shape` (the first value may be null); a 422 for
+    anything else."""
     if cursor is None:
         return None
-    try:
-        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (binascii.Error, ValueError, UnicodeDecodeError):
+    try:  # strict: no NaN, nothing nested, integers SQLite can hold
+        key = strict_json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)), max_depth=1)
+    except (binascii.Error, ValueError):
         key = None
     if not isinstance(key, list) or len(key) != len(shape):
         raise bad("cursor: not a cursor this endpoint gave")

@@ -33,7 +33,7 @@ class EventFilters:
             ("e.event_date >= ?", self.since),
             ("e.event_date <= ?", self.until),
             ("(e.event_type = ? OR e.sub_event_type = ?)", self.event_type),
-            ("lower(e.actors) LIKE lower(?)", f"%{self.actor}%" if self.actor else None),
+            ("lower(e.actors) LIKE lower(?) ESCAPE '\\'", f"%{like_literal(self.actor)}%" if self.actor else None),
             ("e.country = ?", self.country.upper() if self.country else None),
             ("lower(e.admin1) = lower(?)", self.admin1),  # the database's lower() on both sides: "Ḩimş" matches
             ("e.modality = ?", self.modality),
@@ -47,6 +47,11 @@ class EventFilters:
         if self.text is not None:
             add_clause(where, params, text_clause("e.article_id", words(self.text)))
         return where, params
+
+
+def like_literal(text: str) -> str:
+    """`text` for a LIKE pattern with ESCAPE '\\': its `%`, `_` and backslashes match themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def words(text: str) -> str:

@@ -20,7 +20,7 @@ from ..errors import Code, SitrepError
 from ..models import Article, Place, Source, Span
 from . import search
 from .filters import EventFilters as EventFilters
-from .filters import add_clause, conditions, words
+from .filters import add_clause, conditions, like_literal, words
 from .search import after_clause, text_clause
 from .links import LinkTables
 from .stories import StoryTables
@@ -312,9 +312,8 @@ class SQLiteStore(LinkTables, StoryTables):
         """The full article id for an id or a unique prefix of one."""
         if not prefix:
             raise SitrepError(Code.NOT_FOUND, "an article id is needed")
-        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = self._db.execute(
-            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 3", (escaped + "%",)
+            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 3", (like_literal(prefix) + "%",)
         ).fetchall()
         if not rows:
             raise SitrepError(Code.NOT_FOUND, f"no article with id {prefix!r}")
