@@ -247,12 +247,12 @@ def serve(
     except SitrepError as error:
         fail(error)
     for warning in serving.token_warnings(source, token_file):
-        err.print(f"[yellow]warning[/yellow] {escape(warning)}")
-    shown = f"[{host}]" if ":" in host else host
+        err.print(f"[yellow]warning[/yellow] {shown(warning)}")
+    address = f"[{host}]" if ":" in host else host
     writes = "read-only" if secret is None else f"writes with the bearer token from {source}"
     if secret is not None and write_rate is not None:
         writes += f", at most {write_rate} a minute per client"
-    typer.echo(f"sitrep serve: http://{shown}:{port}/ (API docs at /docs; {workers} worker{'s' * (workers > 1)}; {writes})")
+    typer.echo(f"sitrep serve: http://{address}:{port}/ (API docs at /docs; {workers} worker{'s' * (workers > 1)}; {writes})")
     allowed = (host, *(allowed_host or ()))
     serving.serve(Path(db), secret, host, port, workers, allowed_hosts=allowed, write_rate=write_rate,
                   request_timeout=request_timeout, threads=threads)  # fmt: skip
