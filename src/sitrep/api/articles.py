@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, Response
 from .. import pipeline
 from ..errors import Code
 from ..store.sqlite import EventFilters
-from . import strict_json
+from .. import strict_json
 from .auth import authorise
 from .errors import ApiError, bad
 from .params import (

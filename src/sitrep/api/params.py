@@ -19,7 +19,7 @@ from ..events.lexicon import event_types
 from ..events_cli import MODALITIES
 from ..store.search import Box, Circle, match_query
 from ..store.sqlite import EventFilters
-from . import strict_json
+from .. import strict_json
 from .errors import bad
 
 MAX_LIMIT = 1000

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import re
 import stat
@@ -25,6 +24,7 @@ from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.limitreader import LimitReader
 from warcio.recordloader import ArcWarcRecord
 
+from .. import strict_json
 from ..errors import Code
 from ..models import Provenance, RawDocument, ReadFailure
 from .decode import DecodeError, decode_bytes, normalise_newlines
@@ -290,10 +290,10 @@ def _jsonl_record(line: bytes, provenance: Provenance) -> _Item:
     """Turn one JSONL line into a RawDocument, or say what is wrong with it."""
     skipped = len(_UTF8_BOM) if line.startswith(_UTF8_BOM) else 0
     try:
-        record = json.loads(line[skipped:].decode("utf-8"), parse_constant=_not_json)
+        record = strict_json.loads(line[skipped:].decode("utf-8"))
     except UnicodeDecodeError as err:
         return ReadFailure(provenance, Code.UNDECODABLE, f"invalid UTF-8 at byte {skipped + err.start}")
-    except (ValueError, RecursionError) as err:
+    except strict_json.NotStrictJson as err:
         return ReadFailure(provenance, Code.BAD_JSON, f"not valid JSON: {err}")
     problem = _record_problem(record)
     if problem is not None:
@@ -327,11 +327,6 @@ def _jsonl_record(line: bytes, provenance: Provenance) -> _Item:
         published=published or page.published,
         metadata={**page.metadata, **metadata},
     )
-
-
-def _not_json(word: str) -> Any:
-    """NaN and Infinity: Python's json reads them, JSON has no such numbers."""
-    raise ValueError(f"{word} is not a JSON number")
 
 
 def _record_problem(record: Any) -> str | None:

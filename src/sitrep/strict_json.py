@@ -22,8 +22,10 @@ def loads(data: bytes | str, max_depth: int = MAX_DEPTH) -> Any:
         raise NotStrictJson(f"nested deeper than {max_depth} levels") from None
     except NotStrictJson:
         raise
-    except (ValueError, UnicodeDecodeError):
-        raise NotStrictJson("not JSON") from None
+    except UnicodeDecodeError:
+        raise NotStrictJson("not UTF-8") from None
+    except ValueError as error:
+        raise NotStrictJson(str(error)) from None  # where the JSON breaks
     _check(value, max_depth)
     return value
 
