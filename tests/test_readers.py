@@ -9,6 +9,7 @@ import json
 import os
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -430,19 +431,24 @@ CRAWL = [  # url, HTTP status, Content-Type, body, WARC-Date
 
 def write_warc(path: Path, *, compress: bool) -> dict[str, str]:
     """Write a request record then the CRAWL responses; return the record ids by URL."""
-    ids: dict[str, str] = {}
     with path.open("wb") as out:
-        writer = WARCWriter(out, gzip=compress)
-        request = b"GET /2017/sukhnah HTTP/1.1\r\nHost: levantdaily.example\r\n\r\n"
-        writer.write_record(writer.create_warc_record(CRAWL[0][0], "request", payload=io.BytesIO(request)))
-        for url, status, ctype, body, crawled in CRAWL:
-            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-            record = writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body), http_headers=headers,
-                warc_headers_dict={"WARC-Date": crawled},
-            )
-            writer.write_record(record)
-            ids[url] = record.rec_headers.get_header("WARC-Record-ID")
+        return write_crawl(out, compress=compress)
+
+
+def write_crawl(out: BinaryIO, *, compress: bool) -> dict[str, str]:
+    """Write a request record then the CRAWL responses to `out`; return the record ids by URL."""
+    ids: dict[str, str] = {}
+    writer = WARCWriter(out, gzip=compress)
+    request = b"GET /2017/sukhnah HTTP/1.1\r\nHost: levantdaily.example\r\n\r\n"
+    writer.write_record(writer.create_warc_record(CRAWL[0][0], "request", payload=io.BytesIO(request)))
+    for url, status, ctype, body, crawled in CRAWL:
+        headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            url, "response", payload=io.BytesIO(body), http_headers=headers,
+            warc_headers_dict={"WARC-Date": crawled},
+        )
+        writer.write_record(record)
+        ids[url] = record.rec_headers.get_header("WARC-Record-ID")
     return ids
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import random
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -11,7 +12,11 @@ from hypothesis import strategies as st
 
 from sitrep.errors import Code
 from sitrep.ingest.readers import read_paths
+from sitrep.ingest.clean import clean
 from sitrep.models import RawDocument, ReadFailure
+
+from .mutations import mutate, real_inputs
+from .test_clean_fuzz import check_invariants
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -62,3 +67,16 @@ def test_utf8_text_round_trips(tmp_path: Path, text: str) -> None:
 @given(data=SHAPED)
 def test_any_stdin_yields_documents_or_failures(data: bytes) -> None:
     check_items(list(read_paths(["-"], stdin=io.BytesIO(data), max_bytes=1500)), "<stdin>")
+
+
+@FUZZ
+@given(base=st.integers(0, len(real_inputs()) - 1), seed=st.integers(0, 2**32 - 1))
+def test_damaged_real_inputs_yield_documents_or_failures_and_clean(tmp_path: Path, base: int, seed: int) -> None:
+    suffix, data = real_inputs()[base]
+    path = tmp_path / f"input{suffix}"
+    path.write_bytes(mutate(data, random.Random(seed)))
+    items = list(read_paths([str(path)], max_bytes=200_000))
+    check_items(items, str(path))
+    for item in items:
+        if isinstance(item, RawDocument):
+            check_invariants(item.text, clean(item.text, title=item.title))

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import os
 import re
 import stat
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -28,6 +30,10 @@ from .. import strict_json
 from ..errors import Code
 from ..models import Provenance, RawDocument, ReadFailure
 from .decode import DecodeError, decode_bytes, normalise_newlines
+
+# warcio logs what it repairs in a damaged record ("Replacing spaces in invalid WARC-Target-URI");
+# without a handler of the application's those lines would reach the terminal mid-progress-bar.
+logging.getLogger("warcio").addHandler(logging.NullHandler())
 
 DEFAULT_MAX_BYTES = 20_000_000
 SUPPORTED = (".txt", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")
@@ -394,6 +400,14 @@ class _BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]
             if self.member_bytes > self.cap:
                 raise _Overflow(f"a record expands to over {self.cap} bytes")
 
+    def _decompress(self, data: bytes) -> bytes:
+        if self.decompressor is not None and data and self.num_block_read > 0:
+            try:  # warcio would print the error and drop the block
+                return bytes(self.decompressor.decompress(data))
+            except zlib.error as err:
+                raise _CorruptWarc(f"damaged gzip data ({err})") from err
+        return bytes(super()._decompress(data))
+
     def read_next_member(self) -> bool:
         self.member_bytes = 0
         return bool(super().read_next_member())
@@ -424,7 +438,10 @@ class _BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]
 
 
 class _BoundedWarc(WARCIterator):  # type: ignore[misc]
-    """warcio's WARC iterator reading through a _BoundedReader."""
+    """warcio's WARC iterator reading through a _BoundedReader, its warnings kept off stderr (a record
+    its length misplaces is reported as a BAD_WARC failure instead)."""
+
+    INC_RECORD = ""
 
     def __init__(self, stream: BinaryIO, max_bytes: int) -> None:
         super().__init__(stream, block_size=WARC_BLOCK_BYTES)
