@@ -3,6 +3,7 @@ goes in through the API, and in the map's card and the article view nothing of i
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote
 
 from tests.browser.conftest import Browsing, Server
@@ -73,3 +74,28 @@ def test_hostile_article_runs_nothing_in_the_card_or_the_article_view(browsing: 
     assert page.locator("#article .url").text_content() == HOSTILE["url"]  # shown, not linked
     browsing.screenshot("hostile-article")
     assert_inert(browsing, server)
+
+
+def test_a_place_name_in_a_marker_tooltip_is_text(browsing: Browsing, server: Server) -> None:
+    hostile = f'<img src=x onerror="{PAYLOAD}">Palmyra'
+    placed = next(f for f in server.features() if f["geometry"])
+    lon, lat = placed["geometry"]["coordinates"]
+
+    def with_hostile_names(route: Any) -> None:  # as if a place had been read under that name
+        response = route.fetch()
+        page = response.json()
+        for feature in page["features"]:
+            feature["properties"]["location"] = hostile
+        route.fulfill(response=response, json=page)
+
+    page = browsing.page
+    page.route("**/api/events?format=geojson*", with_hostile_names)
+    page.goto(f"{server.origin}/#14/{lat}/{lon}")
+    page.wait_for_selector("body[data-ready=true]", timeout=60_000)
+    box = page.locator("#map").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tooltip = page.locator(".leaflet-tooltip").first
+    tooltip.wait_for()
+    assert hostile in tooltip.text_content()
+    assert page.locator(".leaflet-tooltip img").count() == 0
+    assert page.evaluate("window.__pwned") is None and browsing.errors == []

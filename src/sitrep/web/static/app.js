@@ -75,7 +75,8 @@ function markerFor(feature, members) {
     bubblingMouseEvents: false,
   });
   marker.feature = feature;
-  marker.bindTooltip(`${p.sub_event_type} · ${p.location || "?"} · ${p.event_date || "undated"}`, { direction: "top" });
+  // an element, not a string: Leaflet sets a string tooltip as HTML, and the place name is article text
+  marker.bindTooltip(el("span", null, `${p.sub_event_type} · ${p.location || "?"} · ${p.event_date || "undated"}`), { direction: "top" });
   marker.on("click", () => openCard(feature, members, state));
   return marker;
 }
