@@ -36,6 +36,7 @@ class Code(str, Enum):
     NO_ENDPOINT = "E1005"  # HTTP API: no such path (404)
     BAD_METHOD = "E1006"  # HTTP API: the path exists, the method does not (405)
     SERVER_FAULT = "E1007"  # HTTP API: an unexpected failure (500)
+    ANALYSIS_SKIPPED = "E804"  # an article stored without places and events: its text is over the analysis limit
 
 
 class SitrepError(Exception):

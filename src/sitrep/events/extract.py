@@ -83,7 +83,7 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
     records = later_tolls(records, doc, with_candidates, context.title_end)
     records = [_people_of(e, named, country) for e in records]
     length = max(len(text), 1)
-    return Extraction(sorted(records, key=lambda e: _salience(e, length)), rejected + generic)
+    return Extraction(sorted(records, key=lambda e: salience(e, length)), rejected + generic)
 
 
 def _candidates(
@@ -480,7 +480,7 @@ def _confidence(weight: float, actor1: ActorRef | None, place: Place | None, mod
     return round(min(value, 1.0), 2)
 
 
-def _salience(event: Event, length: int) -> tuple[int, int, float, int]:
+def salience(event: Event, length: int) -> tuple[int, int, float, int]:
     """Current before historical, told-as-happened before the other modes, then certainty with a
     lead bonus (news puts the main event first)."""
     lead = 0.3 * (1 - event.sentence.start / length)
