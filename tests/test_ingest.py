@@ -13,6 +13,7 @@ from sitrep.ingest.clean import restore
 from sitrep.models import RemovedSpan
 from sitrep.pipeline import IngestOptions, ingest
 from sitrep.store import open_store
+from sitrep.store.filters import EventFilters
 
 from .conftest import FAKES, SEEDS
 
@@ -220,3 +221,24 @@ def test_an_article_whose_analysis_fails_is_stored_all_the_same(tmp_path, monkey
         assert "stored without places and events 1" in report.summary()
         counts = {a["id"]: len(store.places(a["id"])) for a in store.list_articles()}
     assert sorted(n > 0 for n in counts.values()) == [False, True]
+
+
+def test_an_article_over_the_analysis_limit_is_stored_with_its_note_and_the_next_is_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(process, "MAX_CHARS", 20_000)  # the real limit, scaled down for a quick test
+    rows = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines()[:16]]
+    long = "\n\n".join(row["text"] for row in rows[:-1])
+    assert len(long) > process.MAX_CHARS
+    path = tmp_path / "two.jsonl"
+    lines = [{"id": "long", "text": long}, {"id": "next", "text": rows[-1]["text"], "published": rows[-1]["published"]}]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    with open_store(tmp_path / "l.db") as store:
+        report = ingest([str(path)], store, IngestOptions())
+        assert report.ingested == 2 and not report.failed
+        (reason,) = report.unanalysed
+        assert f"{Code.ANALYSIS_SKIPPED.value} places and events not read" in reason and "over the limit of 20,000" in reason
+        by_text = {len(store.get_article(a["id"])["text"]): a["id"] for a in store.list_articles()}
+        stored_long, stored_next = by_text[max(by_text)], by_text[min(by_text)]
+        assert reason.startswith(stored_long[:12])
+        assert store.get_article(stored_long)["text"] == long
+        assert not store.places(stored_long) and not store.list_events(EventFilters(article_id=stored_long))
+        assert store.places(stored_next) and store.list_events(EventFilters(article_id=stored_next))

@@ -29,6 +29,7 @@ class Code(str, Enum):
     BAD_MODEL = "E801"
     BAD_LEXICON = "E802"
     ANALYSIS_FAILED = "E803"  # an article stored without places and events: its analysis raised
+    ANALYSIS_SKIPPED = "E804"  # an article stored without places and events: its text is over the analysis limit
     BAD_ACTORS = "E901"  # a malformed actor dictionary file (actors.csv, actor_generics.csv or a user file)
     BAD_PARAMETER = "E1001"  # HTTP API: a query parameter or request body it cannot use (422)
     UNAUTHORIZED = "E1002"  # HTTP API: a write without the server's bearer token (401)

@@ -33,7 +33,7 @@ from .events.records import event_json
 from .link import story_store
 from .link.features import Signals
 from .link.update import link_article
-from .process import Analysis, Processor
+from .process import Analysis, Processor, too_long
 from .store import Store
 
 COMMIT_EVERY = 25
@@ -202,12 +202,17 @@ def _analyse(
     report: IngestReport,
     progress: Progress,
 ) -> dict[str, Analysis]:
-    """Places and events of the batch's new articles, parsed together. Should the analysis fail, each
-    article is tried alone, and one that still fails is stored without places and events, with the
-    reason in the report: an analysis error never loses an article."""
+    """Places and events of the batch's new articles, parsed together. An article over the analysis
+    limit is not read (E804), and should the analysis fail, each article is tried alone, and one that
+    still fails is stored without places and events (E803), with the reason in the report: neither a
+    long article nor an analysis error loses an article or holds up the others."""
     if processor is None:
         return {}
     new = {a.id: a for a in articles if isinstance(a, Article) and not store.has_article(a.id)}
+    for article in list(new.values()):
+        if (why := too_long(article.text)) is not None:
+            _unanalysed(article, why, report, progress)
+            del new[article.id]
     try:
         return dict(zip(new, processor.analyse(*_inputs(new.values())), strict=True))
     except Exception:
@@ -217,10 +222,14 @@ def _analyse(
         try:
             found[article.id] = processor.analyse(*_inputs([article]))[0]
         except Exception as error:
-            reason = f"{article.id[:12]}: {Code.ANALYSIS_FAILED.value} places and events not read ({type(error).__name__}: {error})"
-            report.unanalysed.append(reason)
-            progress.notice(reason)
+            _unanalysed(article, f"{Code.ANALYSIS_FAILED.value} places and events not read ({type(error).__name__}: {error})", report, progress)
     return found
+
+
+def _unanalysed(article: Article, why: str, report: IngestReport, progress: Progress) -> None:
+    reason = f"{article.id[:12]}: {why}"
+    report.unanalysed.append(reason)
+    progress.notice(reason)
 
 
 def _inputs(articles: Iterable[Article]) -> tuple[list[str], list[ArticleContext]]:

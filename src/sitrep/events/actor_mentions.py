@@ -228,9 +228,14 @@ def _country_from_parse(doc: Doc, mention: ActorMention, generic: GenericMatch) 
 def _entity_text(token: Token) -> str:
     """The named entity a token belongs to ("North Korea" for "Korea"), else the token."""
     if token.ent_type_:
-        for ent in token.sent.ents:
-            if ent.start <= token.i < ent.end:
-                return ent.text
+        doc, sent = token.doc, token.sent
+        start, end = token.i, token.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if sent.start <= start and end <= sent.end:  # an entity of the sentence
+            return doc[start:end].text
     return token.text
 
 

@@ -21,6 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..actors import Catalogue
 from ..models import ActorRef, Attribution, Event, Evidence, Place, Rejected, Span
+from ..offsets import ByOffset
 from . import interval, lexicon, triggers
 from .candidate import NONSTATE_TYPES, SHORT_SINCE_DAYS, STATE_TYPES, VIOLENT_TYPES, Candidate, another, distinct, site_key, territory_by_agent, told
 from .claimants import claims, credit
@@ -30,7 +31,7 @@ from .syntax import tree_distance
 from .attribution import Statement, quotations, relayed_report
 from .later_tolls import later_tolls
 from .tag_lists import inside, tag_spans
-from .location import antecedent, aside_starts, container, fallback, place_in_sentence, vicinity
+from .location import Sites, antecedent, aside_starts, container, fallback, place_in_sentence, vicinity
 from .venues import venue_starts
 from .modality import ModeHit, modality
 from .notes import write_notes
@@ -82,7 +83,7 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
     records = later_tolls(records, doc, with_candidates, context.title_end)
     records = [_people_of(e, named, country) for e in records]
     length = max(len(text), 1)
-    return Extraction(sorted(records, key=lambda e: _salience(e, length)), rejected + generic)
+    return Extraction(sorted(records, key=lambda e: salience(e, length)), rejected + generic)
 
 
 def _candidates(
@@ -98,6 +99,9 @@ def _candidates(
     asides = aside_starts(text, places)
     places = [p for p in places if p.start not in asides]
     placed = _place_tokens(doc, places)
+    sites = Sites(places, venues)
+    by_root = ByOffset(mentions, lambda m: m.root)
+    by_start = ByOffset(mentions, lambda m: m.ref.span.start)
     lead = next((sent.start for sent in doc.sents if sent.end_char > context.title_end), None)
     for sent in doc.sents:
         hits = _clause_hits([h for h in triggers.classify(sent, kind_of, placed) if not inside(tags, h.start_char)])
@@ -111,6 +115,8 @@ def _candidates(
         dated = when.start is not None and not when.reported and period is None
         day = dated and when.first is not None and when.last is not None and (when.last - when.first).days <= 1
         toll = fatalities(tollwords, offset=sent.start_char, day=day)
+        actors = by_root.within(sent.start, sent.end)
+        actor_spans = [m.ref.span for m in by_start.within(sent.start_char, sent.end_char)]
         told_once: dict[tuple[str, str, str | None, str | None], Candidate] = {}
         for hit in hits:
             headline = hit.start_char < context.title_end
@@ -118,7 +124,7 @@ def _candidates(
             apart = interval.offset(doc[hit.head], sent)  # "two days after militants kidnapped them"
             own = when if apart is None else interval.shifted(when, apart, context.published)
             own_dated = dated or apart is not None
-            event, stated, site = _event(text, sent, hit, places, venues, mentions, statements, relayed, previous, own, own_toll)
+            event, stated, site = _event(text, sent, hit, sites, actors, actor_spans, statements, relayed, previous, own, own_toll)
             candidate = Candidate(
                 event, hit.head, hit.weight, stated, own_dated, told(sent, doc[hit.head], doc[hit.start : hit.end]),
                 own_toll, site=site, days=(own.first, own.last) if own_dated and own.first and own.last else None,
@@ -326,9 +332,9 @@ def _event(
     text: str,
     sent: SpacySpan,
     hit: triggers.TriggerHit,
-    places: Sequence[Place],
-    venues: frozenset[int],
-    mentions: Sequence[ActorMention],
+    sites: Sites,
+    actors: Sequence[ActorMention],
+    actor_spans: Sequence[Span],
     statements: Sequence[Statement],
     relayed: Span | None,
     previous: Place | None,
@@ -336,7 +342,8 @@ def _event(
     toll: Toll | None,
 ) -> tuple[Event, bool, Place | None]:
     """The event one trigger names, as its sentence tells it, whether the sentence names its place,
-    and the place mention it names for it (known to the gazetteer or not)."""
+    and the place mention it names for it (known to the gazetteer or not). `actors`: the actor mentions
+    of the sentence; `actor_spans`: the spans of those that begin in it."""
     doc = sent.doc
     trigger = doc[hit.head]
     trigger_span = Span(hit.start_char, hit.end_char, hit.text)
@@ -352,7 +359,7 @@ def _event(
     if attribution is not None:
         evidence.append(Evidence("attribution", attribution.source))
 
-    found = roles(sent, trigger, mentions, doc[hit.end - 1], sides=hit.event_type == "Battles")
+    found = roles(sent, trigger, actors, doc[hit.end - 1], sides=hit.event_type == "Battles")
     actor1 = found.actor1.ref if found.actor1 else None
     actor2 = found.actor2.ref if found.actor2 else None
     sub_event_type = territory_by_agent(hit.sub_event_type, actor1 if found.syntactic else None)
@@ -364,14 +371,14 @@ def _event(
         if ref is not None:
             evidence.append(Evidence(field, ref.span))
 
-    actor_spans = [m.ref.span for m in mentions if sent.start_char <= m.ref.span.start < sent.end_char]
-    referred = antecedent(sent, trigger, sub_event_type, places)  # "its liberation": the place "its" stands for
-    if hit.event_type in VIOLENT_TYPES:  # fighting is not placed where talks about it are held
-        places = [p for p in places if p.start not in venues]
-        previous = previous if previous is None or previous.start not in venues else None
-    chosen = _in_town(text, referred or place_in_sentence(sent, trigger, places, actor_spans) or fallback(previous, places), places)
-    nameable = [p for p in places if p.resolved or _place_noun(text, p)]  # known, or told as a place ("the village of X")
-    named = _in_town(text, referred or place_in_sentence(sent, trigger, nameable, actor_spans, resolved=False), places)
+    referred = antecedent(sent, trigger, sub_event_type, sites.of(False))  # "its liberation": the place "its" stands for
+    violent = hit.event_type in VIOLENT_TYPES  # fighting is not placed where talks about it are held
+    if violent:
+        previous = previous if previous is None or previous.start not in sites.venues else None
+    places, here = sites.of(violent), sites.within(sent, violent)
+    chosen = _in_town(text, referred or place_in_sentence(text, sent, trigger, here, actor_spans) or fallback(previous, sites.main(violent)), places)
+    nameable = [p for p in here if p.resolved or _place_noun(text, p)]  # known, or told as a place ("the village of X")
+    named = _in_town(text, referred or place_in_sentence(text, sent, trigger, nameable, actor_spans, resolved=False), places)
     site = named[0] if named else None
     if site is not None and not site.resolved and is_part(_place_noun(text, site)):
         site = replace(site, feature="part")  # a neighbourhood the gazetteer does not know: inside some town
@@ -445,9 +452,20 @@ def _attribution(
         return Attribution(mode.source, mode.cue if mode.source_role else None, quote.quote if quote else None)
     if quote is not None:
         return Attribution(quote.speaker, None, quote.quote)
-    if relayed is not None and relayed.end <= trigger.start and text.count("\n\n", relayed.end, trigger.start) < RELAY_PARAGRAPHS:
+    if relayed is not None and relayed.end <= trigger.start and _breaks_fewer(text, relayed.end, trigger.start, RELAY_PARAGRAPHS):
         return Attribution(relayed, None, None)
     return None
+
+
+def _breaks_fewer(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether text[start:end] holds fewer than `limit` paragraph breaks, read no further than the last."""
+    at = start
+    for _ in range(limit):
+        at = text.find("\n\n", at, end)
+        if at < 0:
+            return True
+        at += 2
+    return False
 
 
 def _confidence(weight: float, actor1: ActorRef | None, place: Place | None, mode: str) -> float:
@@ -462,7 +480,7 @@ def _confidence(weight: float, actor1: ActorRef | None, place: Place | None, mod
     return round(min(value, 1.0), 2)
 
 
-def _salience(event: Event, length: int) -> tuple[int, int, float, int]:
+def salience(event: Event, length: int) -> tuple[int, int, float, int]:
     """Current before historical, told-as-happened before the other modes, then certainty with a
     lead bonus (news puts the main event first)."""
     lead = 0.3 * (1 - event.sentence.start / length)

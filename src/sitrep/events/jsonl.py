@@ -1,5 +1,7 @@
 """The `sitrep extract` contract: JSONL `{"id", "text", "published"?, "title"?}` in, `{"id", "events", "rejected"}` out.
 
+A text over the analysis limit (`process.too_long`) is reported as a bad line is (E804), and left out.
+
 A title found near the top of the text marks the headline: its events are restated by the body
 (as on ingest, where cleaning finds the title). Without "published", a dateline at the top of the
 text dates the article, as on ingest.
@@ -13,7 +15,7 @@ from typing import Any
 
 from ..ingest.dates import find_dateline
 from ..jsonl import parse_line, published_date
-from ..process import Processor
+from ..process import Processor, too_long
 from .extract import ArticleContext
 from .records import event_json, rejected_json
 
@@ -45,6 +47,8 @@ def _record(number: int, line: str) -> tuple[Any, str, ArticleContext] | str:
     record = parse_line(number, line)
     if isinstance(record, str):
         return record
+    if (why := too_long(record["text"])) is not None:
+        return f"{number}: {why}"
     context = article_context(record, number)
     return context if isinstance(context, str) else (record.get("id"), record["text"], context)
 

@@ -28,6 +28,7 @@ from spacy.tokens import Token
 from spacy.tokens import Span as SpacySpan
 
 from ..models import Place, Span
+from ..offsets import ByOffset
 from ..places.context import ADMIN_WORDS, DIRECTIONS, SETTLEMENT_WORDS, settlement_cue
 from ..places.geoparse import DERIVED
 from ..places.relative import distance_km
@@ -81,7 +82,7 @@ def _institution() -> re.Pattern[str]:
 
 
 def place_in_sentence(
-    sent: SpacySpan, trigger: Token, places: Sequence[Place], actor_spans: Sequence[Span] = (), resolved: bool = True
+    text: str, sent: SpacySpan, trigger: Token, places: Sequence[Place], actor_spans: Sequence[Span] = (), resolved: bool = True
 ) -> tuple[Place, str] | None:
     """The sentence's place for the event, with why. A place named inside an actor's name ("US" in
     "US-led coalition", "Syria" in "Military Forces of Syria") says whose the actor is, not where.
@@ -101,7 +102,7 @@ def place_in_sentence(
     if not inside:
         return None
     mentions = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char]
-    scored = [(_score(sent, trigger, p, inside, mentions), p) for p in inside]
+    scored = [(_score(text, sent, trigger, p, inside, mentions), p) for p in inside]
     (score, reason), best = max(scored, key=lambda item: (item[0][0], -item[1].start))
     return best, reason
 
@@ -156,7 +157,7 @@ def _owning(sent: SpacySpan, place: Place, inside: Sequence[Place]) -> bool:
     return any(other.country == place.country and other.feature != "country" for other in inside)
 
 
-def _score(sent: SpacySpan, trigger: Token, place: Place, inside: Sequence[Place], mentions: Sequence[Place]) -> tuple[float, str]:
+def _score(text: str, sent: SpacySpan, trigger: Token, place: Place, inside: Sequence[Place], mentions: Sequence[Place]) -> tuple[float, str]:
     span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
     steps = _path(trigger, span.root) if span is not None else None
     value = 0.0
@@ -167,7 +168,7 @@ def _score(sent: SpacySpan, trigger: Token, place: Place, inside: Sequence[Place
     value -= abs(place.start - trigger.idx) / 200
     value -= {1: 0.0, 2: 0.3, 3: 1.0}.get(place.geo_precision or (3 if place.resolved else 1), 1.0)
     if place.feature == "relative":
-        if not any(_named_point(sent.doc.text, other, place, mentions) for other in inside):
+        if not any(_named_point(text, other, place, mentions) for other in inside):
             value += 1.0  # "4 km north of Al-Hayl" with no village named: the event lies there
     elif any(other.feature == "relative" and other.start <= place.start and place.end <= other.end for other in inside):
         value -= 1.0  # the anchor of a relative location: the relative one is the event's place
@@ -266,17 +267,47 @@ def _territory_pronoun(trigger: Token, sub_event_type: str) -> Token | None:
     return None
 
 
-def fallback(previous: Place | None, places: Sequence[Place]) -> tuple[Place, str] | None:
-    """With no place in the sentence: the article's main place (named most, and more than once),
-    else the previous event's place."""
+def main_place(places: Sequence[Place]) -> tuple[Place, int] | None:
+    """The article's main place: the one it names most, more than once and more than any other, and how often."""
     named = Counter(p.id for p in places if p.resolved and p.feature not in COARSE_FEATURES)
     ranked = named.most_common(2)
     if ranked and ranked[0][1] > 1 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        place = next(p for p in places if p.id == ranked[0][0])
-        return vicinity(place), f"no place in the sentence: the article's main place, {place.name} (named {ranked[0][1]} times)"
+        return next(p for p in places if p.id == ranked[0][0]), ranked[0][1]
+    return None
+
+
+def fallback(previous: Place | None, main: tuple[Place, int] | None) -> tuple[Place, str] | None:
+    """With no place in the sentence: the article's main place (`main_place`), else the previous event's place."""
+    if main is not None:
+        place, times = main
+        return vicinity(place), f"no place in the sentence: the article's main place, {place.name} (named {times} times)"
     if previous is not None:
         return vicinity(previous), f"no place in the sentence: the previous event's place, {previous.name}"
     return None
+
+
+class Sites:
+    """An article's place mentions for its events, read once: all of them, or for violence all but the
+    venues of talks (fighting is not placed where talks about it are held); those of one sentence; the
+    article's main place."""
+
+    def __init__(self, places: Sequence[Place], venues: frozenset[int]) -> None:
+        self.venues = venues
+        self._all = list(places)
+        self._fighting = [p for p in places if p.start not in venues]
+        self._main = (main_place(self._all), main_place(self._fighting))
+        self._at = ByOffset(self._all, lambda p: p.start)
+
+    def of(self, violent: bool) -> list[Place]:
+        return self._fighting if violent else self._all
+
+    def main(self, violent: bool) -> tuple[Place, int] | None:
+        return self._main[violent]
+
+    def within(self, sent: SpacySpan, violent: bool) -> list[Place]:
+        """The mentions that begin in the sentence, in the article's order."""
+        here = self._at.within(sent.start_char, sent.end_char)
+        return [p for p in here if p.start not in self.venues] if violent else here
 
 
 def vicinity(place: Place) -> Place:

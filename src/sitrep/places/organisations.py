@@ -20,6 +20,7 @@ Al-Manar").
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ class Organisation:
 
 
 Span = tuple[int, int, Organisation]
+_WORD_CHAR = re.compile(r"[\w-]")  # no name part begins or ends beside one
 _WORD = r"(?:(?:[Aa]l|[Ee]l)-)?[A-Z][\w'’-]*(?:\.[A-Za-z][\w'’-]*)*"  # "U.S" but never across "Raqqa. Police"
 
 
@@ -64,19 +66,42 @@ def inside(mentions: Sequence[tuple[int, int, str]], spans: Sequence[Span]) -> l
     here or anywhere in the text ("Al-Manar" where "Al-Manar TV" is named too), else the model's ORG
     entity it lies in, else None. Only an actor's name may be the whole of the mention: an organisation
     word or an ORG entity as long as the mention says nothing ("Soviet Union" names a place; "Raqa"
-    alone as ORG is the model's mistake)."""
-    found: list[Organisation | None] = []
-    for start, end, text in mentions:
-        sure = next((org for _, _, org in spans if org.sure and _part_of(text, org)), None)
-        guess = next((org for s, e, org in spans if s <= start and end <= e and e - s > end - start), None)
-        found.append(sure or guess)
+    alone as ORG is the model's mistake). Each is the first of `spans` that fits."""
+    sure = _sure_parts(spans, max((len(text) for _, _, text in mentions), default=0))
+    by_start = sorted(range(len(spans)), key=lambda n: spans[n][0])
+    found: list[Organisation | None] = [None] * len(mentions)
+    around: list[tuple[int, int]] = []  # (end, index) of the spans begun by the mention's start
+    taken = 0
+    for at in sorted(range(len(mentions)), key=lambda n: mentions[n][0]):
+        start, end, text = mentions[at]
+        while taken < len(by_start) and spans[by_start[taken]][0] <= start:
+            heapq.heappush(around, (spans[by_start[taken]][1], by_start[taken]))
+            taken += 1
+        while around and around[0][0] <= start:
+            heapq.heappop(around)  # ended before this mention: before every later one too
+        guess = min((n for e, n in around if end <= e and e - spans[n][0] > end - start), default=None)
+        found[at] = sure.get(text) or (spans[guess][2] if guess is not None else None)
     return found
 
 
-def _part_of(name: str, organisation: Organisation) -> bool:
-    """Whether the name is some words of the organisation's name (or all of an actor's)."""
-    longer = organisation.source == "actor" or len(organisation.text) > len(name)
-    return longer and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", organisation.text) is not None
+def _sure_parts(spans: Sequence[Span], longest: int) -> dict[str, Organisation]:
+    """Every name of at most `longest` characters that is some words of a surely named organisation
+    (or all of an actor's), with the first such organisation."""
+    parts: dict[str, Organisation] = {}
+    for _, _, organisation in spans:
+        if not organisation.sure:
+            continue
+        name = organisation.text
+        starts = [a for a in range(len(name)) if a == 0 or not _WORD_CHAR.match(name, a - 1)]
+        ends = [b for b in range(1, len(name) + 1) if b == len(name) or not _WORD_CHAR.match(name, b)]
+        whole = organisation.source == "actor"
+        for a in starts:
+            for b in ends:
+                if b - a > longest:
+                    break
+                if a < b and (whole or b - a < len(name)):
+                    parts.setdefault(name[a:b], organisation)
+    return parts
 
 
 @cache

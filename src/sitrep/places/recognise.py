@@ -35,10 +35,12 @@ by its consonants is taken in the country the article names most ("Maaret al-Num
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import accumulate
 from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -286,8 +288,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _untaken(runs: list[tuple[int, int, str]], taken: dict[tuple[int, int], Mention]) -> Iterator[tuple[int, int, str]]:
     """The named runs that overlap no `taken` span."""
     busy = sorted(taken)
+    starts = [s for s, _ in busy]
+    reach = list(accumulate((e for _, e in busy), max))  # the furthest end of the spans up to each
     for start, end, position in runs:
-        if not any(s < end and start < e for s, e in busy):
+        before = bisect_left(starts, end)  # the spans that begin before the run ends
+        if not (before and reach[before - 1] > start):
             yield start, end, position
 
 

@@ -130,6 +130,7 @@ def _county(entry: GazetteerEntry) -> County:
 
 def _make_view(hints: Counter[str], entries: Sequence[GazetteerEntry]) -> _View:
     view = _View(focus=Counter(hints))
+    anchored: set[GazetteerEntry] = set()
     for entry in entries:
         if entry.country:
             view.focus[entry.country] += 1
@@ -137,7 +138,8 @@ def _make_view(hints: Counter[str], entries: Sequence[GazetteerEntry]) -> _View:
             view.admins[(entry.country, entry.admin1_code)] += 1
             if entry.kind == "admin1":
                 view.named.add((entry.country, entry.admin1_code))
-        if entry.kind not in WIDE_KINDS and entry not in view.anchors:
+        if entry.kind not in WIDE_KINDS and entry not in anchored:
+            anchored.add(entry)
             view.anchors.append(entry)
     return view
 
