@@ -8,6 +8,7 @@ import asyncio
 import base64
 import json
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -230,7 +231,8 @@ def test_a_stalled_body_gets_a_408_and_the_connection_closes(tmp_path: Path) -> 
         async with asyncio.timeout(20):
             await app(scope, receive, send)
 
-    asyncio.run(run())
+    with ThreadPoolExecutor(1) as thread:  # a loop of its own: the browser tests' loop may run in this thread
+        thread.submit(asyncio.run, run()).result()
     start = next(m for m in sent if m["type"] == "http.response.start")
     body = json.loads(b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body"))
     assert start["status"] == 408 and body["code"] == "E1010" and set(body) == ERROR_KEYS
