@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from sitrep.api.recycle import RECYCLE_EVERY
 from sitrep.cli import app
 from sitrep.store import open_store
 
@@ -133,6 +134,20 @@ def test_a_kept_alive_connection_still_serves_requests(server: Server) -> None:
         response = connection.getresponse()
         assert response.status == 200 and json.loads(response.read())["articles"] == 0
     connection.close()
+
+
+def test_a_kept_alive_connection_is_recycled_every_few_answers(server: Server) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    said, ports = [], set()
+    for _ in range(2 * RECYCLE_EVERY):
+        connection.request("GET", "/api/stats")
+        ports.add(connection.sock.getsockname()[1])  # the client's end: a new one per connection
+        response = connection.getresponse()
+        assert response.status == 200 and json.loads(response.read())["articles"] == 0
+        said.append(response.getheader("connection"))
+    connection.close()
+    assert said == ([None] * (RECYCLE_EVERY - 1) + ["close"]) * 2
+    assert len(ports) == 2  # http.client opened the second connection by itself
 
 
 def test_other_hosts_are_refused_over_the_wire(server: Server) -> None:

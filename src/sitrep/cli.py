@@ -230,7 +230,7 @@ def serve(
         typer.Option(help="A Host name to answer besides localhost, 127.0.0.1, ::1 and --host (repeatable; * for any)."),
     ] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes (default: one per core).")] = os.cpu_count() or 1,
-    threads: Annotated[int, typer.Option(min=1, max=64, help="Requests each server process runs at once.")] = 2,
+    threads: Annotated[int, typer.Option(min=1, max=64, help="Requests each server process runs at once.")] = 1,
     write_rate: Annotated[
         Optional[int], typer.Option(min=1, help="At most this many POST /api/articles a minute per client address (429 past it).")
     ] = None,

@@ -14,6 +14,7 @@ from ..errors import Code, SitrepError
 from ..store import open_store
 from .app import create_app
 from .ratelimit import WriteRate
+from .recycle import Recycle
 from .settings import THREADS, TOKEN_ENV, Settings, current
 from .timeouts import MAX_HEAD_BYTES, TimedH11Protocol
 
@@ -70,7 +71,7 @@ def app_from_env() -> FastAPI:
     rate = None
     if settings.write_rate is not None:
         rate = WriteRate(settings.write_rate, Path(settings.rate_file) if settings.rate_file else None)
-    return create_app(
+    app = create_app(
         Path(settings.db),
         os.environ.get(TOKEN_ENV) or None,
         allowed_hosts=settings.allowed_hosts,
@@ -78,6 +79,8 @@ def app_from_env() -> FastAPI:
         body_timeout=settings.request_timeout,
         threads=settings.threads,
     )
+    app.add_middleware(Recycle)
+    return app
 
 
 def serve(

@@ -11,7 +11,7 @@ from functools import cache
 SETTINGS_ENV = "SITREP_SERVE_SETTINGS"
 TOKEN_ENV = "SITREP_TOKEN"
 REQUEST_TIMEOUT_S = 15.0
-THREADS = 2  # requests a worker runs at once
+THREADS = 1  # requests a worker runs at once: one queue per process keeps the latency tail short (bench/load.py)
 
 
 @dataclass(frozen=True)
