@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .actors import Catalogue
 
 BATCH = 16  # small batches keep the model's arrays in the CPU caches: faster than larger ones
+BATCH_CHARS = 200_000  # and a batch of long texts is cut short: its parses are all held at once
 # The longest text read for places and events: about a minute's analysis (bench/long.py), spaCy's own
 # limit for one text, and over a hundred times the longest demo article.
 MAX_CHARS = 1_000_000
@@ -67,8 +68,10 @@ class Processor:
         Texts over MAX_CHARS are the callers' to leave out (`too_long`): they would be read all the same."""
         if len(texts) != len(contexts):
             raise ValueError("one context per text")
-        short = [n for n, text in enumerate(texts) if len(text) <= PIECE_CHARS]
-        found = {n: self._read(doc, contexts[n]) for n, doc in zip(short, self.scanner.pipe([texts[n] for n in short], batch_size=BATCH), strict=True)}
+        found: dict[int, Analysis] = {}
+        for batch in _batches([(n, text) for n, text in enumerate(texts) if len(text) <= PIECE_CHARS]):
+            docs = self.scanner.pipe([text for _, text in batch], batch_size=BATCH)
+            found.update((n, self._read(doc, contexts[n])) for (n, _), doc in zip(batch, docs, strict=True))
         return [found[n] if n in found else self._in_pieces(text, contexts[n]) for n, text in enumerate(texts)]
 
     def _read(self, doc: Doc, context: ArticleContext) -> Analysis:
@@ -84,6 +87,19 @@ class Processor:
         ]
         events = sorted((e for analysis in read for e in analysis.events), key=lambda e: salience(e, len(text)))
         return Analysis([p for a in read for p in a.places], events, [r for a in read for r in a.rejected])
+
+
+def _batches(texts: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """The texts in order, in batches of at most BATCH texts and BATCH_CHARS characters (a longer text alone)."""
+    found: list[list[tuple[int, str]]] = []
+    size = 0
+    for item in texts:
+        if not found or len(found[-1]) == BATCH or size + len(item[1]) > BATCH_CHARS:
+            found.append([])
+            size = 0
+        found[-1].append(item)
+        size += len(item[1])
+    return found
 
 
 def too_long(text: str) -> str | None:
