@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -38,6 +39,9 @@ def _migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
+BUSY_SECONDS = 30  # how long a store waits for another process's write (and retries its opening)
+
+
 def _statements(script: str) -> Iterator[str]:
     """The statements of an SQL script, one by one (a trigger's body stays with its trigger)."""
     statement = ""
@@ -63,16 +67,35 @@ class SQLiteStore(LinkTables, StoryTables):
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            try:
+                self._db = self._open()
+                return
+            except sqlite3.OperationalError as exc:
+                # a new file's switch to WAL can meet another process's, and SQLite then answers
+                # "locked" at once, without waiting: open it again
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise SitrepError(Code.BAD_DATABASE, f"{self.path}: not a usable sitrep database ({exc})") from None
+                time.sleep(0.05)
+            except sqlite3.DatabaseError as exc:
+                raise SitrepError(Code.BAD_DATABASE, f"{self.path}: not a usable sitrep database ({exc})") from None
+
+    def _open(self) -> sqlite3.Connection:
+        """A connection to the file, in WAL mode, migrated; closed again if any of that fails."""
+        db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_SECONDS)
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-            self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            search.register(self._db)
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.execute("PRAGMA synchronous=NORMAL")
+            search.register(db)
+            self._db = db
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise SitrepError(Code.BAD_DATABASE, f"{self.path}: not a usable sitrep database ({exc})")
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     def close(self) -> None:
         self._db.close()
