@@ -8,32 +8,23 @@ from __future__ import annotations
 
 import hashlib
 import io
-import logging
 import os
 import re
 import stat
 import sys
-import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, BinaryIO
 
 from trafilatura import bare_extraction
 from trafilatura.settings import Document
-from warcio.archiveiterator import WARCIterator
-from warcio.bufferedreaders import DecompressingBufferedReader
-from warcio.limitreader import LimitReader
-from warcio.recordloader import ArcWarcRecord
 
 from .. import strict_json
 from ..errors import Code
 from ..models import Provenance, RawDocument, ReadFailure
 from .decode import DecodeError, decode_bytes, normalise_newlines
-
-# warcio logs what it repairs in a damaged record ("Replacing spaces in invalid WARC-Target-URI");
-# without a handler of the application's those lines would reach the terminal mid-progress-bar.
-logging.getLogger("warcio").addHandler(logging.NullHandler())
+from .warc import CorruptWarc, WarcOverflow, WarcPage, warc_pages
 
 DEFAULT_MAX_BYTES = 20_000_000
 SUPPORTED = (".txt", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")
@@ -45,9 +36,6 @@ _FORMATS = dict(zip(SUPPORTED, ("txt", "html", "html", "jsonl", "warc", "warc"),
 _UTF8_BOM = b"\xef\xbb\xbf"
 _HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
 _SNIFF_BYTES = 4096
-_WARC_TAIL_BYTES = 64
-_MESSAGE_CHARS = 200
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 # Only dates the page states in its markup or URL: htmldate's extensive search guesses from
 # free text, and turns a footer's "Copyright 2023" into 2023-01-01.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -130,34 +118,33 @@ def _read_file(path: str, fmt: str | None, max_bytes: int) -> Iterator[_Item]:
     """Read one regular file; a None format means sniffing HTML or plain text from the content.
     Devices, FIFOs and sockets are not opened: reading one may never end."""
     try:
-        mode = os.stat(path).st_mode
+        info = os.stat(path)
     except OSError as err:
         yield _os_failure(Provenance(_where(path)), err)
         return
-    if not stat.S_ISREG(mode):
-        kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+    if not stat.S_ISREG(info.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
         yield ReadFailure(Provenance(_where(path)), Code.NOT_REGULAR, f"{kind}, not a regular file: skipped (use - for standard input)")
         return
     if fmt == "jsonl":
         yield from _read_jsonl_file(path, max_bytes)
     elif fmt == "warc":
-        yield from _read_warc_file(path, max_bytes)
+        yield from _read_warc_file(path, max_bytes, info.st_size)
     else:
-        yield _read_whole_file(path, fmt, max_bytes)
+        yield _read_whole_file(path, fmt, max_bytes, info.st_size)
 
 
-def _read_whole_file(path: str, fmt: str | None, max_bytes: int) -> _Item:
-    """Read a text or HTML file, refusing it up front when it is over the size limit."""
+def _read_whole_file(path: str, fmt: str | None, max_bytes: int, size: int) -> _Item:
+    """Read a text or HTML file of `size` bytes, refusing it up front when it is over the size limit."""
     provenance = Provenance(_where(path))
+    if size > max_bytes:
+        return _too_large(provenance, f"file ({size} bytes)", max_bytes)
     try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            return _too_large(provenance, f"file ({size} bytes)", max_bytes)
         with open(path, "rb") as stream:
             data = stream.read(max_bytes + 1)
     except OSError as err:
         return _os_failure(provenance, err)
-    if len(data) > max_bytes:  # a file that grew, or a device reporting no size
+    if len(data) > max_bytes:  # a file that grew since its size was read
         return _too_large(provenance, "file", max_bytes)
     return _from_bytes(data, provenance, fmt or _sniff(data))
 
@@ -270,15 +257,16 @@ def _read_jsonl_file(path: str, max_bytes: int) -> Iterator[_Item]:
 
 def _read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_Item]:
     """One item per non-blank line; EMPTY for the whole input when there is none."""
+    where = _where(path)
     found = False
     for number, line in enumerate(_lines(stream, max_bytes), start=1):
         if line is not None and not line.strip():
             continue
         found = True
-        provenance = Provenance(_where(path), line=number)
+        provenance = Provenance(where, line=number)
         yield _too_large(provenance, "line", max_bytes) if line is None else _jsonl_record(line, provenance)
     if not found:
-        yield ReadFailure(Provenance(_where(path)), Code.EMPTY, "no JSONL records")
+        yield ReadFailure(Provenance(where), Code.EMPTY, "no JSONL records")
 
 
 def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
@@ -357,173 +345,26 @@ def _json_type(value: Any) -> str:
 # WARC
 
 
-@dataclass(frozen=True)
-class _Page:
-    """An HTML response found in a WARC file; `payload` is cut one byte past the size limit."""
-
-    provenance: Provenance
-    url: str | None
-    crawled: str | None
-    payload: bytes
-
-
-class _CorruptWarc(Exception):
-    """A WARC file that cannot be parsed further."""
-
-
-class _Overflow(Exception):
-    """A WARC record that expands past what any article needs (a decompression bomb, say)."""
-
-
-# What a WARC record may expand to, as a multiple of the payload limit (the rest of a record, a
-# video say, is read through and dropped); the longest header line; the most lines read one after
-# another (a record's headers, or blank lines between records), each line held until the headers end.
-RECORD_BYTES_PER_LIMIT = 50
-MAX_LINE_BYTES = 1 << 20
-MAX_LINES = 10_000
-WARC_BLOCK_BYTES = 16384  # compressed bytes read at a time (warcio's default)
-
-
-class _BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]
-    """warcio's reader with bounds: raise _Overflow when a gzip member decompresses to more than
-    `cap` bytes, _CorruptWarc for a line longer than `line_cap` or more than MAX_LINES lines in a
-    row (warcio reads and keeps header lines whole)."""
-
-    def __init__(self, stream: BinaryIO, block_size: int, cap: int, line_cap: int) -> None:
-        super().__init__(stream, block_size=block_size)
-        self.cap, self.line_cap, self.member_bytes, self.lines = cap, line_cap, 0, 0
-
-    def _process_read(self, data: bytes) -> None:
-        super()._process_read(data)
-        if self.decompressor is not None and self.buff is not None:
-            self.member_bytes += self.buff_size
-            if self.member_bytes > self.cap:
-                raise _Overflow(f"a record expands to over {self.cap} bytes")
-
-    def _decompress(self, data: bytes) -> bytes:
-        if self.decompressor is not None and data and self.num_block_read > 0:
-            try:  # warcio would print the error and drop the block
-                return bytes(self.decompressor.decompress(data))
-            except zlib.error as err:
-                raise _CorruptWarc(f"damaged gzip data ({err})") from err
-        return bytes(super()._decompress(data))
-
-    def read_next_member(self) -> bool:
-        self.member_bytes = 0
-        return bool(super().read_next_member())
-
-    def read(self, length: int | None = None) -> bytes:
-        self.lines = 0
-        return bytes(super().read(length))
-
-    def readline(self, length: int | None = None) -> bytes:
-        self.lines += 1
-        if self.lines > MAX_LINES:
-            raise _CorruptWarc(f"over {MAX_LINES} lines in a row")
-        limit = self.line_cap if length is None or length < 0 else min(length, self.line_cap)
-        parts, size = [], 0
-        while size < limit:
-            self._fillbuff()
-            if self.empty():
-                break
-            part = self.buff.readline(limit - size)
-            parts.append(part)
-            size += len(part)
-            if part.endswith(b"\n"):
-                break
-        line = b"".join(parts)
-        if size >= self.line_cap and not line.endswith(b"\n"):
-            raise _CorruptWarc(f"a line of over {self.line_cap} bytes")
-        return line
-
-
-class _BoundedWarc(WARCIterator):  # type: ignore[misc]
-    """warcio's WARC iterator reading through a _BoundedReader, its warnings kept off stderr (a record
-    its length misplaces is reported as a BAD_WARC failure instead)."""
-
-    INC_RECORD = ""
-
-    def __init__(self, stream: BinaryIO, max_bytes: int) -> None:
-        super().__init__(stream, block_size=WARC_BLOCK_BYTES)
-        cap = max(max_bytes, 1) * RECORD_BYTES_PER_LIMIT
-        line_cap = min(MAX_LINE_BYTES, max(max_bytes, 1024))
-        self.reader = _BoundedReader(self.fh, block_size=WARC_BLOCK_BYTES, cap=cap, line_cap=line_cap)
-
-
-def _read_warc_file(path: str, max_bytes: int) -> Iterator[_Item]:
-    """Read every HTML response of a WARC file; stop with BAD_WARC at the first damaged record."""
+def _read_warc_file(path: str, max_bytes: int, size: int) -> Iterator[_Item]:
+    """Read every HTML response of a WARC file of `size` bytes; stop with BAD_WARC at the first
+    damaged record."""
+    where = _where(path)
+    if size == 0:
+        yield ReadFailure(Provenance(where), Code.EMPTY, "empty WARC file")
+        return
     try:
-        if os.path.getsize(path) == 0:
-            yield ReadFailure(Provenance(_where(path)), Code.EMPTY, "empty WARC file")
-            return
         with open(path, "rb") as stream:
-            for page in _warc_pages(stream, path, max_bytes):
+            for page in warc_pages(stream, where, max_bytes):
                 yield _warc_document(page, max_bytes)
     except OSError as err:
-        yield _os_failure(Provenance(_where(path)), err)
-    except _CorruptWarc as err:
-        yield ReadFailure(Provenance(_where(path)), Code.BAD_WARC, f"corrupt or truncated WARC: {err}")
-    except _Overflow as err:
-        yield ReadFailure(Provenance(_where(path)), Code.TOO_LARGE, f"{err}: the rest of the file is skipped")
+        yield _os_failure(Provenance(where), err)
+    except CorruptWarc as err:
+        yield ReadFailure(Provenance(where), Code.BAD_WARC, f"corrupt or truncated WARC: {err}")
+    except WarcOverflow as err:
+        yield ReadFailure(Provenance(where), Code.TOO_LARGE, f"{err}: the rest of the file is skipped")
 
 
-def _warc_pages(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[_Page]:
-    """The HTML responses of a WARC stream; raise _CorruptWarc where the archive breaks."""
-    records = _BoundedWarc(stream, max_bytes)
-    end = 0  # where the last complete record ends
-    while True:
-        try:
-            record = next(records, None)
-            if record is None:
-                break
-            payload = record.content_stream().read(max_bytes + 1) if _is_html_response(record) else None
-            offset = records.get_record_offset()  # reads the rest of the record
-            end = offset + records.get_record_length()
-        except (OSError, _CorruptWarc, _Overflow):
-            raise
-        except Exception as err:  # warcio reports damaged input with many exception types
-            raise _CorruptWarc(_one_line(str(err)) or type(err).__name__) from err
-        if _is_cut_short(record):
-            raise _CorruptWarc(f"the record at byte {offset} is cut short")
-        if records.err_count:  # the next record does not start where this one's length says
-            raise _CorruptWarc(f"the record at byte {offset} does not match its Content-Length")
-        if payload is not None:
-            headers = record.rec_headers
-            yield _Page(
-                provenance=Provenance(_where(path), record=headers.get_header("WARC-Record-ID"), offset=offset),
-                url=headers.get_header("WARC-Target-URI"),
-                crawled=headers.get_header("WARC-Date"),
-                payload=payload,
-            )
-    _check_tail(stream, end)
-
-
-def _check_tail(stream: BinaryIO, end: int) -> None:
-    """Raise _CorruptWarc unless only blank lines follow the last record (warcio stops silently)."""
-    if end == 0:
-        raise _CorruptWarc("no WARC record found")
-    stream.seek(end)
-    if stream.read(_WARC_TAIL_BYTES).strip():
-        raise _CorruptWarc(f"unreadable data after byte {end}")
-
-
-def _is_html_response(record: ArcWarcRecord) -> bool:
-    """True for a successful HTTP response whose Content-Type is HTML."""
-    headers = record.http_headers
-    if record.rec_type != "response" or headers is None:
-        return False
-    mime = (headers.get_header("Content-Type") or "").split(";", 1)[0].strip().lower()
-    return mime in _HTML_TYPES and headers.get_statuscode().startswith("2")
-
-
-def _is_cut_short(record: ArcWarcRecord) -> bool:
-    """True when the record has no valid Content-Length or the file ends before that length."""
-    declared = (record.rec_headers.get_header("Content-Length") or "").strip()
-    body = record.raw_stream
-    return not declared.isdigit() or not isinstance(body, LimitReader) or body.limit > 0
-
-
-def _warc_document(page: _Page, max_bytes: int) -> _Item:
+def _warc_document(page: WarcPage, max_bytes: int) -> _Item:
     """Extract the article of a WARC HTML response; the WARC-Date is kept as `crawled`."""
     if len(page.payload) > max_bytes:
         return _too_large(page.provenance, "HTTP payload", max_bytes)
@@ -546,12 +387,6 @@ def _iso_date(value: str) -> date | None:
         return datetime.fromisoformat(value).date()
     except ValueError:
         return None
-
-
-def _one_line(text: str) -> str:
-    """`text` on one line, cut to a readable length (warcio quotes whatever line it choked on)."""
-    line = " ".join(text.split())
-    return line if len(line) <= _MESSAGE_CHARS else line[: _MESSAGE_CHARS - 1] + "…"
 
 
 def _where(path: str) -> str:
