@@ -363,6 +363,11 @@ def test_a_bare_name_shared_by_a_city_and_its_province_is_the_city(geoparser: Ge
         ("Clashes went on in the Aleppo countryside for a third day.", "admin1"),
         ("Airstrikes hit a market in rural Aleppo killing at least 26 civilians.", "admin1"),
         ("The governorate of Aleppo was shelled again.", "admin1"),
+        # what holds villages, towns, fields and named areas is the province; an unnamed area may be a part of the city
+        ("Militants overran the villages of Tal Jabin and Maarasta in Aleppo on Friday.", "admin1"),
+        ("Jets struck a gas field in Aleppo, the ministry said.", "admin1"),
+        ("Rebels took the areas of Khan Tuman and al-Qarassi in Aleppo.", "admin1"),
+        ("Rebels advanced into a key area in Aleppo on Monday.", "town"),
     ],
 )
 def test_city_or_province_of_aleppo_as_the_words_around_say(geoparser: Geoparser, sentence: str, feature: str) -> None:

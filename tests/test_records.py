@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from datetime import date
 
@@ -406,3 +407,10 @@ def test_strikes_that_hit_a_place_are_a_mention_of_the_air_strike(analysed: dict
     (strike,) = [e for e in analysed[SHAFAH].events if e.fatalities == 53]
     assert any(m.trigger.text == "strikes" and "Al-Shafah" in m.sentence.text for m in strike.mentions)
     assert strike.place is not None and strike.place.admin1_code == "SY.07"
+
+
+def test_a_record_is_placed_when_any_of_its_mentions_is(analysed: dict[str, Analysis]) -> None:
+    # a headline with no place of its own opens the record; the body's mentions of it are placed
+    told = re.compile(r"also told by .*\): place (?!None\b)")
+    unplaced = [e for a in analysed.values() for e in a.events if e.place is None and any(told.match(w) for w in e.why)]
+    assert not unplaced, [e.why for e in unplaced]

@@ -56,7 +56,8 @@ class Record:
         if stated:
             # a village before its province, a province before a part of the country ("northern Syria")
             return min(stated, key=lambda p: (p.geo_precision or 3, p.admin1_code is None, p.feature == "country")), True
-        return self.first.event.place, False
+        placed = next((m.event.place for m in self.members if m.event.place is not None), None)
+        return placed, False  # the first mention placed by the text around it (a headline may have none)
 
     def dated(self) -> Candidate | None:
         dated = [m for m in self.members if m.days is not None and m.event.date is not None]

@@ -32,6 +32,12 @@ _ADMIN_LIST = re.compile(
     r"\b(?:provinces|governorates|regions|states|counties)\b[^.;:]{0,60}(?:including|such as|like|of|:)\s+[^.;]*$",
     re.IGNORECASE,
 )
+# "the al-Shaer field in Homs", "the areas of Hafez and Muhassen in Deir Ezzor", "villages in Idlib": what
+# holds fields, villages, towns and named areas is the province, not its namesake city ("an area in Aleppo"
+# may be a part of the city)
+_HOLDS_PLACES = re.compile(
+    r"\b(fields?|villages?|towns?|settlements?|areas(?=\s+of\b))\b(?:\s+of\s+[^,.;:]{1,50}?)?\s+in\s+(?:the\s+)?$", re.IGNORECASE
+)
 _SETTLEMENT_BEFORE = re.compile(rf"\b(?:{SETTLEMENT_WORDS}|{_SETTLEMENT_PLURALS})\s+(?:of\s+)?$", re.IGNORECASE)
 _NAME = r"(?:[A-Z][\w'’]*|(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dsz])\b)(?:[\s-]+(?:[A-Z][\w'’]*|(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dsz])\b))*"
 _ADMIN_PAIR = re.compile(  # "Aleppo and Idlib provinces"
@@ -57,7 +63,10 @@ def admin_cue(text: str, start: int, end: int) -> str | None:
     if before:
         return before.group().strip()
     listed = _ADMIN_LIST.search(window)
-    return listed.group().split()[0] if listed else None
+    if listed:
+        return listed.group().split()[0]
+    holding = _HOLDS_PLACES.search(window)
+    return holding.group(1).lower() if holding else None
 
 
 def settlement_cue(text: str, start: int, end: int | None = None) -> str | None:
