@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from fastapi import Query, Request
 
 from ..events.lexicon import event_types
-from ..events_cli import MODALITIES
+from ..cli.events import MODALITIES
 from ..store.search import Box, Circle, match_query
 from ..store.sqlite import EventFilters
 from .. import strict_json

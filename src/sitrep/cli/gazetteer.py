@@ -10,13 +10,13 @@ from typing import Annotated, NoReturn, Optional
 import typer
 from rich.console import Console
 
-from .errors import SitrepError
+from ..errors import SitrepError
 from .output import Format, write_rows
-from .places.build import build, default_features
-from .places.gazetteer import Gazetteer
-from .places.index import default_path, read_meta
-from .places.geonames import import_dump
-from .terminal import shown
+from ..places.build import build, default_features
+from ..places.gazetteer import Gazetteer
+from ..places.index import default_path, read_meta
+from ..places.geonames import import_dump
+from ..terminal import shown
 
 gazetteer_app = typer.Typer(
     help="The place index: build it, import GeoNames dumps into it, look names up.",

@@ -10,12 +10,12 @@ from typing import Annotated, Any, Optional, TextIO
 
 import typer
 
-from .cli_support import DbOption, fail, open_db, parse_date, run_jsonl
-from .errors import Code, SitrepError
-from .events.records import ACLED_COLUMNS, acled_row
+from .support import DbOption, fail, open_db, parse_date, run_jsonl
+from ..errors import Code, SitrepError
+from ..events.records import ACLED_COLUMNS, acled_row
 from .output import Format, write_rows
-from .store import DEFAULT_DB
-from .store.sqlite import EventFilters
+from ..store import DEFAULT_DB
+from ..store.sqlite import EventFilters
 
 MODALITIES = ("reported", "claimed", "predicted", "planned", "hypothetical", "denied", "negated")
 COLUMNS = [
@@ -99,8 +99,8 @@ def extract_command(
     source: Annotated[str, typer.Argument(help="JSONL file of {\"id\", \"text\", \"published\"?} lines, or - for stdin.")] = "-",
 ) -> None:
     """Read events from articles: JSONL in, JSONL {"id", "events": [...]} out (most salient first). No database."""
-    from .events.jsonl import extract_lines
-    from .process import Processor
+    from ..events.jsonl import extract_lines
+    from ..process import Processor
 
     processor = Processor()
     if run_jsonl(source, lambda lines: extract_lines(lines, processor)):

@@ -12,17 +12,17 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import pipeline
-from .cli_support import DbOption, err, fail, open_db, parse_date, run_jsonl
-from .errors import SitrepError
-from .events_cli import events_command, extract_command
-from .gazetteer_cli import gazetteer_app
-from .ingest.readers import DEFAULT_MAX_BYTES
-from .link_cli import claims_command, cluster_command, incidents_command, link_command, stories_command
-from .models import ReadFailure
+from .. import pipeline
+from .support import DbOption, err, fail, open_db, parse_date, run_jsonl
+from ..errors import SitrepError
+from .events import events_command, extract_command
+from .gazetteer import gazetteer_app
+from ..ingest.readers import DEFAULT_MAX_BYTES
+from .link import claims_command, cluster_command, incidents_command, link_command, stories_command
+from ..models import ReadFailure
 from .output import Format, write_rows
-from .store import DEFAULT_DB
-from .terminal import shown
+from ..store import DEFAULT_DB
+from ..terminal import shown
 
 app = typer.Typer(
     help="sitrep: raw conflict news in; a sourced, geocoded, deduplicated record of events out.",
@@ -104,8 +104,8 @@ def geoparse(
     ] = False,
 ) -> None:
     """Find and resolve place mentions: JSONL in, JSONL {"id", "places": [...]} out. No database."""
-    from .places import Geoparser
-    from .places.jsonl import geoparse_lines
+    from ..places import Geoparser
+    from ..places.jsonl import geoparse_lines
 
     geoparser = Geoparser()
     if run_jsonl(source, lambda lines: geoparse_lines(lines, geoparser, gold_spans=gold_spans)):
@@ -239,7 +239,7 @@ def serve(
     ] = 15.0,
 ) -> None:
     """Serve the HTTP API (read-only unless a token is set) and the map; OpenAPI at /docs."""
-    from .api import serving
+    from ..api import serving
 
     try:
         secret, source = serving.read_token(token, token_file)

@@ -10,10 +10,10 @@ from typing import Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 
-from . import jsonl
-from .errors import Code, SitrepError
-from .store import Store, open_store
-from .terminal import shown
+from .. import jsonl
+from ..errors import Code, SitrepError
+from ..store import Store, open_store
+from ..terminal import shown
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message, however narrow
 DbOption = Annotated[

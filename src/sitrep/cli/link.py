@@ -11,18 +11,18 @@ from typing import Annotated, Any, Optional, TextIO
 
 import typer
 
-from .errors import Code, SitrepError
-from .events.records import ACLED_COLUMNS, acled_row
-from .events_cli import EventFormat
-from .cli_support import DbOption, err, fail, open_db, parse_date, run_jsonl
+from ..errors import Code, SitrepError
+from ..events.records import ACLED_COLUMNS, acled_row
+from .events import EventFormat
+from .support import DbOption, err, fail, open_db, parse_date, run_jsonl
 from .output import Format, write_rows
-from .store import DEFAULT_DB
-from .store.sqlite import EventFilters
-from .jsonl import parse_line, published_date
-from .link.claims import STATUSES
-from .link.features import Channels
-from .link.rows import CLAIM_COLUMNS, INCIDENT_COLUMNS, STORY_COLUMNS, claim_row, incident_row, story_row
-from .link.stories import NEIGHBOURS, THRESHOLD, StoryArticle, StoryParams, cluster_stories
+from ..store import DEFAULT_DB
+from ..store.sqlite import EventFilters
+from ..jsonl import parse_line, published_date
+from ..link.claims import STATUSES
+from ..link.features import Channels
+from ..link.rows import CLAIM_COLUMNS, INCIDENT_COLUMNS, STORY_COLUMNS, claim_row, incident_row, story_row
+from ..link.stories import NEIGHBOURS, THRESHOLD, StoryArticle, StoryParams, cluster_stories
 
 TEXT_ONLY = Channels(places=0.0, actors=0.0, subtypes=0.0, dates=Channels().dates)
 
@@ -64,8 +64,8 @@ def cluster_lines(lines: Iterable[str], params: StoryParams, analyse: bool = Tru
 def _analysed(articles: list[StoryArticle]) -> list[StoryArticle]:
     from dataclasses import replace
 
-    from .events.extract import ArticleContext
-    from .process import Processor
+    from ..events.extract import ArticleContext
+    from ..process import Processor
 
     contexts = [ArticleContext(published=a.published) for a in articles]
     analyses = Processor().analyse([a.text for a in articles], contexts)
@@ -109,7 +109,7 @@ def incidents_command(
 
     A filter keeps an incident when any of its events matches it. --format acled writes one row per
     incident, every outlet in `source` and the fatality figures' range (and who gave which) in `notes`."""
-    from .link.incidents import list_incidents
+    from ..link.incidents import list_incidents
 
     parse_date(since, "--since")
     parse_date(until, "--until")
@@ -171,7 +171,7 @@ def claims_command(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """List predictions and claims with their status (open as of the newest stored article), latest first."""
-    from .link.claims import list_claims
+    from ..link.claims import list_claims
 
     if kind is not None and kind not in ("prediction", "claim"):
         fail(SitrepError(Code.BAD_OPTION, f"--kind {kind!r} is not prediction or claim"))
@@ -195,7 +195,7 @@ def stories_command(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format (jsonl lists each story's articles).")] = Format.table,
 ) -> None:
     """List stories (articles about the same seminal event, grouped as they were stored), latest first."""
-    from .link.story_store import list_stories
+    from ..link.story_store import list_stories
 
     parse_date(since, "--since")
     parse_date(until, "--until")
@@ -216,7 +216,7 @@ def link_command(
     existed): in stored order, as ingest would have. Safe to interrupt and run again."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    from .link.update import link_stored
+    from ..link.update import link_stored
 
     columns = (BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with open_db(db) as store, Progress(*columns, console=err, transient=True, disable=quiet) as bar:
