@@ -1,10 +1,9 @@
 """The `sitrep` command: the app that gathers the command groups, `--version`, and the one way errors
-and closed pipes end a run. Each group loads its heavy libraries (spaCy, the place index, the
+end a run. Each group loads its heavy libraries (spaCy, the place index, the
 server) inside the commands that need them, so `sitrep --help` starts at once."""
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Annotated
 
@@ -61,19 +60,10 @@ app.add_typer(gazetteer_app, name="gazetteer")
 
 
 def main() -> None:
-    """Entry point: a library error is one line and exit code 2; a reader that closed our output
-    (`| head`) ends the run quietly."""
+    """Entry point: a library error is one line, `error CODE: message`, and exit code 2. (Typer ends a
+    run whose reader closed our output, `| head`, quietly.)"""
     try:
         app()
     except SitrepError as error:
         err.print(error_line(error))
         sys.exit(2)
-    except BrokenPipeError:
-        _quiet_pipe()
-
-
-def _quiet_pipe() -> None:
-    """Point stdout at /dev/null so the interpreter's last flush finds no closed pipe, and stop."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    sys.exit(1)

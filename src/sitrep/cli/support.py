@@ -17,7 +17,12 @@ from ..terminal import shown
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message, however narrow
 DbOption = Annotated[
-    str, typer.Option("--db", envvar="SITREP_DB", help="SQLite database file (only ingest creates one).")
+    str,
+    typer.Option(
+        "--db",
+        envvar="SITREP_DB",
+        help="SQLite database file (ingest, and serve with a token, create it when missing; other commands refuse a missing one).",
+    ),
 ]
 
 
