@@ -223,3 +223,12 @@ def test_area_words_and_sources_filters_on_the_command_line(db):
     box = f"{first['longitude'] - 0.01},{first['latitude'] - 0.01},{first['longitude'] + 0.01},{first['latitude'] + 0.01}"
     assert first in _events(db, "--bbox", box)
     assert _events(db, "--q", "Sukhnah") and _events(db, "--q", "Sukhnah", "--min-sources", "9") == []
+
+
+def test_outlet_matches_without_case_or_accents(tmp_path):
+    path = str(tmp_path / "outlets.db")
+    assert runner.invoke(app, ["ingest", "--db", path, "-q", "--no-analyse", "--outlet", "Anadolu Ajansı", str(SEEDS[0])]).exit_code == 0
+    for spelling in ("anadolu ajansi", "ANADOLU AJANSI", "Anadolu Ajansı"):
+        rows = runner.invoke(app, ["articles", "--db", path, "--outlet", spelling, "-f", "jsonl"]).stdout.splitlines()
+        assert [json.loads(row)["outlet"] for row in rows] == ["Anadolu Ajansı"], spelling
+    assert runner.invoke(app, ["articles", "--db", path, "--outlet", "Anadolu", "-f", "jsonl"]).stdout == ""

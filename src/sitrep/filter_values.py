@@ -14,23 +14,30 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .errors import Code, SitrepError
+from .events.lexicon import MODES, event_types
 
 if TYPE_CHECKING:
     from .places.gazetteer import Gazetteer
     from .store.filters import EventFilters
     from .store.search import Box, Circle
 
-MODALITIES = ("reported", "claimed", "predicted", "planned", "hypothetical", "denied", "negated")
+MODALITIES = MODES  # the modalities events are stored with, as the lexicon names them
 LISTED = 12  # accepted values an error lists in full; past this it names only the near misses
 MAX_RADIUS_KM = 2000
 
 
+# letters no Unicode decomposition takes to a base letter, and the marks transliterations write for
+# ayn and hamza ("Ma‘arrat", "Ma'arrat" and "Maarrat" fold alike)
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "æ": "ae", "œ": "oe", "þ": "th"} | dict.fromkeys("ʻʼʿʾ‘’'", ""))
+
+
 def fold(text: str | None) -> str | None:
-    """`text` compared without case or accents: "Ḩalab", "HALAB" and "halab" fold alike."""
+    """`text` compared without case or accents: "Ḩalab", "HALAB" and "halab" fold alike, as do
+    "Ajansı" and "ajansi"."""
     if text is None:
         return None
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
 
 
 def _folded(text: str) -> str:
@@ -63,8 +70,6 @@ def one_of(option: str, value: str, accepted: Sequence[str], what: str = "accept
 @cache
 def acled_types() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """ACLED's event types and sub-event types, from `data/event_types.csv`, in its order."""
-    from .events.lexicon import event_types
-
     rows = event_types()
     return tuple(dict.fromkeys(t.event_type for t in rows)), tuple(t.sub_event_type for t in rows)
 

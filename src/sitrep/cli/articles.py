@@ -25,7 +25,7 @@ def articles(
     ctx: typer.Context,
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = Format.table,
-    outlet: Annotated[Optional[str], typer.Option(help="Only this outlet.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Only this outlet (any case or accents).")] = None,
     kind: Annotated[Optional[str], typer.Option(help="Only news or opinion.")] = None,
     since: Annotated[Optional[str], typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,

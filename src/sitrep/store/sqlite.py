@@ -314,7 +314,7 @@ class SQLiteStore(LinkTables, StoryTables):
         `text`: words that must all occur in the title or text; `after`: the (published, id) of the
         previous page's last row."""
         where, params = conditions(
-            [("outlet = ?", outlet), ("kind = ?", kind), ("published >= ?", since), ("published <= ?", until)]
+            [("sitrep_fold(outlet) = sitrep_fold(?)", outlet), ("kind = ?", kind), ("published >= ?", since), ("published <= ?", until)]
         )
         if text is not None:
             add_clause(where, params, text_clause("id", words(text)))
