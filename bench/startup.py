@@ -1,8 +1,9 @@
 """How fast the command line answers when nothing heavy is needed: `sitrep --help`, `sitrep --version`
 and `sitrep events --help`, each run as a fresh process (`python -m sitrep`, this checkout's source
-first) several times. Prints the median and the slowest wall-clock time of each, and the modules
-that would make it slow (spaCy, datasketch, FastAPI, uvicorn, pandas) if a start imported them.
-Goal: median under 0.5 s.
+first) several times. Prints the median and the slowest wall-clock time of each, the median CPU time
+(user + system: what the start costs, which other work on a busy machine does not stretch as it
+stretches wall time), and the modules that would make it slow (spaCy, datasketch, FastAPI, uvicorn,
+pandas) if a start imported them. Goal: median under 0.5 s.
 
 Run: python bench/startup.py [--runs 9]
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -22,10 +24,14 @@ COMMANDS = (["--help"], ["--version"], ["events", "--help"])
 HEAVY = ("spacy", "datasketch", "fastapi", "uvicorn", "pandas")
 
 
-def timed(args: list[str], env: dict[str, str]) -> float:
+def timed(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     subprocess.run([sys.executable, "-m", "sitrep", *args], env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - began
+    wall = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def heavy_imports(env: dict[str, str]) -> list[str]:
@@ -42,8 +48,11 @@ def main() -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")]))}
     timed(["--version"], env)  # warm the file cache once
     for args in COMMANDS:
-        times = [timed(args, env) for _ in range(runs)]
-        print(f"sitrep {' '.join(args):14} median {statistics.median(times):.3f} s  slowest {max(times):.3f} s  ({runs} runs)")
+        walls, cpus = zip(*(timed(args, env) for _ in range(runs)))
+        print(
+            f"sitrep {' '.join(args):14} median {statistics.median(walls):.3f} s  slowest {max(walls):.3f} s"
+            f"  CPU median {statistics.median(cpus):.3f} s  ({runs} runs)"
+        )
     print(f"heavy modules loaded by importing sitrep.cli: {', '.join(heavy_imports(env)) or 'none'}")
 
 
