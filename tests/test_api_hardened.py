@@ -130,7 +130,7 @@ def test_wildcards_in_the_actor_filter_are_plain_characters(reader: TestClient, 
         assert [e["id"] for e in listed] == expected == [], actor
     assert reader.get(f"/api/events?actor={quote(found)}").json()["items"]  # a real name still matches
     with open_store(db) as store:  # the CLI's listing is the same
-        assert store.list_events(EventFilters(actor="%")) == [] and store.list_events(EventFilters(actor=found))
+        assert store.list_events(EventFilters(actor=("%",))) == [] and store.list_events(EventFilters(actor=(found,)))
 
 
 # -- finding 4: the Host header -------------------------------------------------------------------

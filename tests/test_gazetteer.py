@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sitrep.errors import Code, SitrepError
-from sitrep.gazetteer_cli import gazetteer_app
+from sitrep.cli.gazetteer import gazetteer_app
 from sitrep.places.gazetteer import Gazetteer
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geonames"

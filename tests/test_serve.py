@@ -186,6 +186,7 @@ def started(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[dict[str, A
     monkeypatch.setattr(serving, "serve", stand_in)
     monkeypatch.delenv("SITREP_TOKEN", raising=False)
     monkeypatch.chdir(tmp_path)
+    open_store(tmp_path / "t.db").close()  # read-only serving refuses a missing store
     return calls
 
 

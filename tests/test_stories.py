@@ -7,10 +7,10 @@ import numpy as np
 from typer.testing import CliRunner
 
 from sitrep.cli import app
-from sitrep.link import StoryArticle, StoryParams, cluster_stories
+from sitrep.link.stories import StoryArticle, StoryParams, cluster_stories
 from sitrep.link.features import lead, names, profile
 from sitrep.link.stories import cut, date_guard
-from sitrep.link_cli import TEXT_ONLY
+from sitrep.link.features import TEXT_ONLY
 
 from .conftest import FAKES
 

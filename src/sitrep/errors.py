@@ -23,9 +23,11 @@ class Code(str, Enum):
     NO_ARTICLE = "E301"
     BAD_WARC = "E401"
     BAD_OPTION = "E501"
+    CANNOT_LISTEN = "E502"  # `sitrep serve`: the address and port are taken by another program, or not this machine's
     NOT_FOUND = "E601"
     AMBIGUOUS = "E602"
     BAD_DATABASE = "E701"
+    NO_DATABASE = "E702"  # a reading command's --db names no file: nothing is created
     BAD_MODEL = "E801"
     BAD_LEXICON = "E802"
     ANALYSIS_FAILED = "E803"  # an article stored without places and events: its analysis raised

@@ -10,14 +10,14 @@ import binascii
 import json
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import Annotated, Any
 
 from fastapi import Query, Request
 
-from ..events.lexicon import event_types
-from ..events_cli import MODALITIES
-from ..store.search import Box, Circle, match_query
+from .. import filter_values
+from ..errors import SitrepError
+from ..filter_values import MODALITIES
+from ..store.search import match_query
 from ..store.sqlite import EventFilters
 from .. import strict_json
 from .errors import bad
@@ -26,13 +26,8 @@ MAX_LIMIT = 1000
 MAX_TEXT = 200
 FORMATS = ("json", "geojson", "csv")
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
+API_NAMES = {"near": "lat/lon"}  # how errors name a filter field here, where it is not the parameter's own name
 FormatQuery = Annotated[str | None, Query(alias="format", max_length=20, description="json, geojson or csv (else the Accept header).")]
-
-
-@cache
-def types() -> tuple[frozenset[str], frozenset[str]]:
-    """ACLED's event types and sub-event types, from `data/event_types.csv`."""
-    return frozenset(t.event_type for t in event_types()), frozenset(t.sub_event_type for t in event_types())
 
 
 def one_of(name: str, value: str | None, allowed: frozenset[str] | tuple[str, ...]) -> str | None:
@@ -75,56 +70,28 @@ def event_filters(
     lat: Annotated[float | None, Query(ge=-90, le=90, description="Centre of a circle (with lon, radius_km).")] = None,
     lon: Annotated[float | None, Query(ge=-180, le=180)] = None,
     radius_km: Annotated[float | None, Query(gt=0, le=2000)] = None,
-    event_type: Annotated[str | None, Query(max_length=MAX_TEXT, description="An ACLED event type.")] = None,
-    sub_event_type: Annotated[str | None, Query(max_length=MAX_TEXT, description="An ACLED sub-event type.")] = None,
-    actor: Annotated[str | None, Query(max_length=MAX_TEXT, description="Part of an actor's name.")] = None,
-    country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO 3166 alpha-2.")] = None,
-    admin1: Text = None,
-    outlet: Text = None,
-    modality: Annotated[str | None, Query(description=", ".join(MODALITIES))] = None,
+    event_type: Annotated[str | None, Query(max_length=MAX_TEXT, description="An ACLED event type or sub-event type (any case).")] = None,
+    sub_event_type: Annotated[str | None, Query(max_length=MAX_TEXT, description="An ACLED sub-event type (any case).")] = None,
+    actor: Annotated[str | None, Query(max_length=MAX_TEXT, description="Part of an actor's name, or an alias the catalogue knows.")] = None,
+    country: Annotated[str | None, Query(max_length=MAX_TEXT, description="A country's name or ISO 3166 code.")] = None,
+    admin1: Annotated[str | None, Query(max_length=MAX_TEXT, description="A first-level division by any name the place index knows.")] = None,
+    outlet: Annotated[str | None, Query(max_length=MAX_TEXT, description="An outlet (any case or accents).")] = None,
+    modality: Annotated[list[str] | None, Query(description=f"Any of {', '.join(MODALITIES)} (repeat for several).")] = None,
     q: Annotated[str | None, Query(max_length=MAX_TEXT, description="Words that must all occur in the article.")] = None,
 ) -> EventFilters:
-    """The event filters of /api/events and /api/incidents."""
-    kinds, sub_kinds = types()
-    first, last = date_range(since, until)
-    return EventFilters(
-        since=first,
-        until=last,
-        event_type=one_of("event_type", event_type, kinds),
-        actor=actor,
-        country=country,
-        admin1=admin1,
-        modality=one_of("modality", modality, MODALITIES),
-        outlet=outlet,
-        sub_event_type=one_of("sub_event_type", sub_event_type, sub_kinds),
-        area=area(bbox, lat, lon, radius_km),
-        text=words(q),
-    )
-
-
-def area(bbox: str | None, lat: float | None, lon: float | None, radius_km: float | None) -> Box | Circle | None:
-    circle = (lat, lon, radius_km)
-    if bbox is not None and any(v is not None for v in circle):
-        raise bad("bbox and lat/lon/radius_km: give one area, not both")
-    if bbox is not None:
-        return _box(bbox)
-    if all(v is None for v in circle):
-        return None
-    if lat is None or lon is None or radius_km is None:
+    """The event filters of /api/events and /api/incidents, checked as the command line checks them."""
+    if (lat is None) != (lon is None):
         raise bad("lat, lon and radius_km go together: give all three")
-    return Circle(lat, lon, radius_km)
-
-
-def _box(text: str) -> Box:
+    near = None if lat is None or lon is None else (lat, lon)
     try:
-        west, south, east, north = (float(part) for part in text.split(","))
-    except ValueError:
-        raise bad(f"bbox: {text!r} is not four numbers west,south,east,north") from None
-    if not (-180 <= west <= east <= 180):
-        raise bad("bbox: longitudes must satisfy -180 <= west <= east <= 180")
-    if not (-90 <= south <= north <= 90):
-        raise bad("bbox: latitudes must satisfy -90 <= south <= north <= 90")
-    return Box(west, south, east, north)
+        return filter_values.event_filters(
+            lambda field: API_NAMES.get(field, field),
+            since=since, until=until, event_type=event_type, sub_event_type=sub_event_type, actor=actor,
+            country=country, admin1=admin1, modality=modality or (), outlet=outlet, bbox=bbox, near=near,
+            radius_km=radius_km, q=q,
+        )  # fmt: skip
+    except SitrepError as error:
+        raise bad(error.message) from None
 
 
 def output_format(fmt: str | None, request: Request, allowed: tuple[str, ...]) -> str:

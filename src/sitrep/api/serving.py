@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 import stat
 import sys
 import tempfile
@@ -63,6 +65,22 @@ def token_warnings(source: str, file: Path | None) -> list[str]:
 def check_store(db: Path) -> None:
     """Fail before any worker starts on a file that is no store (and migrate it once)."""
     open_store(db).close()
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail before any worker starts when `host:port` cannot be listened on: bound as uvicorn binds
+    it (SO_REUSEADDR), then released."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                message = f"{host}:{port} is taken: another program listens there; choose another --port"
+            else:
+                message = f"cannot listen on {host}:{port}: {error.strerror or error}"
+            raise SitrepError(Code.CANNOT_LISTEN, message) from None
 
 
 def app_from_env() -> FastAPI:

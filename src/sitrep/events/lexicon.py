@@ -11,10 +11,12 @@ import csv
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from ..errors import Code, SitrepError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 MODES = ("reported", "claimed", "predicted", "planned", "hypothetical", "denied", "negated")
 ATTACHES = frozenset({"aux", "neg", "det", "mark", "advmod", "amod", "timex", "governor", "prep", "object"})

@@ -21,12 +21,12 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Document
 
 from .. import strict_json
+from . import DEFAULT_MAX_BYTES as DEFAULT_MAX_BYTES
 from ..errors import Code
 from ..models import Provenance, RawDocument, ReadFailure
 from .decode import DecodeError, decode_bytes, normalise_newlines
 from .warc import CorruptWarc, WarcOverflow, WarcPage, warc_pages
 
-DEFAULT_MAX_BYTES = 20_000_000
 SUPPORTED = (".txt", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")
 STDIN_PATH = "<stdin>"
 

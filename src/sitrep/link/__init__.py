@@ -4,9 +4,6 @@
 of weighted features; `stories.cluster_stories` groups a batch of profiles into stories. Profiles are
 per article and never look at the batch, so a store can keep them and later compare a new article
 only with the articles it shares a block with (dates, places, actors), then cluster within blocks.
+
+Nothing is imported here, so reading one light module (`rows`, `claims`) does not load the models.
 """
-
-from .features import Channels, profile
-from .stories import StoryArticle, StoryParams, cluster_stories
-
-__all__ = ["Channels", "StoryArticle", "StoryParams", "cluster_stories", "profile"]

@@ -46,6 +46,8 @@ class Channels:
         return {name: getattr(self, name) for name in Channels.__dataclass_fields__}
 
 
+TEXT_ONLY = Channels(places=0.0, actors=0.0, subtypes=0.0)  # words and names only: no analysis needed
+
 Profile = dict[tuple[str, str], float]  # (channel, token) -> count, backoff tokens counted fractionally
 
 

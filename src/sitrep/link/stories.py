@@ -30,9 +30,9 @@ from numpy.typing import NDArray
 
 from ..process import Analysis
 from .features import Channels, Profile, Signals, profile
+from .tuning import NEIGHBOURS as NEIGHBOURS
+from .tuning import THRESHOLD as THRESHOLD
 
-NEIGHBOURS = 5  # chosen on ECB+ train with the threshold
-THRESHOLD = 0.11
 IDF_FLOOR = 1.0  # smoothed idf: words every article shares still count, so small batches work
 
 Matrix = NDArray[np.float32]

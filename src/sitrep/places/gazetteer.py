@@ -153,6 +153,11 @@ class Gazetteer:
     def country(self, iso2: str) -> GazetteerEntry | None:
         return self.get(f"country:{iso2.upper()}")
 
+    def entries(self, kind: str) -> list[GazetteerEntry]:
+        """Every entry of one kind ("country", "admin1"), in id order."""
+        rows = self._db.execute(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE kind = ? ORDER BY id", (kind,))
+        return [GazetteerEntry(*row) for row in rows]
+
     def info(self) -> dict[str, Any]:
         """Path, size, schema and source versions, and counts: what `sitrep gazetteer info` shows."""
         meta = {key: value for key, value in self._db.execute("SELECT key, value FROM meta")}

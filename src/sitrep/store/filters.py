@@ -12,16 +12,17 @@ from .search import Area, area_clause, match_query, text_clause
 
 @dataclass(frozen=True)
 class EventFilters:
-    """What `sitrep events` and the API filter events on; None means any."""
+    """What `sitrep events` and the API filter events on; None or () means any. Names come checked and
+    spelled out by `filter_values` (which also folds them: no case, no accents)."""
 
     since: str | None = None  # ISO dates, inclusive
     until: str | None = None
     event_type: str | None = None  # an event type or a sub-event type
-    actor: str | None = None  # a substring of any actor's name, case-insensitive
+    actor: tuple[str, ...] = ()  # folded parts of names, any of which an actor's folded name holds
     country: str | None = None  # ISO2
-    admin1: str | None = None
-    modality: str | None = None
-    outlet: str | None = None
+    admin1: tuple[str, ...] = ()  # folded names, any of which the event's folded admin1 is
+    modality: tuple[str, ...] = ()  # any of these
+    outlet: str | None = None  # compared folded
     sub_event_type: str | None = None
     area: Area | None = None  # a box or a circle (search.Box, search.Circle)
     text: str | None = None  # words that must all occur in the article's title or text
@@ -33,15 +34,18 @@ class EventFilters:
             ("e.event_date >= ?", self.since),
             ("e.event_date <= ?", self.until),
             ("(e.event_type = ? OR e.sub_event_type = ?)", self.event_type),
-            ("lower(e.actors) LIKE lower(?) ESCAPE '\\'", f"%{like_literal(self.actor)}%" if self.actor else None),
             ("e.country = ?", self.country.upper() if self.country else None),
-            ("lower(e.admin1) = lower(?)", self.admin1),  # the database's lower() on both sides: "Ḩimş" matches
-            ("e.modality = ?", self.modality),
-            ("a.outlet = ?", self.outlet),
+            ("sitrep_fold(a.outlet) = sitrep_fold(?)", self.outlet),
             ("e.sub_event_type = ?", self.sub_event_type),
             ("e.article_id = ?", self.article_id),
         ]
         where, params = conditions(clauses)
+        if self.actor:
+            likes = " OR ".join("sitrep_fold(e.actors) LIKE ? ESCAPE '\\'" for _ in self.actor)
+            add_clause(where, params, (f"({likes})", [f"%{like_literal(name)}%" for name in self.actor]))
+        for column, values in (("sitrep_fold(e.admin1)", self.admin1), ("e.modality", self.modality)):
+            if values:
+                add_clause(where, params, (f"{column} IN ({', '.join('?' * len(values))})", list(values)))
         if self.area is not None:
             add_clause(where, params, area_clause(self.area, self.since, self.until))
         if self.text is not None:

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..filter_values import fold
+
 EARTH_KM = 6371.0088  # mean Earth radius
 KM_PER_DEGREE = math.pi * EARTH_KM / 180
 SLACK = 1e-4  # degrees: the R*Tree stores 32-bit floats rounded outwards
@@ -62,8 +64,10 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def register(db: sqlite3.Connection) -> None:
-    """The distance function the circle filter calls (PostGIS: ST_DWithin on geography)."""
+    """The distance function the circle filter calls (PostGIS: ST_DWithin on geography), and the fold
+    names are compared under (no case, no accents; PostgreSQL: lower(unaccent(...)))."""
     db.create_function("sitrep_km", 4, haversine_km, deterministic=True)
+    db.create_function("sitrep_fold", 1, fold, deterministic=True)
 
 
 def area_clause(area: Area, since: str | None = None, until: str | None = None) -> tuple[str, list[Any]]:

@@ -314,7 +314,7 @@ class SQLiteStore(LinkTables, StoryTables):
         `text`: words that must all occur in the title or text; `after`: the (published, id) of the
         previous page's last row."""
         where, params = conditions(
-            [("outlet = ?", outlet), ("kind = ?", kind), ("published >= ?", since), ("published <= ?", until)]
+            [("sitrep_fold(outlet) = sitrep_fold(?)", outlet), ("kind = ?", kind), ("published >= ?", since), ("published <= ?", until)]
         )
         if text is not None:
             add_clause(where, params, text_clause("id", words(text)))
@@ -335,13 +335,15 @@ class SQLiteStore(LinkTables, StoryTables):
         """The full article id for an id or a unique prefix of one."""
         if not prefix:
             raise SitrepError(Code.NOT_FOUND, "an article id is needed")
+        shown = 10  # candidates an ambiguous prefix lists
         rows = self._db.execute(
-            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 3", (like_literal(prefix) + "%",)
+            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?", (like_literal(prefix) + "%", shown + 1)
         ).fetchall()
         if not rows:
             raise SitrepError(Code.NOT_FOUND, f"no article with id {prefix!r}")
         if len(rows) > 1:
-            raise SitrepError(Code.AMBIGUOUS, f"{prefix!r} matches several articles: give more characters")
+            ids = ", ".join(str(row[0]) for row in rows[:shown]) + (", ..." if len(rows) > shown else "")
+            raise SitrepError(Code.AMBIGUOUS, f"{prefix!r} matches several articles ({ids}): give more characters")
         return str(rows[0][0])
 
     def get_article(self, article_id: str) -> dict[str, Any]:

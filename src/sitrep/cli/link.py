@@ -7,24 +7,24 @@ import csv
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from typing import Annotated, Any, Optional, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TextIO
 
 import typer
 
-from .errors import Code, SitrepError
-from .events.records import ACLED_COLUMNS, acled_row
-from .events_cli import EventFormat
-from .cli_support import DbOption, err, fail, open_db, parse_date, run_jsonl
+from ..errors import Code, SitrepError
+from ..events.records import ACLED_COLUMNS, acled_row
+from . import filters
+from .events import EventFormat
+from .support import DbOption, err, fail, open_db, parse_date, run_jsonl
 from .output import Format, write_rows
-from .store import DEFAULT_DB
-from .store.sqlite import EventFilters
-from .jsonl import parse_line, published_date
-from .link.claims import STATUSES
-from .link.features import Channels
-from .link.rows import CLAIM_COLUMNS, INCIDENT_COLUMNS, STORY_COLUMNS, claim_row, incident_row, story_row
-from .link.stories import NEIGHBOURS, THRESHOLD, StoryArticle, StoryParams, cluster_stories
+from ..store import DEFAULT_DB
+from ..jsonl import parse_line, published_date
+from ..link.claims import STATUSES
+from ..link.rows import CLAIM_COLUMNS, INCIDENT_COLUMNS, STORY_COLUMNS, claim_row, incident_row, story_row
+from ..link.tuning import NEIGHBOURS, THRESHOLD
 
-TEXT_ONLY = Channels(places=0.0, actors=0.0, subtypes=0.0, dates=Channels().dates)
+if TYPE_CHECKING:
+    from ..link.stories import StoryArticle, StoryParams
 
 
 def cluster_command(
@@ -44,6 +44,8 @@ def cluster_command(
     """Group articles into stories (articles about the same seminal event): {"id", "story"} per line, in order.
 
     Stories are numbered 1, 2, ... by their first article. All lines are read before any is written."""
+    from ..link.features import TEXT_ONLY, Channels
+    from ..link.stories import StoryParams
 
     params = StoryParams(Channels() if analyse else TEXT_ONLY, neighbours=neighbours, threshold=threshold)
     if run_jsonl(source, lambda lines: cluster_lines(lines, params, analyse)):
@@ -52,6 +54,8 @@ def cluster_command(
 
 def cluster_lines(lines: Iterable[str], params: StoryParams, analyse: bool = True) -> Iterator[dict[str, Any] | str]:
     """One `{"id", "story"}` per good line, in order; a string "LINE: reason" for each bad one."""
+    from ..link.stories import StoryArticle, cluster_stories
+
     records = [_record(n, line) for n, line in enumerate(lines, start=1) if line.strip()]
     articles = [r for r in records if isinstance(r, StoryArticle)]
     if analyse and articles:
@@ -64,8 +68,8 @@ def cluster_lines(lines: Iterable[str], params: StoryParams, analyse: bool = Tru
 def _analysed(articles: list[StoryArticle]) -> list[StoryArticle]:
     from dataclasses import replace
 
-    from .events.extract import ArticleContext
-    from .process import Processor
+    from ..events.extract import ArticleContext
+    from ..process import Processor
 
     contexts = [ArticleContext(published=a.published) for a in articles]
     analyses = Processor().analyse([a.text for a in articles], contexts)
@@ -74,6 +78,8 @@ def _analysed(articles: list[StoryArticle]) -> list[StoryArticle]:
 
 def _record(number: int, line: str) -> StoryArticle | str:
     """The article one input line holds, or why it cannot be used."""
+    from ..link.stories import StoryArticle
+
     record = parse_line(number, line)
     if isinstance(record, str):
         return record
@@ -94,13 +100,17 @@ CLAIM_TABLE = ["id", "kind", "status", "published", "sub_event_type", "location"
 
 def incidents_command(
     db: DbOption = DEFAULT_DB,
-    since: Annotated[Optional[str], typer.Option(help="Incidents with an event on or after this date (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Incidents with an event on or before this date (YYYY-MM-DD).")] = None,
-    event_type: Annotated[Optional[str], typer.Option("--type", help="An event type or sub-event type, as ACLED names it.")] = None,
-    actor: Annotated[Optional[str], typer.Option(help="Part of an actor's name (case-insensitive).")] = None,
-    country: Annotated[Optional[str], typer.Option(help="Country, ISO 3166 alpha-2 (SY).")] = None,
-    admin1: Annotated[Optional[str], typer.Option(help="First-level division as stored (e.g. Ḩimş).")] = None,
-    outlet: Annotated[Optional[str], typer.Option(help="An outlet among the reporting articles.")] = None,
+    since: filters.Since = None,
+    until: filters.Until = None,
+    event_type: filters.Type = None,
+    actor: filters.Actor = None,
+    country: filters.Country = None,
+    admin1: filters.Admin1 = None,
+    outlet: filters.Outlet = None,
+    q: filters.Words = None,
+    bbox: filters.Bbox = None,
+    near: filters.Near = None,
+    radius: filters.Radius = None,
     min_sources: Annotated[int, typer.Option(min=1, help="At least this many independent outlets.")] = 1,
     limit: Annotated[Optional[int], typer.Option(help="At most this many incidents.")] = None,
     fmt: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
@@ -109,13 +119,11 @@ def incidents_command(
 
     A filter keeps an incident when any of its events matches it. --format acled writes one row per
     incident, every outlet in `source` and the fatality figures' range (and who gave which) in `notes`."""
-    from .link.incidents import list_incidents
+    from ..link.incidents import list_incidents
 
-    parse_date(since, "--since")
-    parse_date(until, "--until")
-    filters = EventFilters(since, until, event_type, actor, country, admin1, None, outlet)
+    chosen = filters.event_filters(since, until, event_type, actor, country, admin1, None, outlet, q, bbox, near, radius)
     with open_db(db) as store:
-        found = list_incidents(store, filters, min_sources=min_sources, limit=limit)
+        found = list_incidents(store, chosen, min_sources=min_sources, limit=limit)
     write_incidents(found, fmt, sys.stdout)
 
 
@@ -171,7 +179,7 @@ def claims_command(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """List predictions and claims with their status (open as of the newest stored article), latest first."""
-    from .link.claims import list_claims
+    from ..link.claims import list_claims
 
     if kind is not None and kind not in ("prediction", "claim"):
         fail(SitrepError(Code.BAD_OPTION, f"--kind {kind!r} is not prediction or claim"))
@@ -195,7 +203,7 @@ def stories_command(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format (jsonl lists each story's articles).")] = Format.table,
 ) -> None:
     """List stories (articles about the same seminal event, grouped as they were stored), latest first."""
-    from .link.story_store import list_stories
+    from ..link.story_store import list_stories
 
     parse_date(since, "--since")
     parse_date(until, "--until")
@@ -216,7 +224,7 @@ def link_command(
     existed): in stored order, as ingest would have. Safe to interrupt and run again."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    from .link.update import link_stored
+    from ..link.update import link_stored
 
     columns = (BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with open_db(db) as store, Progress(*columns, console=err, transient=True, disable=quiet) as bar:

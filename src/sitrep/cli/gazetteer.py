@@ -1,30 +1,30 @@
-"""`sitrep gazetteer`: build the place index, import GeoNames dumps into it, look names up, describe it."""
+"""`sitrep gazetteer`: build the place index, import GeoNames dumps into it, look names up, describe it;
+and `sitrep geoparse`, which reads place names against it (JSONL in and out)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from rich.console import Console
 
-from .errors import SitrepError
+from ..errors import SitrepError
+from ..terminal import shown
 from .output import Format, write_rows
-from .places.build import build, default_features
-from .places.gazetteer import Gazetteer
-from .places.index import default_path, read_meta
-from .places.geonames import import_dump
-from .terminal import shown
+from .support import err, fail, run_jsonl
+
+if TYPE_CHECKING:
+    from ..places.gazetteer import Gazetteer
 
 gazetteer_app = typer.Typer(
     help="The place index: build it, import GeoNames dumps into it, look names up.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: rich's help panels cost a fifth of a second at every start
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 GazetteerOption = Annotated[
     Optional[Path],
@@ -37,17 +37,14 @@ GazetteerOption = Annotated[
 LOOKUP_COLUMNS = ["id", "name", "kind", "country", "admin1", "lat", "lon", "population", "level", "matched"]
 
 
-def _fail(error: SitrepError) -> NoReturn:
-    err.print(f"[red]error[/red] {shown(str(error))}")
-    raise typer.Exit(2)
-
-
 def _open(path: Path | None) -> Gazetteer:
+    from ..places.gazetteer import Gazetteer
+
     with err.status("opening the gazetteer") as status:
         try:
             return Gazetteer.open(path, progress=lambda message: status.update(shown(message)))
         except SitrepError as error:
-            _fail(error)
+            fail(error)
 
 
 @gazetteer_app.command("build")
@@ -58,11 +55,15 @@ def build_command(
     ] = None,
 ) -> None:
     """Build the index from scratch (about half a minute); GeoNames dumps it held are imported again."""
+    from ..places.build import build, default_features
+    from ..places.geonames import import_dump
+    from ..places.index import default_path, read_meta
+
     path = gazetteer or default_path()
     try:
         imports = json.loads(read_meta(path).get("imports", "[]")) if path.exists() else []
     except SitrepError as error:
-        _fail(error)
+        fail(error)
     with err.status("building the gazetteer") as status:
         report = build(path, features=features or default_features(), progress=lambda m: status.update(shown(m)))
         status.update(f"importing again {len(imports)} GeoNames file(s)")
@@ -78,12 +79,15 @@ def import_command(
     gazetteer: GazetteerOption = None,
 ) -> None:
     """Load official GeoNames dumps into the index. Exits 1 when a file could not be read."""
+    from ..places.geonames import import_dump
+    from ..places.index import default_path
+
     path = gazetteer or default_path()
     with err.status("importing") as status:
         try:
             report = import_dump(path, files, progress=lambda message: status.update(shown(message)))
         except SitrepError as error:
-            _fail(error)
+            fail(error)
     for problem in report.problems:
         err.print(f"[yellow]malformed[/yellow] {shown(problem)}")
     if report.malformed > len(report.problems):
@@ -130,3 +134,18 @@ def info_command(gazetteer: GazetteerOption = None) -> None:
     typer.echo(f"names     {info['names']:,}")
     for kind, count in info["entries"].items():
         typer.echo(f"{kind:9} {count:,}")
+
+
+def geoparse_command(
+    source: Annotated[str, typer.Argument(help="JSONL file of {\"id\", \"text\"} lines, or - for stdin.")] = "-",
+    gold_spans: Annotated[
+        bool, typer.Option("--gold-spans", help="Resolve exactly the spans each line gives in \"toponyms\", in order.")
+    ] = False,
+) -> None:
+    """Find and resolve place mentions: JSONL in, JSONL {"id", "places": [...]} out. No database."""
+    from ..places import Geoparser
+    from ..places.jsonl import geoparse_lines
+
+    geoparser = Geoparser()
+    if run_jsonl(source, lambda lines: geoparse_lines(lines, geoparser, gold_spans=gold_spans)):
+        raise typer.Exit(1)

@@ -10,14 +10,12 @@ from typing import Annotated, Any, Optional, TextIO
 
 import typer
 
-from .cli_support import DbOption, fail, open_db, parse_date, run_jsonl
-from .errors import Code, SitrepError
-from .events.records import ACLED_COLUMNS, acled_row
+from . import filters
+from .support import DbOption, open_db, run_jsonl
+from ..events.records import ACLED_COLUMNS, acled_row
 from .output import Format, write_rows
-from .store import DEFAULT_DB
-from .store.sqlite import EventFilters
+from ..store import DEFAULT_DB
 
-MODALITIES = ("reported", "claimed", "predicted", "planned", "hypothetical", "denied", "negated")
 COLUMNS = [
     "id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "country",
     "latitude", "longitude", "geo_precision", "fatalities", "modality", "historical", "source", "notes",
@@ -35,25 +33,29 @@ class EventFormat(str, Enum):
 
 def events_command(
     db: DbOption = DEFAULT_DB,
-    since: Annotated[Optional[str], typer.Option(help="Events on or after this date (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Events on or before this date (YYYY-MM-DD).")] = None,
-    event_type: Annotated[Optional[str], typer.Option("--type", help="An event type or sub-event type, as ACLED names it.")] = None,
-    actor: Annotated[Optional[str], typer.Option(help="Part of an actor's name (case-insensitive).")] = None,
-    country: Annotated[Optional[str], typer.Option(help="Country, ISO 3166 alpha-2 (SY).")] = None,
-    admin1: Annotated[Optional[str], typer.Option(help="First-level division as stored (e.g. Ḩimş).")] = None,
-    modality: Annotated[Optional[str], typer.Option(help=f"One of: {', '.join(MODALITIES)}.")] = None,
-    outlet: Annotated[Optional[str], typer.Option(help="Outlet of the reporting article.")] = None,
+    since: filters.Since = None,
+    until: filters.Until = None,
+    event_type: filters.Type = None,
+    actor: filters.Actor = None,
+    country: filters.Country = None,
+    admin1: filters.Admin1 = None,
+    modality: filters.Modality = None,
+    outlet: filters.Outlet = None,
+    q: filters.Words = None,
+    bbox: filters.Bbox = None,
+    near: filters.Near = None,
+    radius: filters.Radius = None,
+    min_sources: Annotated[int, typer.Option(min=1, help="Only events of incidents at least this many independent outlets reported.")] = 1,
     limit: Annotated[Optional[int], typer.Option(help="At most this many events.")] = None,
     fmt: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
 ) -> None:
-    """List stored events, newest first, as a table, JSONL, CSV, GeoJSON or ACLED's columns."""
-    parse_date(since, "--since")
-    parse_date(until, "--until")
-    if modality is not None and modality not in MODALITIES:
-        fail(SitrepError(Code.BAD_OPTION, f"--modality {modality!r} is not one of {', '.join(MODALITIES)}"))
-    filters = EventFilters(since, until, event_type, actor, country, admin1, modality, outlet)
+    """List stored events, newest first, as a table, JSONL, CSV, GeoJSON or ACLED's columns.
+
+    A filter value that can match nothing (an unknown type, country or province) is an error naming
+    what is accepted."""
+    chosen = filters.event_filters(since, until, event_type, actor, country, admin1, modality, outlet, q, bbox, near, radius)
     with open_db(db) as store:
-        events = store.list_events(filters, limit=limit)
+        events = store.list_events(chosen, min_sources=min_sources, limit=limit)
     write_events(events, fmt, sys.stdout)
 
 
@@ -99,8 +101,8 @@ def extract_command(
     source: Annotated[str, typer.Argument(help="JSONL file of {\"id\", \"text\", \"published\"?} lines, or - for stdin.")] = "-",
 ) -> None:
     """Read events from articles: JSONL in, JSONL {"id", "events": [...]} out (most salient first). No database."""
-    from .events.jsonl import extract_lines
-    from .process import Processor
+    from ..events.jsonl import extract_lines
+    from ..process import Processor
 
     processor = Processor()
     if run_jsonl(source, lambda lines: extract_lines(lines, processor)):

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.table import Table
 
-from .terminal import shown
+from ..terminal import shown
 
 
 class Format(str, Enum):
