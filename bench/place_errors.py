@@ -9,7 +9,8 @@ A resolved mention is counted under a pattern when:
   PROMINENT_PEOPLE people and RATIO times the people of the one taken ("China" as a small US town);
 - province for city: it is read as a first-level division although a town of exactly that name and
   of at least TOWN_PEOPLE people lies in it, and no words around say province, governorate, countryside or rural, or name a part ("northern");
-  city for province: read as such a town although the words around say province or governorate;
+  city for province: read as such a town although the words around say province or governorate
+  ("the al-Midan district of Damascus" and "state television" say nothing of the kind);
 - loose far: its reading, a town, district, province or feature (a country's or region's point says
   little of its extent), matches the name only but for spelling or by its consonants, and lies more
   than FAR_KM from every place of the article matched exactly ("Golat" as Gillette, Wyoming).
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,6 +50,7 @@ PROMINENT_PEOPLE = 100_000
 TOWN_PEOPLE = 10_000  # a town a bare name may mean ("Minnesota Lake" is no reading of "Minnesota")
 WORLD = frozenset({"country", "continent", "region", "sea"})
 AREAS = WORLD | {"admin1", "admin2"}
+PROVINCE_WORD = re.compile(r"(?i)(?:the\s+)?(?:province|governorate)")
 LEVELS = {"exact": 0, "loose": 1, "skeleton": 2}
 
 
@@ -97,7 +100,7 @@ def _shown(text: str, place: Place, entry: GazetteerEntry, level: str, exact: li
     towns = [e for e in same if e.kind == "town" and e.admin1_code == entry.admin1_code and e.population >= TOWN_PEOPLE]
     if entry.kind == "admin1" and not said and towns:
         shown.append("province for city")
-    if entry.kind == "town" and admin_cue(text, place.start, place.end) and entry.country and entry.admin1_code:
+    if entry.kind == "town" and PROVINCE_WORD.match(admin_cue(text, place.start, place.end) or "") and entry.country and entry.admin1_code:
         province = gazetteer.admin1(entry.country, entry.admin1_code)
         if province is not None and province.id in {e.id for e in named} | _namesake(entry, province):
             shown.append("city for province")
