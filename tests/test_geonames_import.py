@@ -109,3 +109,26 @@ def test_feature_kinds():
     assert feature_kind("A", "ADM1") == "admin1" and feature_kind("A", "ADM2") == "admin2"
     assert feature_kind("A", "PCLI") is None
     assert feature_kind("H", "WAD") == "wad" and feature_kind("S", "AIRB") == "airb" and feature_kind("T", "HLL") == "hll"
+
+
+def _geoname_row(geonameid, name, lat, lon, feature_class, feature_code, country):
+    fields = [str(geonameid), name, name, "", str(lat), str(lon), feature_class, feature_code, country]
+    return "\t".join(fields + [""] * 10)
+
+
+def test_a_country_takes_the_point_of_its_geonames_row(index_path, tmp_path):
+    dump = tmp_path / "KW.txt"
+    rows = [_geoname_row(285570, "Kuwait", 29.5, 47.75, "A", "PCLI", "KW"), _geoname_row(99000009, "Nowhere", 1.0, 1.0, "A", "PCLI", "ZZ")]
+    dump.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with Gazetteer(index_path) as index:
+        before = next(m.entry for m in index.lookup("Kuwait") if m.entry.kind == "country")
+    report = import_dump(index_path, [dump])
+    assert report.places == {"country": 1} and report.replaced == 1
+    assert report.skipped["countries the index lacks"] == 1
+    with Gazetteer(index_path) as index:
+        kuwait = next(m.entry for m in index.lookup("Kuwait") if m.entry.kind == "country")
+        assert (kuwait.lat, kuwait.lon, kuwait.geonameid, kuwait.source) == (29.5, 47.75, 285570, "geonames-KW")
+        assert (kuwait.id, kuwait.population) == (before.id, before.population)
+        assert (before.lat, before.lon) != (kuwait.lat, kuwait.lon)
+        assert "country:KW" in ids(index.lookup("Kuwaiti"))  # its demonym and names stay
+        assert all(m.entry.geonameid != 99000009 for m in index.lookup("Nowhere"))

@@ -150,3 +150,12 @@ def test_a_provinces_centre_is_no_nearer_to_the_article_than_its_city(gazetteer)
 def test_towns_syrian_war_reporting_names_are_in_the_index(gazetteer, sentence, name, place_id, admin1, also):
     place, *_ = resolve_spans(sentence, spans_of(sentence, name, *also), gazetteer)
     assert (place.id, place.admin1_code, place.feature) == (place_id, admin1, "town")
+
+
+def test_a_far_coincidence_of_consonants_is_no_reading_in_a_country_the_article_names(gazetteer):
+    # FA-KES demo article fakes-1926478956: "Maisaloun" (a farm north of Raqqa) shares its consonants with
+    # Massillon, Ohio; the article names the US ("US-led"), but no place of it within 1,000 km of Ohio
+    text = "US-led coalition warplanes struck tents of people who escaped from Hazimah town in Maisaloun farm north of Raqqa in Syria."
+    us, maisaloun, raqqa, _ = resolve_spans(text, spans_of(text, "US", "Maisaloun", "Raqqa", "Syria"), gazetteer)
+    assert us.country == "US" and raqqa.country == "SY"
+    assert not maisaloun.resolved and "coincidences of spelling" in maisaloun.why[0]

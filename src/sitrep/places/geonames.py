@@ -4,9 +4,10 @@ Two tables are read, as zip or bare text, streamed line by line (allCountries is
 
 - the "geoname" table: allCountries.zip, a country file (SY.zip holding SY.txt, or SY.txt), 19 tab-separated
   columns. Feature class and code give the kind: P -> town, A.ADM1 -> admin1 (id "adm1:SY.11"), A.ADM2 ->
-  admin2 (id "adm2:SY.11.1234"), countries (A.PCL*) are left out since the index has them, and every
-  other feature keeps its GeoNames code lower-cased as its kind ("wad", "mt", "airb"). A place already in
-  the index under the same geonameid has its facts replaced; its names stay and the dump's are added;
+  admin2 (id "adm2:SY.11.1234"), and every other feature keeps its GeoNames code lower-cased as its kind
+  ("wad", "mt", "airb"). A place already in the index under the same geonameid has its facts replaced;
+  its names stay and the dump's are added. A country (A.PCL*) is never added: the country of the index
+  with its geonameid takes the row's point, GeoNames' own, and keeps its id, names and population;
 - the alternate names table (alternateNamesV2.zip or .txt): names added to places in the index. Rows
   in the languages "link", "wkdt", "post", "iata", "icao", "faac" and "unlc" are codes, not names, and
   are left out; "abbr" rows are abbreviations.
@@ -175,6 +176,7 @@ class _Importer:
             "SELECT id, name FROM entries WHERE kind = 'admin2'"
         )}  # fmt: skip
         self.next_n = int(db.execute("SELECT COALESCE(MAX(n), 0) + 1 FROM entries").fetchone()[0])
+        self.country_points: list[tuple[float, float, str, int]] = []  # lat, lon, source, geonameid
 
     # -- the geoname table -------------------------------------------------------------------------------
 
@@ -207,7 +209,7 @@ class _Importer:
             return None
         kind = feature_kind(fields[6], fields[7])
         if kind is None:
-            self.report.skipped["countries (the index has them)"] += 1
+            self.country_points.append((lat, lon, source, geonameid))
             return None
         country, admin1, admin2 = fields[8] or None, fields[10], fields[11]
         code = f"{country}.{admin1}" if country and admin1 else None
@@ -231,6 +233,7 @@ class _Importer:
         return _Place(entry, place_names(fields[1], [a for a in alternates if a]))
 
     def _write_places(self, chunk: list[_Place]) -> None:
+        self._write_country_points()
         if not chunk:
             return
         slots = self._slots(chunk)
@@ -251,6 +254,18 @@ class _Importer:
             self.report.places[place.entry.kind] += 1
             names += [(n, *row) for row in name_rows(place.names, seen.setdefault(n, set()))]
         self._add_names(names)
+
+    def _write_country_points(self) -> None:
+        """The countries of the index at the points of their GeoNames rows (by geonameid)."""
+        for lat, lon, source, geonameid in self.country_points:
+            moved = self.db.execute(
+                "UPDATE entries SET lat = ?, lon = ?, source = ? WHERE kind = 'country' AND geonameid = ?", (lat, lon, source, geonameid)
+            ).rowcount
+            self.report.places["country"] += moved
+            self.report.replaced += moved
+            if not moved:
+                self.report.skipped["countries the index lacks"] += 1
+        self.country_points = []
 
     def _slots(self, chunk: list[_Place]) -> dict[str, int]:
         """entry id -> the row it replaces: the row with that geonameid (preferably with that id), else

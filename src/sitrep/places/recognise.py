@@ -37,32 +37,23 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate
 from importlib import resources
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from .context import ADMIN_WORDS, SETTLEMENT_WORDS, admin_cue, settlement_cue
+from .context import admin_cue, settlement_cue
 from .gazetteer import Gazetteer
-from .normalise import ARTICLES, keys
+from .name_runs import ARTICLE, AREA_KINDS, POSSESSIVE_KINDS, RUN, at_sentence_start, named_runs, tail_end
+from .normalise import keys
 from .organisations import inside, organisation_spans
 from .resolve import Mention
-from .spellings import cued_spellings, main_country
+from .spellings import country_counts, cued_spellings, main_country
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-MAX_WORDS = 6
-_ARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][sdrtzn]|[Aa]sh|[Ee][sdrzn]|[Uu][ld])"
-_WORD = r"[A-Z][\w'’.]*"
-_JOINER = rf"(?:{_ARTICLE}[-\s]|of\s+(?:the\s+)?|upon\s+|bin\s+|ibn\s+|-)"
-_FEATURE_TAIL = (
-    r"(?:\s+(?:gas|oil)\s+field|\s+(?:gas|oil)field|\s+(?:dam|air\s?base|airport|(?:border\s+)?crossing|prison|"
-    r"mountains?|highway|refinery|bridge|base|hill|lake|river|valley|governorate|province|district))?"
-)
-RUN = re.compile(rf"(?:{_ARTICLE}- ?)?{_WORD}(?:(?:\s+|-|\s+{_JOINER}|{_JOINER}){_WORD})*{_FEATURE_TAIL}")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|from|to|into|outside|around|towards?|across|through|via|between|inside|"
     r"(?:outskirts|suburbs?|edges?|countryside|parts?|areas?|districts?|neighbou?rhoods?|quarters?)\s+of|(?:north|south|east|west)(?:ern)?\s+of|(?:north|south|east|west)(?:ern)?|central|rural|"
@@ -100,24 +91,8 @@ _TITLE_BEFORE = re.compile(
     r"Colonel|Commander|Imam|Bishop|King|Prince|Queen|coach|spokesman|spokeswoman|leader)\.?\s+$"
 )
 _SPEAKER_AFTER = re.compile(r",?\s+(?:said|says|told|added|stated|announced|noted|declared|warned)\b")
-_FIRST_WORD = re.compile(r"([A-Z][a-z]+)\s+")
-AREA_KINDS = frozenset({"country", "admin1", "continent", "region", "sea"})
 _WORLD_KINDS = frozenset({"country", "continent", "region", "sea"})
-_ARTICLE_NEXT = re.compile(rf"[\s-]+{_ARTICLE}-\s*[A-Z]")
-_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
-_HAS_ARTICLE = re.compile(rf"^{_ARTICLE}-|\s{_ARTICLE}[-\s]", re.IGNORECASE)
-_TAIL_WORD = re.compile(r"[ -]([a-z][a-z'’]*(?:-[a-z][a-z'’]*)?)\b(?!-)")  # "ezzor", "el-zor", "al-ain"
-MAX_TAIL = 2  # lowercase words a name may trail ("Ras al-ain", "Deir ez zor")
-_TYPE_WORDS = frozenset(
-    f"{ADMIN_WORDS}|{SETTLEMENT_WORDS}|city|river|dam|airport|base|airbase|crossing|prison|mountain|mountains|"
-    "highway|refinery|bridge|hill|lake|valley|field|camp|area|areas|region|countryside".split("|")
-)
-_SIDE = re.compile(r"(?:(?:North|South)(?:east|west)?|East|West)(?:ern)?\s+|(?:Central|Rural)\s+")
-_COMPASS_WORD = re.compile(r"(?:north|south|east|west|central|rural)")
-_BARE_POSSESSIVE = re.compile(r"[A-Z][a-z]{3,}s")
-_POSSESSIVE_KINDS = frozenset({"country", "admin1"})
-_ARTICLE_WORDS = ARTICLES - {"the"}
-_ARTICLE_BINDS = re.compile(r"[-\s]+[A-Za-z]")
+_HAS_ARTICLE = re.compile(rf"^{ARTICLE}-|\s{ARTICLE}[-\s]", re.IGNORECASE)
 _DIRECTION_OF = re.compile(r"(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _POSSESSOR_BEFORE = re.compile(r"\b([A-Z][\w.]*?)(?:'s|’s|s)\s+$")
 _RURAL_BEFORE = re.compile(r"\b[Rr]ural\s+$")
@@ -136,8 +111,9 @@ def recognise(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> tuple[
             for span in _place_spans(text, ent.start_char, ent.end_char, gazetteer, ent.label_):
                 mentions[span] = Mention(span[0], span[1], text[span[0] : span[1]])
     misread = frozenset((e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_NAMES)
-    readings = _Readings(gazetteer, _countries(mentions.values(), focus, gazetteer), misread)
-    named = list(_named_runs(text, gazetteer))  # both passes below read them, `taken` aside
+    named_countries = frozenset(country_counts([m.text for m in mentions.values()], focus, gazetteer, areas=True))
+    readings = _Readings(gazetteer, named_countries, misread)
+    named = list(named_runs(text, gazetteer))  # both passes below read them, `taken` aside
     runs = list(_untaken(named, mentions))
     tails = {keys(text[s:e])[1] for s, e, position in runs if position == "inner"}
     previous_end = -1
@@ -199,10 +175,10 @@ def _place_spans(text: str, start: int, end: int, gazetteer: Gazetteer, label: s
     start, end = _trim(text, start, end)
     if start >= end:
         return []
-    end = _longer_name_end(text, start, _tail_end(text, start, end, gazetteer), gazetteer)
+    end = _longer_name_end(text, start, tail_end(text, start, end, gazetteer), gazetteer)
     if gazetteer.has_name(text[start:end]):
         return [_widened(text, start, end, gazetteer)]
-    runs = _named_runs(text, gazetteer, lo=start, hi=end)
+    runs = named_runs(text, gazetteer, lo=start, hi=end)
     inner = [(s, e) for s, e, where in runs if where != "inner" or text[max(start, s - 3) : s] == "of "]  # "Old City of Aleppo"
     inner = [(s, e) for s, e in inner if text[s:e].lower() not in _COMPASS]
     if inner:
@@ -215,7 +191,7 @@ def _longer_name_end(text: str, start: int, end: int, gazetteer: Gazetteer) -> i
     in "Deir ez-Zor airport"); else the entity's end."""
     run = RUN.match(text, start)
     if run and run.end() > end:
-        for name_start, name_end, _ in _named_runs(text, gazetteer, start, run.end()):
+        for name_start, name_end, _ in named_runs(text, gazetteer, start, run.end()):
             if name_start == start and name_end > end:
                 return name_end
     return end
@@ -232,17 +208,6 @@ def _widened(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int
     if after and gazetteer.has_name(text[start : after.end()]):
         end = after.end()
     return start, end
-
-
-def _countries(mentions: Iterable[Mention], focus: Counter[str], gazetteer: Gazetteer) -> frozenset[str]:
-    """The article's countries as recognition sees them: its demonyms' and those of the countries and
-    provinces that the model's place names name exactly."""
-    found = set(focus)
-    for mention in mentions:
-        for match in gazetteer.lookup(mention.text, limit=5):
-            if match.level == "exact" and match.entry.kind in _POSSESSIVE_KINDS and match.entry.country:
-                found.add(match.entry.country)
-    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -296,146 +261,6 @@ def _untaken(runs: list[tuple[int, int, str]], taken: dict[tuple[int, int], Ment
             yield start, end, position
 
 
-def _named_runs(text: str, gazetteer: Gazetteer, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, int, str]]:
-    """Longest gazetteer names within runs of capitalised words, each with its position in the run:
-    "whole" (the run is the name), "head" (it starts a longer run: "Gainesville Police") or "inner"
-    (other capitalised words precede it, as a surname's do). Runs are cut after possessives and go on
-    over the lowercase words that finish a name; a run's leading side word ("Eastern Homs") is read as
-    part of an area when the run is no name with it and the rest names an area."""
-    for whole_start, whole_end in _runs(text, lo, len(text) if hi is None else hi):
-        for run_start, run_end in _possessive_pieces(text, whole_start, whole_end, gazetteer):
-            run_end = _tail_end(text, run_start, run_end, gazetteer)
-            found = list(_positioned(text, run_start, run_end, gazetteer))
-            side = _SIDE.match(text, run_start, run_end)
-            if side and not any(start == run_start and end > side.end() for start, end, _ in found):  # "Eastern Homs", not "East Timor"
-                found = [n for n in _positioned(text, side.end(), run_end, gazetteer) if _names_area(text[n[0] : n[1]], gazetteer)]
-            yield from found
-
-
-def _positioned(text: str, run_start: int, run_end: int, gazetteer: Gazetteer) -> Iterator[tuple[int, int, str]]:
-    """The longest names of one run, each with its position in the run."""
-    names = list(_longest_names(text, run_start, run_end, gazetteer))
-    for start, end in names:
-        if start != run_start:
-            yield start, end, "inner"
-        else:
-            yield start, end, "whole" if len(names) == 1 and end >= run_end - 1 else "head"
-
-
-def _possessive_pieces(text: str, start: int, end: int, gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
-    """A run cut after each possessive word: "Syria's Idlib" and "Syrias Idlib" are two runs."""
-    piece = start
-    for word in re.finditer(r"[\w'’.]+", text[start:end]):
-        word_start, word_end = start + word.start(), start + word.end()
-        if word_end < end and _possessive_end(text, word_start, word_end, gazetteer) < word_end:
-            yield piece, word_end
-            piece = word_end + len(text[word_end:end]) - len(text[word_end:end].lstrip(" -"))
-    yield piece, end
-
-
-def _possessive_end(text: str, start: int, end: int, gazetteer: Gazetteer) -> int:
-    """Where a name ends that a possessive follows: before "'s", or before the bare "s" of a word whose
-    apostrophe was stripped ("Syrias", "Aleppos"): the word names nothing and, less its "s", is exactly
-    a country or a first-level division. Otherwise `end`."""
-    for suffix in ("’s", "'s"):
-        if text[start:end].endswith(suffix):
-            return end - len(suffix)
-    word = text[max(start, text.rfind(" ", start, end) + 1) : end]
-    if _BARE_POSSESSIVE.fullmatch(word) and not gazetteer.has_name(word) and _is_area_name(word[:-1], gazetteer):
-        return end - 1
-    return end
-
-
-def _names_area(name: str, gazetteer: Gazetteer) -> bool:
-    """Whether some place of this name (exactly or loosely) is an area a side word can name part of."""
-    return any(m.level != "skeleton" and m.entry.kind in AREA_KINDS for m in gazetteer.lookup(name, limit=10))
-
-
-def _is_area_name(name: str, gazetteer: Gazetteer) -> bool:
-    return any(m.level == "exact" and m.entry.kind in _POSSESSIVE_KINDS for m in gazetteer.lookup(name, limit=10))
-
-
-def _tail_end(text: str, start: int, end: int, gazetteer: Gazetteer) -> int:
-    """The run's end past the lowercase words that finish a name it ends with ("Deir ezzor", "Abu kamal"):
-    the longest such stretch, of at most MAX_TAIL words that are neither English function words nor
-    words for a kind of place ("province", "river"), that with the run's last words is a known name."""
-    ends = []
-    at = end
-    for _ in range(MAX_TAIL):
-        word = _TAIL_WORD.match(text, at)
-        if not word or word.group(1) in STOP_WORDS or word.group(1) in _TYPE_WORDS or _COMPASS_WORD.match(word.group(1)):
-            break
-        at = word.end()
-        ends.append(at)
-    words = [(start + w.start(), w.group()) for w in re.finditer(r"[\w'’.]+", text[start:end])][-MAX_WORDS:]
-    starts = [at for at, word in words if word.lower() not in STOP_WORDS]
-    for tail_end in reversed(ends):
-        if any(gazetteer.has_name(text[s:tail_end]) for s in starts):
-            return tail_end
-    return end
-
-
-def _runs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
-    """Runs of capitalised words, cut where a sentence ends inside one ("on Sunday. Al-Qaryatayn"),
-    without the capitalised word that opens a sentence ("From al-Sukhnah", "Reclaiming al-Sukhnah")."""
-    for run in RUN.finditer(text, lo, hi):
-        start = run.start()
-        for stop in _SENTENCE_END.finditer(text, run.start(), run.end()):
-            yield _opened(text, start, stop.start() + 1), stop.start() + 1
-            start = stop.end()
-        yield _opened(text, start, run.end()), run.end()
-
-
-def _opened(text: str, start: int, end: int) -> int:
-    """The run's start past a sentence-opening function word or verb form ("From", "Reclaiming")."""
-    first = _FIRST_WORD.match(text, start, end)
-    if first is None or first.end() >= end or not _at_sentence_start(text, start):
-        return start
-    word = first.group(1)
-    if word.lower() in STOP_WORDS or word.endswith(("ing", "ed")):
-        return first.end()
-    return start
-
-
-def _at_sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start]
-    return start == 0 or "\n" in before or bool(re.search(r"[.!?][\"”’']?\s+$", before))
-
-
-def _longest_names(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
-    """Greedy left to right: at each word, the longest stretch (up to MAX_WORDS words) that is a name."""
-    bounds = [(m.start(), m.end()) for m in re.finditer(r"[\w'’.]+", text[lo:hi])]
-    bounds = [(lo + s, lo + e) for s, e in bounds]
-    i = 0
-    while i < len(bounds):
-        for j in range(min(len(bounds), i + MAX_WORDS), i, -1):
-            start, end = bounds[i][0], bounds[j - 1][1]
-            if _ARTICLE_BINDS.match(text, end) and text[bounds[j - 1][0] : end].lower() in _ARTICLE_WORDS:
-                continue  # "al" of "al-Nusra": the article belongs to the word after it
-            end = _strip_period(text, start, _possessive_end(text, start, end, gazetteer))
-            if text[start].isupper() or text[start : start + 3].lower() in ("al-", "el-"):
-                if _indexable(text[start:end]) and gazetteer.has_name(text[start:end]):
-                    if _ARTICLE_NEXT.match(text, end, hi) or (j == i + 1 < len(bounds) and gazetteer.is_first_word(text[start:end])):
-                        return  # "Deir" of "Deir al-Adas" or "Deir Sharqi": the run is one name the index lacks
-                    yield start, end
-                    i = j - 1
-                    break
-        i += 1
-
-
-def _strip_period(text: str, start: int, end: int) -> int:
-    """Drop a sentence's full stop from a name; keep the dots of abbreviations ("Ky.", "U.S.")."""
-    last = text[start:end].split()[-1]
-    if last.endswith(".") and len(last) > 4 and "." not in last[:-1]:
-        return end - 1
-    return end
-
-
-def _indexable(name: str) -> bool:
-    """Worth a lookup: at least two letters once spelling variants are set aside."""
-    return len(keys(name)[1].replace(" ", "")) >= 2
-
-
 def _accepted(
     text: str,
     start: int,
@@ -470,7 +295,7 @@ def _accepted(
 def _section_head(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
     """A province's name that heads a section of a round-up, run into the section's first sentence
     ("Daraa Army units killed ...", "Homs The Syrian Air Force conducted sorties ...")."""
-    if not _at_sentence_start(text, start) or not _SECTION_OPENER.match(text, end):
+    if not at_sentence_start(text, start) or not _SECTION_OPENER.match(text, end):
         return False
     return any(
         m.level == "exact" and (m.entry.kind == "admin1" or m.entry.population >= PROMINENT) for m in gazetteer.lookup(text[start:end], limit=10)
@@ -485,7 +310,7 @@ def _past_possessor(text: str, start: int, end: int, gazetteer: Gazetteer) -> in
     if possessor is None:
         return start
     owners = {
-        m.entry.country for m in gazetteer.lookup(possessor.group(1), limit=10) if m.level == "exact" and m.entry.kind in _POSSESSIVE_KINDS
+        m.entry.country for m in gazetteer.lookup(possessor.group(1), limit=10) if m.level == "exact" and m.entry.kind in POSSESSIVE_KINDS
     }
     held = any(m.level != "skeleton" and m.entry.country in owners for m in gazetteer.lookup(text[start:end], limit=10))
     return possessor.start() if owners and held else start

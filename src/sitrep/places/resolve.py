@@ -331,9 +331,15 @@ def _stray(mention: Mention, match: NameMatch, view: _View) -> bool:
     """A one-word name only loosely like a place (a town, a province, a feature) of a country that the
     rest of the article, which names others, never names, or only by its consonants like one of a
     country short of MAIN_SHARE of the article's evidence: "Shiite" as Shiida, Japan, "al-Foua" as
-    Fuwwah, Egypt, in an article on Syria. A coincidence of spelling, not a reading."""
+    Fuwwah, Egypt, in an article on Syria; or by its consonants like a place more than FAR_KM from every
+    other town or feature the article names, whatever its country: "Maisaloun" (by Raqqa) as Massillon,
+    Ohio, in an article that names the US-led coalition. A coincidence of spelling, not a reading."""
     entry = match.entry
-    if match.level == "exact" or " " in name_key(mention.text) or entry.kind in WORLD_KINDS or not view.focus:
+    if match.level == "exact" or " " in name_key(mention.text) or entry.kind in WORLD_KINDS:
+        return False
+    if match.level == "skeleton" and view.anchors and not _near(entry, view.anchors):
+        return True
+    if not view.focus:
         return False
     share = view.focus_share(entry.country)
     return share < MAIN_SHARE if match.level == "skeleton" else not share
@@ -405,6 +411,8 @@ def _unresolved(mention: Mention, gazetteer: Gazetteer) -> str:
         return f"part of {organisation.text!r}, an organisation's name (by {organisation.source}), and no reading is strong"
     if gazetteer.is_first_word(name) and gazetteer.lookup(name, limit=1):
         return "a word that mostly begins longer names, and no gazetteer entry has it as its exact name"
+    if gazetteer.lookup(name, limit=1):
+        return "its readings match only loosely, far from the article's other places or in a country it hardly names: coincidences of spelling"
     return "no gazetteer entry has this name"
 
 

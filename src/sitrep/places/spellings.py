@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 
 from .gazetteer import Gazetteer
+from .name_runs import POSSESSIVE_KINDS
 
 _PARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)"
 _WORD = rf"(?:{_PARTICLE}-)?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?"
@@ -21,14 +22,25 @@ _CUED = re.compile(
 )
 
 
-def main_country(names: Iterable[str], focus: Counter[str], gazetteer: Gazetteer) -> str | None:
-    """The country the article names most: by its demonyms (`focus`) and the first reading (exact or but
-    for spelling) of each place name found so far."""
+def country_counts(names: Iterable[str], focus: Counter[str], gazetteer: Gazetteer, *, areas: bool = False) -> Counter[str]:
+    """The article's country evidence: its demonyms (`focus`) and, for each place name, the country of
+    its first reading (exact or but for spelling), or with `areas` the country of every country or
+    first-level division it names exactly."""
     counts = Counter(focus)
     for name in names:
-        first = next((m for m in gazetteer.lookup(name, limit=5) if m.level != "skeleton"), None)
+        matches = gazetteer.lookup(name, limit=5)
+        if areas:
+            counts.update(m.entry.country for m in matches if m.level == "exact" and m.entry.kind in POSSESSIVE_KINDS and m.entry.country)
+            continue
+        first = next((m for m in matches if m.level != "skeleton"), None)
         if first is not None and first.entry.country:
             counts[first.entry.country] += 1
+    return counts
+
+
+def main_country(names: Iterable[str], focus: Counter[str], gazetteer: Gazetteer) -> str | None:
+    """The country the article names most (`country_counts`)."""
+    counts = country_counts(names, focus, gazetteer)
     return counts.most_common(1)[0][0] if counts else None
 
 
