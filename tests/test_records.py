@@ -44,13 +44,14 @@ MALEH = "fakes-1923102946"  # "The regime of President Bashar al-Assad has been 
 ISRAEL_SAID = "fakes-1926479384"  # "Syrias southern neighbor Israel ... said it believed Syrian forces had used chemical weapons"
 CONVOY = "fakes-1926479056"  # "The attack on the hospital comes two days after Russian jets hit a UN-Syrian Red Crescent aid convoy ..."
 MARKET = "fakes-1924058106"  # "14 Nov 2017 Air strikes that ripped through a market in a rebel-held Syrian town have killed at least 61 people ..."
+SARMIN = "fakes-1926478913"  # "Activists in rural Idlib said that three regime airstrikes hit a public market in the town of Sarmin ..."
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
 
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD, HARASTA, HARASTA_ROCKETS, SHAFAH, MALEH, ISRAEL_SAID, CONVOY, MARKET)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD, HARASTA, HARASTA_ROCKETS, SHAFAH, MALEH, ISRAEL_SAID, CONVOY, MARKET, SARMIN)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -414,3 +415,11 @@ def test_a_record_is_placed_when_any_of_its_mentions_is(analysed: dict[str, Anal
     told = re.compile(r"also told by .*\): place (?!None\b)")
     unplaced = [e for a in analysed.values() for e in a.events if e.place is None and any(told.match(w) for w in e.why)]
     assert not unplaced, [e.why for e in unplaced]
+
+
+def test_where_the_speaker_is_does_not_place_the_event(analysed: dict[str, Analysis]) -> None:
+    # "Activists in rural Idlib said that three regime airstrikes hit a public market in the town of Sarmin on
+    # Tuesday killing 10 people": the market strike is at Sarmin, apart from the Maarrat Masrin strikes
+    strikes = [e for e in analysed[SARMIN].events if e.sub_event_type == "Air/drone strike"]
+    sarmin = [e for e in strikes if e.place is not None and e.place.name == "Sarmīn"]
+    assert len(sarmin) == 1 and sarmin[0].fatalities == 10, [(e.place, e.fatalities) for e in strikes]

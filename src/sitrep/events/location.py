@@ -33,6 +33,7 @@ from ..places.context import ADMIN_WORDS, DIRECTIONS, SETTLEMENT_WORDS, settleme
 from ..places.geoparse import DERIVED
 from ..places.relative import distance_km
 from .candidate import TAKEN, site_key
+from .lexicon import modality_cues
 
 LINK_STEPS = 4
 ANTECEDENT_SENTENCES = 2  # a pronoun's antecedent place is sought in this many sentences before its own
@@ -98,6 +99,8 @@ def place_in_sentence(
         and not _whose(sent, trigger, p)
         and not _acting(sent, p)
     ]
+    elsewhere = [p for p in inside if not _speakers(sent, p)]
+    inside = elsewhere or inside  # where the speaker is tells the event's place only when nothing else does
     inside = [p for p in inside if not _owning(sent, p, inside)]
     if not inside:
         return None
@@ -133,6 +136,28 @@ def _acting(sent: SpacySpan, place: Place) -> bool:
     while node is not None and node.dep_ in ("appos", "conj") and node.head.i != node.i:
         node = node.head
     return node is not None and node.dep_ in ("nsubj", "nsubjpass")
+
+
+def _speakers(sent: SpacySpan, place: Place) -> bool:
+    """A place that says where a speaker is ("activists in rural Idlib said that airstrikes hit a market in
+    the town of Sarmin"): the event's place only when the sentence names no other."""
+    span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("conj", "appos", "compound") and root.head.i != root.i:
+        root = root.head
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("in", "from", "at") or prep.head.i == prep.i:
+        return False
+    speaker = prep.head
+    return speaker.dep_ == "nsubj" and speaker.pos_ in ("NOUN", "PROPN") and speaker.head.lemma_ in speech_verbs()
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Verbs whose subject is a report's source ("said", "confirmed"): the attribution cues of the lexicon."""
+    return frozenset(c.cue for c in modality_cues() if c.attach == "governor" and c.source_dep == "nsubj" and " " not in c.cue)
 
 
 _POSSESSIVE_NEXT = re.compile(r"(?:'s|’s|s)\s+[\"“]?((?:[\w-]+\s+){0,3}[\w-]+)")
