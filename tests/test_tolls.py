@@ -9,6 +9,10 @@ from sitrep.events.tolls import Toll, fatalities, read_number
     ("sentence", "count", "words"),
     [
         ("Gunmen killed 12 people in the village of Tal Rifaat.", 12, "12"),
+        # FA-KES demo articles fakes-1923102825 and fakes-1965511139: the dead described at length before "were killed"
+        ("Fourteen members of the Jaish al-Islam rebel group were killed when a suicide bomb blast targeted their positions.", 14, "Fourteen"),
+        ("In Idlib twenty-eight heads of the Ahrar al-Sham militant group were killed in an explosion that targeted a meeting "
+         "tonight according to the Syrian opposing UK-based Observatory.", 28, "twenty-eight"),
         ("12 people were killed when a car bomb exploded in Azaz.", 12, "12"),
         ("At least 7 dead after regime shelling on Douma.", 7, "At least 7"),
         ("The death toll rose to 20 on Monday, activists said.", 20, "20"),

@@ -120,7 +120,7 @@ def toll_words() -> TollWords:
     listed = rf"(?:{quantity}(?:\s+{filler}){{0,3}}{separator})"
     figures = rf"{item}(?:{separator}{item})*".replace("?P<q>", "").replace("?P<fill>", "")
     after = (
-        rf"(?<![\w’'])(?P<list>{listed}*)(?P<q>{quantity})(?P<fill>(?:\s+{filler}){{0,7}}?)"
+        rf"(?<![\w’'])(?P<list>{listed}*)(?P<q>{quantity})(?P<fill>(?:\s+{filler}){{0,9}}?)"
         rf"(?:\s*,[^,.;:]{{1,60}},(?:\s+{filler}){{0,3}}?"  # an aside: "40 people, most of them civilians, were"
         rf"|\s+(?:including|among\s+them)\s+{quantity}(?:\s+{filler}){{0,3}}?)?"  # "20 people including 13 civilians were"
         rf"\s+(?P<w>{{words}}){end}"
