@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -15,7 +16,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from . import pipeline
 from .cli_support import DbOption, err, fail, open_db, parse_date, run_jsonl
 from .errors import SitrepError
-from .events_cli import events_command, extract_command
+from .events_cli import OutputOption, events_command, extract_command, write_listing
+from .export.listing import ARTICLES
 from .gazetteer_cli import gazetteer_app
 from .ingest.readers import DEFAULT_MAX_BYTES
 from .link_cli import claims_command, cluster_command, incidents_command, link_command, stories_command
@@ -36,6 +38,13 @@ app.add_typer(gazetteer_app, name="gazetteer")
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 ARTICLE_COLUMNS = ["id", "published", "outlet", "kind", "sources", "near_duplicates", "title"]
+
+
+class ArticleFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
 
 
 class _RichProgress(pipeline.Progress):
@@ -116,7 +125,8 @@ def geoparse(
 def articles(
     ctx: typer.Context,
     db: DbOption = DEFAULT_DB,
-    fmt: FormatOption = Format.table,
+    fmt: Annotated[ArticleFormat, typer.Option("--format", "-f", help="Output format.")] = ArticleFormat.table,
+    output: OutputOption = None,
     outlet: Annotated[Optional[str], typer.Option(help="Only this outlet.")] = None,
     kind: Annotated[Optional[str], typer.Option(help="Only news or opinion.")] = None,
     since: Annotated[Optional[str], typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
@@ -135,7 +145,7 @@ def articles(
             until=until_date.isoformat() if until_date else None,
             limit=limit,
         )
-    write_rows(rows, ARTICLE_COLUMNS, fmt)
+    write_listing(ARTICLES, rows, fmt.value, output, False, ARTICLE_COLUMNS)
 
 
 @articles_app.command("show")

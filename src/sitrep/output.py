@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Sequence
@@ -12,6 +11,7 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.table import Table
 
+from .export.files import write_csv
 from .terminal import shown
 
 
@@ -30,9 +30,7 @@ def write_rows(
         for row in rows:
             out.write(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n")
     elif fmt is Format.csv:
-        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows([{c: _cell(row.get(c)) for c in columns} for row in rows])
+        write_csv(rows, columns, out)
     else:
         table = Table(*columns, show_lines=False, header_style="bold")
         for row in rows:

@@ -16,6 +16,7 @@ from typing import Annotated, Any
 from fastapi import Query, Request
 
 from ..events.lexicon import event_types
+from ..export.files import PARQUET_MEDIA_TYPE
 from ..events_cli import MODALITIES
 from ..store.search import Box, Circle, match_query
 from ..store.sqlite import EventFilters
@@ -26,7 +27,7 @@ MAX_LIMIT = 1000
 MAX_TEXT = 200
 FORMATS = ("json", "geojson", "csv")
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
-FormatQuery = Annotated[str | None, Query(alias="format", max_length=20, description="json, geojson or csv (else the Accept header).")]
+FormatQuery = Annotated[str | None, Query(alias="format", max_length=20, description="json, geojson, csv, acled or parquet, as the listing offers (else the Accept header).")]
 
 
 @cache
@@ -132,6 +133,7 @@ def output_format(fmt: str | None, request: Request, allowed: tuple[str, ...]) -
     if fmt is None:
         accept = request.headers.get("accept", "")
         fmt = "geojson" if "application/geo+json" in accept else "csv" if "text/csv" in accept else "json"
+        fmt = "parquet" if PARQUET_MEDIA_TYPE in accept else fmt
     if fmt not in allowed:
         raise bad(f"format: {fmt!r} is not one of {', '.join(allowed)} here")
     return fmt
