@@ -82,8 +82,7 @@ def extract_command(
 ) -> None:
     """Read events from articles: JSONL in, JSONL {"id", "events": [...]} out (most salient first). No database."""
     from .events.jsonl import extract_lines
-    from .process import Processor
+    from .library import processor
 
-    processor = Processor()
-    if run_jsonl(source, lambda lines: extract_lines(lines, processor)):
+    if run_jsonl(source, lambda lines: extract_lines(lines, processor())):
         raise typer.Exit(1)
