@@ -1,11 +1,11 @@
-"""`sitrep events` (stored events, filtered, in six formats) and `sitrep extract` (JSONL in and out)."""
+"""`sitrep events` (stored events, filtered, in seven formats) and `sitrep extract` (JSONL in and out)."""
 
 from __future__ import annotations
 
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional, TextIO
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -51,7 +51,7 @@ def events_command(
     all_modalities: AllModalities = False,
 ) -> None:
     """List stored events, newest first, as a table, JSONL, CSV, GeoJSON, Parquet or ACLED's columns
-    (by default only events that happened: reported or claimed, not historical background)."""
+    (acled keeps to events that happened, reported or claimed, unless --all-modalities)."""
     parse_date(since, "--since")
     parse_date(until, "--until")
     if modality is not None and modality not in MODALITIES:
@@ -64,15 +64,14 @@ def events_command(
 
 def write_listing(
     listing: Listing, records: list[dict[str, Any]], fmt: str, output: Path | None, all_modalities: bool,
-    table: list[str], out: TextIO | None = None,
+    table: list[str],
 ) -> None:
     """A table on the terminal; every other format from `sitrep.export`, to --output or stdout."""
-    out = out or sys.stdout
     if fmt == "table":
-        write_rows([listing.row(r) for r in records], table, Format.table, out)
+        write_rows([listing.row(r) for r in records], table, Format.table)
         return
     try:
-        emit(render(listing, records, fmt, all_modalities=all_modalities), output, out)
+        emit(render(listing, records, fmt, all_modalities=all_modalities), output, sys.stdout)
     except SitrepError as error:
         fail(error)
 
