@@ -13,6 +13,7 @@ from sitrep.places.geoparse import DERIVED
 from .conftest import FAKES, SEEDS
 
 runner = CliRunner()
+BOM = "\ufeff"  # CSV starts with one, for Excel
 
 
 @pytest.fixture
@@ -30,8 +31,8 @@ def test_articles_listing_in_every_format(db):
         "Syrian army breaks through ISIS lines; approaches Al-Sukhnah",
         "Recapture of Al-Sukhnah Inspires Syrian Army, Allies",
     }
-    assert set(rows[0]) == {"id", "published", "outlet", "kind", "sources", "near_duplicates", "title"}
-    table = csv.DictReader(io.StringIO(runner.invoke(app, ["articles", "--db", db, "-f", "csv"]).stdout))
+    assert set(rows[0]) == {"id", "published", "published_from", "outlet", "url", "kind", "sources", "near_duplicates", "title"}
+    table = csv.DictReader(io.StringIO(runner.invoke(app, ["articles", "--db", db, "-f", "csv"]).stdout.removeprefix(BOM)))
     assert sorted(r["kind"] for r in table) == ["news", "opinion"]
     shown = runner.invoke(app, ["articles", "--db", db]).stdout
     assert "Recapture of Al-Sukhnah" in shown and "opinion" in shown
@@ -58,7 +59,7 @@ def test_show_unknown_id_is_one_clear_error(db):
 def test_stats_formats(db):
     figures = json.loads(runner.invoke(app, ["stats", "--db", db, "-f", "jsonl"]).stdout)
     assert figures["articles"] == 2 and figures["by_kind"] == {"news": 1, "opinion": 1}
-    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["stats", "--db", db, "-f", "csv"]).stdout)))
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["stats", "--db", db, "-f", "csv"]).stdout.removeprefix(BOM))))
     assert {"figure": "by_kind.opinion", "value": "1"} in rows
 
 
@@ -167,10 +168,11 @@ def test_events_filters_and_formats(db):
     point = next(f for f in geo["features"] if f["geometry"])
     assert point["geometry"]["coordinates"] == [point["properties"]["longitude"], point["properties"]["latitude"]]
 
-    acled = list(csv.DictReader(io.StringIO(runner.invoke(app, ["events", "--db", db, "-f", "acled"]).stdout)))
-    assert len(acled) == len(every)
-    row = next(r for r in acled if r["actor1"] == "Military Forces of Syria" and r["location"] == "As Sukhnah")
-    assert row["country"] == "Syria" and row["iso"] == "SY" and row["inter1"] == "1" and row["geo_precision"] == "1"
+    acled = runner.invoke(app, ["events", "--db", db, "-f", "acled", "--all-modalities"]).stdout
+    acled_rows = list(csv.DictReader(io.StringIO(acled.removeprefix(BOM))))
+    assert len(acled_rows) == len(every)
+    row = next(r for r in acled_rows if r["actor1"] == "Military Forces of Syria" and r["location"] == "As Sukhnah")
+    assert row["country"] == "Syria" and row["iso"] == "760" and row["inter1"] == "1" and row["geo_precision"] == "1"
 
     bad = runner.invoke(app, ["events", "--db", db, "--modality", "rumoured"])
     assert bad.exit_code == 2 and "E501" in bad.stderr

@@ -94,9 +94,9 @@ def test_seed_recapture_is_one_incident_of_both_articles(seeds_db: str) -> None:
 
 
 def test_incidents_acled_export_one_row_per_incident(seeds_db: str) -> None:
-    out = runner.invoke(app, ["incidents", "--db", seeds_db, "-f", "acled", "--min-sources", "2"]).stdout
+    out = runner.invoke(app, ["incidents", "--db", seeds_db, "-f", "acled", "--min-sources", "2", "--all-modalities"]).stdout
     rows = out.splitlines()
-    assert rows[0].startswith("event_id_cnty,")
+    assert rows[0].startswith("\ufeffevent_id_cnty,")
     with open_store(seeds_db) as store:
         expected = len(list_incidents(store, min_sources=2))
     assert len(rows) - 1 == expected >= 1

@@ -44,6 +44,9 @@ class Code(str, Enum):
     TOO_MANY_WRITES = "E1009"  # HTTP API: a client over the server's write rate (429)
     REQUEST_TIMEOUT = "E1010"  # HTTP API: a request or its body not sent in time (408)
     BAD_REQUEST = "E1011"  # HTTP API: not HTTP the server reads: malformed, or a head over the limit (400)
+    BINARY_TO_TERMINAL = "E1101"  # a binary export (Parquet) asked for with no --output and a terminal to write to
+    UNWRITABLE = "E1102"  # an export's --output file could not be written
+    BAD_ARGUMENT = "E1103"  # a library call (`sitrep.extract`, ...) given an argument it cannot use
 
 
 class SitrepError(Exception):

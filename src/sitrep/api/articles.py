@@ -21,14 +21,14 @@ from .errors import ApiError, bad
 from .params import (
     MAX_TEXT, FormatQuery, Page, Text, date_range, decode_cursor, encode_cursor, one_of, output_format, page, words,
 )  # fmt: skip
-from .render import csv_page, json_page
+from ..export.listing import ARTICLES
+from .render import export_page, json_page
 from .spans import article_spans
 from .ratelimit import WriteRate
 from .stores import Stores, store_of
 
 router = APIRouter(prefix="/api")
 MAX_BODY = 5 * 1024 * 1024
-LIST_COLUMNS = ["id", "published", "outlet", "kind", "sources", "near_duplicates", "title", "url"]
 
 
 @router.get("/articles", summary="Article summaries, newest first")
@@ -43,7 +43,7 @@ def list_articles(
     fmt: FormatQuery = None,
 ) -> Response:
     """Articles with counts of their sources and near copies; with `q`, a plain-text snippet."""
-    out = output_format(fmt, request, ("json", "csv"))
+    out = output_format(fmt, request, ("json", "csv", "parquet"))
     one_of("kind", kind, ("news", "opinion"))
     after = decode_cursor(paging.cursor, (str, str))
     store = store_of(request)
@@ -64,8 +64,8 @@ def list_articles(
     if q is not None:
         found = store.text_snippets(q, [r["id"] for r in rows])
         rows = [{**row, "snippet": found.get(row["id"])} for row in rows]
-    if out == "csv":
-        return csv_page(request, rows, LIST_COLUMNS, cursor)
+    if out != "json":
+        return export_page(request, ARTICLES, rows, out, cursor)
     return json_page(request, rows, cursor, paging.limit)
 
 

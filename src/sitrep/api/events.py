@@ -9,18 +9,21 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..link import claims, incidents, story_store
-from ..link.rows import CLAIM_COLUMNS, INCIDENT_COLUMNS, STORY_COLUMNS, claim_row, incident_row, story_row
+from ..export.listing import EVENTS, INCIDENTS
+from ..link.rows import CLAIM_COLUMNS, STORY_COLUMNS, claim_row, story_row
 from ..store.sqlite import EventFilters
 from .params import FormatQuery, Page, date_range, decode_cursor, encode_cursor, event_filters, one_of, output_format, page
-from .render import (
-    EVENT_CSV, csv_page, event_properties, event_row, feature, geojson_page, incident_properties, json_page,
-)  # fmt: skip
+from .render import csv_page, export_page, json_page
 from .stores import store_of
 
 router = APIRouter(prefix="/api")
 MinSources = Annotated[int, Query(ge=1, le=1000, description="At least this many independent outlets.")]
 Filters = Annotated[EventFilters, Depends(event_filters)]
 Paging = Annotated[Page, Depends(page)]
+AllModalities = Annotated[
+    bool, Query(description="format=acled: also events that did not happen (predicted, denied, ...) and background, tagged in `tags`.")
+]
+EXPORTS = ("json", "geojson", "csv", "acled", "parquet")
 
 
 def _rank(item_id: str) -> int:
@@ -28,34 +31,36 @@ def _rank(item_id: str) -> int:
 
 
 @router.get("/events", summary="Events, newest first")
-def list_events(request: Request, filters: Filters, paging: Paging, min_sources: MinSources = 1, fmt: FormatQuery = None) -> Response:
+def list_events(
+    request: Request, filters: Filters, paging: Paging, min_sources: MinSources = 1, fmt: FormatQuery = None,
+    all_modalities: AllModalities = False,
+) -> Response:
     """Stored events matching every filter; JSON, GeoJSON (`format=geojson` or `Accept:
-    application/geo+json`) or CSV. See docs/API.md for the shapes."""
-    kind = output_format(fmt, request, ("json", "geojson", "csv"))
+    application/geo+json`), CSV, ACLED's CSV or Parquet. See docs/API.md for the shapes."""
+    kind = output_format(fmt, request, EXPORTS)
     after = decode_cursor(paging.cursor, (str, str, int))
     found = store_of(request).list_events(filters, min_sources=min_sources, limit=paging.limit + 1, after=after)
     items, cursor = _split(found, paging.limit, lambda e: [e["event_date"], e["article"]["id"], _rank(e["id"])])
-    if kind == "geojson":
-        return geojson_page(request, [feature(e, event_properties) for e in items], cursor)
-    if kind == "csv":
-        return csv_page(request, [event_row(e) for e in items], EVENT_CSV, cursor)
+    if kind != "json":
+        return export_page(request, EVENTS, items, kind, cursor, all_modalities)
     return json_page(request, items, cursor, paging.limit)
 
 
 @router.get("/incidents", summary="Incidents, latest first")
-def list_incidents(request: Request, filters: Filters, paging: Paging, min_sources: MinSources = 1, fmt: FormatQuery = None) -> Response:
+def list_incidents(
+    request: Request, filters: Filters, paging: Paging, min_sources: MinSources = 1, fmt: FormatQuery = None,
+    all_modalities: AllModalities = False,
+) -> Response:
     """Incidents with at least one event matching every filter and at least `min_sources`
-    independent outlets."""
-    kind = output_format(fmt, request, ("json", "geojson", "csv"))
+    independent outlets; the same formats as events."""
+    kind = output_format(fmt, request, EXPORTS)
     after = decode_cursor(paging.cursor, (str, str))
     store = store_of(request)
     rows = store.list_incidents(filters, min_sources=min_sources, limit=paging.limit + 1, after=after)
     rows, cursor = _split(rows, paging.limit, lambda r: [r["last_date"], r["id"]])
     items = [incidents.report(store, row) for row in rows]
-    if kind == "geojson":
-        return geojson_page(request, [feature(i, incident_properties) for i in items], cursor)
-    if kind == "csv":
-        return csv_page(request, [incident_row(i) for i in items], INCIDENT_COLUMNS, cursor)
+    if kind != "json":
+        return export_page(request, INCIDENTS, items, kind, cursor, all_modalities)
     return json_page(request, items, cursor, paging.limit)
 
 

@@ -16,6 +16,7 @@ from fastapi import Query, Request
 
 from .. import filter_values
 from ..errors import SitrepError
+from ..export.files import PARQUET_MEDIA_TYPE
 from ..filter_values import MODALITIES
 from ..store.search import match_query
 from ..store.sqlite import EventFilters
@@ -27,7 +28,7 @@ MAX_TEXT = 200
 FORMATS = ("json", "geojson", "csv")
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 API_NAMES = {"near": "lat/lon"}  # how errors name a filter field here, where it is not the parameter's own name
-FormatQuery = Annotated[str | None, Query(alias="format", max_length=20, description="json, geojson or csv (else the Accept header).")]
+FormatQuery = Annotated[str | None, Query(alias="format", max_length=20, description="json, geojson, csv, acled or parquet, as the listing offers (else the Accept header).")]
 
 
 def one_of(name: str, value: str | None, allowed: frozenset[str] | tuple[str, ...]) -> str | None:
@@ -99,6 +100,7 @@ def output_format(fmt: str | None, request: Request, allowed: tuple[str, ...]) -
     if fmt is None:
         accept = request.headers.get("accept", "")
         fmt = "geojson" if "application/geo+json" in accept else "csv" if "text/csv" in accept else "json"
+        fmt = "parquet" if PARQUET_MEDIA_TYPE in accept else fmt
     if fmt not in allowed:
         raise bad(f"format: {fmt!r} is not one of {', '.join(allowed)} here")
     return fmt

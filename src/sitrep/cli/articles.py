@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from enum import Enum
 from typing import Annotated, Any, Optional
 
 import typer
@@ -11,6 +12,7 @@ from rich.console import Console
 from ..errors import SitrepError
 from ..store.filters import EventFilters
 from ..terminal import shown
+from .events import OutputOption, write_listing
 from .output import Format, write_rows
 from ..store import DEFAULT_DB
 from .support import DbOption, fail, open_db, parse_date
@@ -20,11 +22,19 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output for
 ARTICLE_COLUMNS = ["id", "published", "outlet", "kind", "sources", "near_duplicates", "title"]
 
 
+class ArticleFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
 @articles_app.callback(invoke_without_command=True)
 def articles(
     ctx: typer.Context,
     db: DbOption = DEFAULT_DB,
-    fmt: FormatOption = Format.table,
+    fmt: Annotated[ArticleFormat, typer.Option("--format", "-f", help="Output format.")] = ArticleFormat.table,
+    output: OutputOption = None,
     outlet: Annotated[Optional[str], typer.Option(help="Only this outlet (any case or accents).")] = None,
     kind: Annotated[Optional[str], typer.Option(help="Only news or opinion.")] = None,
     since: Annotated[Optional[str], typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
@@ -34,6 +44,8 @@ def articles(
     """List stored articles, newest first."""
     if ctx.invoked_subcommand is not None:
         return
+    from ..export.listing import ARTICLES
+
     since_date, until_date = parse_date(since, "--since"), parse_date(until, "--until")
     with open_db(db) as store:
         rows = store.list_articles(
@@ -43,7 +55,7 @@ def articles(
             until=until_date.isoformat() if until_date else None,
             limit=limit,
         )
-    write_rows(rows, ARTICLE_COLUMNS, fmt)
+    write_listing(ARTICLES, rows, fmt.value, output, False, ARTICLE_COLUMNS)
 
 
 @articles_app.command("show")

@@ -1,25 +1,23 @@
-"""`sitrep events` (stored events, filtered, in six formats) and `sitrep extract` (JSONL in and out)."""
+"""`sitrep events` (stored events, filtered, in seven formats) and `sitrep extract` (JSONL in and out)."""
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
 from enum import Enum
-from typing import Annotated, Any, Optional, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from . import filters
-from .support import DbOption, open_db, run_jsonl
-from ..events.records import ACLED_COLUMNS, acled_row
+from .support import DbOption, fail, open_db, run_jsonl
+from ..errors import SitrepError
 from .output import Format, write_rows
 from ..store import DEFAULT_DB
 
-COLUMNS = [
-    "id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "country",
-    "latitude", "longitude", "geo_precision", "fatalities", "modality", "historical", "source", "notes",
-]  # fmt: skip
+if TYPE_CHECKING:
+    from ..export.listing import Listing
+
 TABLE_COLUMNS = ["id", "event_date", "sub_event_type", "actor1", "actor2", "location", "modality", "fatalities"]
 
 
@@ -29,6 +27,13 @@ class EventFormat(str, Enum):
     csv = "csv"
     geojson = "geojson"
     acled = "acled"
+    parquet = "parquet"
+
+
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (needed for parquet on a terminal).")]
+AllModalities = Annotated[
+    bool, typer.Option("--all-modalities", help="acled: also predicted, planned, hypothetical, denied, negated and historical events, tagged in `tags`.")
+]
 
 
 def events_command(
@@ -48,53 +53,36 @@ def events_command(
     min_sources: Annotated[int, typer.Option(min=1, help="Only events of incidents at least this many independent outlets reported.")] = 1,
     limit: Annotated[Optional[int], typer.Option(help="At most this many events.")] = None,
     fmt: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
+    output: OutputOption = None,
+    all_modalities: AllModalities = False,
 ) -> None:
-    """List stored events, newest first, as a table, JSONL, CSV, GeoJSON or ACLED's columns.
+    """List stored events, newest first, as a table, JSONL, CSV, GeoJSON, Parquet or ACLED's columns
+    (acled keeps to events that happened, reported or claimed, unless --all-modalities).
 
     A filter value that can match nothing (an unknown type, country or province) is an error naming
     what is accepted."""
+    from ..export.listing import EVENTS
+
     chosen = filters.event_filters(since, until, event_type, actor, country, admin1, modality, outlet, q, bbox, near, radius)
     with open_db(db) as store:
         events = store.list_events(chosen, min_sources=min_sources, limit=limit)
-    write_events(events, fmt, sys.stdout)
+    write_listing(EVENTS, events, fmt.value, output, all_modalities, TABLE_COLUMNS)
 
 
-def write_events(events: list[dict[str, Any]], fmt: EventFormat, out: TextIO) -> None:
-    """One writer per format; every format carries the same events."""
-    if fmt is EventFormat.jsonl:
-        for event in events:
-            out.write(json.dumps(event, ensure_ascii=False) + "\n")
-    elif fmt is EventFormat.geojson:
-        json.dump({"type": "FeatureCollection", "features": [_feature(e) for e in events]}, out, ensure_ascii=False)
-        out.write("\n")
-    elif fmt is EventFormat.acled:
-        writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(acled_row(e, e["id"], _source(e)) for e in events)
-    else:
-        rows = [_flat(e) for e in events]
-        write_rows(rows, TABLE_COLUMNS if fmt is EventFormat.table else COLUMNS, Format(fmt.value), out)
+def write_listing(
+    listing: Listing, records: list[dict[str, Any]], fmt: str, output: Path | None, all_modalities: bool,
+    table: list[str],
+) -> None:
+    """A table on the terminal; every other format from `sitrep.export`, to --output or stdout."""
+    from ..export.listing import emit, render
 
-
-def _flat(event: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **{key: event.get(key) for key in COLUMNS},
-        "actor1": (event.get("actor1") or {}).get("name"),
-        "actor2": (event.get("actor2") or {}).get("name"),
-        "source": _source(event),
-    }
-
-
-def _source(event: dict[str, Any]) -> str:
-    article = event.get("article") or {}
-    outlets = article.get("outlets") or article.get("outlet") or ""
-    return str(outlets).replace(",", "; ")
-
-
-def _feature(event: dict[str, Any]) -> dict[str, Any]:
-    lat, lon = event.get("latitude"), event.get("longitude")
-    geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
-    return {"type": "Feature", "id": event["id"], "geometry": geometry, "properties": _flat(event)}
+    if fmt == "table":
+        write_rows([listing.row(r) for r in records], table, Format.table)
+        return
+    try:
+        emit(render(listing, records, fmt, all_modalities=all_modalities), output, sys.stdout)
+    except SitrepError as error:
+        fail(error)
 
 
 def extract_command(
@@ -102,8 +90,7 @@ def extract_command(
 ) -> None:
     """Read events from articles: JSONL in, JSONL {"id", "events": [...]} out (most salient first). No database."""
     from ..events.jsonl import extract_lines
-    from ..process import Processor
+    from ..library import processor
 
-    processor = Processor()
-    if run_jsonl(source, lambda lines: extract_lines(lines, processor)):
+    if run_jsonl(source, lambda lines: extract_lines(lines, processor())):
         raise typer.Exit(1)

@@ -3,24 +3,22 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Annotated, Any, Optional, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from ..errors import Code, SitrepError
-from ..events.records import ACLED_COLUMNS, acled_row
 from . import filters
-from .events import EventFormat
+from .events import AllModalities, EventFormat, OutputOption, write_listing
 from .support import DbOption, err, fail, open_db, parse_date, run_jsonl
 from .output import Format, write_rows
 from ..store import DEFAULT_DB
 from ..jsonl import parse_line, published_date
 from ..link.claims import STATUSES
-from ..link.rows import CLAIM_COLUMNS, INCIDENT_COLUMNS, STORY_COLUMNS, claim_row, incident_row, story_row
+from ..link.rows import CLAIM_COLUMNS, STORY_COLUMNS, claim_row, story_row
 from ..link.tuning import NEIGHBOURS, THRESHOLD
 
 if TYPE_CHECKING:
@@ -114,61 +112,21 @@ def incidents_command(
     min_sources: Annotated[int, typer.Option(min=1, help="At least this many independent outlets.")] = 1,
     limit: Annotated[Optional[int], typer.Option(help="At most this many incidents.")] = None,
     fmt: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
+    output: OutputOption = None,
+    all_modalities: AllModalities = False,
 ) -> None:
     """List incidents (one real-world event, every article that reported it), latest first.
 
     A filter keeps an incident when any of its events matches it. --format acled writes one row per
-    incident, every outlet in `source` and the fatality figures' range (and who gave which) in `notes`."""
+    incident that happened, every outlet in `source` and the fatality figures' range (and who gave
+    which) in `notes`."""
+    from ..export.listing import INCIDENTS
     from ..link.incidents import list_incidents
 
     chosen = filters.event_filters(since, until, event_type, actor, country, admin1, None, outlet, q, bbox, near, radius)
     with open_db(db) as store:
         found = list_incidents(store, chosen, min_sources=min_sources, limit=limit)
-    write_incidents(found, fmt, sys.stdout)
-
-
-def write_incidents(incidents: list[dict[str, Any]], fmt: EventFormat, out: TextIO) -> None:
-    if fmt is EventFormat.jsonl:
-        for incident in incidents:
-            out.write(json.dumps(incident, ensure_ascii=False) + "\n")
-    elif fmt is EventFormat.acled:
-        writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(_acled(i) for i in incidents)
-    elif fmt is EventFormat.geojson:
-        features = [_incident_feature(i) for i in incidents]
-        json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
-        out.write("\n")
-    else:
-        rows = [incident_row(i) for i in incidents]
-        write_rows(rows, INCIDENT_TABLE if fmt is EventFormat.table else INCIDENT_COLUMNS, Format(fmt.value), out)
-
-
-def _acled(incident: dict[str, Any]) -> dict[str, Any]:
-    """The incident's own first event in ACLED's columns, with every source and the figures' range."""
-    first = next(e for e in incident["events"] if e["id"] == incident["id"])
-    record = {**first["record"], "fatalities": incident["fatalities"]["figure"]}
-    for key in ("location", "admin1", "admin2", "country", "latitude", "longitude", "geo_precision", "actor1", "actor2"):
-        if key.startswith("actor"):
-            record[key] = record.get(key) or ({"name": incident[key]} if incident[key] else None)
-        else:
-            record[key] = incident[key]
-    record["event_date"] = incident["first_date"]
-    figures = incident["fatalities"]
-    notes = [first["notes"] or ""]
-    if figures["reported"]:
-        said = "; ".join(f"{f['outlet']}: {f['figure']}" for f in figures["reported"])
-        notes.append(f"Fatalities reported {figures['low']}-{figures['high']} ({said}).")
-    notes.append(f"{incident['sources']} independent source(s), {incident['articles']} article(s).")
-    row = acled_row(record, incident["id"], "; ".join(incident["outlets"]))
-    row["notes"] = " ".join(n for n in notes if n)
-    return row
-
-
-def _incident_feature(incident: dict[str, Any]) -> dict[str, Any]:
-    lat, lon = incident.get("latitude"), incident.get("longitude")
-    geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
-    return {"type": "Feature", "id": incident["id"], "geometry": geometry, "properties": incident_row(incident)}
+    write_listing(INCIDENTS, found, fmt.value, output, all_modalities, INCIDENT_TABLE)
 
 
 def claims_command(

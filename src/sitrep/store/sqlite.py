@@ -395,7 +395,7 @@ class SQLiteStore(LinkTables, StoryTables):
         if after is not None:
             add_clause(where, params, after_clause("e.event_date", ["e.article_id", "e.n"], after))
         sql = (
-            "SELECT e.article_id, e.n, e.record, a.outlet, a.title, a.published, a.url,"
+            "SELECT e.article_id, e.n, e.record, a.outlet, a.title, a.published, a.url, a.created_at,"
             " (SELECT group_concat(DISTINCT COALESCE(s.outlet, a.outlet)) FROM sources s WHERE s.article_id = a.id)"
             " AS source_outlets, i.incident_id, COALESCE(c.sources, 1) AS independent"
             " FROM events e JOIN articles a ON a.id = e.article_id"
@@ -412,6 +412,7 @@ class SQLiteStore(LinkTables, StoryTables):
             event["article"] = {
                 "id": row["article_id"], "outlet": row["outlet"], "title": row["title"],
                 "published": row["published"], "url": row["url"], "outlets": row["source_outlets"] or row["outlet"],
+                "stored": row["created_at"],
             }  # fmt: skip
             event["incident"], event["sources"] = row["incident_id"], row["independent"]
             found.append(event)

@@ -82,7 +82,7 @@ function markerFor(feature, members) {
 }
 
 /** Every actor an event names (as the API's `actor` filter reads them): actor1, actor2, associated. */
-const actorsOf = (p) => [p.actor1, p.actor2, ...(p.assoc_actors || [])].filter(Boolean);
+const actorsOf = (p) => [p.actor1, p.actor2, ...(p.assoc_actors || "").split("; ")].filter(Boolean);
 
 /** Does an event pass the filters (the period too, unless `withRange` is false)? */
 function passes(feature, withRange = true) {
