@@ -101,6 +101,11 @@ def app_from_env() -> FastAPI:
     return app
 
 
+# uvicorn kills a worker that does not answer its supervisor's ping within this many seconds. Its
+# default (5) killed every worker, again and again, of a server started on a busy two-core machine.
+HEALTHCHECK_S = 60
+
+
 def serve(
     db: Path, token: str | None, host: str, port: int, workers: int, *, allowed_hosts: tuple[str, ...],
     write_rate: int | None, request_timeout: float, threads: int = THREADS,
@@ -126,6 +131,7 @@ def serve(
             workers=workers,
             http=TimedH11Protocol,
             timeout_keep_alive=KEEP_ALIVE_S,
+            timeout_worker_healthcheck=HEALTHCHECK_S,
             h11_max_incomplete_event_size=MAX_HEAD_BYTES,
             access_log=False,
             log_config=LOG_CONFIG,
