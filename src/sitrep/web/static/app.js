@@ -11,7 +11,7 @@ const FAINT = new Set(["denied", "negated", "hypothetical"]);
 
 const state = {
   features: [], // GeoJSON features of every event
-  incidents: new Map(), // incident id -> incident GeoJSON properties
+  incidents: new Map(), // incident id -> incident (the API's JSON: its outlets a list)
   claims: new Map(), // event id -> claim
   filters: { types: new Set(), modalities: new Set(MODALITIES), actor: "", outlet: "", sources: 1, merge: false, range: null },
 };
@@ -247,11 +247,11 @@ async function main() {
   const count = $("count");
   const [features, incidents, claims] = await Promise.all([
     getAll("/api/events?format=geojson&limit=1000", (page) => page.features, (n) => (count.textContent = `loading events… ${n}`)),
-    getAll("/api/incidents?format=geojson&limit=1000", (page) => page.features),
+    getAll("/api/incidents?limit=1000", (page) => page.items),
     getAll("/api/claims?limit=1000", (page) => page.items),
   ]);
   state.features = features;
-  for (const incident of incidents) state.incidents.set(incident.properties.id, incident.properties);
+  for (const incident of incidents) state.incidents.set(incident.id, incident);
   for (const claim of claims) state.claims.set(claim.id, claim);
   buildFilters(update);
   timeline.setDomain(features.map((f) => f.properties.event_date));

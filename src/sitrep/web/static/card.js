@@ -109,7 +109,7 @@ function coordinatesOf(event) {
 /** Every outlet that reported the event: its incident's outlets, or the article's own sources. */
 function outlets(feature, full, state) {
   const incident = feature.properties.incident ? state.incidents.get(feature.properties.incident) : null;
-  const names = incident && incident.outlets ? incident.outlets.split("; ") : [...new Set(full.sources.map((s) => s.outlet || full.outlet).filter(Boolean))];
+  const names = incident && incident.outlets.length ? incident.outlets : [...new Set(full.sources.map((s) => s.outlet || full.outlet).filter(Boolean))];
   const list = el("ul", "outlets", ...names.map((name) => el("li", "", name)));
   const title = incident
     ? `Reported by ${names.length} outlet${names.length === 1 ? "" : "s"} (${incident.sources} independent, ${incident.articles} articles)`
