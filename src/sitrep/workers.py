@@ -4,13 +4,15 @@ Each worker loads the model, the place index and the actor catalogue once, when 
 are spawned, not forked: a fork would copy the writer's open store and threads. The writer keeps
 2N batches in flight, so every worker has the next batch while the writer stores the last, and takes
 the results back in the order it sent them. A batch whose worker dies is stored without places and
-events (E803) and a fresh pool takes the batches after it.
+events (E803) and a fresh pool takes the batches after it; a worker whose writer is gone ends.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,6 +22,7 @@ from types import TracebackType
 from .batch_analysis import AnalysisRequest, AnalysisResult, all_failed, analyse_request
 from .process import Processor
 
+WATCH_S = 0.5  # how often a worker checks that its writer is still there
 _processor: Processor | None = None  # the worker process's own, made by _start
 
 
@@ -29,10 +32,19 @@ def cores() -> int:
 
 
 def _start(make_processor: Callable[[], Processor]) -> None:
-    """A worker's start: its processor, with the model loaded now rather than on the first batch."""
+    """A worker's start: a watch on the writer, and its processor, with the model loaded now rather
+    than on the first batch."""
     global _processor
+    threading.Thread(target=_outlive_not, args=(os.getppid(),), daemon=True).start()
     _processor = make_processor()
     _processor.scanner
+
+
+def _outlive_not(writer: int) -> None:
+    """End this worker once its writer is gone (killed, say): an orphan would hold its terminal."""
+    while os.getppid() == writer:
+        time.sleep(WATCH_S)
+    os._exit(1)
 
 
 def _analyse(request: AnalysisRequest) -> AnalysisResult:
