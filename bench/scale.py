@@ -5,7 +5,9 @@ Run: .venv/bin/python bench/scale.py [--articles N] [--ray/--no-ray]
 Each set-up runs in a fresh process of its own (a cold start, as `sitrep ingest` has), timed from
 the ingest call to its return: worker start and model loads included, the Ray cluster's start not.
 Prints articles per second, the speed-up over one process, the writer's peak resident memory and the
-largest worker's (the Ray actors' peak is read from /proc while they run).
+largest worker's (the Ray actors' peak is read from /proc while they run), and the CPU seconds of the
+writer and of the worker processes (Ray's actors are not this process's children: writer only). On a
+shared machine the CPU seconds hold where the wall times do not.
 """
 
 from __future__ import annotations
@@ -58,8 +60,11 @@ def run_one(setup: str, articles: int) -> dict[str, float]:
                     worker_peak = max(peaks.values(), default=0.0)
                 finally:
                     cluster.shutdown()
-    writer_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"seconds": elapsed, "articles": report.read, "writer_mib": writer_peak, "worker_mib": worker_peak}
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "seconds": elapsed, "articles": report.read, "writer_mib": own.ru_maxrss / 1024, "worker_mib": worker_peak,
+        "writer_cpu": own.ru_utime + own.ru_stime, "workers_cpu": children.ru_utime + children.ru_stime,
+    }  # fmt: skip
 
 
 def _watch_actors(peaks: dict[int, float], done: threading.Event) -> None:
@@ -100,6 +105,8 @@ def main() -> None:
         rate = found["articles"] / found["seconds"]
         worker = f", largest worker {found['worker_mib']:.0f} MiB" if found["worker_mib"] else " (the analysis in it)"
         print(f"{setup:12} {found['seconds']:6.1f} s  {rate:5.1f} articles/s  x{rate / base:.2f}  peak RSS writer {found['writer_mib']:.0f} MiB{worker}")
+        cpu = f"writer {found['writer_cpu']:.1f} s" + (f", workers {found['workers_cpu']:.1f} s" if setup.startswith("workers=") else "")
+        print(f"{'':12} CPU: {cpu}")
 
 
 if __name__ == "__main__":
