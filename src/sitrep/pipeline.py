@@ -52,7 +52,7 @@ class IngestOptions:
     url: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     analyse: bool = True  # find places and events (loads the spaCy model, the gazetteer and the actors)
-    workers: int = 1  # analysis processes; one runs in the writer's own process
+    workers: int = 1  # worker processes for the analysis; 1: none, the analysis runs in this process
     ray: str | None = None  # analyse on a Ray cluster instead: "auto" or its address
 
 
@@ -181,8 +181,8 @@ def _batches(
 
 @contextmanager
 def _analyst(options: IngestOptions, batches: int) -> Iterator[Analyst]:
-    """The analyst `options` ask for: none without analysis, Ray when named, else a pool of at most
-    one worker per batch (one runs in this process)."""
+    """The analyst `options` ask for: none without analysis, Ray when named, else a pool of workers,
+    no more than there are batches; one worker's share is analysed in this process instead."""
     if not options.analyse:
         yield _Unanalysed()
     elif options.ray is not None:
