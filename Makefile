@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.db
+# Ray for `ingest --ray` (the sitrep[ray] extra): the tests need it, the demo does not.
+RAY_STAMP := $(VENV)/.ray-installed
 # The map page's vendor files (Leaflet, base map), built from web/package-lock.json.
 WEB_STAMP := src/sitrep/web/static/vendor/.built
 
@@ -15,6 +17,10 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+$(RAY_STAMP): $(STAMP) requirements-ray.lock
+	$(BIN)/python -m pip install --quiet -r requirements-ray.lock
+	touch $(RAY_STAMP)
 
 $(WEB_STAMP): web/package.json web/package-lock.json web/build.mjs
 	cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
@@ -32,7 +38,7 @@ demo: $(STAMP) $(WEB_STAMP)
 	@echo "Look at one article in full:  $(BIN)/sitrep articles show ID --db $(DEMO_DB)"
 	@echo "Open the map:  $(BIN)/sitrep serve --db $(DEMO_DB)   then open http://127.0.0.1:8000/ in a browser"
 
-test: $(STAMP) $(WEB_STAMP)
+test: $(STAMP) $(RAY_STAMP) $(WEB_STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m pyflakes src bench tests
 	$(BIN)/python -m pytest

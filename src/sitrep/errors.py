@@ -17,6 +17,8 @@ class Code(str, Enum):
     TOO_LARGE = "E106"
     UNSUPPORTED = "E107"
     NOT_REGULAR = "E108"  # a device, FIFO or socket among the inputs: not opened
+    NO_RAY = "E110"  # `ingest --ray` without Ray installed (the sitrep[ray] extra)
+    RAY_UNREACHABLE = "E111"  # `ingest --ray ADDRESS`: no Ray cluster answers there
     BAD_JSON = "E201"
     BAD_RECORD = "E202"
     NO_TEXT = "E203"

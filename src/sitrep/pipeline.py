@@ -14,14 +14,16 @@ import json
 import math
 import os
 import tempfile
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from itertools import islice
 from typing import IO, Any, BinaryIO
 from urllib.parse import urlsplit
 
+from .batch_analysis import AnalysisRequest, AnalysisResult, Analyst, InProcess
 from .errors import Code
 from .ingest.clean import clean, line_keys
 from .ingest.dates import find_dateline
@@ -33,7 +35,7 @@ from .events.records import event_json
 from .link import story_store
 from .link.features import Signals
 from .link.update import link_article
-from .process import Analysis, Processor, too_long
+from .process import Analysis, too_long
 from .store import Store
 
 COMMIT_EVERY = 25
@@ -50,6 +52,8 @@ class IngestOptions:
     url: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     analyse: bool = True  # find places and events (loads the spaCy model, the gazetteer and the actors)
+    workers: int = 1  # worker processes for the analysis; 1: none, the analysis runs in this process
+    ray: str | None = None  # analyse on a Ray cluster instead: "auto" or its address
 
 
 @dataclass
@@ -105,29 +109,101 @@ def ingest(
     options: IngestOptions = IngestOptions(),
     progress: Progress | None = None,
     stdin: BinaryIO | None = None,
+    analyst: Analyst | None = None,
 ) -> IngestReport:
-    """Ingest every article under `paths` into `store`; bad inputs are reported, never fatal."""
+    """Ingest every article under `paths` into `store`; bad inputs are reported, never fatal.
+    The analysis runs in `analyst`, else as `options` say (`workers`, `ray`); reading, deduplication,
+    storing and linking stay here, in order, so the store is the same whichever analyst ran."""
     progress = progress or Progress()
     report = IngestReport()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
         groups = _spool(paths, store, options, progress, report, spool, stdin)
         repeated = {name: _repeated_lines(store, name, group) for name, group in groups.items()}
-        progress.start(report.read - report.unchanged)
+        pending = report.read - report.unchanged
+        progress.start(pending)
         spool.seek(0)
-        pending = map(_load, spool)
-        processor = Processor() if options.analyse else None
-        while batch := list(islice(pending, COMMIT_EVERY)):
-            articles = [_prepare(doc, _repeated_in(repeated, doc), options) for doc in batch]
-            analyses = _analyse(articles, store, processor, report, progress)
-            with store.transaction():
-                for doc, article in zip(batch, articles, strict=True):
-                    if isinstance(article, ReadFailure):
-                        report.failed.append(article)
-                        progress.failed(article)
-                    else:
-                        _store_one(doc, article, analyses.get(article.id), store, report)
-                    progress.advance()
+        batches: deque[_Batch] = deque()
+
+        def requests() -> Iterator[AnalysisRequest]:
+            for batch in _batches(map(_load, spool), repeated, options, store):
+                batches.append(batch)
+                yield batch.request
+
+        with ExitStack() as stack:
+            chosen = analyst or stack.enter_context(_analyst(options, -(-pending // COMMIT_EVERY)))
+            for result in chosen.map(requests()):
+                batch = batches.popleft()
+                for id_, why in batch.skipped + result.failed:
+                    _unanalysed(id_, why, report, progress)
+                with store.transaction():
+                    for doc, article in zip(batch.docs, batch.articles, strict=True):
+                        if isinstance(article, ReadFailure):
+                            report.failed.append(article)
+                            progress.failed(article)
+                        else:
+                            _store_one(doc, article, result.found.get(article.id), store, report)
+                        progress.advance()
     return report
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """A batch of documents, their articles, and what of them goes to analysis."""
+
+    docs: list[RawDocument]
+    articles: list[Article | ReadFailure]
+    skipped: list[tuple[str, str]]  # new articles over the analysis limit: id, why (E804)
+    request: AnalysisRequest
+
+
+def _batches(
+    docs: Iterator[RawDocument], repeated: dict[str, frozenset[str]], options: IngestOptions, store: Store
+) -> Iterator[_Batch]:
+    """The documents cleaned and dated, COMMIT_EVERY at a time. An article is new when the store
+    lacks it and no earlier batch holds it: what the store will say when its batch is stored, even
+    while earlier batches are still being analysed."""
+    earlier: set[str] = set()
+    while docs_ := list(islice(docs, COMMIT_EVERY)):
+        articles = [_prepare(doc, _repeated_in(repeated, doc), options) for doc in docs_]
+        new: list[Article] = []
+        skipped = []
+        for a in articles:
+            if not isinstance(a, Article) or a.id in earlier:
+                continue
+            earlier.add(a.id)
+            if options.analyse and not store.has_article(a.id):
+                if (why := too_long(a.text)) is not None:
+                    skipped.append((a.id, why))
+                else:
+                    new.append(a)
+        yield _Batch(docs_, articles, skipped, _request(new))
+
+
+@contextmanager
+def _analyst(options: IngestOptions, batches: int) -> Iterator[Analyst]:
+    """The analyst `options` ask for: none without analysis, Ray when named, else a pool of workers,
+    no more than there are batches; one worker's share is analysed in this process instead."""
+    if not options.analyse:
+        yield _Unanalysed()
+    elif options.ray is not None:
+        from .ray_workers import RayAnalyst
+
+        with RayAnalyst(options.ray) as ray_analyst:
+            yield ray_analyst
+    elif min(options.workers, batches) > 1:
+        from .workers import PoolAnalyst
+
+        with PoolAnalyst(min(options.workers, batches)) as pool:
+            yield pool
+    else:
+        yield InProcess()
+
+
+class _Unanalysed:
+    """`--no-analyse`: an empty result for every batch."""
+
+    def map(self, requests: Iterable[AnalysisRequest]) -> Iterator[AnalysisResult]:
+        return (AnalysisResult() for _ in requests)
 
 
 def _spool(
@@ -195,51 +271,21 @@ def _prepare(doc: RawDocument, repeated: frozenset[str], options: IngestOptions)
     return _article(doc, cleaned, options)
 
 
-def _analyse(
-    articles: Sequence[Article | ReadFailure],
-    store: Store,
-    processor: Processor | None,
-    report: IngestReport,
-    progress: Progress,
-) -> dict[str, Analysis]:
-    """Places and events of the batch's new articles, parsed together. An article over the analysis
-    limit is not read (E804), and should the analysis fail, each article is tried alone, and one that
-    still fails is stored without places and events (E803), with the reason in the report: neither a
-    long article nor an analysis error loses an article or holds up the others."""
-    if processor is None:
-        return {}
-    new = {a.id: a for a in articles if isinstance(a, Article) and not store.has_article(a.id)}
-    for article in list(new.values()):
-        if (why := too_long(article.text)) is not None:
-            _unanalysed(article, why, report, progress)
-            del new[article.id]
-    try:
-        return dict(zip(new, processor.analyse(*_inputs(new.values())), strict=True))
-    except Exception:
-        pass
-    found = {}
-    for article in new.values():
-        try:
-            found[article.id] = processor.analyse(*_inputs([article]))[0]
-        except Exception as error:
-            _unanalysed(article, f"{Code.ANALYSIS_FAILED.value} places and events not read ({type(error).__name__}: {error})", report, progress)
-    return found
-
-
-def _unanalysed(article: Article, why: str, report: IngestReport, progress: Progress) -> None:
-    reason = f"{article.id[:12]}: {why}"
+def _unanalysed(id_: str, why: str, report: IngestReport, progress: Progress) -> None:
+    """Note an article stored without places and events, and why."""
+    reason = f"{id_[:12]}: {why}"
     report.unanalysed.append(reason)
     progress.notice(reason)
 
 
-def _inputs(articles: Iterable[Article]) -> tuple[list[str], list[ArticleContext]]:
+def _request(articles: Iterable[Article]) -> AnalysisRequest:
     chosen = list(articles)
     contexts = [
         ArticleContext(a.published, title_end=a.title_span.end if a.title_span else 0,
                        dateline=(a.dateline.start, a.dateline.end) if a.dateline else None)
         for a in chosen
     ]  # fmt: skip
-    return [a.text for a in chosen], contexts
+    return AnalysisRequest(tuple(a.id for a in chosen), tuple(a.text for a in chosen), tuple(contexts))
 
 
 def _store_one(

@@ -24,15 +24,23 @@ def ingest_command(
     analyse: Annotated[
         bool, typer.Option("--analyse/--no-analyse", help="Find places and events (--no-analyse: store the articles only).")
     ] = True,
+    workers: Annotated[
+        Optional[int], typer.Option(min=1, help="Processes that find places and events (default: one per core).", show_default=False)
+    ] = None,
+    ray: Annotated[
+        Optional[str], typer.Option(help="Find places and events on a Ray cluster: auto (the one here, or a new one) or its address.")
+    ] = None,
 ) -> None:
     """Read, clean, deduplicate and store articles with their places and events (creating the
     database when missing). Progress goes to stderr: a bar on a terminal, a line every few seconds
     elsewhere. Exits 1 when any input failed."""
     from .. import pipeline
+    from ..workers import cores
     from .progress import ingest_progress
 
     options = pipeline.IngestOptions(
-        outlet=outlet, published=parse_date(published, "--published"), url=url, max_bytes=max_bytes, analyse=analyse
+        outlet=outlet, published=parse_date(published, "--published"), url=url, max_bytes=max_bytes, analyse=analyse,
+        workers=workers or cores(), ray=ray,
     )
     store = open_db(db, create=True)
     try:
