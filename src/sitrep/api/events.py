@@ -11,13 +11,14 @@ from fastapi.responses import JSONResponse, Response
 from ..link import claims, incidents, story_store
 from ..link.rows import CLAIM_COLUMNS, INCIDENT_COLUMNS, STORY_COLUMNS, claim_row, incident_row, story_row
 from ..store.sqlite import EventFilters
-from .params import FormatQuery, Page, date_range, decode_cursor, encode_cursor, event_filters, one_of, output_format, page
+from .params import FormatQuery, Page, PlainFormatQuery, date_range, decode_cursor, encode_cursor, event_filters, one_of, output_format, page
+from .schemas import CSV, ERRORS, GEOJSON, ClaimList, EventList, IncidentList, StoryList, answers, enum
 from .render import (
     EVENT_CSV, csv_page, event_properties, event_row, feature, geojson_page, incident_properties, json_page,
 )  # fmt: skip
 from .stores import store_of
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=ERRORS)
 MinSources = Annotated[int, Query(ge=1, le=1000, description="At least this many independent outlets.")]
 Filters = Annotated[EventFilters, Depends(event_filters)]
 Paging = Annotated[Page, Depends(page)]
@@ -27,7 +28,7 @@ def _rank(item_id: str) -> int:
     return int(item_id.rsplit("-", 1)[1])
 
 
-@router.get("/events", summary="Events, newest first")
+@router.get("/events", summary="Events, newest first", responses=answers(EventList, GEOJSON, CSV))
 def list_events(request: Request, filters: Filters, paging: Paging, min_sources: MinSources = 1, fmt: FormatQuery = None) -> Response:
     """Stored events matching every filter; JSON, GeoJSON (`format=geojson` or `Accept:
     application/geo+json`) or CSV. See docs/API.md for the shapes."""
@@ -42,7 +43,7 @@ def list_events(request: Request, filters: Filters, paging: Paging, min_sources:
     return json_page(request, items, cursor, paging.limit)
 
 
-@router.get("/incidents", summary="Incidents, latest first")
+@router.get("/incidents", summary="Incidents, latest first", responses=answers(IncidentList, GEOJSON, CSV))
 def list_incidents(request: Request, filters: Filters, paging: Paging, min_sources: MinSources = 1, fmt: FormatQuery = None) -> Response:
     """Incidents with at least one event matching every filter and at least `min_sources`
     independent outlets."""
@@ -59,15 +60,15 @@ def list_incidents(request: Request, filters: Filters, paging: Paging, min_sourc
     return json_page(request, items, cursor, paging.limit)
 
 
-@router.get("/claims", summary="Predictions and claims, latest first")
+@router.get("/claims", summary="Predictions and claims, latest first", responses=answers(ClaimList, CSV))
 def list_claims(
     request: Request,
     paging: Paging,
-    kind: Annotated[str | None, Query(description="prediction or claim.")] = None,
-    status: Annotated[str | None, Query(description=", ".join(claims.STATUSES))] = None,
+    kind: Annotated[str | None, Query(description="prediction or claim.", json_schema_extra=enum(("prediction", "claim")))] = None,
+    status: Annotated[str | None, Query(description=", ".join(claims.STATUSES), json_schema_extra=enum(claims.STATUSES))] = None,
     since: Annotated[date | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
     until: Annotated[date | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
-    fmt: FormatQuery = None,
+    fmt: PlainFormatQuery = None,
 ) -> Response:
     """Predictions, plans and claims with their status as of the newest stored article."""
     out = output_format(fmt, request, ("json", "csv"))
@@ -85,14 +86,14 @@ def list_claims(
     return json_page(request, items, cursor, paging.limit)
 
 
-@router.get("/stories", summary="Stories, latest first")
+@router.get("/stories", summary="Stories, latest first", responses=answers(StoryList, CSV))
 def list_stories(
     request: Request,
     paging: Paging,
     since: Annotated[date | None, Query(description="With an article published on or after (YYYY-MM-DD).")] = None,
     until: Annotated[date | None, Query(description="With an article published on or before (YYYY-MM-DD).")] = None,
     min_articles: Annotated[int, Query(ge=1, le=100000, description="At least this many articles.")] = 1,
-    fmt: FormatQuery = None,
+    fmt: PlainFormatQuery = None,
 ) -> Response:
     """Stories (articles about one seminal event, grouped as they were stored), each with its articles."""
     out = output_format(fmt, request, ("json", "csv"))
@@ -107,7 +108,7 @@ def list_stories(
     return json_page(request, items, cursor, paging.limit)
 
 
-@router.get("/stats", summary="Counts of what the store holds")
+@router.get("/stats", summary="Counts of what the store holds", responses={200: {"description": "The object `sitrep stats --format jsonl` prints."}})
 def stats(request: Request) -> JSONResponse:
     return JSONResponse(store_of(request).stats())
 

