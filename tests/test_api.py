@@ -294,6 +294,23 @@ def test_csv_pages(client: TestClient, events: list[dict[str, Any]]) -> None:
         assert answer.status_code == 200 and len(list(csv.DictReader(io.StringIO(answer.text)))) == 5
 
 
+def test_acled_csv_pages(client: TestClient, events: list[dict[str, Any]]) -> None:
+    """format=acled: ACLED's columns, one row per event of the same page as JSON, the next page linked."""
+    response = client.get("/api/events?format=acled&limit=25&modality=reported")
+    assert response.headers["content-type"].startswith("text/csv")
+    reader = csv.DictReader(io.StringIO(response.text))
+    rows = list(reader)
+    reported = [e for e in events if e["modality"] == "reported"]
+    assert reader.fieldnames is not None and reader.fieldnames[:3] == ["event_id_cnty", "event_date", "year"]
+    assert [r["event_id_cnty"] for r in rows] == ids(reported[:25])
+    for row, event in zip(rows, reported, strict=False):
+        assert row["event_date"] == (event["event_date"] or "") and row["actor1"] == (event["actor1"] or {}).get("name", "")
+        assert row["latitude"] == ("" if event["latitude"] is None else str(event["latitude"]))
+        assert event["article"]["outlet"] in row["source"]
+    following = client.get(response.headers["link"].split(">")[0].lstrip("<"))
+    assert [r["event_id_cnty"] for r in csv.DictReader(io.StringIO(following.text))] == ids(reported[25:50])
+
+
 # -- bad parameters and the error shape -----------------------------------------------------------
 
 

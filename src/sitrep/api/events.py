@@ -10,8 +10,9 @@ from fastapi.responses import JSONResponse, Response
 
 from ..link import claims, incidents, story_store
 from ..link.rows import CLAIM_COLUMNS, INCIDENT_COLUMNS, STORY_COLUMNS, claim_row, incident_row, story_row
+from ..events.records import ACLED_COLUMNS, acled_row, source_of
 from ..store.sqlite import EventFilters
-from .params import FormatQuery, Page, PlainFormatQuery, date_range, decode_cursor, encode_cursor, event_filters, one_of, output_format, page
+from .params import EventFormatQuery, FormatQuery, Page, PlainFormatQuery, date_range, decode_cursor, encode_cursor, event_filters, one_of, output_format, page
 from .schemas import CSV, ERRORS, GEOJSON, ClaimList, EventList, IncidentList, StoryList, answers, enum
 from .render import (
     EVENT_CSV, csv_page, event_properties, event_row, feature, geojson_page, incident_properties, json_page,
@@ -29,10 +30,10 @@ def _rank(item_id: str) -> int:
 
 
 @router.get("/events", summary="Events, newest first", responses=answers(EventList, GEOJSON, CSV))
-def list_events(request: Request, filters: Filters, paging: Paging, min_sources: MinSources = 1, fmt: FormatQuery = None) -> Response:
+def list_events(request: Request, filters: Filters, paging: Paging, min_sources: MinSources = 1, fmt: EventFormatQuery = None) -> Response:
     """Stored events matching every filter; JSON, GeoJSON (`format=geojson` or `Accept:
-    application/geo+json`) or CSV. See docs/API.md for the shapes."""
-    kind = output_format(fmt, request, ("json", "geojson", "csv"))
+    application/geo+json`), CSV or ACLED's CSV columns (`format=acled`). See docs/API.md for the shapes."""
+    kind = output_format(fmt, request, ("json", "geojson", "csv", "acled"))
     after = decode_cursor(paging.cursor, (str, str, int))
     found = store_of(request).list_events(filters, min_sources=min_sources, limit=paging.limit + 1, after=after)
     items, cursor = _split(found, paging.limit, lambda e: [e["event_date"], e["article"]["id"], _rank(e["id"])])
@@ -40,6 +41,8 @@ def list_events(request: Request, filters: Filters, paging: Paging, min_sources:
         return geojson_page(request, [feature(e, event_properties) for e in items], cursor)
     if kind == "csv":
         return csv_page(request, [event_row(e) for e in items], EVENT_CSV, cursor)
+    if kind == "acled":
+        return csv_page(request, [acled_row(e, e["id"], source_of(e)) for e in items], ACLED_COLUMNS, cursor)
     return json_page(request, items, cursor, paging.limit)
 
 

@@ -29,6 +29,7 @@ FORMATS = ("json", "geojson", "csv")
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 API_NAMES = {"near": "lat/lon"}  # how errors name a filter field here, where it is not the parameter's own name
 FormatQuery = Annotated[str | None, Query(alias="format", max_length=20, description="json, geojson or csv (else the Accept header).", json_schema_extra=enum(FORMATS))]
+EventFormatQuery = Annotated[str | None, Query(alias="format", max_length=20, description="json, geojson, csv or acled (ACLED's CSV columns; else the Accept header).", json_schema_extra=enum((*FORMATS, "acled")))]
 PlainFormatQuery = Annotated[str | None, Query(alias="format", max_length=20, description="json or csv (else the Accept header).", json_schema_extra=enum(("json", "csv")))]
 
 

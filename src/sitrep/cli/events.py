@@ -12,7 +12,7 @@ import typer
 
 from . import filters
 from .support import DbOption, open_db, run_jsonl
-from ..events.records import ACLED_COLUMNS, acled_row
+from ..events.records import ACLED_COLUMNS, acled_row, source_of
 from .output import Format, write_rows
 from ..store import DEFAULT_DB
 
@@ -70,7 +70,7 @@ def write_events(events: list[dict[str, Any]], fmt: EventFormat, out: TextIO) ->
     elif fmt is EventFormat.acled:
         writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(acled_row(e, e["id"], _source(e)) for e in events)
+        writer.writerows(acled_row(e, e["id"], source_of(e)) for e in events)
     else:
         rows = [_flat(e) for e in events]
         write_rows(rows, TABLE_COLUMNS if fmt is EventFormat.table else COLUMNS, Format(fmt.value), out)
@@ -81,14 +81,8 @@ def _flat(event: dict[str, Any]) -> dict[str, Any]:
         **{key: event.get(key) for key in COLUMNS},
         "actor1": (event.get("actor1") or {}).get("name"),
         "actor2": (event.get("actor2") or {}).get("name"),
-        "source": _source(event),
+        "source": source_of(event),
     }
-
-
-def _source(event: dict[str, Any]) -> str:
-    article = event.get("article") or {}
-    outlets = article.get("outlets") or article.get("outlet") or ""
-    return str(outlets).replace(",", "; ")
 
 
 def _feature(event: dict[str, Any]) -> dict[str, Any]:

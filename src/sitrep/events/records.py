@@ -105,6 +105,13 @@ def countries() -> dict[str, dict[str, Any]]:
     return data
 
 
+def source_of(event: dict[str, Any]) -> str:
+    """ACLED's `source` of a stored event: the outlets of its article, "; " between them."""
+    article = event.get("article") or {}
+    outlets = article.get("outlets") or article.get("outlet") or ""
+    return str(outlets).replace(",", "; ")
+
+
 def acled_row(event: dict[str, Any], event_id: str, source: str) -> dict[str, Any]:
     """An event JSON object (as stored) in ACLED's column layout."""
     actor1, actor2 = event.get("actor1") or {}, event.get("actor2") or {}
