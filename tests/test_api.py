@@ -14,6 +14,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sitrep.api import create_app
+from sitrep.errors import Code
+from sitrep.filter_values import MODALITIES
 from sitrep.link.story_store import list_stories
 from sitrep.pipeline import ingest
 from sitrep.store import open_store
@@ -400,6 +402,33 @@ def test_every_response_carries_the_security_headers(client: TestClient) -> None
 def test_openapi_lists_every_endpoint(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/events", "/api/incidents", "/api/claims", "/api/stats", "/api/articles", "/api/articles/{article_id}"} <= set(paths)
+
+
+def test_openapi_shows_response_shapes_enums_and_the_api_error(client: TestClient) -> None:
+    """/docs reads these: each listing's 200 has a schema, closed lists are enums, and a 422 is the API's
+    own error shape (the one an actual bad request answers), not FastAPI's validation error."""
+    spec = client.get("/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+
+    def resolved(ref: dict[str, Any]) -> dict[str, Any]:
+        return schemas[ref["$ref"].rsplit("/", 1)[1]] if "$ref" in ref else ref
+
+    for path in ("/api/events", "/api/incidents", "/api/claims", "/api/articles", "/api/stories"):
+        answers = spec["paths"][path]["get"]["responses"]
+        items = resolved(answers["200"]["content"]["application/json"]["schema"])["properties"]["items"]
+        assert resolved(items["items"])["properties"]["id"]["type"] == "string", path
+        error = resolved(answers["422"]["content"]["application/json"]["schema"])
+        assert set(error["properties"]) == set(client.get(f"{path}?limit=0").json())
+    assert "HTTPValidationError" not in schemas
+    assert set(schemas["Code"]["enum"]) == {code.value for code in Code}
+    event = schemas["Event"]["properties"]
+    assert event["modality"]["enum"] == list(MODALITIES)
+    assert "Battles" in event["event_type"]["enum"]
+    parameters = {p["name"]: p["schema"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
+    assert parameters["modality"]["items"]["enum"] == list(MODALITIES)
+    assert "geojson" in parameters["format"]["enum"]
+    claims = {p["name"]: p["schema"] for p in spec["paths"]["/api/claims"]["get"]["parameters"]}
+    assert {"open", "fulfilled", "contradicted"} <= set(claims["status"]["enum"])
 
 
 def test_docs_page_loads_swagger_ui_from_the_server_alone(client: TestClient) -> None:

@@ -92,7 +92,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, fakes_ingested: tuple[Path,
     process = subprocess.Popen([*sitrep, "serve", "--db", str(db), "--port", str(port)], cwd=ROOT, env=env)
     live = Server(f"http://127.0.0.1:{port}")
     try:
-        for _ in range(300):  # at most about 30 s for the server to answer
+        for _ in range(1200):  # at most about 120 s for the server to answer (a loaded machine starts it slowly)
             try:
                 live.get("/api/stats")
                 break
@@ -101,7 +101,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, fakes_ingested: tuple[Path,
                     raise RuntimeError(f"sitrep serve exited with {process.returncode}") from None
                 time.sleep(0.1)
         else:
-            raise RuntimeError("sitrep serve did not answer within 30 s")
+            raise RuntimeError("sitrep serve did not answer within 120 s")
         yield live
     finally:
         process.terminate()

@@ -19,26 +19,27 @@ from .. import strict_json
 from .auth import authorise
 from .errors import ApiError, bad
 from .params import (
-    MAX_TEXT, FormatQuery, Page, Text, date_range, decode_cursor, encode_cursor, one_of, output_format, page, words,
+    MAX_TEXT, Page, FormatQuery, Text, date_range, decode_cursor, encode_cursor, one_of, output_format, page, words,
 )  # fmt: skip
 from ..export.listing import ARTICLES
 from .render import export_page, json_page
+from .schemas import CSV, ERRORS, Article, ArticleList, IngestAnswer, answers, enum
 from .spans import article_spans
 from .ratelimit import WriteRate
 from .stores import Stores, store_of
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=ERRORS)
 MAX_BODY = 5 * 1024 * 1024
 
 
-@router.get("/articles", summary="Article summaries, newest first")
+@router.get("/articles", summary="Article summaries, newest first", responses=answers(ArticleList, CSV))
 def list_articles(
     request: Request,
     paging: Annotated[Page, Depends(page)],
     since: Annotated[date | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
     until: Annotated[date | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
     outlet: Text = None,
-    kind: Annotated[str | None, Query(description="news or opinion.")] = None,
+    kind: Annotated[str | None, Query(description="news or opinion.", json_schema_extra=enum(("news", "opinion")))] = None,
     q: Annotated[str | None, Query(max_length=MAX_TEXT, description="Words that must all occur in title or text.")] = None,
     fmt: FormatQuery = None,
 ) -> Response:
@@ -69,7 +70,7 @@ def list_articles(
     return json_page(request, rows, cursor, paging.limit)
 
 
-@router.get("/articles/{article_id}", summary="One article with its place, actor and event spans")
+@router.get("/articles/{article_id}", summary="One article with its place, actor and event spans", responses=answers(Article))
 def get_article(
     request: Request,
     article_id: Annotated[str, Path(min_length=6, max_length=64, pattern="^[0-9a-fA-F]+$", description="Id or a unique prefix.")],
@@ -85,7 +86,7 @@ def get_article(
     return JSONResponse(article)
 
 
-@router.post("/articles", summary="Ingest articles (only when the server has a token)")
+@router.post("/articles", summary="Ingest articles (only when the server has a token)", responses=answers(IngestAnswer))
 async def post_articles(request: Request) -> JSONResponse:
     """Body: one JSON object or a list, each like a JSONL input line (`text` or `html`, optional `id`,
     `title`, `outlet`, `url`, `published`). Needs `Authorization: Bearer <token>`; at most 5 MB of

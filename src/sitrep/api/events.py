@@ -14,9 +14,10 @@ from ..link.rows import CLAIM_COLUMNS, STORY_COLUMNS, claim_row, story_row
 from ..store.sqlite import EventFilters
 from .params import FormatQuery, Page, date_range, decode_cursor, encode_cursor, event_filters, one_of, output_format, page
 from .render import csv_page, export_page, json_page
+from .schemas import CSV, ERRORS, GEOJSON, ClaimList, EventList, IncidentList, StoryList, answers, enum
 from .stores import store_of
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=ERRORS)
 MinSources = Annotated[int, Query(ge=1, le=1000, description="At least this many independent outlets.")]
 Filters = Annotated[EventFilters, Depends(event_filters)]
 Paging = Annotated[Page, Depends(page)]
@@ -30,7 +31,7 @@ def _rank(item_id: str) -> int:
     return int(item_id.rsplit("-", 1)[1])
 
 
-@router.get("/events", summary="Events, newest first")
+@router.get("/events", summary="Events, newest first", responses=answers(EventList, GEOJSON, CSV))
 def list_events(
     request: Request, filters: Filters, paging: Paging, min_sources: MinSources = 1, fmt: FormatQuery = None,
     all_modalities: AllModalities = False,
@@ -46,7 +47,7 @@ def list_events(
     return json_page(request, items, cursor, paging.limit)
 
 
-@router.get("/incidents", summary="Incidents, latest first")
+@router.get("/incidents", summary="Incidents, latest first", responses=answers(IncidentList, GEOJSON, CSV))
 def list_incidents(
     request: Request, filters: Filters, paging: Paging, min_sources: MinSources = 1, fmt: FormatQuery = None,
     all_modalities: AllModalities = False,
@@ -64,12 +65,12 @@ def list_incidents(
     return json_page(request, items, cursor, paging.limit)
 
 
-@router.get("/claims", summary="Predictions and claims, latest first")
+@router.get("/claims", summary="Predictions and claims, latest first", responses=answers(ClaimList, CSV))
 def list_claims(
     request: Request,
     paging: Paging,
-    kind: Annotated[str | None, Query(description="prediction or claim.")] = None,
-    status: Annotated[str | None, Query(description=", ".join(claims.STATUSES))] = None,
+    kind: Annotated[str | None, Query(description="prediction or claim.", json_schema_extra=enum(("prediction", "claim")))] = None,
+    status: Annotated[str | None, Query(description=", ".join(claims.STATUSES), json_schema_extra=enum(claims.STATUSES))] = None,
     since: Annotated[date | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
     until: Annotated[date | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
     fmt: FormatQuery = None,
@@ -90,7 +91,7 @@ def list_claims(
     return json_page(request, items, cursor, paging.limit)
 
 
-@router.get("/stories", summary="Stories, latest first")
+@router.get("/stories", summary="Stories, latest first", responses=answers(StoryList, CSV))
 def list_stories(
     request: Request,
     paging: Paging,
@@ -112,7 +113,7 @@ def list_stories(
     return json_page(request, items, cursor, paging.limit)
 
 
-@router.get("/stats", summary="Counts of what the store holds")
+@router.get("/stats", summary="Counts of what the store holds", responses={200: {"description": "The object `sitrep stats --format jsonl` prints."}})
 def stats(request: Request) -> JSONResponse:
     return JSONResponse(store_of(request).stats())
 

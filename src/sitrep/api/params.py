@@ -17,18 +17,19 @@ from fastapi import Query, Request
 from .. import filter_values
 from ..errors import SitrepError
 from ..export.files import PARQUET_MEDIA_TYPE
-from ..filter_values import MODALITIES
+from ..filter_values import MODALITIES, acled_types
 from ..store.search import match_query
 from ..store.sqlite import EventFilters
 from .. import strict_json
 from .errors import bad
+from .schemas import enum
 
 MAX_LIMIT = 1000
 MAX_TEXT = 200
 FORMATS = ("json", "geojson", "csv")
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 API_NAMES = {"near": "lat/lon"}  # how errors name a filter field here, where it is not the parameter's own name
-FormatQuery = Annotated[str | None, Query(alias="format", max_length=20, description="json, geojson, csv, acled or parquet, as the listing offers (else the Accept header).")]
+FormatQuery = Annotated[str | None, Query(alias="format", max_length=20, description="json, geojson, csv, acled or parquet, as the listing offers (else the Accept header).", json_schema_extra=enum((*FORMATS, "acled", "parquet")))]
 
 
 def one_of(name: str, value: str | None, allowed: frozenset[str] | tuple[str, ...]) -> str | None:
@@ -71,13 +72,13 @@ def event_filters(
     lat: Annotated[float | None, Query(ge=-90, le=90, description="Centre of a circle (with lon, radius_km).")] = None,
     lon: Annotated[float | None, Query(ge=-180, le=180)] = None,
     radius_km: Annotated[float | None, Query(gt=0, le=2000)] = None,
-    event_type: Annotated[str | None, Query(max_length=MAX_TEXT, description="An ACLED event type or sub-event type (any case).")] = None,
-    sub_event_type: Annotated[str | None, Query(max_length=MAX_TEXT, description="An ACLED sub-event type (any case).")] = None,
+    event_type: Annotated[str | None, Query(max_length=MAX_TEXT, description="An ACLED event type or sub-event type (any case).", json_schema_extra=enum(sum(acled_types(), ())))] = None,
+    sub_event_type: Annotated[str | None, Query(max_length=MAX_TEXT, description="An ACLED sub-event type (any case).", json_schema_extra=enum(acled_types()[1]))] = None,
     actor: Annotated[str | None, Query(max_length=MAX_TEXT, description="Part of an actor's name, or an alias the catalogue knows.")] = None,
     country: Annotated[str | None, Query(max_length=MAX_TEXT, description="A country's name or ISO 3166 code.")] = None,
     admin1: Annotated[str | None, Query(max_length=MAX_TEXT, description="A first-level division by any name the place index knows.")] = None,
     outlet: Annotated[str | None, Query(max_length=MAX_TEXT, description="An outlet (any case or accents).")] = None,
-    modality: Annotated[list[str] | None, Query(description=f"Any of {', '.join(MODALITIES)} (repeat for several).")] = None,
+    modality: Annotated[list[str] | None, Query(description=f"Any of {', '.join(MODALITIES)} (repeat for several).", json_schema_extra={"items": {"type": "string", **enum(MODALITIES)}})] = None,
     q: Annotated[str | None, Query(max_length=MAX_TEXT, description="Words that must all occur in the article.")] = None,
 ) -> EventFilters:
     """The event filters of /api/events and /api/incidents, checked as the command line checks them."""

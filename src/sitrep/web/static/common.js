@@ -34,6 +34,9 @@ export async function getAll(url, pick, onPage = () => {}) {
   return items;
 }
 
+/** "1 article", "2 articles": `n` (grouped by thousands) and the word, plural unless n is 1. */
+export const plural = (n, word, many = `${word}s`) => `${n.toLocaleString("en")} ${n === 1 ? word : many}`;
+
 /** An element with a class and text content; children are appended as given. */
 export function el(tag, className, ...children) {
   const node = document.createElement(tag);
