@@ -15,9 +15,9 @@ from ..terminal import shown
 from .events import OutputOption, write_listing
 from .output import Format, write_rows
 from ..store import DEFAULT_DB
-from .support import DbOption, fail, open_db, parse_date
+from .support import DbOption, command_group, fail, open_db, parse_date
 
-articles_app = typer.Typer(help="List stored articles, or `show ID` for one in full.", no_args_is_help=False, rich_markup_mode=None)
+articles_app = command_group("List stored articles, or `show ID` for one in full.", no_args_is_help=False)
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 ARTICLE_COLUMNS = ["id", "published", "outlet", "kind", "sources", "near_duplicates", "title"]
 

@@ -13,18 +13,12 @@ import typer
 from ..errors import SitrepError
 from ..terminal import shown
 from .output import Format, write_rows
-from .support import err, fail, run_jsonl
+from .support import command_group, err, fail, run_jsonl
 
 if TYPE_CHECKING:
     from ..places.gazetteer import Gazetteer
 
-gazetteer_app = typer.Typer(
-    help="The place index: build it, import GeoNames dumps into it, look names up.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # plain help: rich's help panels cost a fifth of a second at every start
-)
+gazetteer_app = command_group("The place index: build it, import GeoNames dumps into it, look names up.")
 
 GazetteerOption = Annotated[
     Optional[Path],

@@ -16,15 +16,9 @@ from .gazetteer import gazetteer_app, geoparse_command
 from .ingest import ingest_command
 from .link import claims_command, cluster_command, incidents_command, link_command, stories_command
 from .serve import serve_command
-from .support import err, error_line
+from .support import command_group, err, error_line
 
-app = typer.Typer(
-    help="sitrep: raw conflict news in; a sourced, geocoded, deduplicated record of events out.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # plain help: rich's help panels cost a fifth of a second at every start
-)
+app = command_group("sitrep: raw conflict news in; a sourced, geocoded, deduplicated record of events out.")
 
 
 def _print_version(wanted: bool) -> None:

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.table import Table
 
+from ..export.files import cell, write_csv
 from ..terminal import shown
 
 
@@ -29,22 +30,12 @@ def write_rows(
         for row in rows:
             out.write(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n")
     elif fmt is Format.csv:
-        from ..export.files import write_csv
-
         write_csv(rows, columns, out)
     else:
         table = Table(*columns, show_lines=False, header_style="bold")
         for row in rows:
-            table.add_row(*(shown(_cell(row.get(c))) for c in columns))
+            table.add_row(*(shown(cell(row.get(c))) for c in columns))
         Console(file=out, width=_width(out)).print(table)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
 
 
 def _width(out: TextIO) -> int | None:

@@ -15,6 +15,15 @@ from ..errors import Code, SitrepError
 from ..store import Store, open_store
 from ..terminal import shown
 
+
+def command_group(help: str, no_args_is_help: bool = True) -> typer.Typer:
+    """A typer app as every sitrep command group is made: plain help (rich's help panels cost a fifth
+    of a second at every start), no shell completion, errors reported as sitrep's own."""
+    return typer.Typer(
+        help=help, no_args_is_help=no_args_is_help, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None
+    )
+
+
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message, however narrow
 DbOption = Annotated[
     str,
