@@ -2,7 +2,9 @@
 villages of A, B and C", "in Idlib and Hama provinces") tells one event at each, as ACLED codes them.
 The places are those coordinated with the event's own in the parse, of one level (two villages, two
 provinces); a capitalised name the gazetteer lacks counts too, kept unresolved and placed near the
-known place named with it."""
+known place named with it. A sentence that counts its dead place by place in joined clauses ("two were
+killed in A and three others died in B") gives each town its own count, or, for parts of one town, counts
+that are parts of the event's toll."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from .tolls import Toll, fatalities
 from .actor_mentions import ActorMention
 
 DEATH_LEMMAS = frozenset({"kill", "die"})
+PLACE_NOUNS = frozenset({"village", "town", "city", "district", "neighbourhood", "neighborhood", "quarter", "suburb", "area", "camp"})
 SPLIT_TYPES = frozenset({
     "Armed clash", "Government regains territory", "Non-state actor overtakes territory", "Chemical weapon", "Air/drone strike",
     "Suicide bomb", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade", "Attack",
@@ -29,7 +32,8 @@ SPLIT_TYPES = frozenset({
 def per_place(doc: Doc, candidate: Candidate, places: Sequence[Place], actors: Sequence[ActorMention]) -> list[Candidate]:
     """One candidate per place where the sentence names several for one violent event ("strikes on
     the villages of A, B and C", "in Idlib and Hama provinces"), as ACLED codes one event per place.
-    The first place keeps the sentence's toll (a joint toll is never counted twice)."""
+    The first place keeps the sentence's toll (a joint toll is never counted twice), unless the
+    sentence counts the dead place by place (`_counted`)."""
     site = candidate.site
     counted = _counted(doc, candidate, places)
     splits = site is not None and candidate.event.sub_event_type in SPLIT_TYPES and site.feature != "country"
@@ -39,7 +43,7 @@ def per_place(doc: Doc, candidate: Candidate, places: Sequence[Place], actors: S
         return [candidate]
     near = vicinity(candidate.event.place) if candidate.event.place is not None else None  # for a village beside a known town
     if counted:
-        return [_at(candidate, place, toll, near, "its toll told for that place in its own clause") for place, toll in counted]
+        return [_at(candidate, place, toll, near) for place, toll in counted]
     others = [p for p in _conjoined(doc, site, places, actors) if _same_level(site, p)]
     copies = []
     for other in others:
@@ -52,19 +56,16 @@ def per_place(doc: Doc, candidate: Candidate, places: Sequence[Place], actors: S
     return [candidate, *copies]
 
 
-def _at(candidate: Candidate, site: Place, toll: Toll, near: Place | None, why: str) -> Candidate:
+def _at(candidate: Candidate, site: Place, toll: Toll, near: Place | None) -> Candidate:
     """The candidate's event at `site`, with `toll` as its own (kept as read: the sentence's other
     figures are other places'), counted as a part where a record for a wider place takes it in."""
     event = candidate.event
     evidence = [e for e in event.evidence if e.field not in ("place", "fatalities")]
     evidence += [Evidence("place", Span(site.start, site.end, site.text)), Evidence("fatalities", Span(toll.start, toll.end, toll.text))]
     event = replace(event, place=site if site.resolved else near, fatalities=toll.fatalities, civilian_fatalities=toll.civilians,
-                    evidence=tuple(evidence), why=(*event.why, f"at {site.text}, toll {toll.fatalities}: {why}"))  # fmt: skip
+                    evidence=tuple(evidence), why=(*event.why, f"at {site.text}, toll {toll.fatalities}: its toll told for that place in its own clause"))  # fmt: skip
     # a part of any record told for a wider place, the whole toll of the record at this one
     return replace(candidate, event=event, site=site, toll=replace(toll, kind="part"), toll_by_place=True)
-
-
-PLACE_NOUNS = frozenset({"village", "town", "city", "district", "neighbourhood", "neighborhood", "quarter", "suburb", "area", "camp"})
 
 
 def _unknown_name(token: Token) -> Place | None:
@@ -95,7 +96,7 @@ def _counted(doc: Doc, candidate: Candidate, places: Sequence[Place]) -> list[tu
     people were killed in Mayssar and three others died in Kafr Batna when shells hit the two towns"):
     each clause's place with the figure told in it, when there are two or more places; else nothing."""
     sent = doc[candidate.head].sent
-    mentioned = {}
+    mentioned: dict[int, Place] = {}
     for mention in places:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and sent.start <= span.root.i < sent.end:
