@@ -2,7 +2,7 @@
 box at a zoom, more and smaller ones as one zooms in, none overlapping another.
 
 Which kinds show at a zoom, and the smallest town, are in `KINDS_BY_ZOOM` and `TOWN_FLOOR`; within
-them countries come first, then divisions, then towns by population. Labels are laid out in Web
+them countries come first, then cities of a million, divisions, and the other towns by population. Labels are laid out in Web
 Mercator pixels at the zoom (Leaflet's), each a box of its name's estimated width (centred on its
 place, a town's under its point), and taken in that order when they overlap none taken before, so
 the answer is the same for the same box and zoom.
@@ -24,6 +24,7 @@ from ..store.search import Box
 from .gazetteer import Gazetteer
 
 KINDS = ("country", "admin1", "town")
+CITY = 1_000_000  # a town of this many people is named before the divisions ("Damascus" the city, not the governorate)
 KINDS_BY_ZOOM = {"country": (2, 7), "admin1": (5, 10), "town": (4, 20)}  # first and last zoom of each kind
 # the fewest people a town shown at a zoom has; from 10 on any town (many have no count: 0) fills the room left
 TOWN_FLOOR = {4: 3_000_000, 5: 1_000_000, 6: 300_000, 7: 100_000, 8: 30_000, 9: 5_000}
@@ -85,7 +86,9 @@ class LabelIndex:
         floor = TOWN_FLOOR.get(zoom, 0)
         shown &= (self.kind != KINDS.index("town")) | (self.population >= floor)
         found = np.flatnonzero(inside & shown)
-        order = np.lexsort((self.n[found], -self.population[found], self.kind[found]))
+        rank = 2 * self.kind[found].astype(np.int64)  # countries 0, divisions 2, towns 4, cities 1
+        rank[(self.kind[found] == KINDS.index("town")) & (self.population[found] >= CITY)] = 1
+        order = np.lexsort((self.n[found], -self.population[found], rank))
         return found[order][:MAX_CANDIDATES]
 
     def _named(self, rows: list[int]) -> list[Label]:

@@ -10,6 +10,7 @@ import { apiQueries, keep, readAddress } from "./address.js";
 const $ = (id) => document.getElementById(id);
 const PAGE = 100;
 const PHONE = window.matchMedia("(max-width: 720px)");
+const OPENED = readAddress().params; // read as the page loads, before the map writes its own address
 const STATUS_WORDS = { fulfilled: "Fulfilled", contradicted: "Contradicted", corroborated: "Corroborated", contested: "Contested" };
 
 function button(text, className, onClick) {
@@ -90,8 +91,7 @@ export class Views {
     for (const tab of document.querySelectorAll("#view-tabs button")) {
       tab.addEventListener("click", () => this.show(this.name === tab.dataset.view ? null : tab.dataset.view));
     }
-    const params = readAddress().params;
-    if (LISTS[params.get("view")]) this.show(params.get("view"), params.get("item"));
+    if (LISTS[OPENED.get("view")]) this.show(OPENED.get("view"), OPENED.get("item"));
   }
 
   /** Open a list (null: close it); `item`: the id of a row to open once it is loaded. */
