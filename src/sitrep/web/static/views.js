@@ -11,6 +11,8 @@ const $ = (id) => document.getElementById(id);
 const PAGE = 100;
 const PHONE = window.matchMedia("(max-width: 720px)");
 const OPENED = readAddress().params; // read as the page loads, before the map writes its own address
+const CLAIM_SELECTS = ["kind", "status"];
+const MAX_PAGES = 10; // pages loaded to find the address's row before leaving it to "More"
 const STATUS_WORDS = { fulfilled: "Fulfilled", contradicted: "Contradicted", corroborated: "Corroborated", contested: "Contested" };
 
 function button(text, className, onClick) {
@@ -108,19 +110,25 @@ export class Views {
     if (name) this.load();
   }
 
+  /** The open list, its row and the claims' selects in the address. */
   remember() {
     keep("view", this.name);
     keep("item", this.name ? this.item : null);
+    for (const name of CLAIM_SELECTS) keep(`claim_${name}`, this.name === "claims" && this.query ? this.query.get(name) : null);
     this.saved();
   }
 
-  /** The list's query: incidents follow the map's filters (the types are checked here), claims their own selects. */
+  /**
+   * The list's query: incidents follow the map's filters (the types are checked here); claims their own
+   * selects (before they exist, the address's).
+   */
   queryOf() {
     if (this.name === "claims") {
       const params = new URLSearchParams();
-      for (const id of ["claim-kind", "claim-status"]) {
-        const select = $(id);
-        if (select && select.value) params.set(select.name, select.value);
+      for (const name of CLAIM_SELECTS) {
+        const select = $(`claim-${name}`);
+        const value = select ? select.value : OPENED.get(`claim_${name}`);
+        if (value) params.set(name, value);
       }
       return params;
     }
@@ -150,8 +158,18 @@ export class Views {
     const fold = button("Show the list", "unfold", () => document.body.classList.remove("list-folded"));
     this.panel.replaceChildren(...[head, this.name === "claims" ? this.claimFilters() : null, fold, rows].filter(Boolean));
     this.panel.dataset.loaded = "false";
+    this.remember();
     this.next = this.query ? `${list.url}?${new URLSearchParams([...this.query, ["limit", String(PAGE)]])}` : null;
-    await this.more(rows, count, mine);
+    for (let pages = 0; pages < MAX_PAGES; pages++) {
+      const loaded = await this.more(rows, count, mine);
+      if (!loaded || mine !== this.asked || !this.next || !this.item || this.wanted(rows)) break;
+    }
+    const wanted = this.wanted(rows);
+    if (mine === this.asked && wanted && !wanted.classList.contains("open")) wanted.click();
+  }
+
+  wanted(rows) {
+    return this.item ? rows.querySelector(`li[data-id="${CSS.escape(this.item)}"]`) : null;
   }
 
   claimFilters() {
@@ -159,7 +177,10 @@ export class Views {
       const node = el("select", "", ...["", ...values].map((v) => Object.assign(el("option", "", v || `any ${label}`), { value: v })));
       Object.assign(node, { id, name });
       node.value = this.query ? this.query.get(name) || "" : "";
-      node.addEventListener("change", () => this.load());
+      node.addEventListener("change", () => {
+        this.item = null;
+        this.load();
+      });
       return el("label", "", `${label} `, node);
     };
     return el("div", "list-filters",
@@ -167,14 +188,14 @@ export class Views {
       select("claim-status", "status", "status", ["open", "fulfilled", "contradicted", "corroborated", "contested"]));
   }
 
-  /** The next page of rows, and a button for the one after. */
+  /** The next page of rows, and a button for the one after; false when it could not be loaded. */
   async more(rows, count, mine) {
     const list = LISTS[this.name];
     let shown = rows.children.length;
     try {
       if (this.next) {
         const page = await getJson(this.next);
-        if (mine !== this.asked) return;
+        if (mine !== this.asked) return false;
         this.next = page.next_url;
         const types = this.state.filters.types;
         const items = this.name === "incidents" ? page.items.filter((i) => types.has(i.event_type)) : page.items;
@@ -185,11 +206,10 @@ export class Views {
       count.replaceChildren(plural(shown, list.noun), this.next ? " so far" : "", this.name === "incidents" ? " in the filters" : "", more || "");
     } catch (error) {
       if (mine === this.asked) count.textContent = `could not load: ${error.message}`;
-      return;
+      return false;
     }
     this.panel.dataset.loaded = "true";
-    const wanted = this.item && rows.querySelector(`li[data-id="${CSS.escape(this.item)}"]`);
-    if (wanted && !wanted.classList.contains("open")) wanted.click();
+    return true;
   }
 
   rowOf(item, list) {
@@ -210,7 +230,13 @@ export class Views {
     this.remember();
     const pairs = list.events(item);
     const articles = [...new Set(pairs.map(([, article]) => article))];
-    const pages = await Promise.all(articles.map((id) => getJson(`/api/events?format=geojson&limit=1000&article_id=${encodeURIComponent(id)}`)));
+    let pages = [];
+    try {
+      pages = await Promise.all(articles.map((id) => getJson(`/api/events?format=geojson&limit=1000&article_id=${encodeURIComponent(id)}`)));
+    } catch (error) {
+      row.append(el("p", "error", `could not load its events: ${error.message}`));
+      return;
+    }
     if (this.item !== item.id) return; // another row was opened meanwhile
     const byId = new Map(pages.flatMap((page) => page.features).map((f) => [f.id, f]));
     const features = pairs.map(([id]) => byId.get(id)).filter(Boolean);
