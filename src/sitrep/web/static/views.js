@@ -154,9 +154,9 @@ export class Views {
     this.query = this.queryOf();
     const rows = el("ol", "rows");
     const count = el("p", "list-count", "loading…");
-    const head = el("header", "list-head", el("h2", "", list.title), count, button("×", "close", () => this.show(null)));
-    const fold = button("Show the list", "unfold", () => document.body.classList.remove("list-folded"));
-    this.panel.replaceChildren(...[head, this.name === "claims" ? this.claimFilters() : null, fold, rows].filter(Boolean));
+    const unfold = button("Show the list", "unfold", () => document.body.classList.remove("list-folded"));
+    const head = el("header", "list-head", el("h2", "", list.title), count, unfold, button("×", "close", () => this.show(null)));
+    this.panel.replaceChildren(...[head, this.name === "claims" ? this.claimFilters() : null, rows].filter(Boolean));
     this.panel.dataset.loaded = "false";
     this.remember();
     this.next = this.query ? `${list.url}?${new URLSearchParams([...this.query, ["limit", String(PAGE)]])}` : null;
