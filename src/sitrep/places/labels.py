@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -53,7 +54,7 @@ class LabelIndex:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        with self._connect() as db:
+        with closing(self._connect()) as db:
             rows = db.execute(
                 "SELECT n, kind, lat, lon, population, name, admin1_code FROM entries"
                 " WHERE kind IN ('country', 'admin1', 'town')"
@@ -95,7 +96,7 @@ class LabelIndex:
         if not rows:
             return []
         numbers = [int(self.n[r]) for r in rows]
-        with self._connect() as db:
+        with closing(self._connect()) as db:
             found = {
                 n: (name, code)
                 for n, name, code in db.execute(
