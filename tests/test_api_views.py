@@ -101,3 +101,13 @@ def test_claims_say_what_their_article_said(client: TestClient) -> None:
         assert claim["sentence"] and claim["sentence"] in texts[article_id], claim["id"]
     named = [c for c in claims if c["according_to"]]
     assert named and all(c["according_to"] in texts[c["article"]["id"]] for c in named)
+
+
+def test_openapi_shows_the_labels_shape(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    answer = spec["paths"]["/api/places/labels"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert answer == {"$ref": "#/components/schemas/LabelList"}
+    label = spec["components"]["schemas"]["PlaceLabel"]["properties"]
+    assert label["kind"]["enum"] == ["country", "admin1", "town"]
+    claim = spec["components"]["schemas"]["Claim"]["properties"]
+    assert {"sentence", "according_to"} <= set(claim)
