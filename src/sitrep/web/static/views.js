@@ -56,8 +56,10 @@ function settlement(claim) {
     const until = claim.window.to;
     return claim.horizon_passed ? `Open: nothing reported by ${until}, when its window closed` : `Open until ${until}`;
   }
-  const lag = by.lag_days === null || by.lag_days === undefined ? "" : ` after ${plural(by.lag_days, "day")}`;
-  return `${STATUS_WORDS[claim.status]}${lag}: ${by.article.outlet || "an unnamed outlet"} reported it on ${by.event_date || "an unstated day"}`;
+  const days = by.lag_days; // from the claiming article's publication to the settling event
+  const after = days === null || days === undefined || days < 0 ? "" : days === 0 ? " the same day" : ` after ${plural(days, "day")}`;
+  const before = days < 0 ? `, ${plural(-days, "day")} before the ${claim.kind}` : "";
+  return `${STATUS_WORDS[claim.status]}${after}: ${by.article.outlet || "an unnamed outlet"} reported it on ${by.event_date || "an unstated day"}${before}`;
 }
 
 function claimRow(claim) {
