@@ -6,6 +6,8 @@ import { Timeline } from "./timeline.js";
 import { closeCard, openCard, openEvent } from "./card.js";
 import { apiQueries, readAddress, writeAddress } from "./address.js";
 import { download } from "./download.js";
+import { addLabels } from "./labels.js";
+import { Views } from "./views.js";
 
 const $ = (id) => document.getElementById(id);
 const RING = new Set(["claimed", "predicted", "planned"]);
@@ -333,11 +335,14 @@ async function main() {
     $("until").value = range ? range[1] : "";
     update();
   });
+  let views = null; // the incidents and claims lists (views.js), once the filters are set
   const update = () => {
     refresh(layer, timeline);
     saveAddress(map);
+    if (views) views.filtersChanged();
   };
   const basemap = loadBasemap(map);
+  const labels = addLabels(map);
   const count = $("count");
   const [features, incidents, claims] = await Promise.all([
     getAll("/api/events?format=geojson&limit=1000", (page) => page.features, (n) => (count.textContent = `loading events… ${n}`)),
@@ -364,7 +369,8 @@ async function main() {
   });
   update();
   if (!address.view) fitMost(map, features);
-  await basemap;
+  views = new Views(map, state, () => saveAddress(map));
+  await Promise.all([basemap, labels]);
   document.body.dataset.ready = "true";
 }
 
