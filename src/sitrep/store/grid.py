@@ -73,7 +73,9 @@ def _from_events(filters: EventFilters, min_sources: int) -> tuple[str, list[str
 def _totals_serve(filters: EventFilters, min_sources: int, *, dates: bool) -> bool:
     """Whether the running totals can answer: filters on a main event type, modalities, a box (cells)
     or dates (timeline) only."""
-    rest = replace(filters, event_type=None, modality=(), area=None, **({"since": None, "until": None} if dates else {}))
+    rest = replace(filters, event_type=None, modality=(), area=None)
+    if dates:
+        rest = replace(rest, since=None, until=None)
     typed = filters.event_type is None or filters.event_type in acled_types()[0]
     area = filters.area is None if dates else not isinstance(filters.area, Circle)
     return min_sources == 1 and typed and area and rest == EventFilters()

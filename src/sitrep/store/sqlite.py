@@ -428,6 +428,13 @@ class SQLiteStore(LinkTables, StoryTables, GridTables):
         value = self._one("SELECT MAX(published) FROM articles")
         return None if value is None else str(value)
 
+    def outlets(self) -> list[dict[str, Any]]:
+        """Every named outlet and its number of articles, by name."""
+        rows = self._db.execute(
+            "SELECT outlet, COUNT(*) AS articles FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY outlet"
+        )
+        return [dict(row) for row in rows]
+
     def stats(self) -> dict[str, Any]:
         """Counts a user checks after an ingest."""
         articles, sources = self._one("SELECT COUNT(*) FROM articles"), self._one("SELECT COUNT(*) FROM sources")
