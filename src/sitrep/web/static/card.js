@@ -46,7 +46,7 @@ export async function openCard(feature, members, state) {
 }
 
 function render(feature, event, full, members, state) {
-  const p = feature.properties;
+  const p = event ? { ...feature.properties, ...event } : feature.properties; // the map's few fields, then the stored event's
   const close = el("button", "close", "×");
   close.type = "button";
   close.title = "Close";
