@@ -576,3 +576,15 @@ def test_outlets_are_the_articles(client: TestClient) -> None:
         if article["outlet"] is not None:
             counts[article["outlet"]] = counts.get(article["outlet"], 0) + 1
     assert client.get("/api/outlets").json() == {"outlets": [{"outlet": name, "articles": counts[name]} for name in sorted(counts)]}
+
+
+def test_incidents_and_claims_of_one_article(client: TestClient, incidents: list[dict[str, Any]]) -> None:
+    """What the map's card asks for: the incidents of an article's events and the article's claims."""
+    claims = every(client, "/api/claims")
+    article_id = next(c["article"]["id"] for c in claims)
+    mine = [c for c in claims if c["article"]["id"] == article_id]
+    assert ids(every(client, f"/api/claims?article_id={article_id}")) == ids(mine) != []
+    article_id = next(e["article"]["id"] for i in incidents for e in i["events"])
+    having = [i for i in incidents if any(e["article"]["id"] == article_id for e in i["events"])]
+    assert ids(every(client, f"/api/incidents?article_id={article_id}")) == ids(having) != []
+    assert client.get("/api/claims?article_id=xyz").status_code == 422

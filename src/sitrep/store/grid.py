@@ -94,7 +94,7 @@ def _totals_where(filters: EventFilters) -> tuple[list[str], list[Any]]:
 class GridTables:
     _db: sqlite3.Connection
 
-    def grid(self, filters: EventFilters, zoom: float, *, min_sources: int = 1, max_events: int = 2000) -> dict[str, Any]:
+    def grid(self, filters: EventFilters, zoom: float, *, min_sources: int = 1, max_events: int = 1000) -> dict[str, Any]:
         """The located events matching `filters` in its box (or circle; else the world) at map zoom
         `zoom`: at most `max_events` of them as compact rows, else cells with counts by type. The box
         grows to the edges of the cells it touches; `bbox` is that box."""

@@ -2,7 +2,7 @@
 // box holds many, each event when few: cells.js), coloured by type, sized by fatalities, over an offline
 // Natural Earth base map; filters, a timeline brush and a card per event.
 /* global L */
-import { MODALITIES, TYPE_COLOURS, colourOf, el, getAll, getJson } from "./common.js";
+import { MODALITIES, TYPE_COLOURS, colourOf, el, getJson } from "./common.js";
 import { Timeline } from "./timeline.js";
 import { closeCard, openCard, openEvent } from "./card.js";
 import { apiQueries, readAddress, writeAddress } from "./address.js";
@@ -19,8 +19,6 @@ const state = {
   buckets: [], // the timeline's counts for every filter but the period, and their URL
   timelineUrl: null,
   card: null, // the feature whose card was opened from the map
-  incidents: new Map(), // incident id -> incident (the API's JSON: its outlets a list)
-  claims: new Map(), // event id -> claim
   types: [], // every event type the store holds, in the filter's order
   dates: ["0001-01-01", "9999-12-31"], // the timeline's first and last day
   ready: false, // the address's filters applied: from now on the address follows the filters
@@ -159,7 +157,7 @@ function draw(map, layers, timeline) {
   closeFiltered(grid, features);
   timeline.draw(state.buckets, f.types);
   const count = $("count");
-  Object.assign(count.dataset, { shown: String(shown), points: String(drawn), kind: grid ? grid.kind : "none" });
+  Object.assign(count.dataset, { shown: String(shown), points: String(drawn), kind: grid ? grid.kind : "none", bbox: grid ? grid.bbox.join(",") : "" });
   count.dataset.drawn = String(Number(count.dataset.drawn || 0) + 1);
   count.textContent = `${shown.toLocaleString("en")} ${shown === 1 ? "event" : "events"} in view`;
   if (grid && grid.kind === "cells") count.textContent += ` (${drawn.toLocaleString("en")} cells: zoom in for each event)`;
@@ -352,15 +350,11 @@ async function main() {
   const basemap = loadBasemap(map);
   $("count").textContent = "loading…";
   const everything = timelineUrl("month", new URLSearchParams());
-  const [record, densest, outlets, incidents, claims] = await Promise.all([
+  const [record, densest, outlets] = await Promise.all([
     getJson(everything),
     address.view ? null : getJson("/api/events/grid?zoom=4&max_events=0"),
     getJson("/api/outlets"),
-    getAll("/api/incidents?limit=1000", (page) => page.items),
-    getAll("/api/claims?limit=1000", (page) => page.items),
   ]);
-  for (const incident of incidents) state.incidents.set(incident.id, incident);
-  for (const claim of claims) state.claims.set(claim.id, claim);
   const totals = new Map(Object.entries(record.undated));
   for (const { counts } of record.buckets) for (const [type, n] of Object.entries(counts)) totals.set(type, (totals.get(type) || 0) + n);
   buildFilters(update, redraw, totals, outlets.outlets);

@@ -58,9 +58,9 @@ export class Timeline {
     let seen = 0;
     const start = months.find((m) => (seen += m.count) > 0.01 * (total - 1));
     this.first = dayOf(start.date);
-    this.end = bucketEnd(months[months.length - 1].date, "month");
-    this.bucket = bucketOf(this.end - this.first);
-    return [isoOf(this.first), isoOf(this.end - 1)];
+    this.after = bucketEnd(months[months.length - 1].date, "month");
+    this.bucket = bucketOf(this.after - this.first);
+    return [isoOf(this.first), isoOf(this.after - 1)];
   }
 
   /** `buckets` are the server's ({date, counts by type}) for every filter but the period and the types; `types` the ticked ones. */
@@ -71,9 +71,9 @@ export class Timeline {
     node.replaceChildren();
     node.setAttribute("viewBox", `0 0 ${width} ${HEIGHT + AXIS}`);
     if (!Number.isFinite(this.first)) return;
-    this.scale = width / (this.end - this.first);
+    this.scale = width / (this.after - this.first);
     const shown = buckets
-      .map(({ date, counts }) => ({ date, from: Math.max(this.first, dayOf(date)), to: Math.min(this.end, bucketEnd(date, this.bucket)),
+      .map(({ date, counts }) => ({ date, from: Math.max(this.first, dayOf(date)), to: Math.min(this.after, bucketEnd(date, this.bucket)),
         stack: Object.entries(counts).filter(([type]) => types.has(type)).sort() }))
       .filter((b) => b.to > b.from);
     const tallest = Math.max(1, ...shown.map((b) => b.stack.reduce((sum, [, n]) => sum + n, 0)));
@@ -99,7 +99,7 @@ export class Timeline {
   axis(width) {
     const g = svg("g", { class: "axis" });
     g.append(svg("line", { x1: 0, x2: width, y1: HEIGHT + 0.5, y2: HEIGHT + 0.5 }));
-    const lastDay = this.end;
+    const lastDay = this.after;
     const spanYears = (lastDay - this.first) / 365;
     let previous = -Infinity;
     for (let day = this.first; day < lastDay; day++) {
