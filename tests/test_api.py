@@ -477,12 +477,13 @@ def test_search_indexes_are_filled_for_rows_stored_before_them(db: Path, tmp_pat
 # -- the map: cells, the events of a view, the timeline, outlets ----------------------------------
 
 GRID_QUERIES = [
-    "",  # the running totals answer these four
+    "",  # the running totals answer these six
     "&modality=reported&modality=claimed",
     "&event_type=Battles",
     "&bbox=36,35,38.5,37",
-    "&since=2016-01-01&until=2017-06-30",  # these count the events themselves
-    "&actor=government",
+    "&since=2016-01-01&until=2017-06-30",
+    "&until=2015-12-31&modality=reported",
+    "&actor=government",  # these count the events themselves
     "&q=hospital&bbox=30,30,45,40",
     "&event_type=Air%2Fdrone%20strike",
     "&lat=36.2&lon=37.15&radius_km=150",
@@ -559,13 +560,17 @@ def test_map_totals_are_filled_for_rows_stored_before_them(db: Path, tmp_path: P
     shutil.copy(db, copy)
     old = sqlite3.connect(copy)
     old.executescript(
-        "DROP TABLE event_cells; DROP TABLE event_days; DROP TABLE grid_levels; DROP TRIGGER event_cells_insert;"
-        " DROP TRIGGER event_cells_delete; DROP TRIGGER event_days_insert; DROP TRIGGER event_days_delete;"
-        " DROP TRIGGER event_totals_update; DELETE FROM schema_migrations WHERE version = 8;"
+        "DROP TABLE event_cells; DROP TABLE event_cell_days; DROP TABLE event_days; DROP TABLE grid_levels;"
+        " DROP TRIGGER event_cells_insert; DROP TRIGGER event_cells_delete; DROP TRIGGER event_cell_days_insert;"
+        " DROP TRIGGER event_cell_days_delete; DROP TRIGGER event_days_insert; DROP TRIGGER event_days_delete;"
+        " DROP TRIGGER event_totals_update; DROP INDEX events_map; DELETE FROM schema_migrations WHERE version = 8;"
     )
     old.close()
     reopened = local(create_app(copy))
-    for query in ("/api/events/grid?zoom=5&max_events=0", "/api/events/grid?zoom=9&bbox=30,30,45,40&max_events=0", "/api/events/timeline?bucket=week"):
+    for query in (
+        "/api/events/grid?zoom=5&max_events=0", "/api/events/grid?zoom=9&bbox=30,30,45,40&max_events=0",
+        "/api/events/grid?zoom=7&since=2016-02-01&max_events=0", "/api/events/timeline?bucket=week",
+    ):  # fmt: skip
         assert reopened.get(query).json() == client.get(query).json()
 
 

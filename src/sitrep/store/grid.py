@@ -1,9 +1,10 @@
 """The map's counts, computed in the database: events per grid cell of a box at a zoom (or the events
 themselves when few), and events per day, week or month.
 
-A mixin of `SQLiteStore`. Filters on types, modalities and (for the timeline) dates alone are read
-from migration 0008's running totals (`event_cells`, `event_days`); any other filter counts the
-matching events themselves, found through the R*Tree and `EventFilters` as `list_events` finds them.
+A mixin of `SQLiteStore`. Filters on types, modalities, dates and a box alone are read from migration
+0008's running totals (`event_cells`; `event_cell_days` for a period; `event_days` for the timeline);
+any other filter counts the matching events themselves, found through the R*Tree and `EventFilters`
+as `list_events` finds them.
 A cell of level L is 90 / 2^L degrees square and holds [west, east) x [south, north).
 """
 
@@ -57,27 +58,27 @@ class Grid:
         return Box(self.x0 * s - 180, self.y0 * s - 90, (self.x1 + 1) * s - 180, (self.y1 + 1) * s - 90)
 
 
-def _from_events(filters: EventFilters, min_sources: int) -> tuple[str, list[str], list[Any]]:
-    """FROM events `e` (with their article `a` and incident `i`) and the WHERE clauses of the filters."""
+def _from_events(filters: EventFilters, min_sources: int, *, whole: bool = False) -> tuple[str, list[str], list[Any]]:
+    """FROM events `e` and the WHERE clauses of the filters; with their article `a` and incident `i`
+    when `whole` or the filters need them (else the map's covering index answers alone)."""
     where, params = filters.sql()
-    sql = (
-        " FROM events e JOIN articles a ON a.id = e.article_id"
-        " LEFT JOIN incident_events i ON i.article_id = e.article_id AND i.n = e.n"
-    )
+    sql = " FROM events e INDEXED BY events_map"  # the R*Tree's (article_id, n), then only this index's columns
+    if whole or filters.outlet is not None:
+        sql += " JOIN articles a ON a.id = e.article_id"
+    if whole or min_sources > 1:
+        sql += " LEFT JOIN incident_events i ON i.article_id = e.article_id AND i.n = e.n"
     if min_sources > 1:
         sql += " LEFT JOIN incidents c ON c.id = i.incident_id"
         add_clause(where, params, ("COALESCE(c.sources, 1) >= ?", [min_sources]))
     return sql, where, params
 
 
-def _totals_serve(filters: EventFilters, min_sources: int, *, dates: bool) -> bool:
-    """Whether the running totals can answer: filters on a main event type, modalities, a box (cells)
-    or dates (timeline) only."""
-    rest = replace(filters, event_type=None, modality=(), area=None)
-    if dates:
-        rest = replace(rest, since=None, until=None)
+def _totals_serve(filters: EventFilters, min_sources: int, *, boxed: bool) -> bool:
+    """Whether the running totals can answer: filters on a main event type, modalities, dates and a
+    box (cells: `boxed`) or none (timeline) only."""
+    rest = replace(filters, event_type=None, modality=(), area=None, since=None, until=None)
     typed = filters.event_type is None or filters.event_type in acled_types()[0]
-    area = filters.area is None if dates else not isinstance(filters.area, Circle)
+    area = not isinstance(filters.area, Circle) if boxed else filters.area is None
     return min_sources == 1 and typed and area and rest == EventFilters()
 
 
@@ -103,26 +104,30 @@ class GridTables:
         box = grid.box()
         answer: dict[str, Any] = {"level": grid.level, "cell": grid.size, "bbox": [box.west, box.south, box.east, box.north]}
         filters = replace(filters, area=box if not isinstance(area, Circle) else area)
-        fast = _totals_serve(filters, min_sources, dates=False) and grid.level in LEVELS
-        if fast:
+        if _totals_serve(filters, min_sources, boxed=True) and grid.level in LEVELS:
             rows = self._total_cells(filters, grid)
-            events = self._view_events(filters, min_sources, max_events) if sum(r[3] for r in rows) <= max_events else None
         else:
-            events = self._view_events(filters, min_sources, max_events + 1)
-            rows = [] if len(events) <= max_events else self._event_cells(filters, grid, min_sources)
-        if events is not None and len(events) <= max_events:
+            rows = self._event_cells(filters, grid, min_sources)
+        if sum(row[3] for row in rows) <= max_events:
+            events = self._view_events(filters, min_sources, max_events)
             return {**answer, "kind": "events", "total": len(events), "events": events}
         cells = _cells(rows)
         return {**answer, "kind": "cells", "total": sum(c["count"] for c in cells), "cells": cells}
 
     def _total_cells(self, filters: EventFilters, grid: Grid) -> list[tuple[Any, ...]]:
+        """Rows of cells from the running totals: of every day, or of the days of the period."""
         where, params = _totals_where(filters)
+        first: list[Any] = [grid.level]
+        table, head = "event_cells", "level = ?"
+        if filters.since is not None or filters.until is not None:
+            table, head = "event_cell_days", "level = ? AND day BETWEEN ? AND ?"
+            first += [filters.since or "", filters.until or "9999-12-31"]
         sql = (
-            "SELECT y, x, event_type, SUM(events), SUM(fatalities), SUM(lat_sum), SUM(lon_sum) FROM event_cells"
-            f" WHERE level = ? AND y BETWEEN ? AND ? AND x BETWEEN ? AND ?{''.join(' AND ' + w for w in where)}"
+            f"SELECT y, x, event_type, SUM(events), SUM(fatalities), SUM(lat_sum), SUM(lon_sum) FROM {table}"
+            f" WHERE {head} AND y BETWEEN ? AND ? AND x BETWEEN ? AND ?{''.join(' AND ' + w for w in where)}"
             " GROUP BY y, x, event_type"
         )
-        return [tuple(r) for r in self._db.execute(sql, [grid.level, grid.y0, grid.y1, grid.x0, grid.x1, *params])]
+        return [tuple(r) for r in self._db.execute(sql, [*first, grid.y0, grid.y1, grid.x0, grid.x1, *params])]
 
     def _event_cells(self, filters: EventFilters, grid: Grid, min_sources: int) -> list[tuple[Any, ...]]:
         source, where, params = _from_events(filters, min_sources)
@@ -136,7 +141,7 @@ class GridTables:
 
     def _view_events(self, filters: EventFilters, min_sources: int, limit: int) -> list[dict[str, Any]]:
         """Located events as the map draws them (the card fetches the rest)."""
-        source, where, params = _from_events(filters, min_sources)
+        source, where, params = _from_events(filters, min_sources, whole=True)
         where.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
         sql = (
             f"SELECT {EVENT_COLUMNS}{source} WHERE {' AND '.join(where)}"
@@ -153,7 +158,7 @@ class GridTables:
     def timeline(self, filters: EventFilters, bucket: str, *, min_sources: int = 1) -> dict[str, Any]:
         """Events matching `filters` per `bucket` (day, week from Monday, month) and type, oldest
         first, and the undated per type."""
-        if _totals_serve(filters, min_sources, dates=True):
+        if _totals_serve(filters, min_sources, boxed=False):
             where, params = _totals_where(filters)
             if filters.since or filters.until:
                 where.append("day != ''")
