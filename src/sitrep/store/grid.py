@@ -19,7 +19,7 @@ from ..filter_values import acled_types
 from .filters import EventFilters, add_clause
 from .search import Box, Circle
 
-LEVELS = range(2, 11)  # the levels migration 0008 keeps totals for
+LEVELS = range(2, 15)  # the levels migration 0008 keeps totals for (the map page zooms to 14)
 BUCKETS = {"day": "{d}", "week": "date({d}, '-6 days', 'weekday 1')", "month": "substr({d}, 1, 7) || '-01'"}
 WORLD = Box(-180.0, -90.0, 180.0, 90.0)
 EVENT_COLUMNS = (

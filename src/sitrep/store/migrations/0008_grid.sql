@@ -3,9 +3,9 @@
 -- day. Kept in step with events by the triggers below, and filled from existing rows here.
 
 -- The zoom levels with a grid: at level L a cell is 90 / 2^L degrees of latitude and longitude
--- (about 64 pixels at map zoom L). Finer zooms aggregate the events themselves.
+-- (about 64 pixels at map zoom L), to the map page's deepest zoom; finer zooms count the events themselves.
 CREATE TABLE grid_levels (level INTEGER PRIMARY KEY);
-INSERT INTO grid_levels (level) VALUES (2), (3), (4), (5), (6), (7), (8), (9), (10);
+INSERT INTO grid_levels (level) VALUES (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12), (13), (14);
 
 -- Located events per cell (y from latitude + 90, x from longitude + 180), type and modality.
 CREATE TABLE event_cells (
