@@ -19,14 +19,14 @@ from sitrep.link.story_store import STORE_THRESHOLD, list_stories
 from sitrep.pipeline import IngestReport, ingest
 from sitrep.store import open_store
 
-from .conftest import FAKES, SEEDS
+from .conftest import FAKES, SEED_PUBLISHED, SEEDS
 
 runner = CliRunner()
 AS_SUKHNAH = "As Sukhnah"
 
 
 def _ingest_seeds(db: str) -> None:
-    for seed, published in zip(SEEDS, ("2017-08-03", "2017-08-07"), strict=True):
+    for seed, published in zip(SEEDS, SEED_PUBLISHED, strict=True):
         result = runner.invoke(app, ["ingest", str(seed), "--db", db, "--published", published, "-q"])
         assert result.exit_code == 0, result.output
 

@@ -29,7 +29,7 @@ MAX_TEXT = 200
 FORMATS = ("json", "geojson", "csv")
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 API_NAMES = {"near": "lat/lon"}  # how errors name a filter field here, where it is not the parameter's own name
-ArticleId = Annotated[str | None, Query(min_length=16, max_length=64, pattern="^[0-9a-f]+$", description="The events of one article (its whole id).")]
+ArticleId = Annotated[str | None, Query(max_length=64, pattern="^[0-9a-f]+$", description="Only this article's (its full id).")]
 FormatQuery = Annotated[str | None, Query(alias="format", max_length=20, description="json, geojson, csv, acled or parquet, as the listing offers (else the Accept header).", json_schema_extra=enum((*FORMATS, "acled", "parquet")))]
 
 
@@ -88,7 +88,7 @@ def event_filters(
         raise bad("lat, lon and radius_km go together: give all three")
     near = None if lat is None or lon is None else (lat, lon)
     try:
-        filters = filter_values.event_filters(
+        found = filter_values.event_filters(
             lambda field: API_NAMES.get(field, field),
             since=since, until=until, event_type=event_type, sub_event_type=sub_event_type, actor=actor,
             country=country, admin1=admin1, modality=modality or (), outlet=outlet, bbox=bbox, near=near,
@@ -96,7 +96,7 @@ def event_filters(
         )  # fmt: skip
     except SitrepError as error:
         raise bad(error.message) from None
-    return replace(filters, article_id=article_id)
+    return replace(found, article_id=article_id)
 
 
 def output_format(fmt: str | None, request: Request, allowed: tuple[str, ...]) -> str:

@@ -102,6 +102,8 @@ class Claim(Open):
     event_date: str | None = None
     sub_event_type: str | None = None
     location: str | None = None
+    sentence: str = Field(description="What the article said: the sentence the event was read from.")
+    according_to: str | None = Field(None, description="The source the article names for it.")
     settled_by: Any = None
 
 
@@ -168,6 +170,18 @@ class IncidentList(Listing):
 
 class ClaimList(Listing):
     items: list[Claim]
+
+
+class PlaceLabel(BaseModel):
+    name: str
+    kind: str = Field(json_schema_extra=enum(["country", "admin1", "town"]))
+    lat: float
+    lon: float
+    population: int
+
+
+class LabelList(BaseModel):
+    items: list[PlaceLabel] = Field(description="Most important first: countries, divisions, towns by population.")
 
 
 class ArticleList(Listing):

@@ -232,6 +232,7 @@ def _toll(ordered: Sequence[Candidate]) -> tuple[Toll | None, Candidate | None, 
     exact = [(m, t) for m, t in own if not t.vague and t.fatalities > 0]
     pool = exact or [(m, t) for m, t in own if t.fatalities > 0] or own or tolls
     m, t = min(pool, key=lambda item: (item[1].fatalities, item[1].start))
-    figures = sorted({x.fatalities for _, x in tolls})
+    figures = sorted({x.fatalities for _, x in pool})
     why = f"toll {t.fatalities}: the lowest of the event's own figures {figures}" if len(figures) > 1 else f"toll {t.fatalities}"
-    return t, m, why
+    parts = sorted({x.fatalities for _, x in tolls if x.kind == "part"}) if own else []
+    return t, m, why + (f" (parts of it set aside: {parts})" if parts else "")

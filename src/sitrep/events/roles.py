@@ -76,7 +76,8 @@ def roles(
     if agent is None and patient is None:
         before = [m for m in inside if m.ref.span.end <= trigger.idx]
         after = [m for m in inside if m.ref.span.start >= trigger.idx + len(trigger.text)]
-        victims = sent.root.lemma_ in VICTIM_LEMMAS  # "70 fighters killed in ... airstrikes": the dead, not the actor
+        # "70 fighters killed in ... airstrikes": the dead, not the actor
+        victims = sent.root.lemma_ in VICTIM_LEMMAS or _means_of_death(trigger)
         subject = None if victims else next((_actor_in(c, by_token) for c in sent.root.children if c.dep_ == "nsubj"), None)
         agent = subject or (before[-1] if before else None)
         patient = next((m for m in after if agent is None or m.ref.name != agent.ref.name), None)
@@ -114,8 +115,7 @@ def _dead_of(trigger: Token, by_token: dict[int, ActorMention]) -> ActorMention 
     participle ("an Israeli plane hit a car, killing two men from Hezbollah")."""
     head = trigger.head
     if trigger.dep_ == "pobj" and head.lower_ in ("in", "by") and head.head.lemma_ in VICTIM_LEMMAS:
-        subject = next((c for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-        return _actor_in(subject, by_token) if subject is not None else None
+        return next((m for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj") and (m := _actor_in(c, by_token)) is not None), None)
     if trigger.dep_ != "nsubj":
         return None
     verbs = [head, *(c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG")]
@@ -124,6 +124,12 @@ def _dead_of(trigger: Token, by_token: dict[int, ActorMention]) -> ActorMention 
         if dead is not None:
             return dead
     return None
+
+
+def _means_of_death(trigger: Token) -> bool:
+    """Whether the trigger is what killed ("were killed in strikes", "died in the shelling"): the words
+    before it then name the dead, not who struck."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "by") and trigger.head.head.lemma_ in VICTIM_LEMMAS
 
 
 def _backer(token: Token) -> bool:
@@ -210,7 +216,7 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
             break
         if node.i != trigger.i and node.lemma_ in VICTIM_LEMMAS and arrived in ("pobj", "prep"):
             # "70 fighters killed in Russian airstrikes": the dead are the event's target
-            victims = next((_actor_in(c, by_token) for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            victims = next((m for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and (m := _actor_in(c, by_token)) is not None), None)
             patient = patient or victims
             break
         for child in node.children:

@@ -8,6 +8,8 @@ import { closeCard, openCard, openEvent } from "./card.js";
 import { apiQueries, readAddress, writeAddress } from "./address.js";
 import { download } from "./download.js";
 import { cellMarker, featureOf, gridUrl, pieIcon, timelineUrl } from "./cells.js";
+import { addLabels } from "./labels.js";
+import { Views } from "./views.js";
 
 const $ = (id) => document.getElementById(id);
 const RING = new Set(["claimed", "predicted", "planned"]);
@@ -333,8 +335,10 @@ async function main() {
       iconCreateFunction: clusterIcon, disableClusteringAtZoom: 10, maxClusterRadius: 45, showCoverageOnHover: false, chunkedLoading: true,
     }).addTo(map),
   };
+  let views = null; // the incidents and claims lists (views.js), once the filters are set
   const update = () => {
     saveAddress(map);
+    if (views) views.filtersChanged();
     return state.ready ? refresh(map, layers, timeline) : null;
   };
   const redraw = () => {
@@ -348,6 +352,7 @@ async function main() {
     update();
   });
   const basemap = loadBasemap(map);
+  const labels = addLabels(map);
   $("count").textContent = "loading…";
   const everything = timelineUrl("month", new URLSearchParams());
   const [record, densest, outlets] = await Promise.all([
@@ -375,7 +380,8 @@ async function main() {
     $("toggle-filters").setAttribute("aria-expanded", String(open));
   });
   await update();
-  await basemap;
+  views = new Views(map, state, () => saveAddress(map));
+  await Promise.all([basemap, labels]);
   document.body.dataset.ready = "true";
 }
 
