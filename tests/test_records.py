@@ -449,3 +449,19 @@ def test_dead_counted_town_by_town_in_joined_clauses_are_an_event_at_each() -> N
             "in Idlib province on Saturday, the Observatory said.")  # fmt: skip
     (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2016, 6, 7))])
     assert sorted((e.place.name if e.place else None, e.fatalities) for e in analysis.events) == [("Binnish", 3), ("Saraqib", 2)]
+
+
+def test_the_means_named_with_an_attack_types_it() -> None:
+    # "barrel bomb attacks": one event, an air strike, never an Attack besides it with the same toll
+    text = ("The Syrian Coalition cited the death of 35 civilians including women and children in barrel bomb attacks launched "
+            "by Assads air force on the town of Al Bab in rural Aleppo.")  # fmt: skip
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2014, 11, 21))])
+    assert [(e.sub_event_type, e.fatalities) for e in analysis.events] == [("Air/drone strike", 35)]
+
+
+def test_what_backs_a_side_is_no_event_of_its_own() -> None:
+    text = ("In the northern countryside units of the army backed by the Syrian armys air force and artillery foiled an attack "
+            "launched by terrorist groups affiliated to Al-Nusra front on military posts near Hama on Saturday, killing 25 terrorists.")  # fmt: skip
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2016, 5, 22))])
+    assert [(e.sub_event_type, e.fatalities) for e in analysis.events] == [("Armed clash", 25)]
+    assert {r.trigger.text: r.reason for r in analysis.rejected}["artillery"] == "support"

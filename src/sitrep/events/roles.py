@@ -52,7 +52,7 @@ def roles(
     `last` is the trigger phrase's last word: when it is a preposition ("fell to", "in the hands of"),
     its object is the actor that took the place. With `sides` (a fight), an actor of the other side
     named in the sentence is actor2 when the parse gives none."""
-    inside = [m for m in mentions if sent.start <= m.root < sent.end and not _reporter(sent.doc[m.root], trigger) and not _backer(sent.doc[m.root])]
+    inside = [m for m in mentions if sent.start <= m.root < sent.end and not _reporter(sent.doc[m.root], trigger) and not backing(sent.doc[m.root])]
     if not inside:
         return Roles(None, None, (), (), False)
     by_token = {m.root: m for m in inside}
@@ -132,9 +132,10 @@ def _means_of_death(trigger: Token) -> bool:
     return trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "by") and trigger.head.head.lemma_ in VICTIM_LEMMAS
 
 
-def _backer(token: Token) -> bool:
+def backing(token: Token) -> bool:
     """True when a mention names who backs, brokers or helps rather than who acts: "a ceasefire brokered
-    by Russia", "rebels backed by Turkey", "with the help of air strikes by the coalition"."""
+    by Russia", "rebels backed by Turkey", "with the help of air strikes by the coalition"; or, for a
+    trigger, the means of that help ("units backed by the air force and artillery")."""
     node = token
     while node.dep_ in ("compound", "amod", "conj", "appos") and node.head.i != node.i:
         node = node.head
@@ -144,7 +145,7 @@ def _backer(token: Token) -> bool:
     if preposition.lower_ == "by" and preposition.dep_ == "agent":
         return preposition.head.lemma_ in BACKING_LEMMAS
     if preposition.lower_ == "of" and preposition.head.lemma_ in BACKING_NOUNS:
-        return True  # "with the help of", "with the support of"
+        return preposition.head.head.lower_ != "in"  # "with the help of", "with the support of"; not "in support of"
     return False
 
 
