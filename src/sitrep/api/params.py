@@ -29,6 +29,7 @@ MAX_TEXT = 200
 FORMATS = ("json", "geojson", "csv")
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 API_NAMES = {"near": "lat/lon"}  # how errors name a filter field here, where it is not the parameter's own name
+ArticleId = Annotated[str | None, Query(max_length=64, pattern="^[0-9a-f]+$", description="Only this article's (its full id).")]
 FormatQuery = Annotated[str | None, Query(alias="format", max_length=20, description="json, geojson, csv, acled or parquet, as the listing offers (else the Accept header).", json_schema_extra=enum((*FORMATS, "acled", "parquet")))]
 
 
@@ -80,7 +81,7 @@ def event_filters(
     outlet: Annotated[str | None, Query(max_length=MAX_TEXT, description="An outlet (any case or accents).")] = None,
     modality: Annotated[list[str] | None, Query(description=f"Any of {', '.join(MODALITIES)} (repeat for several).", json_schema_extra={"items": {"type": "string", **enum(MODALITIES)}})] = None,
     q: Annotated[str | None, Query(max_length=MAX_TEXT, description="Words that must all occur in the article.")] = None,
-    article_id: Annotated[str | None, Query(max_length=64, pattern="^[0-9a-f]+$", description="Only this article's events (its full id).")] = None,
+    article_id: ArticleId = None,
 ) -> EventFilters:
     """The event filters of /api/events and /api/incidents, checked as the command line checks them."""
     if (lat is None) != (lon is None):

@@ -23,6 +23,7 @@ from . import search
 from .filters import EventFilters as EventFilters
 from .filters import add_clause, conditions, like_literal, words
 from .search import after_clause, text_clause
+from .grid import GridTables
 from .links import LinkTables
 from .stories import StoryTables
 
@@ -62,7 +63,7 @@ def _span_json(span: Span | None) -> str | None:
     return None if span is None else json.dumps(asdict(span), ensure_ascii=False)
 
 
-class SQLiteStore(LinkTables, StoryTables):
+class SQLiteStore(LinkTables, StoryTables, GridTables):
     """Articles, their sources and duplicate links in one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:
@@ -426,6 +427,13 @@ class SQLiteStore(LinkTables, StoryTables):
         """The latest publication date in the store: claims are open "as of" it."""
         value = self._one("SELECT MAX(published) FROM articles")
         return None if value is None else str(value)
+
+    def outlets(self) -> list[dict[str, Any]]:
+        """Every named outlet and its number of articles, by name."""
+        rows = self._db.execute(
+            "SELECT outlet, COUNT(*) AS articles FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY outlet"
+        )
+        return [dict(row) for row in rows]
 
     def stats(self) -> dict[str, Any]:
         """Counts a user checks after an ingest."""
