@@ -465,3 +465,4 @@ def test_what_backs_a_side_is_no_event_of_its_own() -> None:
     (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2016, 5, 22))])
     assert [(e.sub_event_type, e.fatalities) for e in analysis.events] == [("Armed clash", 25)]
     assert {r.trigger.text: r.reason for r in analysis.rejected}["artillery"] == "support"
+
