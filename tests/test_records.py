@@ -466,3 +466,10 @@ def test_what_backs_a_side_is_no_event_of_its_own() -> None:
     assert [(e.sub_event_type, e.fatalities) for e in analysis.events] == [("Armed clash", 25)]
     assert {r.trigger.text: r.reason for r in analysis.rejected}["artillery"] == "support"
 
+
+
+def test_an_attack_claimed_beside_its_suicide_bombers_is_their_bombing(analysed: dict[str, Analysis]) -> None:
+    # "Suicide bombers struck outside a Shiite shrine ... in an attack claimed by the Daesh group": one suicide bombing
+    lead = [e for e in analysed[SHRINE].events if e.sentence.text.startswith("Published June 11 2016")]
+    assert [e.sub_event_type for e in lead] == ["Suicide bomb"]
+    assert lead[0].actor1 is not None and lead[0].actor1.name == "Islamic State"
