@@ -247,9 +247,7 @@ def _inside_name(tokens: Tokens, first: int, end: int) -> bool:
     Army of Mujahideen"); then it is that name's word, no actor."""
     if end + 1 < len(tokens) and tokens.raws[end - 1][:1].isupper() and tokens.keys[end] == "of" and tokens.raws[end + 1][:1].isupper():
         return True  # not "The regime of President Assad"
-    if not tokens.raws[first][:1].isupper():
-        return False
-    if first == 0:
+    if first == 0 or not tokens.raws[first][:1].isupper():
         return False
     before = tokens.raws[first - 1]
     return before[:1].isupper() and before.lower() not in ("the", "a", "an")

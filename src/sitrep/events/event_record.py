@@ -33,7 +33,7 @@ TIERS = {
     "Armed clash": 1, "Attack": 1, "Looting/property destruction": 0,
 } | {protest: 1 + n for n, protest in enumerate(PROTEST)}  # fmt: skip
 ARMED_GROUPS = frozenset({"rebel_group", "political_militia", "identity_militia"})
-MEANS = "Explosions/Remote violence"  # the event type that names the means of violence
+MEANS_TYPE = "Explosions/Remote violence"  # the event type that names the means of violence
 CIVILIAN_TARGETING = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 CIVILIAN_TOLL_MIN = 3  # dead all told as civilians, this many, make them the target over a side named (not one bystander)
 MODE_CLASS = {"reported": "told", "claimed": "told", "predicted": "future", "planned": "future", "hypothetical": "future"}
@@ -69,7 +69,7 @@ class Record:
         named in a sentence with one ("barrel bomb attacks" is an air strike, "killed by rocket fire" a
         shelling); the others only refer to it."""
         sentences = {m.event.sentence.start for m in self.members if m.anchored}
-        anchored = [m for m in self.members if m.anchored or (m.event.event_type == MEANS and m.event.sentence.start in sentences)]
+        anchored = [m for m in self.members if m.anchored or (m.event.event_type == MEANS_TYPE and m.event.sentence.start in sentences)]
         anchored = anchored or self.members
         named = max(anchored, key=rank).event.sub_event_type
         if named in PROTEST:  # one demonstration told at several stages: the most severe stage names it
