@@ -2,7 +2,7 @@
 
 The two indexes are SQLite virtual tables (migration 0007): `articles_fts` (FTS5 over title and text)
 and `events_rtree` (R*Tree over each located event's point and day). Everything that reads them is
-here, so a PostgreSQL store swaps this module (tsvector + GIN, PostGIS + GiST) and keeps the rest.
+here; the PostgreSQL store uses `pg_search` instead (tsvector + GIN, PostGIS + GiST).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..filter_values import fold
+from .backend import Db
 
 EARTH_KM = 6371.0088  # mean Earth radius
 KM_PER_DEGREE = math.pi * EARTH_KM / 180
@@ -108,7 +109,7 @@ def text_clause(column: str, query: str) -> tuple[str, list[Any]]:
     return f"{column} IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)", [query]
 
 
-def snippets(db: sqlite3.Connection, query: str, article_ids: Sequence[str]) -> dict[str, str]:
+def snippets(db: Db, query: str, article_ids: Sequence[str]) -> dict[str, str]:
     """A plain-text excerpt around the match in each of these articles' text."""
     if not article_ids:
         return {}
