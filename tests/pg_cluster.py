@@ -41,6 +41,13 @@ def _as_postgres(command: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
 
 
+def _run(command: list[str]) -> None:
+    """Run a server command; its own words on failure."""
+    done = subprocess.run(_as_postgres(command), capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed: {done.stderr.strip() or done.stdout.strip()}")
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -78,13 +85,10 @@ def cluster() -> Iterator[Cluster]:
         postgres = pwd.getpwnam("postgres")
         os.chown(folder, postgres.pw_uid, postgres.pw_gid)
     data, port = folder / "data", _free_port()
-    run = dict(check=True, capture_output=True)
     try:
-        subprocess.run(_as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                                     "-E", "UTF8", "--locale=C.UTF-8"]), **run)  # fmt: skip
+        _run([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"])
         options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-        subprocess.run(_as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"),
-                                     "-o", options, "-w", "start"]), **run)  # fmt: skip
+        _run([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-o", options, "-w", "start"])
         try:
             import psycopg
 

@@ -38,12 +38,13 @@ def text_clause(column: str, query: str) -> tuple[str, list[Any]]:
 
 
 def snippets(db: Db, query: str, article_ids: Sequence[str]) -> dict[str, str]:
-    """A plain-text excerpt around the words in each of these articles' text."""
+    """A plain-text excerpt around the words in each of these articles' text (around any of them:
+    all of them may be further apart than an excerpt)."""
     if not article_ids:
         return {}
     marks = ",".join("?" * len(article_ids))
     rows = db.execute(
-        "SELECT id, ts_headline('simple', text, plainto_tsquery('simple', ?),"
+        "SELECT id, ts_headline('simple', text, replace(plainto_tsquery('simple', ?)::text, '&', '|')::tsquery,"
         " 'StartSel=\"\", StopSel=\"\", MaxWords=24, MinWords=12, ShortWord=0, FragmentDelimiter=\" … \", MaxFragments=1')"
         f" FROM articles WHERE id IN ({marks})",
         [_words(query), *article_ids],

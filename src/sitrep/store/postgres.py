@@ -137,7 +137,7 @@ class PostgresStore(SQLStore):
         try:
             psycopg.connect(url, connect_timeout=CONNECT_SECONDS).close()
         except psycopg.Error as exc:
-            raise SitrepError(Code.CANNOT_CONNECT, f"{self.path}: cannot connect ({str(exc).strip()})") from None
+            raise SitrepError(Code.CANNOT_CONNECT, f"{self.path}: cannot connect ({' '.join(str(exc).split())})") from None
         settings = {"autocommit": True, "row_factory": _row_factory}
         self._pool: ConnectionPool[Any] = ConnectionPool(url, min_size=1, max_size=pool_size, kwargs=settings, open=False)
         self._pool.open(wait=True, timeout=CONNECT_SECONDS)
@@ -166,6 +166,12 @@ class PostgresStore(SQLStore):
                     except (psycopg.errors.FeatureNotSupported, psycopg.errors.InsufficientPrivilege) as exc:
                         raise SitrepError(Code.NO_POSTGIS, f"{self.path}: the store needs PostGIS ({str(exc).strip()}): install it on the server, or have an administrator run CREATE EXTENSION postgis in the database") from None
                     db.execute("INSERT INTO schema_migrations VALUES (%s, %s)", (version, _now()))
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        with self._pooled.transaction() as db:
+            db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

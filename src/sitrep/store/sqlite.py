@@ -99,6 +99,10 @@ class SQLStore(LinkTables, StoryTables):
     def close(self) -> None:
         raise NotImplementedError
 
+    def snapshot(self) -> AbstractContextManager[None]:
+        """Reads inside see the store as it was at the first of them, whatever others write meanwhile."""
+        raise NotImplementedError
+
     def __enter__(self) -> Self:
         return self
 
@@ -510,8 +514,15 @@ class SQLiteStore(SQLStore):
         return any(version not in applied for version, _ in _migrations())
 
     @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        self._con.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self._con.execute("ROLLBACK")
+
+    @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Everything inside commits together or not at all (also on Ctrl-C)."""
         self._con.execute("BEGIN IMMEDIATE")
         try:
             yield

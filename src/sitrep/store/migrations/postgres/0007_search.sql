@@ -5,11 +5,12 @@
 
 CREATE EXTENSION IF NOT EXISTS postgis;
 
--- Python's sitrep.filter_values.fold: no case, no marks (of Latin, Greek, Cyrillic, Hebrew and
--- Arabic letters), the letters no decomposition takes to a base letter, no ayn or hamza marks.
+-- Python's sitrep.filter_values.fold: no case (ICU's lower case, whatever the column's collation),
+-- no marks (of Latin, Greek, Cyrillic, Hebrew and Arabic letters), the letters no decomposition
+-- takes to a base letter, no ayn or hamza marks.
 CREATE FUNCTION sitrep_fold(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
     SELECT replace(replace(replace(translate(
-        regexp_replace(normalize(lower($1), NFKD), '[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]', '', 'g'),
+        regexp_replace(normalize(lower($1 COLLATE "und-x-icu"), NFKD), '[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]', '', 'g'),
         'ıłøđħʻʼʿʾ‘’''', 'ilodh'), 'æ', 'ae'), 'œ', 'oe'), 'þ', 'th')
 $$;
 
