@@ -187,6 +187,13 @@ class PostgresStore(SQLStore):
         )
         return [row[0] for row in rows if row[0] not in DERIVED]
 
+    def add_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Rows in bulk, through COPY (ten times the speed of INSERTs)."""
+        with self._pooled.transaction() as db, db.cursor() as cursor:
+            with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN".encode()) as copy:
+                for row in rows:
+                    copy.write_row(row)
+
     def table_rows(self, table: str, columns: Sequence[str]) -> Iterator[list[tuple[Any, ...]]]:
         with self._pooled.transaction() as db, db.cursor(name=f"copy_{table}") as cursor:  # read on the server as it goes
             cursor.execute(f"SELECT {', '.join(columns)} FROM {table}{_order(table)}".encode())
