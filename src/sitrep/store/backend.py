@@ -7,6 +7,7 @@ one, `postgres.Pooled` another. `Search` is the SQL behind the search indexes, w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -52,9 +53,10 @@ def resolved(location: str | Path) -> str:
 
 
 def shown(location: str | Path) -> str:
-    """`location` for a message: a URL without its password."""
+    """`location` for a message: a URL without its password (in the user part or a parameter)."""
     if not is_postgres(location):
         return str(location)
     scheme, _, rest = str(location).partition("://")
     user, at, host = rest.rpartition("@")
+    host = re.sub(r"(?i)\bpassword=[^&]*", "password=***", host)
     return f"{scheme}://{user.split(':', 1)[0]}{':***' if ':' in user else ''}{at}{host}"
