@@ -7,7 +7,8 @@ events shifted the same and their points moved up to 0.3 degrees, inserted throu
 
 1. latency: bounding box (1-4 degrees around a real event's place) + date range (30-180 days)
    queries of /api/events, 100 per page, through the app in process (FastAPI's TestClient):
-   median and 95th percentile;
+   median and 95th percentile; and the same queries as the store's listing (`list_events`, the
+   SQL and the records read back, without the HTTP and JSON around them);
 2. throughput: `sitrep serve` in its own process on loopback, and a separate client process with
    several threads keeping connections open, sending the same kind of queries for a fixed time:
    requests per second.
@@ -113,6 +114,29 @@ def queries(store_path: Path | str, count: int, seed: int = 11) -> list[str]:
         until = since + timedelta(days=rng.randint(30, 180))
         urls.append(f"/api/events?bbox={','.join(f'{v:.4f}' for v in box)}&since={since}&until={until}&limit=100")
     return urls
+
+
+def store_latency(store_path: Path | str, urls: list[str]) -> dict[str, float]:
+    """The queries of `urls` as the store's own listing, a page of 101 as the API asks."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from sitrep.store.search import Box
+
+    pages = []
+    for url in urls:
+        query = parse_qs(urlsplit(url).query)
+        west, south, east, north = map(float, query["bbox"][0].split(","))
+        pages.append(EventFilters(since=query["since"][0], until=query["until"][0], area=Box(west, south, east, north)))
+    times = []
+    with open_store(store_path) as store:
+        for filters in pages[:20]:  # warm the caches
+            store.list_events(filters, limit=101)
+        for filters in pages:
+            start = time.perf_counter()
+            store.list_events(filters, limit=101)
+            times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return {"queries": len(times), "p50_ms": statistics.median(times), "p95_ms": times[int(0.95 * (len(times) - 1))]}
 
 
 def latency(store_path: Path | str, urls: list[str]) -> dict[str, float]:
@@ -232,6 +256,7 @@ def main() -> None:
         urls = queries(target, args.queries)
         for store in stores:
             name = "PostgreSQL" if isinstance(store, str) else "SQLite"
+            print(f"{name} store listing (bbox + date range, list_events, 101 a page):", json.dumps(store_latency(store, urls)))
             print(f"{name} latency (bbox + date range, /api/events, limit 100):", json.dumps(latency(store, urls)))
             print(f"{name} throughput (sitrep serve, separate client process):",
                   json.dumps(throughput(store, urls, args.seconds, args.workers, folder)))  # fmt: skip
