@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SEEDS = sorted((EXAMPLES / "seeds").glob("*.txt"))
 FAKES = EXAMPLES / "fakes" / "fakes_demo.jsonl"
+SEED_PUBLISHED = ("2017-08-03", "2017-08-07")  # the seeds' publication dates, in SEEDS order: 000 predicts, 003 fulfils
 
 
 @pytest.fixture

@@ -236,3 +236,11 @@ def test_user_generics_file(tmp_path: Path) -> None:
     bad = write(tmp_path, "phrase,role,type,note\nregulars,soldiers,state_forces,mine\n", "bad.csv")
     with pytest.raises(SitrepError, match=r"bad\.csv:2: unknown role 'soldiers'"):
         Catalogue.load(generics=[bad])
+
+
+def test_a_generic_word_that_heads_a_name_is_that_names_word(cat: Catalogue) -> None:
+    # "the Army of X" names a group, not the state's army; "the regime of President X" is the regime
+    generics = cat.find_generics("The rebel Army of Liberation of the North meanwhile detained two activists in Aleppo.", "SY")
+    assert not [g for g in generics if g.types == ("state_forces",)]
+    generics = cat.find_generics("The regime of President Bashar al-Assad has been attempting to seize al-Maleh.", "SY")
+    assert "The regime" in [g.text for g in generics if "state_forces" in g.types]

@@ -328,6 +328,11 @@ def test_csv_pages(client: TestClient, events: list[dict[str, Any]]) -> None:
         ("/api/articles/0000000000", 404, "E601", "no article"),
         ("/api/articles/zz-not-hex", 422, "E1001", "article_id"),
         ("/api/nothing", 404, "E1005", "endpoint"),
+        ("/api/events/grid?zoom=-1", 422, "E1001", "zoom"),
+        ("/api/events/grid?max_events=5001", 422, "E1001", "max_events"),
+        ("/api/events/grid?bbox=10,0,5,1", 422, "E1001", "west"),
+        ("/api/events/timeline?bucket=year", 422, "E1001", "bucket"),
+        ("/api/events/timeline?modality=rumoured", 422, "E1001", "modality"),
     ],
 )
 def test_bad_requests_get_one_error_shape(client: TestClient, path: str, status: int, code: str, names: str) -> None:
@@ -407,6 +412,9 @@ def test_every_response_carries_the_security_headers(client: TestClient) -> None
 def test_openapi_lists_every_endpoint(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/events", "/api/incidents", "/api/claims", "/api/stats", "/api/articles", "/api/articles/{article_id}"} <= set(paths)
+    assert {"/api/events/grid", "/api/events/timeline", "/api/outlets"} <= set(paths)
+    grid = paths["/api/events/grid"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert grid == {"$ref": "#/components/schemas/GridAnswer"}
 
 
 def test_openapi_shows_response_shapes_enums_and_the_api_error(client: TestClient) -> None:
@@ -471,3 +479,142 @@ def test_search_indexes_are_filled_for_rows_stored_before_them(db: Path, tmp_pat
     for query in ("/api/events?bbox=36,35,38.5,37&limit=1000", "/api/articles?q=hospital&limit=1000"):
         assert reopened.get(query).json()["items"] == client.get(query).json()["items"]
     assert json.loads(reopened.get("/api/stats").text)["schema_version"] >= 7
+
+
+# -- the map: cells, the events of a view, the timeline, outlets ----------------------------------
+
+GRID_QUERIES = [
+    "",  # the running totals answer these six
+    "&modality=reported&modality=claimed",
+    "&event_type=Battles",
+    "&bbox=36,35,38.5,37",
+    "&since=2016-01-01&until=2017-06-30",
+    "&until=2015-12-31&modality=reported",
+    "&actor=government",  # these count the events themselves
+    "&q=hospital&bbox=30,30,45,40",
+    "&event_type=Air%2Fdrone%20strike",
+    "&lat=36.2&lon=37.15&radius_km=150",
+]
+
+
+@pytest.mark.parametrize("query", GRID_QUERIES)
+@pytest.mark.parametrize("zoom", [2, 6.5, 9, 12])
+def test_grid_cells_sum_to_the_events_listing(client: TestClient, query: str, zoom: float) -> None:
+    answer = client.get(f"/api/events/grid?zoom={zoom}&max_events=0{query}").json()
+    assert answer["kind"] == "cells" and answer["level"] == max(2, int(zoom)) and answer["cell"] == 90 / 2 ** answer["level"]
+    circle = "radius_km" in query
+    box = "" if circle else "&bbox=" + ",".join(map(str, answer["bbox"]))
+    located = [e for e in every(client, f"/api/events?{query.replace('&bbox=', '&ignored=')}{box}") if e["latitude"] is not None]
+    assert located and answer["total"] == len(located) == sum(c["count"] for c in answer["cells"])
+    assert sum(sum(c["types"].values()) for c in answer["cells"]) == answer["total"]
+    for event_type in {e["event_type"] for e in located}:
+        assert sum(c["types"].get(event_type, 0) for c in answer["cells"]) == sum(e["event_type"] == event_type for e in located)
+    assert sum(c["fatalities"] for c in answer["cells"]) == sum(e["fatalities"] or 0 for e in located)
+    west, south, east, north = answer["bbox"]
+    for cell in answer["cells"]:  # a cell's centre is the mean of its events' points, inside it
+        assert west <= cell["lon"] <= east and south <= cell["lat"] <= north
+
+
+def test_grid_gives_the_events_themselves_when_few(client: TestClient) -> None:
+    answer = client.get("/api/events/grid?zoom=8&bbox=36,35,38.5,37&modality=reported").json()
+    assert answer["kind"] == "events" and answer["bbox"] == [35.859375, 34.8046875, 38.671875, 37.265625]
+    listed = [e for e in every(client, "/api/events?modality=reported&bbox=35.859375,34.8046875,38.671875,37.265625") if e["latitude"] is not None]
+    assert 0 < answer["total"] == len(answer["events"]) == len(listed) <= 1000
+    for event, full in zip(answer["events"], listed):
+        assert event == {
+            "id": full["id"], "article_id": full["article"]["id"], "lat": full["latitude"], "lon": full["longitude"],
+            "event_date": full["event_date"], "event_type": full["event_type"], "sub_event_type": full["sub_event_type"],
+            "modality": full["modality"], "fatalities": full["fatalities"], "location": full["location"],
+            "geo_precision": full["geo_precision"], "incident": full["incident"], "outlet": full["article"]["outlet"],
+        }  # fmt: skip
+    fewer = client.get("/api/events/grid?zoom=8&bbox=36,35,38.5,37&modality=reported&min_sources=2").json()
+    assert fewer["kind"] == "events" and {e["id"] for e in fewer["events"]} == {
+        e["id"] for e in listed if e["sources"] >= 2
+    } and 0 < fewer["total"] < answer["total"]
+    assert client.get(f"/api/events/grid?zoom=8&bbox=36,35,38.5,37&modality=reported&max_events={len(listed) - 1}").json()["kind"] == "cells"
+
+
+def _bucket(day: str, bucket: str) -> str:
+    from datetime import date, timedelta
+
+    if bucket == "month":
+        return day[:7] + "-01"
+    if bucket == "week":
+        start = date.fromisoformat(day)
+        return (start - timedelta(days=start.weekday())).isoformat()
+    return day
+
+
+@pytest.mark.parametrize("query", ["", "&modality=reported", "&since=2016-03-01&until=2016-09-30&event_type=Battles", "&actor=government", "&bbox=36,35,38.5,37"])
+@pytest.mark.parametrize("bucket", ["day", "week", "month"])
+def test_timeline_counts_equal_counting_the_events(client: TestClient, query: str, bucket: str) -> None:
+    answer = client.get(f"/api/events/timeline?bucket={bucket}{query}").json()
+    expected: dict[str, dict[str, int]] = {}
+    undated: dict[str, int] = {}
+    for event in every(client, f"/api/events?{query}"):
+        counts = undated if event["event_date"] is None else expected.setdefault(_bucket(event["event_date"], bucket), {})
+        counts[event["event_type"]] = counts.get(event["event_type"], 0) + 1
+    assert answer["bucket"] == bucket and answer["undated"] == undated
+    assert answer["buckets"] == [{"date": day, "counts": expected[day]} for day in sorted(expected)] != []
+
+
+def _before_totals(request: pytest.FixtureRequest, db: Path | str, sqlite_db: Path, folder: Path) -> Path | str:
+    """A copy of the store `db` as it was before migration 0008: its tables, triggers and record dropped."""
+    if isinstance(db, str):  # PostgreSQL
+        import psycopg
+
+        url = copied_to_postgres(request, sqlite_db)
+        with psycopg.connect(url) as old:
+            old.execute(
+                "DROP TABLE event_cells, event_cell_days, event_days, grid_levels;"
+                " DROP FUNCTION sitrep_event_totals CASCADE; DROP FUNCTION sitrep_count_event; DROP FUNCTION sitrep_cell;"
+                " DELETE FROM schema_migrations WHERE version = 8"
+            )
+        return url
+    import shutil
+    import sqlite3
+
+    copy = folder / "old.db"
+    shutil.copy(db, copy)
+    with sqlite3.connect(copy) as con:
+        con.executescript(
+            "DROP TABLE event_cells; DROP TABLE event_cell_days; DROP TABLE event_days; DROP TABLE grid_levels;"
+            " DROP TRIGGER event_cells_insert; DROP TRIGGER event_cells_delete; DROP TRIGGER event_cell_days_insert;"
+            " DROP TRIGGER event_cell_days_delete; DROP TRIGGER event_days_insert; DROP TRIGGER event_days_delete;"
+            " DROP TRIGGER event_totals_update; DROP INDEX events_map; DELETE FROM schema_migrations WHERE version = 8;"
+        )
+    con.close()
+    return copy
+
+
+def test_map_totals_are_filled_for_rows_stored_before_them(
+    request: pytest.FixtureRequest, db: Path | str, sqlite_db: Path, tmp_path: Path, client: TestClient
+) -> None:
+    """Migration 0008 on a store that already holds events fills the running totals as its triggers would."""
+    reopened = local(create_app(_before_totals(request, db, sqlite_db, tmp_path)))
+    for query in (
+        "/api/events/grid?zoom=5&max_events=0", "/api/events/grid?zoom=9&bbox=30,30,45,40&max_events=0",
+        "/api/events/grid?zoom=7&since=2016-02-01&max_events=0", "/api/events/timeline?bucket=week",
+    ):  # fmt: skip
+        assert reopened.get(query).json() == client.get(query).json()
+
+
+def test_outlets_are_the_articles(client: TestClient) -> None:
+    articles = every(client, "/api/articles")
+    counts: dict[str, int] = {}
+    for article in articles:
+        if article["outlet"] is not None:
+            counts[article["outlet"]] = counts.get(article["outlet"], 0) + 1
+    assert client.get("/api/outlets").json() == {"outlets": [{"outlet": name, "articles": counts[name]} for name in sorted(counts)]}
+
+
+def test_incidents_and_claims_of_one_article(client: TestClient, incidents: list[dict[str, Any]]) -> None:
+    """What the map's card asks for: the incidents of an article's events and the article's claims."""
+    claims = every(client, "/api/claims")
+    article_id = next(c["article"]["id"] for c in claims)
+    mine = [c for c in claims if c["article"]["id"] == article_id]
+    assert ids(every(client, f"/api/claims?article_id={article_id}")) == ids(mine) != []
+    article_id = next(e["article"]["id"] for i in incidents for e in i["events"])
+    having = [i for i in incidents if any(e["article"]["id"] == article_id for e in i["events"])]
+    assert ids(every(client, f"/api/incidents?article_id={article_id}")) == ids(having) != []
+    assert client.get("/api/claims?article_id=xyz").status_code == 422

@@ -22,14 +22,14 @@ from sitrep.pipeline import IngestReport, ingest
 from sitrep.store import is_postgres, open_store
 from sitrep.store.copy import copy_store
 
-from .conftest import BACKENDS, FAKES, SEEDS, copied_to_postgres, new_location
+from .conftest import BACKENDS, FAKES, SEED_PUBLISHED, SEEDS, copied_to_postgres, new_location
 
 runner = CliRunner()
 AS_SUKHNAH = "As Sukhnah"
 
 
 def _ingest_seeds(db: str) -> None:
-    for seed, published in zip(SEEDS, ("2017-08-03", "2017-08-07"), strict=True):
+    for seed, published in zip(SEEDS, SEED_PUBLISHED, strict=True):
         result = runner.invoke(app, ["ingest", str(seed), "--db", db, "--published", published, "-q"])
         assert result.exit_code == 0, result.output
 

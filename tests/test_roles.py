@@ -204,3 +204,20 @@ def test_whose_attack_was_repelled_acted(processor: Processor) -> None:
     assert event.sub_event_type == "Armed clash"
     assert event.actor1 is not None and event.actor1.name == "al-Nusra Front"
     assert event.actor2 is not None and event.actor2.name == "Military Forces of Syria"
+
+
+def test_strikes_the_parse_takes_for_a_verb_are_the_air_strike_and_whom_they_killed_its_target(processor: Processor) -> None:
+    # the model tags "strikes" a verb in subject position: it is read as the noun it is
+    event = top(processor, "US strikes on an Islamic State convoy near Raqqa killed 12 militants on Sunday.")
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 is not None and event.actor1.country == "US"
+    assert event.actor2 is not None and event.actor2.name == "Islamic State"
+
+
+def test_the_dead_of_a_strike_and_where_they_came_from_neither_act_nor_place_it(processor: Processor) -> None:
+    text = ('"Abu Firas al-Suri his son and at least 20 jihadists of Al-Nusra and Jund al-Aqsa and jihadists from Uzbekistan '
+            'were killed in strikes on positions in Idleb province" the Observatory chief said in a statement.')  # fmt: skip
+    events = processor.analyse([text], [ArticleContext()])[0].events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+    assert events[0].place is not None and events[0].place.admin1 == "Idlib"
+    assert events[0].actor1 is None or events[0].actor1.country != "UZ" and "jihadist" not in events[0].actor1.name

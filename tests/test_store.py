@@ -145,3 +145,37 @@ def test_processes_opening_one_new_store_at_once_all_succeed(backend, request, t
         assert results == ["ok"] * 6
         with open_store(path) as store:
             assert store.schema_version() == LATEST
+
+
+def _event(lat: float | None, lon: float | None, day: str | None, dead: int | None) -> dict[str, object]:
+    return {
+        "event_type": "Battles", "sub_event_type": "Armed clash", "actor1": None, "actor2": None, "assoc_actors": [],
+        "event_date": day, "time_precision": 1, "country": "SY", "admin1": None, "location": None, "latitude": lat,
+        "longitude": lon, "geo_precision": 1, "fatalities": dead, "modality": "reported", "historical": False,
+        "confidence": 0.5,
+    }  # fmt: skip
+
+
+def test_map_totals_follow_events_written_moved_and_deleted(new_store):
+    """Migration 0008's running totals (SQLite's triggers, PostgreSQL's trigger function) count each
+    event in when written, out and in again when moved, out when deleted, leaving no empty rows."""
+    with open_store(new_store) as store:
+        with store.transaction():
+            store.add_article(_article("aaaa000000000001"))
+            events = [_event(36.2, 37.1, "2017-08-06", 3), _event(36.21, 37.12, None, None), _event(None, None, "2017-08-07", 1)]
+            store.add_events("aaaa000000000001", events)
+
+        def totals() -> tuple[list[tuple[object, ...]], ...]:
+            queries = (
+                "SELECT y, x, events, fatalities FROM event_cells WHERE level = 5 ORDER BY y",
+                "SELECT day, y, x, events, fatalities FROM event_cell_days WHERE level = 5",
+                "SELECT day, events FROM event_days ORDER BY day",
+            )
+            return tuple([tuple(row) for row in store._db.execute(sql)] for sql in queries)
+
+        # level 5: cells of 2.8125 degrees; (36.2 + 90) / 2.8125 = 44.9, (37.1 + 180) / 2.8125 = 77.2
+        assert totals() == ([(44, 77, 2, 3)], [("2017-08-06", 44, 77, 1, 3)], [("", 1), ("2017-08-06", 1), ("2017-08-07", 1)])
+        store._db.execute("UPDATE events SET lat = -10.0, lon = 20.0 WHERE n = 0")
+        assert totals() == ([(28, 71, 1, 3), (44, 77, 1, 0)], [("2017-08-06", 28, 71, 1, 3)], [("", 1), ("2017-08-06", 1), ("2017-08-07", 1)])
+        store._db.execute("DELETE FROM events WHERE n < 2")
+        assert totals() == ([], [], [("2017-08-07", 1)])

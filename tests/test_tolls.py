@@ -227,6 +227,14 @@ def test_another_counts_one_and_joins_a_list_of_victims() -> None:
     assert toll is not None and toll.fatalities == 27
 
 
+def test_dead_told_besides_others_are_a_part_of_a_toll() -> None:
+    # "another five", "a further five": more dead than a figure told before, never that event's whole toll
+    for sentence in ("Another five civilians were killed in two other districts and on the citys outskirts.",
+                     "A further five died in barrel bomb attacks in the village of Tlajabin it added."):  # fmt: skip
+        toll = fatalities(sentence)
+        assert toll is not None and (toll.fatalities, toll.kind) == (5, "part")
+
+
 def test_an_article_after_a_toll_word_is_no_figure() -> None:
     # "confirmed the death toll to an AFP correspondent": the bomber's own death is all the sentence counts
     toll = fatalities("A Kurdish police source confirmed the death toll to an AFP correspondent and said the assailant blew himself up in front of a bakery.")

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from sitrep.pipeline import IngestReport
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import ROOT, SEED_PUBLISHED, SEEDS
 
 HERE = Path(__file__).parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -82,11 +82,13 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory, fakes_ingested: tuple[Path, IngestReport]) -> Iterator[Server]:
     # the examples: a copy of the session's FA-KES store, with the seed articles ingested by the command line
+    # with their publication dates (so seed 003's report fulfils seed 000's prediction)
     db = tmp_path_factory.mktemp("browser") / "demo.db"
     with sqlite3.connect(fakes_ingested[0]) as source, sqlite3.connect(db) as copy:
         source.backup(copy)
     sitrep = [sys.executable, "-m", "sitrep"]
-    subprocess.run([*sitrep, "ingest", str(EXAMPLES / "seeds"), "--db", str(db), "-q"], check=True, cwd=ROOT)
+    for seed, published in zip(SEEDS, SEED_PUBLISHED, strict=True):
+        subprocess.run([*sitrep, "ingest", str(seed), "--published", published, "--db", str(db), "-q"], check=True, cwd=ROOT)
     port = _free_port()
     env = {**os.environ, "SITREP_TOKEN": TOKEN}  # not --token: that shows it in `ps`
     process = subprocess.Popen([*sitrep, "serve", "--db", str(db), "--port", str(port)], cwd=ROOT, env=env)

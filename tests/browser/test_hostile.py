@@ -6,7 +6,10 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import Browsing, Server
+from tests.browser.test_map import in_view
 
 PAYLOAD = "window.__pwned = (window.__pwned || 0) + 1; alert('pwned')"
 OUTLET = f'Evil Outlet <img src=x onerror="{PAYLOAD}">'
@@ -49,6 +52,9 @@ def test_hostile_article_runs_nothing_in_the_card_or_the_article_view(browsing: 
     page.goto(f"{server.origin}/#12/{lat}/{lon}")
     page.wait_for_selector("body[data-ready=true]", timeout=60_000)
     page.select_option("#outlet", OUTLET)  # the outlet's name is an option's text, not markup
+    expected = in_view(page, server, f"&outlet={quote(OUTLET)}")  # the outlet's events in the view, as the API lists them
+    expect(page.locator("#count")).to_have_attribute("data-shown", str(len(expected)))
+    assert 0 < len(expected) <= len(mine)
     box = page.locator("#map").bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     card = page.locator("#card")
@@ -83,13 +89,13 @@ def test_a_place_name_in_a_marker_tooltip_is_text(browsing: Browsing, server: Se
 
     def with_hostile_names(route: Any) -> None:  # as if a place had been read under that name
         response = route.fetch()
-        page = response.json()
-        for feature in page["features"]:
-            feature["properties"]["location"] = hostile
-        route.fulfill(response=response, json=page)
+        view = response.json()
+        for event in view["events"]:
+            event["location"] = hostile
+        route.fulfill(response=response, json=view)
 
     page = browsing.page
-    page.route("**/api/events?format=geojson*", with_hostile_names)
+    page.route("**/api/events/grid?*", with_hostile_names)
     page.goto(f"{server.origin}/#14/{lat}/{lon}")
     page.wait_for_selector("body[data-ready=true]", timeout=60_000)
     box = page.locator("#map").bounding_box()

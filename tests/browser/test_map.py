@@ -1,5 +1,6 @@
-"""The map page in Chromium: loads offline, shows the stored events, filters by type and period, and
-opens an event's card with its evidence sentence."""
+"""The map page in Chromium: loads offline, asks the server for its view (cells zoomed out, each event
+zoomed in), filters by type and period as the API does for the same box, and opens an event's card
+with its evidence sentence."""
 
 from __future__ import annotations
 
@@ -8,10 +9,17 @@ from collections import Counter
 from typing import Any
 from urllib.parse import quote
 
+from playwright.sync_api import expect
+
+from sitrep.filter_values import MODALITIES
 from tests.browser.conftest import Browsing, Server
 
 
-def open_map(browsing: Browsing, server: Server, view: str = "") -> Any:
+WORLD = "#2/20/0"  # the whole map: the demo's events in cells
+DAMASCUS = "#9/33.5/36.3"  # a few hundred events: each its own point
+
+
+def open_map(browsing: Browsing, server: Server, view: str = WORLD) -> Any:
     page = browsing.page
     page.goto(f"{server.origin}/{view}")
     page.wait_for_selector("body[data-ready=true]", timeout=60_000)
@@ -22,38 +30,61 @@ def shown(page: Any) -> int:
     return int(page.locator("#count").get_attribute("data-shown"))
 
 
+def wait_shown(page: Any, n: int) -> None:
+    expect(page.locator("#count")).to_have_attribute("data-shown", str(n), timeout=30_000)
+
+
 def placed(features: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [f for f in features if f["geometry"]]
 
 
-def test_map_loads_offline_and_shows_every_placed_event(browsing: Browsing, server: Server) -> None:
+def in_view(page: Any, server: Server, query: str = "") -> list[dict[str, Any]]:
+    """The located events the API lists for `query` in the box the page's last answer covered."""
+    return placed(server.features(f"{query}&bbox={page.locator('#count').get_attribute('data-bbox')}"))
+
+
+def test_map_counts_its_view_in_cells_from_the_server(browsing: Browsing, server: Server) -> None:
     page = open_map(browsing, server)
-    expected = placed(server.features())
-    assert len(expected) > 100  # the demo has events to show
-    assert shown(page) == len(expected)
-    assert page.locator(".leaflet-marker-icon.cluster").count() > 0  # clustered at the opening zoom
+    expected = in_view(page, server)
+    assert len(expected) > 1000  # more than the page takes one by one
+    assert page.locator("#count").get_attribute("data-kind") == "cells"
+    assert shown(page) == len(expected) == len(placed(server.features()))  # the whole world is in view
+    assert page.locator(".leaflet-marker-icon.cell").count() == int(page.locator("#count").get_attribute("data-points")) > 0
     assert page.locator("canvas.leaflet-zoom-animated").count() == 1  # the Natural Earth base map
     browsing.screenshot("map")
-    assert browsing.requests, "the page made no request at all"
+    assert any("/api/events/grid?" in url for url in browsing.requests)
+    assert not any("/api/events?" in url for url in browsing.requests)  # no listing of events: the page loads none whole
+    page.get_by_label("reported", exact=True).uncheck()  # a filter the server applies: the cells are counted again
+    wait_shown(page, len(in_view(page, server, "&modality=" + "&modality=".join(m for m in MODALITIES if m != "reported"))))
+    assert 0 < shown(page) < len(expected)
+    assert any("/api/events/grid?" in url and "modality=claimed" in url for url in browsing.requests)
     assert browsing.foreign(server.origin) == []
+    assert browsing.errors == []
+
+
+def test_zoomed_in_the_page_draws_each_event(browsing: Browsing, server: Server) -> None:
+    page = open_map(browsing, server, DAMASCUS)
+    expected = in_view(page, server)
+    assert page.locator("#count").get_attribute("data-kind") == "events" and 0 < shown(page) == len(expected)
+    assert page.locator(".leaflet-marker-icon.cell").count() == 0
     assert browsing.errors == []
 
 
 def test_type_filter_changes_the_count(browsing: Browsing, server: Server) -> None:
     page = open_map(browsing, server)
-    features = placed(server.features())
+    features = in_view(page, server)
     page.get_by_label(re.compile(r"^Battles \(\d+\)$")).uncheck()
     expected = [f for f in features if f["properties"]["event_type"] != "Battles"]
     assert 0 < len(expected) < len(features)
-    assert shown(page) == len(expected)
+    wait_shown(page, len(expected))
     browsing.screenshot("map-without-battles")
     page.get_by_role("button", name="Reset filters").click()
-    assert shown(page) == len(features)
+    wait_shown(page, len(features))
 
 
 def test_timeline_range_changes_the_count(browsing: Browsing, server: Server) -> None:
     page = open_map(browsing, server)
-    features = placed(server.features())
+    features = in_view(page, server)
     box = page.locator("#timeline").bounding_box()
     y = box["y"] + box["height"] / 2
     page.mouse.move(box["x"] + box["width"] * 0.55, y)
@@ -66,10 +97,10 @@ def test_timeline_range_changes_the_count(browsing: Browsing, server: Server) ->
     first, last = match.groups()
     expected = [f for f in features if f["properties"]["event_date"] and first <= f["properties"]["event_date"] <= last]
     assert 0 < len(expected) < len(features)
-    assert shown(page) == len(expected)
+    wait_shown(page, len(expected))
     browsing.screenshot("map-timeline-range")
     page.mouse.click(box["x"] + box["width"] * 0.1, y)  # a click without a drag clears the period
-    assert shown(page) == len(features)
+    wait_shown(page, len(features))
 
 
 def test_clicking_an_event_at_as_sukhnah_shows_its_evidence(browsing: Browsing, server: Server) -> None:
@@ -108,42 +139,52 @@ def points(page: Any) -> int:
 
 
 def test_outlet_actor_sources_and_incident_filters_agree_with_the_api(browsing: Browsing, server: Server) -> None:
-    """Each filter of the page shows as many events as the API lists for the same filter."""
+    """Each filter of the page shows as many events as the API lists for the same filter and box."""
     page = open_map(browsing, server)
-    features = placed(server.features())
+    features = in_view(page, server)
     reset = page.get_by_role("button", name="Reset filters")
 
     outlets = Counter(f["properties"]["outlet"] for f in features)
     outlet = max((name for name, n in outlets.items() if n < len(features) / 2), key=outlets.__getitem__)
     page.select_option("#outlet", outlet)
-    by_outlet = placed(server.features(f"&outlet={quote(outlet)}"))
+    by_outlet = in_view(page, server, f"&outlet={quote(outlet)}")
     assert 0 < len(by_outlet) < len(features)
-    assert shown(page) == len(by_outlet)
+    wait_shown(page, len(by_outlet))
     reset.click()
 
     names = Counter(n for f in features for n in (f["properties"]["actor1"], f["properties"]["actor2"]) if n)
-    actor = names.most_common(1)[0][0].upper()  # any case: both sides fold it
+    actor = names.most_common(1)[0][0].upper()  # any case: the API folds it
     page.fill("#actor", actor)
-    by_actor = placed(server.features(f"&actor={quote(actor)}"))
+    by_actor = in_view(page, server, f"&actor={quote(actor)}")
     assert 0 < len(by_actor) < len(features)
-    assert shown(page) == len(by_actor)
+    wait_shown(page, len(by_actor))
     reset.click()
 
     page.select_option("#sources", "2")
-    by_sources = placed(server.features("&min_sources=2"))
+    by_sources = in_view(page, server, "&min_sources=2")
     assert 0 < len(by_sources) < len(features)
-    assert shown(page) == len(by_sources)
+    wait_shown(page, len(by_sources))
     browsing.screenshot("map-two-sources")
     reset.click()
+    wait_shown(page, len(features))
+    assert browsing.foreign(server.origin) == []
+    assert browsing.errors == []
 
-    page.check("#merge")  # one point per incident, and one per event in no incident
-    incidents = [i for i in server.incidents() if i["geometry"]]
+
+def test_one_point_per_incident(browsing: Browsing, server: Server) -> None:
+    """Zoomed in, the page draws each event, and merges an incident's events into one point."""
+    page = open_map(browsing, server, DAMASCUS)
+    features = in_view(page, server)
+    page.check("#merge")
+    incidents = {f["properties"]["incident"] for f in features if f["properties"]["incident"]}
     alone = [f for f in features if f["properties"]["incident"] is None]
     assert shown(page) == len(features) and points(page) == len(incidents) + len(alone) < len(features)
     page.select_option("#sources", "3")
-    assert points(page) == len([i for i in server.incidents("&min_sources=3") if i["geometry"]]) > 0
+    wait_shown(page, len(in_view(page, server, "&min_sources=3")))
+    well_sourced = {f["properties"]["incident"] for f in in_view(page, server, "&min_sources=3")}
+    assert points(page) == len(well_sourced) > 0
     browsing.screenshot("map-incidents-three-sources")
-    reset.click()
-    assert shown(page) == points(page) == len(features)
-    assert browsing.foreign(server.origin) == []
+    page.get_by_role("button", name="Reset filters").click()
+    wait_shown(page, len(features))
+    assert points(page) == len(features)
     assert browsing.errors == []

@@ -12,16 +12,10 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import expect
-
 from tests.browser.conftest import Browsing, Server
-from tests.browser.test_map import open_map, placed, shown
+from tests.browser.test_map import in_view, open_map, placed, shown, wait_shown
 
 PERIOD = ("2016-01-01", "2016-12-31")
-
-
-def wait_shown(page: Any, n: int) -> None:
-    expect(page.locator("#count")).to_have_attribute("data-shown", str(n), timeout=30_000)
 
 
 def csv_rows(server: Server, query: str) -> list[dict[str, str]]:
@@ -46,8 +40,8 @@ def narrow(page: Any) -> None:
 
 def test_search_box_finds_the_events_of_matching_articles(browsing: Browsing, server: Server) -> None:
     page = open_map(browsing, server)
-    everything = placed(server.features())
-    found = placed(server.features("&q=Raqqa"))
+    everything = in_view(page, server)
+    found = in_view(page, server, "&q=Raqqa")
     assert 0 < len(found) < len(everything)
     page.fill("#search", "raqqa")
     wait_shown(page, len(found))
@@ -63,7 +57,7 @@ def test_a_shared_link_reopens_the_same_view(browsing: Browsing, server: Server)
     page.select_option("#sources", "2")
     page.fill("#search", "Aleppo")
     query = f"&since={PERIOD[0]}&until={PERIOD[1]}&min_sources=2&q=Aleppo"
-    expected = [f for f in placed(server.features(query)) if f["properties"]["event_type"] != "Battles"]
+    expected = [f for f in in_view(page, server, query) if f["properties"]["event_type"] != "Battles"]
     assert expected
     wait_shown(page, len(expected))
     assert page.locator("#range").text_content().startswith(f"{PERIOD[0]} – {PERIOD[1]}")
@@ -90,7 +84,7 @@ def test_download_this_view_equals_the_api(browsing: Browsing, server: Server, t
     every_type = csv_rows(server, f"&format=csv{query}")
     expected = sorted((r for r in every_type if r["event_type"] != "Battles"), key=lambda r: r["id"])
     assert 0 < len(expected) < len(every_type)
-    wait_shown(page, len([f for f in placed(server.features(query)) if f["properties"]["event_type"] != "Battles"]))
+    wait_shown(page, len([f for f in in_view(page, server, query) if f["properties"]["event_type"] != "Battles"]))
 
     def fetched(label: str) -> str:
         with page.expect_download() as event:
@@ -107,6 +101,6 @@ def test_download_this_view_equals_the_api(browsing: Browsing, server: Server, t
     features = [f for f in server.features(query) if f["properties"]["event_type"] != "Battles"]
     downloaded = json.loads(fetched("GeoJSON"))
     assert sorted(downloaded["features"], key=lambda f: f["id"]) == sorted(features, key=lambda f: f["id"])
-    assert shown(page) == len(placed(features))
+    assert shown(page) == len(placed(features)) == len([f for f in in_view(page, server, query) if f["properties"]["event_type"] != "Battles"])
     assert browsing.foreign(server.origin) == [f for f in browsing.foreign(server.origin) if f.startswith("blob:")]
     assert browsing.errors == []

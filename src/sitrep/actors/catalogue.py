@@ -182,7 +182,7 @@ class Catalogue:
             hit
             for hit in self._finder.scan(tokens)
             if taken.isdisjoint(range(hit.first, hit.end)) and not (hit.rule.role == "government" and hit.country is None and hit.first in ends)
-            and not (hit.country_word is None and _inside_name(tokens, hit.first))
+            and not (hit.country_word is None and _inside_name(tokens, hit.first, hit.end))
         ]  # "Hamas leader", "Taliban spokesman": the office is the named actor's, not a government's
         named = [self._match(tokens, *found, country) for found in spans]
         return named, link_anaphors(named, [self._resolve(tokens, hit, country) for hit in hits], self.anaphor_groups)
@@ -241,10 +241,15 @@ def _anaphor_roots() -> dict[str, frozenset[str]]:
     return {role: frozenset(ids) for role, ids in roots.items()}
 
 
-def _inside_name(tokens: Tokens, first: int) -> bool:
-    """Whether a generic phrase is the last part of some other capitalised name ("the National
-    Coalition for Syrian Revolution", "Aleppo Media Center"): then it is that name's word, no actor."""
-    if first == 0 or not tokens.raws[first][:1].isupper():
+def _inside_name(tokens: Tokens, first: int, end: int) -> bool:
+    """Whether a generic phrase is a part of some other capitalised name: its last ("the National
+    Coalition for Syrian Revolution", "Aleppo Media Center") or its first, before "of" and a name ("the
+    Army of Mujahideen"); then it is that name's word, no actor."""
+    if end + 1 < len(tokens) and tokens.raws[end - 1][:1].isupper() and tokens.keys[end] == "of" and tokens.raws[end + 1][:1].isupper():
+        return True  # not "The regime of President Assad"
+    if not tokens.raws[first][:1].isupper():
+        return False
+    if first == 0:
         return False
     before = tokens.raws[first - 1]
     return before[:1].isupper() and before.lower() not in ("the", "a", "an")

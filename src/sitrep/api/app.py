@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import web
 from ..store import open_store
-from . import articles, errors, events
+from . import articles, errors, events, grid, places
 from .hosts import HostCheck, allowed_names
 from .logs import AccessLog, FaultBarrier
 from .ratelimit import WriteRate
@@ -63,7 +63,9 @@ def create_app(
     app.state.body_timeout = body_timeout
     errors.install(app)
     app.include_router(articles.router)
+    app.include_router(grid.router)
     app.include_router(events.router)
+    app.include_router(places.router)
     app.mount("/static", StaticFiles(directory=web.STATIC_DIR, check_dir=False), name="static")
 
     @app.get("/", include_in_schema=False)

@@ -23,7 +23,7 @@ from .params import (
 )  # fmt: skip
 from ..export.listing import ARTICLES
 from .render import export_page, json_page
-from .schemas import CSV, ERRORS, Article, ArticleList, IngestAnswer, answers, enum
+from .schemas import CSV, ERRORS, Article, ArticleList, IngestAnswer, OutletList, answers, enum
 from .spans import article_spans
 from .ratelimit import WriteRate
 from .stores import Stores, store_of
@@ -84,6 +84,12 @@ def get_article(
     article["events"] = events
     article["spans"] = article_spans(article["places"], events)
     return JSONResponse(article)
+
+
+@router.get("/outlets", summary="Every outlet with its number of articles", responses=answers(OutletList))
+def list_outlets(request: Request) -> JSONResponse:
+    """Outlets by name (the map's outlet filter lists them)."""
+    return JSONResponse({"outlets": store_of(request).outlets()})
 
 
 @router.post("/articles", summary="Ingest articles (only when the server has a token)", responses=answers(IngestAnswer))

@@ -12,7 +12,7 @@ from ..link import claims, incidents, story_store
 from ..export.listing import EVENTS, INCIDENTS
 from ..link.rows import CLAIM_COLUMNS, STORY_COLUMNS, claim_row, story_row
 from ..store.sqlite import EventFilters
-from .params import FormatQuery, Page, date_range, decode_cursor, encode_cursor, event_filters, one_of, output_format, page
+from .params import ArticleId, FormatQuery, Page, date_range, decode_cursor, encode_cursor, event_filters, one_of, output_format, page
 from .render import csv_page, export_page, json_page
 from .schemas import CSV, ERRORS, GEOJSON, ClaimList, EventList, IncidentList, StoryList, answers, enum
 from .stores import store_of
@@ -73,6 +73,7 @@ def list_claims(
     status: Annotated[str | None, Query(description=", ".join(claims.STATUSES), json_schema_extra=enum(claims.STATUSES))] = None,
     since: Annotated[date | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
     until: Annotated[date | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
+    article_id: ArticleId = None,
     fmt: FormatQuery = None,
 ) -> Response:
     """Predictions, plans and claims with their status as of the newest stored article."""
@@ -82,7 +83,9 @@ def list_claims(
     after = decode_cursor(paging.cursor, (str, str, int))
     store = store_of(request)
     first, last = date_range(since, until)
-    rows = store.list_claims(kind=kind, status=status, since=first, until=last, limit=paging.limit + 1, after=after)
+    rows = store.list_claims(
+        kind=kind, status=status, since=first, until=last, article_id=article_id, limit=paging.limit + 1, after=after
+    )
     rows, cursor = _split(rows, paging.limit, lambda r: [r["published"], r["article_id"], r["n"]])
     as_of = store.newest_published()
     items = [claims.report(store, row, as_of) for row in rows]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Annotated, Any
 
@@ -29,6 +29,7 @@ MAX_TEXT = 200
 FORMATS = ("json", "geojson", "csv")
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 API_NAMES = {"near": "lat/lon"}  # how errors name a filter field here, where it is not the parameter's own name
+ArticleId = Annotated[str | None, Query(max_length=64, pattern="^[0-9a-f]+$", description="Only this article's (its full id).")]
 FormatQuery = Annotated[str | None, Query(alias="format", max_length=20, description="json, geojson, csv, acled or parquet, as the listing offers (else the Accept header).", json_schema_extra=enum((*FORMATS, "acled", "parquet")))]
 
 
@@ -80,13 +81,14 @@ def event_filters(
     outlet: Annotated[str | None, Query(max_length=MAX_TEXT, description="An outlet (any case or accents).")] = None,
     modality: Annotated[list[str] | None, Query(description=f"Any of {', '.join(MODALITIES)} (repeat for several).", json_schema_extra={"items": {"type": "string", **enum(MODALITIES)}})] = None,
     q: Annotated[str | None, Query(max_length=MAX_TEXT, description="Words that must all occur in the article.")] = None,
+    article_id: ArticleId = None,
 ) -> EventFilters:
     """The event filters of /api/events and /api/incidents, checked as the command line checks them."""
     if (lat is None) != (lon is None):
         raise bad("lat, lon and radius_km go together: give all three")
     near = None if lat is None or lon is None else (lat, lon)
     try:
-        return filter_values.event_filters(
+        found = filter_values.event_filters(
             lambda field: API_NAMES.get(field, field),
             since=since, until=until, event_type=event_type, sub_event_type=sub_event_type, actor=actor,
             country=country, admin1=admin1, modality=modality or (), outlet=outlet, bbox=bbox, near=near,
@@ -94,6 +96,7 @@ def event_filters(
         )  # fmt: skip
     except SitrepError as error:
         raise bad(error.message) from None
+    return replace(found, article_id=article_id)
 
 
 def output_format(fmt: str | None, request: Request, allowed: tuple[str, ...]) -> str:

@@ -102,6 +102,8 @@ class Claim(Open):
     event_date: str | None = None
     sub_event_type: str | None = None
     location: str | None = None
+    sentence: str = Field(description="What the article said: the sentence the event was read from.")
+    according_to: str | None = Field(None, description="The source the article names for it.")
     settled_by: Any = None
 
 
@@ -170,12 +172,80 @@ class ClaimList(Listing):
     items: list[Claim]
 
 
+class PlaceLabel(BaseModel):
+    name: str
+    kind: str = Field(json_schema_extra=enum(["country", "admin1", "town"]))
+    lat: float
+    lon: float
+    population: int
+
+
+class LabelList(BaseModel):
+    items: list[PlaceLabel] = Field(description="Most important first: countries, divisions, towns by population.")
+
+
 class ArticleList(Listing):
     items: list[ArticleSummary]
 
 
 class StoryList(Listing):
     items: list[Story]
+
+
+class GridCell(BaseModel):
+    lat: float = Field(description="The centre of the cell's events.")
+    lon: float
+    count: int
+    fatalities: int = Field(description="Summed; not stated counts as 0.")
+    types: dict[str, int] = Field(description="Events per event type.")
+
+
+class ViewEvent(BaseModel):
+    """An event as the map draws it; `/api/articles/{article_id}` has the rest."""
+
+    id: str
+    article_id: str
+    lat: float
+    lon: float
+    event_date: str | None = None
+    event_type: str = Field(json_schema_extra=enum(acled_types()[0]))
+    sub_event_type: str = Field(json_schema_extra=enum(acled_types()[1]))
+    modality: str = Field(json_schema_extra=enum(MODALITIES))
+    fatalities: int | None = None
+    location: str | None = None
+    geo_precision: int | None = Field(None, json_schema_extra=enum(PRECISIONS))
+    incident: str | None = None
+    outlet: str | None = None
+
+
+class GridAnswer(BaseModel):
+    kind: Literal["cells", "events"]
+    level: int = Field(description="The grid's level: a cell is 90 / 2^level degrees.")
+    cell: float = Field(description="A cell's side in degrees.")
+    bbox: list[float] = Field(description="west, south, east, north: the box grown to the cells' edges.")
+    total: int = Field(description="Located events matching the filters in the box.")
+    cells: list[GridCell] | None = Field(None, description="kind cells.")
+    events: list[ViewEvent] | None = Field(None, description="kind events.")
+
+
+class TimelineBucket(BaseModel):
+    date: str = Field(description="The first day of the period.")
+    counts: dict[str, int] = Field(description="Events per event type.")
+
+
+class TimelineAnswer(BaseModel):
+    bucket: Literal["day", "week", "month"]
+    buckets: list[TimelineBucket]
+    undated: dict[str, int] = Field(description="Events without a date, per event type.")
+
+
+class Outlet(BaseModel):
+    outlet: str
+    articles: int
+
+
+class OutletList(BaseModel):
+    outlets: list[Outlet]
 
 
 GEOJSON = {"application/geo+json": {"schema": {"type": "object", "description": "A FeatureCollection with next and next_url."}}}

@@ -277,6 +277,12 @@ def _civilian_thing(noun: Token) -> bool:
     return any(t.lemma_.lower() in civilian or t.lower_ in civilian for t in (noun, *(c for c in noun.children if c.dep_ == "compound")))
 
 
+def _fighters(noun: Token) -> bool:
+    """Whether a noun names armed people (the trigger lexicon's `$armed` and `$nonstate_actor` lists)."""
+    lists = word_lists()
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in lists["armed"] | lists["nonstate_actor"]
+
+
 def _argument(token: Token) -> str | None:
     """How a country's name is an argument of its sentence ("the subject of 'threatened'"), else None."""
     node = token
@@ -287,6 +293,8 @@ def _argument(token: Token) -> str | None:
         head = head.head  # "Syrian and Russian joint airstrikes": the adjectives of one noun
     if dep in ARGUMENT_DEPS:
         return f"{ARGUMENT_DEPS[dep]} {head.text!r}"
+    if dep == "pobj" and head.lower_ == "from" and (head.head.pos_ == "PROPN" or _fighters(head.head)):
+        return None  # "jihadists from Uzbekistan", "Nusra from ...": where fighters come from, not a state that acts
     if dep == "pobj" and head.lower_ in ARGUMENT_PREPS and head.head.lemma_.lower() not in PLACE_NOUNS | CROSSINGS:
         return f"the object of {head.text!r}"  # not "the border with Turkey", "a crossing with Iraq"
     if dep in ("amod", "compound") and token.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PLACE_NOUNS:

@@ -26,7 +26,7 @@ NONSTATE_TYPES = frozenset({"rebel_group", "political_militia", "identity_militi
 TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
 SHORT_SINCE_DAYS = 7  # "since Sunday": an event that began then; "since March": a stretch of time
 # Links from a noun trigger to the verb that tells it: its subject, object or a phrase on the verb
-TOLD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "pcomp", "attr", "compound", "conj", "appos", "npadvmod"})
+TOLD_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "pobj", "prep", "pcomp", "attr", "compound", "conj", "appos", "npadvmod"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class Candidate:
     period: str | None = None  # the sentence dates a stretch of time, not an event ("since April")
     headline: bool = False  # in the title: a summary of the article's events, never one by itself
     lead: bool = False  # in the body's first sentence, which tells the article's own event
+    toll_by_place: bool = False  # its toll was told for its place in a clause of its own ("two killed in A, three in B")
 
     @property
     def anchored(self) -> bool:

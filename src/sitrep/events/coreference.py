@@ -61,6 +61,8 @@ CONSEQUENCES = frozenset({"Looting/property destruction"})  # what violence does
 GENERIC_WEIGHT = 4.0  # an armed clash or attack told by a word this light is a generic reading
 WEAK = 3.0  # a trigger this light ("jets", "blast", "explosion") may be a mention of any violent event
 SAME_TOLL_MIN = 5  # a toll this high, told twice for one kind of violence on one day, is one event's
+_ATTACK_WORD = re.compile(r"(?i)attacks?\b")
+_IN_AN = re.compile(r"(?i)\bin\s+(?:an?|the)?\s*$")  # "... in an attack", "in the attack"
 _OTHER_DEAD = re.compile(r"(?:another|other|further)\b", re.IGNORECASE)  # "another 12 were killed": other dead
 NEAR_KM = 10.0  # two places this close (a village and a point near it) can be one event's place
 AREA_KM = 25.0  # ... or this close when one is an area or a vicinity ("around Damascus", "Eastern Ghouta")
@@ -189,11 +191,21 @@ def _types_fit(record: Record, candidate: Candidate) -> bool:
 
 def _means_of_attack(record: Record, candidate: Candidate) -> bool:
     """An attack and the means it was carried out by, told in one sentence ("committed a massacre ...
-    in an airstrike"): one event, named by the means (civilians its targets)."""
+    in an airstrike", "suicide bombers struck ... in an attack claimed by the Daesh group"): one event,
+    named by the means (civilians its targets)."""
     types = {record.sub_event_type(), candidate.event.sub_event_type}
-    if "Attack" not in types or not types & MEANS:
+    attack = "Attack" in types or (candidate.event.sub_event_type == "Armed clash" and _in_an_attack(candidate))
+    if not attack or not types & MEANS:
         return False
     return any(m.event.sentence == candidate.event.sentence for m in record.members)
+
+
+def _in_an_attack(candidate: Candidate) -> bool:
+    """Whether an armed clash is told by "in an attack" alone ("struck ... in an attack claimed by the
+    Daesh group"): the attack the sentence's means made, not fighting of its own ("ground attacks")."""
+    event = candidate.event
+    before = event.sentence.text[: event.trigger.start - event.sentence.start]
+    return _ATTACK_WORD.match(event.trigger.text) is not None and _IN_AN.search(before) is not None
 
 
 def _one_phrase(record: Record, candidate: Candidate) -> bool:

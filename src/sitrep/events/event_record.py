@@ -33,6 +33,7 @@ TIERS = {
     "Armed clash": 1, "Attack": 1, "Looting/property destruction": 0,
 } | {protest: 1 + n for n, protest in enumerate(PROTEST)}  # fmt: skip
 ARMED_GROUPS = frozenset({"rebel_group", "political_militia", "identity_militia"})
+MEANS = "Explosions/Remote violence"  # the event type that names the means of violence
 CIVILIAN_TARGETING = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 CIVILIAN_TOLL_MIN = 3  # dead all told as civilians, this many, make them the target over a side named (not one bystander)
 MODE_CLASS = {"reported": "told", "claimed": "told", "predicted": "future", "planned": "future", "hypothetical": "future"}
@@ -64,8 +65,12 @@ class Record:
         return min(dated, key=lambda m: m.event.time_precision or 3) if dated else None
 
     def sub_event_type(self) -> str:
-        """The most specific reading of the mentions that can stand alone (the others only refer to it)."""
-        anchored = [m for m in self.members if m.anchored] or self.members
+        """The most specific reading of the mentions that can stand alone, or of the means of violence
+        named in a sentence with one ("barrel bomb attacks" is an air strike, "killed by rocket fire" a
+        shelling); the others only refer to it."""
+        sentences = {m.event.sentence.start for m in self.members if m.anchored}
+        anchored = [m for m in self.members if m.anchored or (m.event.event_type == MEANS and m.event.sentence.start in sentences)]
+        anchored = anchored or self.members
         named = max(anchored, key=rank).event.sub_event_type
         if named in PROTEST:  # one demonstration told at several stages: the most severe stage names it
             return max((m for m in self.members if m.event.sub_event_type in PROTEST), key=rank).event.sub_event_type
@@ -232,6 +237,7 @@ def _toll(ordered: Sequence[Candidate]) -> tuple[Toll | None, Candidate | None, 
     exact = [(m, t) for m, t in own if not t.vague and t.fatalities > 0]
     pool = exact or [(m, t) for m, t in own if t.fatalities > 0] or own or tolls
     m, t = min(pool, key=lambda item: (item[1].fatalities, item[1].start))
-    figures = sorted({x.fatalities for _, x in tolls})
+    figures = sorted({x.fatalities for _, x in pool})
     why = f"toll {t.fatalities}: the lowest of the event's own figures {figures}" if len(figures) > 1 else f"toll {t.fatalities}"
-    return t, m, why
+    parts = sorted({x.fatalities for _, x in tolls if x.kind == "part"}) if own else []
+    return t, m, why + (f" (parts of it set aside: {parts})" if parts else "")

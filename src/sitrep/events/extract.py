@@ -209,8 +209,9 @@ def _give_tolls(doc: Doc, candidates: Sequence[Candidate]) -> list[Candidate]:
     ("air raids that hit an aid convoy killed 20": the raids killed them)."""
     by_sentence: dict[int, list[Candidate]] = {}
     for candidate in candidates:
-        by_sentence.setdefault(candidate.event.sentence.start, []).append(candidate)
-    given: dict[int, Toll | None] = {}  # by id(candidate)
+        if not candidate.toll_by_place:  # its own clause's figure, given already
+            by_sentence.setdefault(candidate.event.sentence.start, []).append(candidate)
+    given: dict[int, Toll | None] = {id(c): c.toll for c in candidates if c.toll_by_place}  # by id(candidate)
     for group in by_sentence.values():
         given.update(_split_tolls(group) or _nearest_toll(doc, group))
     out = []

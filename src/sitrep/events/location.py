@@ -98,6 +98,7 @@ def place_in_sentence(
         and not any(a.start <= p.start and p.end <= a.end for a in actor_spans)
         and not _whose(sent, trigger, p)
         and not _acting(sent, p)
+        and not _origin(sent, p)
     ]
     elsewhere = [p for p in inside if not _speakers(sent, p)]
     inside = elsewhere or inside  # where the speaker is tells the event's place only when nothing else does
@@ -136,6 +137,18 @@ def _acting(sent: SpacySpan, place: Place) -> bool:
     while node is not None and node.dep_ in ("appos", "conj") and node.head.i != node.i:
         node = node.head
     return node is not None and node.dep_ in ("nsubj", "nsubjpass")
+
+
+def _origin(sent: SpacySpan, place: Place) -> bool:
+    """A country people come from ("jihadists from Uzbekistan", "fighters from Chechnya") says who they
+    are, not where the event is."""
+    if place.feature != "country":
+        return False
+    span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj":
+        return False
+    prep = span.root.head
+    return prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.i != prep.i
 
 
 def _speakers(sent: SpacySpan, place: Place) -> bool:

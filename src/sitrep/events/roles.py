@@ -52,7 +52,7 @@ def roles(
     `last` is the trigger phrase's last word: when it is a preposition ("fell to", "in the hands of"),
     its object is the actor that took the place. With `sides` (a fight), an actor of the other side
     named in the sentence is actor2 when the parse gives none."""
-    inside = [m for m in mentions if sent.start <= m.root < sent.end and not _reporter(sent.doc[m.root], trigger) and not _backer(sent.doc[m.root])]
+    inside = [m for m in mentions if sent.start <= m.root < sent.end and not _reporter(sent.doc[m.root], trigger) and not backing(sent.doc[m.root])]
     if not inside:
         return Roles(None, None, (), (), False)
     by_token = {m.root: m for m in inside}
@@ -76,7 +76,8 @@ def roles(
     if agent is None and patient is None:
         before = [m for m in inside if m.ref.span.end <= trigger.idx]
         after = [m for m in inside if m.ref.span.start >= trigger.idx + len(trigger.text)]
-        victims = sent.root.lemma_ in VICTIM_LEMMAS  # "70 fighters killed in ... airstrikes": the dead, not the actor
+        # "70 fighters killed in ... airstrikes": the dead, not the actor
+        victims = sent.root.lemma_ in VICTIM_LEMMAS or _means_of_death(trigger)
         subject = None if victims else next((_actor_in(c, by_token) for c in sent.root.children if c.dep_ == "nsubj"), None)
         agent = subject or (before[-1] if before else None)
         patient = next((m for m in after if agent is None or m.ref.name != agent.ref.name), None)
@@ -114,8 +115,7 @@ def _dead_of(trigger: Token, by_token: dict[int, ActorMention]) -> ActorMention 
     participle ("an Israeli plane hit a car, killing two men from Hezbollah")."""
     head = trigger.head
     if trigger.dep_ == "pobj" and head.lower_ in ("in", "by") and head.head.lemma_ in VICTIM_LEMMAS:
-        subject = next((c for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-        return _actor_in(subject, by_token) if subject is not None else None
+        return next((m for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj") and (m := _actor_in(c, by_token)) is not None), None)
     if trigger.dep_ != "nsubj":
         return None
     verbs = [head, *(c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG")]
@@ -126,9 +126,16 @@ def _dead_of(trigger: Token, by_token: dict[int, ActorMention]) -> ActorMention 
     return None
 
 
-def _backer(token: Token) -> bool:
+def _means_of_death(trigger: Token) -> bool:
+    """Whether the trigger is what killed ("were killed in strikes", "died in the shelling"): the words
+    before it then name the dead, not who struck."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "by") and trigger.head.head.lemma_ in VICTIM_LEMMAS
+
+
+def backing(token: Token) -> bool:
     """True when a mention names who backs, brokers or helps rather than who acts: "a ceasefire brokered
-    by Russia", "rebels backed by Turkey", "with the help of air strikes by the coalition"."""
+    by Russia", "rebels backed by Turkey", "with the help of air strikes by the coalition"; or, for a
+    trigger, the means of that help ("units backed by the air force and artillery")."""
     node = token
     while node.dep_ in ("compound", "amod", "conj", "appos") and node.head.i != node.i:
         node = node.head
@@ -138,7 +145,7 @@ def _backer(token: Token) -> bool:
     if preposition.lower_ == "by" and preposition.dep_ == "agent":
         return preposition.head.lemma_ in BACKING_LEMMAS
     if preposition.lower_ == "of" and preposition.head.lemma_ in BACKING_NOUNS:
-        return True  # "with the help of", "with the support of"
+        return preposition.head.head.lower_ != "in"  # "with the help of", "with the support of"; not "in support of"
     return False
 
 
@@ -210,7 +217,7 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
             break
         if node.i != trigger.i and node.lemma_ in VICTIM_LEMMAS and arrived in ("pobj", "prep"):
             # "70 fighters killed in Russian airstrikes": the dead are the event's target
-            victims = next((_actor_in(c, by_token) for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            victims = next((m for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and (m := _actor_in(c, by_token)) is not None), None)
             patient = patient or victims
             break
         for child in node.children:

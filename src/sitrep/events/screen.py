@@ -22,6 +22,8 @@ A trigger word does not make an event. The screen rejects, by the words and the 
 - "aid delivery": an aid convoy's movements; "displacement": people fleeing, refugee figures;
 - "summed": a killing told only as a toll summed over a period ("550 civilians have been killed in the
   last two months");
+- "support": the means of another side's support ("army units backed by the air force and artillery
+  foiled an attack": the fight is the event);
 - "agreement ended": a truce that breaks down, ends or is violated ("the truce broke down", "the
   collapse of the ceasefire") is no new agreement.
 
@@ -42,6 +44,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import Rejected
 from .candidate import PAST_TAGS, SHORT_SINCE_DAYS, TAKEN, Candidate
+from .roles import backing
 from .syntax import VERBAL, clause_of, predicate_of, subject_of
 
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "add", "claim", "confirm"})
@@ -82,6 +85,7 @@ REASONS = {
     "summed": "a toll summed over a period, not one event's",
     "agreement ended": "the end or breach of an agreement, not an agreement",
     "question": "a question about a past event (an inquiry), not an event",
+    "support": "the means of another side's support, not an event of its own",
     "generic": "nothing places, dates or tells it as having happened, and no record it is a mention of",
 }
 
@@ -157,6 +161,8 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
         return "name", f"{head.text!r} is a word of a capitalised name"
     if event.sub_event_type == "Agreement" and head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and head.head.lemma_.lower() not in AGREEMENT_NOUNS:
         return "modifier", f"{head.text!r} qualifies {head.head.text!r}: the {head.text} {head.head.text} is no agreement made"
+    if backing(head):
+        return "support", f"{head.text!r} is named as what backs or helps another side ('backed by', 'with the help of')"
     caption = _caption(sentence, sent.root, words)
     if caption is not None:
         return "caption", caption

@@ -183,7 +183,7 @@ def _kind(sentence: str, start: int, end: int, vocab: TollWords, day: bool) -> t
     update = vocab.update.search(sentence, max(0, start - SUM_BEFORE), end)
     if update is not None:
         return "update", f"an updated figure ('{update.group()}')"
-    part = vocab.part_before.search(sentence, max(0, start - PART_BEFORE), start) or vocab.part_after.search(
+    part = vocab.part_before.search(sentence, max(0, start - PART_BEFORE), end) or vocab.part_after.search(
         sentence, end, end + PART_AFTER
     )
     if part is not None:

@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .lexicon import GAP, Trigger, triggers, word_forms, word_lists
-from .syntax import VERBAL, clause_of, in_sentence, noun_phrase, predicate_of, subject_of
+from .syntax import VERBAL, clause_of, coarse_pos, in_sentence, noun_phrase, predicate_of, subject_of
 
 MAX_GAP = 3
 HYPHENS = frozenset({"-", "–", "—", "‐"})
@@ -178,7 +178,7 @@ def _check(
     start, stop = tokens[i].i, tokens[end - 1].i + 1
     match = doc[start:stop]
     head = match.root
-    if row.pos and head.pos_ not in row.pos:
+    if row.pos and coarse_pos(head) not in row.pos:
         return None
     if row.excludes and _holds(row.excludes, (t for t in tokens if not start <= t.i < stop)):
         return None

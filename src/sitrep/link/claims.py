@@ -157,6 +157,8 @@ def report(store: Store, row: dict[str, Any], as_of: str | None) -> dict[str, An
         "actor2": (record.get("actor2") or {}).get("name"),
         "location": record.get("location"),
         "notes": record.get("notes"),
+        "sentence": record["sentence"]["text"].strip(),
+        "according_to": ((record.get("attribution") or {}).get("source") or {}).get("text"),
         "window": {"from": first.isoformat(), "to": last.isoformat()},
         "as_of": as_of,
         "horizon_passed": as_of is not None and as_of > last.isoformat(),

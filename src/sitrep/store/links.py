@@ -214,14 +214,16 @@ class LinkTables:
         status: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        article_id: str | None = None,
         limit: int | None = None,
         after: Sequence[Any] | None = None,
     ) -> list[dict[str, Any]]:
-        """Claims with their event row and status, latest claiming article first; `after`: the
-        (published, article_id, n) of the previous page's last claim."""
+        """Claims with their event row and status, latest claiming article first (or only those of
+        one article); `after`: the (published, article_id, n) of the previous page's last claim."""
         where, params = conditions(
-            [("c.kind = ?", kind), ("c.status = ?", status), ("a.published >= ?", since), ("a.published <= ?", until)]
-        )
+            [("c.kind = ?", kind), ("c.status = ?", status), ("a.published >= ?", since), ("a.published <= ?", until),
+             ("c.article_id = ?", article_id)]
+        )  # fmt: skip
         if after is not None:
             add_clause(where, params, after_clause("a.published", ["c.article_id", "c.n"], after))
         sql = (

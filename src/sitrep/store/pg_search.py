@@ -50,3 +50,18 @@ def snippets(db: Db, query: str, article_ids: Sequence[str]) -> dict[str, str]:
         [_words(query), *article_ids],
     )
     return {article_id: text for article_id, text in rows}
+
+
+def map_events() -> str:
+    """The map's events `e` (store/grid.py); the planner picks the index."""
+    return "events e"
+
+
+def cell_index(value: str) -> str:
+    """The whole part of the non-negative SQL expression `value` (PostgreSQL's CAST rounds)."""
+    return f"CAST(floor({value}) AS INTEGER)"
+
+
+def week_of(day: str) -> str:
+    """The Monday (YYYY-MM-DD) of the week of the SQL date `day`."""
+    return f"to_char(date_trunc('week', CAST({day} AS date)), 'YYYY-MM-DD')"

@@ -130,3 +130,18 @@ def after_clause(descending: str, ties: Sequence[str], key: Sequence[Any]) -> tu
     if value is None:
         return f"({descending} IS NULL AND {later})", rest
     return f"({descending} < ? OR {descending} IS NULL OR ({descending} = ? AND {later}))", [value, value, *rest]
+
+
+def map_events() -> str:
+    """The map's events `e` (store/grid.py), read through migration 0008's covering index."""
+    return "events e INDEXED BY events_map"  # the R*Tree's (article_id, n), then only this index's columns
+
+
+def cell_index(value: str) -> str:
+    """The whole part of the non-negative SQL expression `value`: a grid cell's column or row."""
+    return f"CAST({value} AS INTEGER)"
+
+
+def week_of(day: str) -> str:
+    """The Monday (YYYY-MM-DD) of the week of the SQL date `day`."""
+    return f"date({day}, '-6 days', 'weekday 1')"

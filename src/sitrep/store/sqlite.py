@@ -26,6 +26,7 @@ from . import search
 from .backend import Db, Search, row_limit
 from .filters import EventFilters as EventFilters
 from .filters import add_clause, conditions, like_literal, words
+from .grid import TOTALS, GridTables
 from .search import after_clause
 from .links import LinkTables
 from .stories import StoryTables
@@ -72,8 +73,10 @@ def _order(table: str) -> str:
 
 
 def tables() -> list[str]:
-    """The store's tables in the order the migrations create them (a table refers only to earlier ones)."""
-    return [name for _, sql in _migrations() for name in re.findall(r"^CREATE TABLE (\w+)", sql, re.MULTILINE)]
+    """The store's tables in the order the migrations create them (a table refers only to earlier
+    ones), without migration 0008's totals, which the events' triggers keep."""
+    found = [name for _, sql in _migrations() for name in re.findall(r"^CREATE TABLE (\w+)", sql, re.MULTILINE)]
+    return [name for name in found if name not in TOTALS]
 
 
 def _now() -> str:
@@ -84,7 +87,7 @@ def _span_json(span: Span | None) -> str | None:
     return None if span is None else json.dumps(asdict(span), ensure_ascii=False)
 
 
-class SQLStore(LinkTables, StoryTables):
+class SQLStore(LinkTables, StoryTables, GridTables):
     """Articles, their sources, duplicate links, places and events, and the linking tables: the SQL
     both databases run. A backend gives `_db`, `search`, `transaction` and `close`."""
 
@@ -386,6 +389,13 @@ class SQLStore(LinkTables, StoryTables):
         """The latest publication date in the store: claims are open "as of" it."""
         value = self._one("SELECT MAX(published) FROM articles")
         return None if value is None else str(value)
+
+    def outlets(self) -> list[dict[str, Any]]:
+        """Every named outlet and its number of articles, by name."""
+        rows = self._db.execute(
+            "SELECT outlet, COUNT(*) AS articles FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY outlet"
+        )
+        return [dict(row) for row in rows]
 
     def stats(self) -> dict[str, Any]:
         """Counts a user checks after an ingest."""

@@ -36,10 +36,20 @@ export function filterParams(f, allTypes, allModalities) {
   return params;
 }
 
-/** Put the map's view and the filters in the address, without adding to the history. */
+const kept = new Map(); // what other parts of the page keep in the address (views.js: the open list and row)
+
+/** Keep `name=value` in the address from its next writing on (no value: leave it out). */
+export function keep(name, value) {
+  if (value) kept.set(name, value);
+  else kept.delete(name);
+}
+
+/** Put the map's view, the filters and what is kept in the address, without adding to the history. */
 export function writeAddress(map, f, allTypes, allModalities) {
   const c = map.getCenter();
-  const query = filterParams(f, allTypes, allModalities).toString();
+  const params = filterParams(f, allTypes, allModalities);
+  for (const [name, value] of kept) params.set(name, value);
+  const query = params.toString();
   history.replaceState(null, "", `#${map.getZoom()}/${c.lat.toFixed(4)}/${c.lng.toFixed(4)}${query ? `?${query}` : ""}`);
 }
 

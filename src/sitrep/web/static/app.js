@@ -1,25 +1,31 @@
-// The map page: every stored event as a point (clustered at low zoom, coloured by type, sized by
-// fatalities) over an offline Natural Earth base map, filters, a timeline brush and a card per event.
+// The map page: the events of the view as the server counts them (cells with counts by type when the
+// box holds many, each event when few: cells.js), coloured by type, sized by fatalities, over an offline
+// Natural Earth base map; filters, a timeline brush and a card per event.
 /* global L */
-import { MODALITIES, TYPE_COLOURS, colourOf, el, getAll, getJson } from "./common.js";
+import { MODALITIES, TYPE_COLOURS, colourOf, el, getJson } from "./common.js";
 import { Timeline } from "./timeline.js";
 import { closeCard, openCard, openEvent } from "./card.js";
 import { apiQueries, readAddress, writeAddress } from "./address.js";
 import { download } from "./download.js";
+import { cellMarker, featureOf, gridUrl, pieIcon, timelineUrl } from "./cells.js";
+import { addLabels } from "./labels.js";
+import { Views } from "./views.js";
 
 const $ = (id) => document.getElementById(id);
 const RING = new Set(["claimed", "predicted", "planned"]);
 const FAINT = new Set(["denied", "negated", "hypothetical"]);
 
 const state = {
-  features: [], // GeoJSON features of every event
-  incidents: new Map(), // incident id -> incident (the API's JSON: its outlets a list)
-  claims: new Map(), // event id -> claim
+  grid: null, // the server's answer for the view and filters: cells or events (cells.js), and its URL
+  gridUrl: null,
+  buckets: [], // the timeline's counts for every filter but the period, and their URL
+  timelineUrl: null,
+  card: null, // the feature whose card was opened from the map
   types: [], // every event type the store holds, in the filter's order
-  dates: ["0001-01-01", "9999-12-31"], // the earliest and latest event date
+  dates: ["0001-01-01", "9999-12-31"], // the timeline's first and last day
   ready: false, // the address's filters applied: from now on the address follows the filters
-  // q: the search words; found: the ids of the events the API finds for them (null: no search)
-  filters: { types: new Set(), modalities: new Set(MODALITIES), actor: "", outlet: "", sources: 1, merge: false, range: null, q: "", found: null },
+  // the server applies every filter but the types, which the page sums from counts by type itself
+  filters: { types: new Set(), modalities: new Set(MODALITIES), actor: "", outlet: "", sources: 1, merge: false, range: null, q: "" },
 };
 
 const radiusOf = (fatalities) => (fatalities ? Math.min(24, 5 + 2.6 * Math.sqrt(fatalities)) : 5);
@@ -45,24 +51,14 @@ async function loadBasemap(map) {
   L.geoJSON(base, { pane: "base", renderer, interactive: false, style: (f) => styles[f.properties.kind] }).addTo(map);
 }
 
-/** A cluster as a small pie of its event types, with the number of events in the middle. */
+/** A cluster of event points as a small pie of their types, with the number of events in the middle. */
 function clusterIcon(cluster) {
   const counts = new Map();
   for (const marker of cluster.getAllChildMarkers()) {
     const type = marker.feature.properties.event_type;
     counts.set(type, (counts.get(type) || 0) + 1);
   }
-  const total = cluster.getChildCount();
-  let angle = 0;
-  const stops = [...counts].sort().map(([type, n]) => {
-    const from = angle;
-    angle += (n / total) * 360;
-    return `${colourOf(type)} ${from}deg ${angle}deg`;
-  });
-  const size = Math.round(26 + 8 * Math.log10(total));
-  const pie = el("div", "pie", el("span", "", total));
-  pie.style.background = `conic-gradient(${stops.join(", ")})`;
-  return L.divIcon({ html: pie, className: "cluster", iconSize: L.point(size, size) });
+  return pieIcon([...counts].sort(), "cluster");
 }
 
 function markerFor(feature, members) {
@@ -85,24 +81,11 @@ function markerFor(feature, members) {
   marker.feature = feature;
   // an element, not a string: Leaflet sets a string tooltip as HTML, and the place name is article text
   marker.bindTooltip(el("span", null, `${p.sub_event_type} · ${p.location || "?"} · ${p.event_date || "undated"}`), { direction: "top" });
-  marker.on("click", () => openCard(feature, members, state));
+  marker.on("click", () => {
+    state.card = feature;
+    openCard(feature, members, state);
+  });
   return marker;
-}
-
-/** Every actor an event names (as the API's `actor` filter reads them): actor1, actor2, associated. */
-const actorsOf = (p) => [p.actor1, p.actor2, ...(p.assoc_actors || "").split("; ")].filter(Boolean);
-
-/** Does an event pass the filters (the period too, unless `withRange` is false)? */
-function passes(feature, withRange = true) {
-  const p = feature.properties;
-  const f = state.filters;
-  if (!f.types.has(p.event_type) || !f.modalities.has(p.modality)) return false;
-  if (f.actor && !actorsOf(p).some((name) => name.toLowerCase().includes(f.actor))) return false;
-  if (f.outlet && p.outlet !== f.outlet) return false;
-  if ((p.sources || 1) < f.sources) return false;
-  if (f.found && !f.found.has(feature.id)) return false;
-  if (withRange && f.range && !(p.event_date && p.event_date >= f.range[0] && p.event_date <= f.range[1])) return false;
-  return true;
 }
 
 /**
@@ -124,23 +107,74 @@ function points(shown) {
   ]);
 }
 
-function refresh(layer, timeline) {
-  const others = state.features.filter((f) => passes(f, false));
-  const shown = others.filter((f) => passes(f) && f.geometry);
-  const groups = points(shown);
-  const open = openEvent();
-  if (open && !shown.some((f) => f.id === open)) closeCard(); // its event left the filters or the period
-  layer.clearLayers();
-  layer.addLayers(groups.map(([f, members]) => markerFor(f, members)));
-  timeline.draw(others.map((f) => ({ date: f.properties.event_date, type: f.properties.event_type })));
-  const total = state.features.filter((f) => f.geometry).length;
+/** The API query of every filter but the types (and the period unless `withPeriod`); null when no modality is ticked. */
+function serverQuery(withPeriod) {
+  const f = state.filters;
+  const [query] = apiQueries({ ...f, types: new Set(state.types), range: withPeriod ? f.range : null }, state.types, MODALITIES);
+  return query ?? null;
+}
+
+let asked = 0; // only the latest answers are drawn
+
+/** Ask the server for what the view and the filters need (what changed since the last answers), then draw. */
+async function refresh(map, layers, timeline) {
+  const mine = ++asked;
+  const [query, all] = [serverQuery(true), serverQuery(false)];
+  const urls = { grid: query && gridUrl(map, query), timeline: all && timelineUrl(timeline.bucket, all) };
+  const fetched = (url, old, pick) => (url === old.url ? old.value : url ? getJson(url).then(pick) : null);
+  try {
+    const [grid, buckets] = await Promise.all([
+      fetched(urls.grid, { url: state.gridUrl, value: state.grid }, (answer) => answer),
+      fetched(urls.timeline, { url: state.timelineUrl, value: state.buckets }, (answer) => answer.buckets),
+    ]);
+    if (mine !== asked) return;
+    Object.assign(state, { grid, gridUrl: urls.grid, buckets: buckets || [], timelineUrl: urls.timeline });
+    $("status").textContent = "";
+  } catch (error) {
+    if (mine === asked) $("status").textContent = `could not load this view: ${error.message}`;
+    return;
+  }
+  draw(map, layers, timeline);
+}
+
+/** The last answers drawn with the ticked types: cells, or points per event (or incident). */
+function draw(map, layers, timeline) {
+  const { grid, filters: f } = state;
+  layers.cells.clearLayers();
+  layers.events.clearLayers();
+  let [shown, drawn, features] = [0, 0, []];
+  if (grid && grid.kind === "cells") {
+    for (const cell of grid.cells) {
+      const made = cellMarker(cell, f.types, () => map.setView([cell.lat, cell.lon], Math.min(map.getMaxZoom(), map.getZoom() + 2)));
+      if (!made) continue;
+      layers.cells.addLayer(made[0]);
+      [shown, drawn] = [shown + made[1], drawn + 1];
+    }
+  } else if (grid) {
+    features = grid.events.filter((e) => f.types.has(e.event_type)).map(featureOf);
+    const groups = points(features);
+    layers.events.addLayers(groups.map(([feature, members]) => markerFor(feature, members)));
+    [shown, drawn] = [features.length, groups.length];
+  }
+  closeFiltered(grid, features);
+  timeline.draw(state.buckets, f.types);
   const count = $("count");
-  count.dataset.shown = String(shown.length);
-  count.dataset.points = String(groups.length);
-  count.textContent = `${shown.length.toLocaleString("en")} of ${total.toLocaleString("en")} events on the map`;
-  if (state.filters.merge) count.textContent += ` (${groups.length.toLocaleString("en")} points)`;
-  const unplaced = state.features.length - total;
-  $("status").textContent = unplaced ? `${unplaced.toLocaleString("en")} more without a place are not drawn` : "";
+  Object.assign(count.dataset, { shown: String(shown), points: String(drawn), kind: grid ? grid.kind : "none", bbox: grid ? grid.bbox.join(",") : "" });
+  count.dataset.drawn = String(Number(count.dataset.drawn || 0) + 1);
+  count.textContent = `${shown.toLocaleString("en")} ${shown === 1 ? "event" : "events"} in view`;
+  if (grid && grid.kind === "cells") count.textContent += ` (${drawn.toLocaleString("en")} cells: zoom in for each event)`;
+  else if (f.merge) count.textContent += ` (${drawn.toLocaleString("en")} points)`;
+}
+
+/** Close the card when its event left the filters or the period: its type is unticked, or the events of its box lack it. */
+function closeFiltered(grid, features) {
+  const open = openEvent();
+  const card = state.card && state.card.id === open ? state.card : null;
+  if (!open || !card) return;
+  const [lon, lat] = card.geometry.coordinates;
+  const [west, south, east, north] = grid ? grid.bbox : [0, 0, 0, 0];
+  const boxed = grid && grid.kind === "events" && west <= lon && lon <= east && south <= lat && lat <= north;
+  if (!state.filters.types.has(card.properties.event_type) || (boxed && !features.some((f) => f.id === open))) closeCard();
 }
 
 function checkbox(container, value, label, colour, onChange) {
@@ -154,17 +188,16 @@ function checkbox(container, value, label, colour, onChange) {
   container.append(el("label", "check", input, colour ? swatch : null, label));
 }
 
-function buildFilters(update) {
+/** The filters' inputs: a type's box redraws the last answers (`redraw`), any other filter asks the server (`update`). */
+function buildFilters(update, redraw, totals, outlets) {
   const f = state.filters;
-  const counts = new Map();
-  for (const feature of state.features) counts.set(feature.properties.event_type, (counts.get(feature.properties.event_type) || 0) + 1);
-  const types = [...new Set([...Object.keys(TYPE_COLOURS), ...counts.keys()])].filter((t) => counts.has(t));
+  const types = [...new Set([...Object.keys(TYPE_COLOURS), ...totals.keys()])].filter((t) => totals.has(t));
   state.types = types;
   for (const type of types) {
     f.types.add(type);
-    checkbox($("types"), type, `${type} (${counts.get(type)})`, colourOf(type), (v, on) => {
+    checkbox($("types"), type, `${type} (${totals.get(type)})`, colourOf(type), (v, on) => {
       on ? f.types.add(v) : f.types.delete(v);
-      update();
+      redraw();
     });
   }
   for (const modality of MODALITIES) {
@@ -173,16 +206,9 @@ function buildFilters(update) {
       update();
     });
   }
-  const actors = new Set();
-  const outlets = new Set();
-  for (const { properties: p } of state.features) {
-    for (const name of actorsOf(p)) actors.add(name);
-    if (p.outlet) outlets.add(p.outlet);
-  }
-  $("actor-names").replaceChildren(...[...actors].sort().map((name) => Object.assign(el("option"), { value: name })));
-  $("outlet").append(...[...outlets].sort().map((name) => Object.assign(el("option", "", name), { value: name })));
-  $("actor").addEventListener("input", (e) => {
-    f.actor = e.target.value.trim().toLowerCase();
+  $("outlet").append(...outlets.map(({ outlet }) => Object.assign(el("option", "", outlet), { value: outlet })));
+  typed($("actor"), (value) => {
+    f.actor = value.trim();
     update();
   });
   $("outlet").addEventListener("change", (e) => {
@@ -195,36 +221,28 @@ function buildFilters(update) {
   });
   $("merge").addEventListener("change", (e) => {
     f.merge = e.target.checked;
-    update();
+    redraw();
   });
-  let pending = null;
-  $("search").addEventListener("input", (e) => {
-    clearTimeout(pending);
-    pending = setTimeout(() => search(e.target.value).then(update), 300);
+  typed($("search"), (value) => {
+    f.q = words(value);
+    update();
   });
 }
 
-let searches = 0; // only the latest search's answer is used
+/** The search words, or "" when they hold no word (the API takes none). */
+const words = (text) => (/[\p{L}\p{N}]/u.test(text) ? text.trim() : "");
 
-/** The events the API finds for the words in the articles (titles, text: places and actors as written). */
-async function search(text) {
-  const f = state.filters;
-  const q = text.trim();
-  const mine = ++searches;
-  let found = null;
-  try {
-    if (q) found = await getAll(`/api/events?format=geojson&limit=1000&q=${encodeURIComponent(q)}`, (page) => page.features);
-  } catch (error) {
-    if (mine === searches) $("status").textContent = `search: ${error.message}`;
-    found = null;
-  }
-  if (mine !== searches) return;
-  f.q = found ? q : "";
-  f.found = found ? new Set(found.map((x) => x.id)) : null;
+const typing = new Map(); // input -> its pending change
+/** `onValue(value)` once typing in `input` pauses. */
+function typed(input, onValue) {
+  input.addEventListener("input", () => {
+    clearTimeout(typing.get(input));
+    typing.set(input, setTimeout(() => onValue(input.value), 300));
+  });
 }
 
 /** The filters and period of the address (a shared link or a reload), set on the page's inputs. */
-async function applyAddress(params, timeline) {
+function applyAddress(params, timeline) {
   const f = state.filters;
   const chosen = (name, all, set) => {
     if (!params.has(name)) return;
@@ -238,22 +256,20 @@ async function applyAddress(params, timeline) {
     input.checked = (input.closest("#types") ? f.types : f.modalities).has(input.value);
   }
   $("actor").value = params.get("actor") || "";
-  f.actor = $("actor").value.trim().toLowerCase();
+  f.actor = $("actor").value.trim();
   $("outlet").value = params.get("outlet") || "";
   f.outlet = $("outlet").value;
   $("sources").value = params.get("sources") || "1";
   f.sources = Number($("sources").value) || 1;
   f.merge = $("merge").checked = params.get("merge") === "1";
-  if (params.get("q")) {
-    $("search").value = params.get("q");
-    await search(params.get("q"));
-  }
+  $("search").value = params.get("q") || "";
+  f.q = words($("search").value);
   const [since, until] = [params.get("since"), params.get("until")];
   const iso = /^\d{4}-\d\d-\d\d$/;
   if (iso.test(since || "") && iso.test(until || "")) timeline.set(since <= until ? [since, until] : [until, since]);
 }
 
-/** Date inputs beside the brush: either end may be left empty (the earliest or latest event). */
+/** Date inputs beside the brush: either end may be left empty (the timeline's first or last day). */
 function followDates(timeline) {
   const [since, until] = [$("since"), $("until")];
   const changed = () => {
@@ -280,15 +296,15 @@ function followDownloads() {
   }
 }
 
-/** Every box ticked, every field emptied, no period; the timeline's callback redraws. */
+/** Every box ticked, every field emptied, no period; the timeline's callback asks the server. */
 function resetFilters(timeline) {
   const f = state.filters;
   for (const input of document.querySelectorAll(".checks input")) {
     input.checked = true;
     (input.closest("#types") ? f.types : f.modalities).add(input.value);
   }
-  searches++; // a search still on its way is dropped
-  Object.assign(f, { actor: "", outlet: "", sources: 1, merge: false, q: "", found: null });
+  for (const pending of typing.values()) clearTimeout(pending); // a word still being typed is dropped
+  Object.assign(f, { actor: "", outlet: "", sources: 1, merge: false, q: "" });
   Object.assign($("search"), { value: "" });
   Object.assign($("actor"), { value: "" });
   Object.assign($("outlet"), { value: "" });
@@ -297,22 +313,12 @@ function resetFilters(timeline) {
   timeline.set(null);
 }
 
-/** Frame where events are densest: the 5° cell holding most events and the eight cells around it. */
-function fitMost(map, features) {
-  const points = features.filter((f) => f.geometry).map((f) => f.geometry.coordinates);
-  if (!points.length) return;
-  const cell = ([lon, lat]) => [Math.floor(lon / 5), Math.floor(lat / 5)];
-  const counts = new Map();
-  for (const point of points) {
-    const key = cell(point).join(",");
-    counts.set(key, (counts.get(key) || 0) + 1);
-  }
-  const [bx, by] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0].split(",").map(Number);
-  const near = points.filter((p) => {
-    const [x, y] = cell(p);
-    return Math.abs(x - bx) <= 1 && Math.abs(y - by) <= 1;
-  });
-  map.fitBounds(L.latLngBounds(near.map(([lon, lat]) => [lat, lon])), { maxZoom: 8, padding: [30, 30] });
+/** Frame where events are densest: the cell of a zoom-4 grid holding most events and the eight around it. */
+function fitDensest(map, grid) {
+  if (!grid.cells.length) return;
+  const { lat, lon } = grid.cells.reduce((a, b) => (b.count > a.count ? b : a));
+  const d = 1.5 * grid.cell;
+  map.fitBounds([[lat - d, lon - d], [lat + d, lon + d]], { maxZoom: 8, padding: [30, 30], animate: false });
 }
 
 /** The view and the filters are kept in the address (see address.js), so a view can be shared or reloaded. */
@@ -321,40 +327,51 @@ const saveAddress = (map) => state.ready && writeAddress(map, state.filters, sta
 async function main() {
   const map = makeMap();
   const address = readAddress();
-  map.on("moveend", () => saveAddress(map));
   if (address.view) map.setView([address.view[1], address.view[2]], address.view[0]);
   else map.setView([34.8, 38.5], 6);
-  const layer = L.markerClusterGroup({
-    iconCreateFunction: clusterIcon, disableClusteringAtZoom: 10, maxClusterRadius: 45, showCoverageOnHover: false, chunkedLoading: true,
-  }).addTo(map);
+  const layers = {
+    cells: L.layerGroup().addTo(map),
+    events: L.markerClusterGroup({
+      iconCreateFunction: clusterIcon, disableClusteringAtZoom: 10, maxClusterRadius: 45, showCoverageOnHover: false, chunkedLoading: true,
+    }).addTo(map),
+  };
+  let views = null; // the incidents and claims lists (views.js), once the filters are set
+  const update = () => {
+    saveAddress(map);
+    if (views) views.filtersChanged();
+    return state.ready ? refresh(map, layers, timeline) : null;
+  };
+  const redraw = () => {
+    saveAddress(map);
+    draw(map, layers, timeline);
+  };
   const timeline = new Timeline($("timeline"), $("range"), (range) => {
     state.filters.range = range;
     $("since").value = range ? range[0] : "";
     $("until").value = range ? range[1] : "";
     update();
   });
-  const update = () => {
-    refresh(layer, timeline);
-    saveAddress(map);
-  };
   const basemap = loadBasemap(map);
-  const count = $("count");
-  const [features, incidents, claims] = await Promise.all([
-    getAll("/api/events?format=geojson&limit=1000", (page) => page.features, (n) => (count.textContent = `loading events… ${n}`)),
-    getAll("/api/incidents?limit=1000", (page) => page.items),
-    getAll("/api/claims?limit=1000", (page) => page.items),
+  const labels = addLabels(map);
+  $("count").textContent = "loading…";
+  const everything = timelineUrl("month", new URLSearchParams());
+  const [record, densest, outlets] = await Promise.all([
+    getJson(everything),
+    address.view ? null : getJson("/api/events/grid?zoom=4&max_events=0"),
+    getJson("/api/outlets"),
   ]);
-  state.features = features;
-  for (const incident of incidents) state.incidents.set(incident.id, incident);
-  for (const claim of claims) state.claims.set(claim.id, claim);
-  buildFilters(update);
-  const dates = features.map((f) => f.properties.event_date).filter(Boolean).sort();
-  if (dates.length) state.dates = [dates[0], dates[dates.length - 1]];
-  timeline.setDomain(dates);
+  const totals = new Map(Object.entries(record.undated));
+  for (const { counts } of record.buckets) for (const [type, n] of Object.entries(counts)) totals.set(type, (totals.get(type) || 0) + n);
+  buildFilters(update, redraw, totals, outlets.outlets);
+  const sum = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
+  state.dates = timeline.setDomain(record.buckets.map((b) => ({ date: b.date, count: sum(b.counts) }))) || state.dates;
+  Object.assign(state, { timelineUrl: everything, buckets: record.buckets }); // the first draw's, unless the address filters
   followDates(timeline);
   followDownloads();
-  await applyAddress(address.params, timeline);
+  applyAddress(address.params, timeline);
+  if (densest) fitDensest(map, densest);
   state.ready = true;
+  map.on("moveend", update);
   $("reset").addEventListener("click", () => resetFilters(timeline));
   map.on("click", closeCard);
   new ResizeObserver(() => map.invalidateSize()).observe($("map")); // the card takes room under a phone's map
@@ -362,9 +379,9 @@ async function main() {
     const open = document.body.classList.toggle("filters-open");
     $("toggle-filters").setAttribute("aria-expanded", String(open));
   });
-  update();
-  if (!address.view) fitMost(map, features);
-  await basemap;
+  await update();
+  views = new Views(map, state, () => saveAddress(map));
+  await Promise.all([basemap, labels]);
   document.body.dataset.ready = "true";
 }
 

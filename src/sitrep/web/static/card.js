@@ -1,8 +1,8 @@
 // The card a click on a point opens: ACLED's fields, the sentence with its evidence marked, every outlet
 // that reported the event, its modality and claim status, and a link to the article view.
-import { GEO_PRECISION, PRECISION, colourOf, el, getJson, markedText, plural } from "./common.js";
+import { GEO_PRECISION, PRECISION, colourOf, el, getAll, getJson, markedText, plural } from "./common.js";
 
-const articles = new Map(); // article id -> promise of the article (with its events)
+const articles = new Map(); // article id -> promise of the article (with its events), its incidents and claims
 const card = () => document.getElementById("card");
 
 const FIELD_NAMES = {
@@ -10,8 +10,16 @@ const FIELD_NAMES = {
   fatalities: "fatalities", modality: "modality", attribution: "source",
 };
 
+/** The article (with its events), the incidents of its events and its claims, fetched once. */
 function article(id) {
-  if (!articles.has(id)) articles.set(id, getJson(`/api/articles/${encodeURIComponent(id)}`));
+  const of = encodeURIComponent(id);
+  if (!articles.has(id)) {
+    articles.set(id, Promise.all([
+      getJson(`/api/articles/${of}`),
+      getAll(`/api/incidents?article_id=${of}&limit=1000`, (page) => page.items),
+      getAll(`/api/claims?article_id=${of}&limit=1000`, (page) => page.items),
+    ]));
+  }
   return articles.get(id);
 }
 
@@ -36,17 +44,18 @@ export async function openCard(feature, members, state) {
   node.dataset.event = feature.id;
   node.replaceChildren(el("p", "loading", "loading…"));
   try {
-    const full = await article(feature.properties.article_id);
+    const [full, incidents, claims] = await article(feature.properties.article_id);
     if (node.dataset.event !== feature.id) return; // closed, or another event opened, meanwhile
     const event = full.events.find((e) => e.id === feature.id);
-    node.replaceChildren(...render(feature, event, full, members, state));
+    const links = { incident: incidents.find((i) => i.id === feature.properties.incident), claim: claims.find((c) => c.id === feature.id) };
+    node.replaceChildren(...render(feature, event, full, members, links, state));
   } catch (error) {
     node.replaceChildren(el("p", "error", `could not load this event: ${error.message}`));
   }
 }
 
-function render(feature, event, full, members, state) {
-  const p = feature.properties;
+function render(feature, event, full, members, links, state) {
+  const p = event ? { ...feature.properties, ...event } : feature.properties; // the map's few fields, then the stored event's
   const close = el("button", "close", "×");
   close.type = "button";
   close.title = "Close";
@@ -56,14 +65,14 @@ function render(feature, event, full, members, state) {
   const head = el("header", "", close, chip, el("h2", "", p.sub_event_type),
     el("p", "where-when", [p.location, p.admin1, p.country].filter(Boolean).join(", ") || "place unknown", " · ",
       p.event_date || "undated", p.time_precision ? ` (${PRECISION[p.time_precision]})` : ""));
-  const claim = state.claims.get(feature.id);
+  const { claim } = links;
   const status = el("p", "badges",
     el("span", `badge modality-${p.modality}`, p.modality),
     p.historical ? el("span", "badge", "background event") : null,
     claim ? el("span", `badge status-${claim.status}`, `${claim.kind}: ${claim.status}`) : null);
   const link = el("a", "article-link", "Read the article with its places, actors and events marked →");
   link.href = `/static/article.html?id=${encodeURIComponent(p.article_id)}&event=${encodeURIComponent(feature.id)}`;
-  const parts = [head, status, event ? evidence(event) : null, link, fields(p, event), outlets(feature, full, state)];
+  const parts = [head, status, event ? evidence(event) : null, link, fields(p, event), outlets(full, links.incident)];
   if (members.length > 1) parts.push(others(feature, members, state));
   return parts.filter(Boolean);
 }
@@ -116,8 +125,7 @@ function coordinatesOf(event) {
 }
 
 /** Every outlet that reported the event: its incident's outlets, or the article's own sources. */
-function outlets(feature, full, state) {
-  const incident = feature.properties.incident ? state.incidents.get(feature.properties.incident) : null;
+function outlets(full, incident) {
   const names = incident && incident.outlets.length ? incident.outlets : [...new Set(full.sources.map((s) => s.outlet || full.outlet).filter(Boolean))];
   const list = el("ul", "outlets", ...names.map((name) => el("li", "", name)));
   const title = incident

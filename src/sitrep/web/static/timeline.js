@@ -1,5 +1,5 @@
-// The histogram under the map: events per day, week or month, stacked by event type; dragging across
-// it selects a period (a brush), a click without a drag clears it.
+// The histogram under the map: events per day, week or month (the server's counts), stacked by event
+// type; dragging across it selects a period (a brush), a click without a drag clears it.
 import { colourOf } from "./common.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -17,11 +17,19 @@ function svg(tag, attributes, text) {
   return node;
 }
 
-/** Bins of 1, 7 or 30 days, whichever gives at most about 120 bars over the whole record. */
-function binWidth(days) {
-  if (days <= 120) return 1;
-  if (days <= 7 * 120) return 7;
-  return 30;
+/** Bars of a day, a week or a month, whichever gives at most about 120 bars over the whole record. */
+function bucketOf(days) {
+  if (days <= 120) return "day";
+  if (days <= 7 * 120) return "week";
+  return "month";
+}
+
+/** The first day after the bucket starting on `iso`. */
+function bucketEnd(iso, bucket) {
+  if (bucket === "day") return dayOf(iso) + 1;
+  if (bucket === "week") return dayOf(iso) + 7;
+  const [year, month] = iso.split("-").map(Number);
+  return Math.floor(Date.UTC(year, month, 1) / DAY);
 }
 
 export class Timeline {
@@ -32,6 +40,7 @@ export class Timeline {
     this.onRange = onRange;
     this.range = null;
     this.drag = null;
+    this.bucket = "month";
     node.addEventListener("pointerdown", (e) => this.start(e));
     node.addEventListener("pointermove", (e) => this.move(e));
     node.addEventListener("pointerup", (e) => this.end(e));
@@ -39,50 +48,50 @@ export class Timeline {
   }
 
   /**
-   * The domain is set once, so the axis stays put while filters change: from the 1st percentile of the
-   * dates (background events decades old would squash the rest) to the latest date.
+   * The domain is set once, from the whole record's months, so the axis stays put while filters
+   * change: from the month of the 1st percentile (background events decades old would squash the
+   * rest) to the end of the latest month. Returns [first, last] as ISO dates, or null when undated.
    */
-  setDomain(dates) {
-    const days = dates.filter(Boolean).map(dayOf).sort((a, b) => a - b);
-    if (!days.length) return;
-    const last = days[days.length - 1];
-    this.first = days[Math.floor(0.01 * (days.length - 1))];
-    this.width = binWidth(last - this.first + 1);
-    this.bins = Math.max(1, Math.ceil((last - this.first + 1) / this.width));
+  setDomain(months) {
+    const total = months.reduce((sum, m) => sum + m.count, 0);
+    if (!total) return null;
+    let seen = 0;
+    const start = months.find((m) => (seen += m.count) > 0.01 * (total - 1));
+    this.first = dayOf(start.date);
+    this.after = bucketEnd(months[months.length - 1].date, "month");
+    this.bucket = bucketOf(this.after - this.first);
+    return [isoOf(this.first), isoOf(this.after - 1)];
   }
 
-  /** `events` pass every filter but the period; each is {date, type}. */
-  draw(events) {
-    this.last = [events];
+  /** `buckets` are the server's ({date, counts by type}) for every filter but the period and the types; `types` the ticked ones. */
+  draw(buckets, types) {
+    this.last = [buckets, types];
     const node = this.node;
     const width = node.clientWidth || 800;
     node.replaceChildren();
     node.setAttribute("viewBox", `0 0 ${width} ${HEIGHT + AXIS}`);
     if (!Number.isFinite(this.first)) return;
-    this.scale = width / this.bins;
-    const stacks = Array.from({ length: this.bins }, () => new Map());
-    for (const { date, type } of events) {
-      if (!date) continue;
-      const bin = Math.floor((dayOf(date) - this.first) / this.width);
-      if (bin < 0 || bin >= this.bins) continue;
-      stacks[bin].set(type, (stacks[bin].get(type) || 0) + 1);
-    }
-    const tallest = Math.max(1, ...stacks.map((s) => [...s.values()].reduce((a, b) => a + b, 0)));
+    this.scale = width / (this.after - this.first);
+    const shown = buckets
+      .map(({ date, counts }) => ({ date, from: Math.max(this.first, dayOf(date)), to: Math.min(this.after, bucketEnd(date, this.bucket)),
+        stack: Object.entries(counts).filter(([type]) => types.has(type)).sort() }))
+      .filter((b) => b.to > b.from);
+    const tallest = Math.max(1, ...shown.map((b) => b.stack.reduce((sum, [, n]) => sum + n, 0)));
     const bars = svg("g", { class: "bars" });
-    stacks.forEach((stack, bin) => {
+    for (const { date, from, to, stack } of shown) {
       let top = HEIGHT;
-      const inRange = !this.range || this.binIn(bin);
-      for (const [type, count] of [...stack].sort()) {
+      const inRange = !this.range || (to - 1 >= dayOf(this.range[0]) && from <= dayOf(this.range[1]));
+      for (const [type, count] of stack) {
         const h = (count / tallest) * (HEIGHT - 4);
         top -= h;
         const rect = svg("rect", {
-          x: bin * this.scale + 0.5, y: top, width: Math.max(1, this.scale - 1), height: h,
+          x: this.xOf(from) + 0.5, y: top, width: Math.max(1, this.xOf(to) - this.xOf(from) - 1), height: h,
           fill: colourOf(type), "fill-opacity": inRange ? 0.9 : 0.2,
         });
-        rect.append(svg("title", {}, `${isoOf(this.first + bin * this.width)}: ${count} ${type}`));
+        rect.append(svg("title", {}, `${date}: ${count} ${type}`));
         bars.append(rect);
       }
-    });
+    }
     node.append(bars, this.axis(width));
     if (this.range) node.append(this.selection(...this.range.map((iso) => this.xOf(dayOf(iso)))));
   }
@@ -90,7 +99,7 @@ export class Timeline {
   axis(width) {
     const g = svg("g", { class: "axis" });
     g.append(svg("line", { x1: 0, x2: width, y1: HEIGHT + 0.5, y2: HEIGHT + 0.5 }));
-    const lastDay = this.first + this.bins * this.width;
+    const lastDay = this.after;
     const spanYears = (lastDay - this.first) / 365;
     let previous = -Infinity;
     for (let day = this.first; day < lastDay; day++) {
@@ -110,17 +119,11 @@ export class Timeline {
   }
 
   xOf(day) {
-    return ((day - this.first) / this.width) * this.scale;
+    return (day - this.first) * this.scale;
   }
 
   dayAt(x) {
-    return this.first + Math.round((x / this.scale) * this.width);
-  }
-
-  binIn(bin) {
-    const [from, to] = this.range.map(dayOf);
-    const start = this.first + bin * this.width;
-    return start + this.width - 1 >= from && start <= to;
+    return this.first + Math.round(x / this.scale);
   }
 
   localX(event) {
