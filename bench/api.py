@@ -1,4 +1,4 @@
-"""HTTP API speed on a store of 100,000 events.
+"""HTTP API speed on a store of 100,000 events (SQLite; and PostgreSQL with `--postgres`).
 
 The store is built from the demo store's real articles and events (`examples/`, ingested first unless
 `--demo` names a store that has them): each article is copied with a new id and a date shift, its
@@ -7,12 +7,18 @@ events shifted the same and their points moved up to 0.3 degrees, inserted throu
 
 1. latency: bounding box (1-4 degrees around a real event's place) + date range (30-180 days)
    queries of /api/events, 100 per page, through the app in process (FastAPI's TestClient):
-   median and 95th percentile;
+   median and 95th percentile; and the same queries as the store's listing (`list_events`, the
+   SQL and the records read back, without the HTTP and JSON around them);
 2. throughput: `sitrep serve` in its own process on loopback, and a separate client process with
    several threads keeping connections open, sending the same kind of queries for a fixed time:
    requests per second.
 
+With `--postgres URL` (a PostgreSQL database with PostGIS) the same store is copied there
+(`sitrep export-store`'s copy, then ANALYZE; a database that holds a copy already is used as it is)
+and measured the same way, beside the SQLite figures.
+
 Run: .venv/bin/python bench/api.py [--demo demo.db] [--events 100000] [--seconds 15] [--workers 8]
+     [--postgres postgresql://USER@HOST/DATABASE] [--keep FOLDER]
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ import httpx
 
 from sitrep.models import Article
 from sitrep.store import Store, open_store
+from sitrep.store.copy import copy_store
 from sitrep.store.sqlite import EventFilters
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,7 +100,7 @@ def _copy(store: Store, article: dict[str, Any], rows: list[dict[str, Any]], n: 
     return len(records)
 
 
-def queries(store_path: Path, count: int, seed: int = 11) -> list[str]:
+def queries(store_path: Path | str, count: int, seed: int = 11) -> list[str]:
     """bbox + date-range URLs around real events' places and dates."""
     rng = random.Random(seed)
     with open_store(store_path) as store:
@@ -110,7 +117,30 @@ def queries(store_path: Path, count: int, seed: int = 11) -> list[str]:
     return urls
 
 
-def latency(store_path: Path, urls: list[str]) -> dict[str, float]:
+def store_latency(store_path: Path | str, urls: list[str]) -> dict[str, float]:
+    """The queries of `urls` as the store's own listing, a page of 101 as the API asks."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from sitrep.store.search import Box
+
+    pages = []
+    for url in urls:
+        query = parse_qs(urlsplit(url).query)
+        west, south, east, north = map(float, query["bbox"][0].split(","))
+        pages.append(EventFilters(since=query["since"][0], until=query["until"][0], area=Box(west, south, east, north)))
+    times = []
+    with open_store(store_path) as store:
+        for filters in pages[:20]:  # warm the caches
+            store.list_events(filters, limit=101)
+        for filters in pages:
+            start = time.perf_counter()
+            store.list_events(filters, limit=101)
+            times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return {"queries": len(times), "p50_ms": statistics.median(times), "p95_ms": times[int(0.95 * (len(times) - 1))]}
+
+
+def latency(store_path: Path | str, urls: list[str]) -> dict[str, float]:
     from fastapi.testclient import TestClient
 
     from sitrep.api import create_app
@@ -137,7 +167,7 @@ def latency(store_path: Path, urls: list[str]) -> dict[str, float]:
     }
 
 
-def throughput(store_path: Path, urls: list[str], seconds: float, workers: int) -> dict[str, Any]:
+def throughput(store_path: Path | str, urls: list[str], seconds: float, workers: int, scratch: Path) -> dict[str, Any]:
     """`sitrep serve` in one process, this script's `--load` mode in another: the queries as JSON
     (whole event records) and as GeoJSON (the map's flat properties)."""
     with socket.socket() as probe:
@@ -157,7 +187,7 @@ def throughput(store_path: Path, urls: list[str], seconds: float, workers: int) 
                 time.sleep(0.1)
         results = {}
         for fmt in ("json", "geojson"):
-            url_file = store_path.parent / "urls.json"
+            url_file = scratch / "urls.json"
             url_file.write_text(json.dumps([f"{u}&format={fmt}" for u in urls]))
             load = [sys.executable, __file__, "--load", base, "--urls", str(url_file), "--seconds", str(seconds),
                     "--workers", str(workers)]  # fmt: skip
@@ -165,7 +195,11 @@ def throughput(store_path: Path, urls: list[str], seconds: float, workers: int) 
         return results
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=60)  # its workers finish the requests they hold (seconds each on a large store)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def load(base: str, urls: list[str], seconds: float, workers: int) -> dict[str, Any]:
@@ -200,6 +234,8 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=500)
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--workers", type=int, default=8)
+    parser.add_argument("--postgres", help="an empty PostgreSQL database (URL) to copy the store into and measure too")
+    parser.add_argument("--keep", type=Path, help="build the SQLite store in this folder and keep it (reused when there)")
     parser.add_argument("--load", help=argparse.SUPPRESS)
     parser.add_argument("--urls", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -207,16 +243,31 @@ def main() -> None:
         print(json.dumps(load(args.load, json.loads(args.urls.read_text()), args.seconds, args.workers)))
         return
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+        folder = args.keep or Path(tmp)
         target = folder / "bench.db"
-        articles, seconds = build(demo_store(args.demo, folder), target, args.events)
-        print(f"store: {args.events} events in {articles} articles, built in {seconds:.1f} s, "
-              f"{target.stat().st_size / 2**20:.0f} MiB")  # fmt: skip
+        if not target.exists():
+            articles, seconds = build(demo_store(args.demo, folder), target, args.events)
+            print(f"store: {args.events} events in {articles} articles, built in {seconds:.1f} s, "
+                  f"{target.stat().st_size / 2**20:.0f} MiB")  # fmt: skip
+        stores: list[Path | str] = [target]
+        if args.postgres:
+            stores.append(args.postgres)
+            start = time.perf_counter()
+            with open_store(target) as source, open_store(args.postgres) as copy:
+                if copy.count_rows("events") == 0:  # else the copy of an earlier run
+                    copy_store(source, copy)
+                    copy._db.execute("ANALYZE")
+                events, articles = copy.count_rows("events"), copy.count_rows("articles")
+                size = copy._db.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+            print(f"PostgreSQL copy: {events} events, {articles} articles in {time.perf_counter() - start:.1f} s,"
+                  f" {size / 2**20:.0f} MiB")  # fmt: skip
         urls = queries(target, args.queries)
-        print("latency (bbox + date range, /api/events, limit 100):", json.dumps(latency(target, urls)))
-        print("throughput (sitrep serve, separate client process):",
-              json.dumps(throughput(target, urls, args.seconds, args.workers)))  # fmt: skip
-
+        for store in stores:
+            name = "PostgreSQL" if isinstance(store, str) else "SQLite"
+            print(f"{name} store listing (bbox + date range, list_events, 101 a page):", json.dumps(store_latency(store, urls)))
+            print(f"{name} latency (bbox + date range, /api/events, limit 100):", json.dumps(latency(store, urls)))
+            print(f"{name} throughput (sitrep serve, separate client process):",
+                  json.dumps(throughput(store, urls, args.seconds, args.workers, folder)))  # fmt: skip
 
 if __name__ == "__main__":
     main()

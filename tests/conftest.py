@@ -1,12 +1,18 @@
-"""Shared paths to the bundled example articles, and the FA-KES demo split ingested once per run."""
+"""Shared paths to the bundled example articles, the FA-KES demo split ingested once per run, and
+new stores of either backend (a SQLite file, a database of this run's own PostgreSQL cluster)."""
 
 import json
+import os
+from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 
 from sitrep.pipeline import COMMIT_EVERY, IngestOptions, IngestReport, ingest
 from sitrep.store import open_store
+
+from .pg_cluster import REQUIRED_ENV, Cluster, Missing, cluster
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -52,3 +58,45 @@ def scale_one_process(scale_inputs: Path, tmp_path_factory: pytest.TempPathFacto
     db = tmp_path_factory.mktemp("scale") / "one.db"
     with open_store(db) as store:
         return db, ingest([str(scale_inputs)], store, IngestOptions(workers=1))
+
+
+BACKENDS = ["sqlite", "postgres"]  # every store test runs on both
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Cluster]:
+    """This run's own PostgreSQL cluster with PostGIS (tests/pg_cluster.py). Without PostgreSQL or
+    PostGIS installed the tests that need it skip, unless $SITREP_REQUIRE_POSTGRES is 1 (CI and
+    `make test` set it): then they fail."""
+    with ExitStack() as stack:
+        try:
+            made = stack.enter_context(cluster())
+        except Missing as missing:
+            if os.environ.get(REQUIRED_ENV) == "1":
+                pytest.fail(f"${REQUIRED_ENV} is 1, but {missing}")
+            pytest.skip(f"PostgreSQL tests skipped: {missing}")
+        yield made
+
+
+def new_location(backend: str, request: pytest.FixtureRequest, folder: Path, name: str = "store.db") -> str:
+    """Where a new, empty store goes: the file `name` in `folder`, or a new PostgreSQL database."""
+    if backend == "postgres":
+        cluster_: Cluster = request.getfixturevalue("postgres")
+        return cluster_.new_database()
+    return str(folder / name)
+
+
+@pytest.fixture(params=BACKENDS)
+def new_store(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The location of a new, empty store: a SQLite file, then a PostgreSQL database."""
+    return new_location(request.param, request, tmp_path)
+
+
+def copied_to_postgres(request: pytest.FixtureRequest, db: Path) -> str:
+    """A new PostgreSQL database holding a copy of the SQLite store `db` (what `sitrep export-store` does)."""
+    from sitrep.store.copy import copy_store
+
+    url = new_location("postgres", request, db.parent)
+    with open_store(db) as source, open_store(url) as target:
+        copy_store(source, target)
+    return url

@@ -22,7 +22,7 @@ from sitrep.store import open_store
 from sitrep.store.search import haversine_km
 from sitrep.web import CONTENT_SECURITY_POLICY
 
-from .conftest import FAKES, SEEDS
+from .conftest import BACKENDS, FAKES, SEEDS, copied_to_postgres
 
 ERROR_KEYS = {"ok", "status", "code", "title", "error"}
 TOKEN = "test-token-5b1f"
@@ -35,7 +35,7 @@ def local(app: Any, **options: Any) -> TestClient:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sqlite_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("api")
     part = folder / "fakes.jsonl"
     part.write_text("\n".join(FAKES.read_text(encoding="utf-8").splitlines()[:150]) + "\n", encoding="utf-8")
@@ -44,6 +44,12 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         report = ingest([*map(str, SEEDS), str(part)], store)
     assert report.failed == []
     return path
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request: pytest.FixtureRequest, sqlite_db: Path) -> Path | str:
+    """The demo store, and a copy of it in PostgreSQL."""
+    return sqlite_db if request.param == "sqlite" else copied_to_postgres(request, sqlite_db)
 
 
 @pytest.fixture(scope="module")
@@ -357,9 +363,8 @@ def test_read_only_without_a_token(client: TestClient) -> None:
     assert response.status_code == 403 and response.json()["code"] == "E1003"
 
 
-def test_ingest_needs_the_bearer_token(tmp_path: Path, seed_texts: dict[str, str]) -> None:
-    path = tmp_path / "writes.db"
-    writer = local(create_app(path, token=TOKEN))
+def test_ingest_needs_the_bearer_token(new_store: str, seed_texts: dict[str, str]) -> None:
+    writer = local(create_app(new_store, token=TOKEN))
     article = {"id": "seed-003", "text": seed_texts["003"], "outlet": "=HYPERLINK(\"x\")", "published": "2017-08-06"}
     for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"}):
         refused = writer.post("/api/articles", json=article, headers=headers)
@@ -455,6 +460,8 @@ def test_docs_page_loads_swagger_ui_from_the_server_alone(client: TestClient) ->
 
 def test_search_indexes_are_filled_for_rows_stored_before_them(db: Path, tmp_path: Path, client: TestClient) -> None:
     """Migration 0007 on a store that already holds articles and events backfills both indexes."""
+    if not isinstance(db, Path):
+        pytest.skip("SQLite's virtual tables (PostgreSQL's generated columns fill themselves)")
     import shutil
     import sqlite3
 
@@ -551,22 +558,40 @@ def test_timeline_counts_equal_counting_the_events(client: TestClient, query: st
     assert answer["buckets"] == [{"date": day, "counts": expected[day]} for day in sorted(expected)] != []
 
 
-def test_map_totals_are_filled_for_rows_stored_before_them(db: Path, tmp_path: Path, client: TestClient) -> None:
-    """Migration 0008 on a store that already holds events fills the running totals as its triggers would."""
+def _before_totals(request: pytest.FixtureRequest, db: Path | str, sqlite_db: Path, folder: Path) -> Path | str:
+    """A copy of the store `db` as it was before migration 0008: its tables, triggers and record dropped."""
+    if isinstance(db, str):  # PostgreSQL
+        import psycopg
+
+        url = copied_to_postgres(request, sqlite_db)
+        with psycopg.connect(url) as old:
+            old.execute(
+                "DROP TABLE event_cells, event_cell_days, event_days, grid_levels;"
+                " DROP FUNCTION sitrep_event_totals CASCADE; DROP FUNCTION sitrep_count_event; DROP FUNCTION sitrep_cell;"
+                " DELETE FROM schema_migrations WHERE version = 8"
+            )
+        return url
     import shutil
     import sqlite3
 
-    copy = tmp_path / "old.db"
+    copy = folder / "old.db"
     shutil.copy(db, copy)
-    old = sqlite3.connect(copy)
-    old.executescript(
-        "DROP TABLE event_cells; DROP TABLE event_cell_days; DROP TABLE event_days; DROP TABLE grid_levels;"
-        " DROP TRIGGER event_cells_insert; DROP TRIGGER event_cells_delete; DROP TRIGGER event_cell_days_insert;"
-        " DROP TRIGGER event_cell_days_delete; DROP TRIGGER event_days_insert; DROP TRIGGER event_days_delete;"
-        " DROP TRIGGER event_totals_update; DROP INDEX events_map; DELETE FROM schema_migrations WHERE version = 8;"
-    )
-    old.close()
-    reopened = local(create_app(copy))
+    with sqlite3.connect(copy) as con:
+        con.executescript(
+            "DROP TABLE event_cells; DROP TABLE event_cell_days; DROP TABLE event_days; DROP TABLE grid_levels;"
+            " DROP TRIGGER event_cells_insert; DROP TRIGGER event_cells_delete; DROP TRIGGER event_cell_days_insert;"
+            " DROP TRIGGER event_cell_days_delete; DROP TRIGGER event_days_insert; DROP TRIGGER event_days_delete;"
+            " DROP TRIGGER event_totals_update; DROP INDEX events_map; DELETE FROM schema_migrations WHERE version = 8;"
+        )
+    con.close()
+    return copy
+
+
+def test_map_totals_are_filled_for_rows_stored_before_them(
+    request: pytest.FixtureRequest, db: Path | str, sqlite_db: Path, tmp_path: Path, client: TestClient
+) -> None:
+    """Migration 0008 on a store that already holds events fills the running totals as its triggers would."""
+    reopened = local(create_app(_before_totals(request, db, sqlite_db, tmp_path)))
     for query in (
         "/api/events/grid?zoom=5&max_events=0", "/api/events/grid?zoom=9&bbox=30,30,45,40&max_events=0",
         "/api/events/grid?zoom=7&since=2016-02-01&max_events=0", "/api/events/timeline?bucket=week",

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 from typer.testing import CliRunner
 
@@ -17,9 +19,10 @@ from sitrep.link.incidents import list_incidents
 from sitrep.link.stories import StoryParams
 from sitrep.link.story_store import STORE_THRESHOLD, list_stories
 from sitrep.pipeline import IngestReport, ingest
-from sitrep.store import open_store
+from sitrep.store import is_postgres, open_store
+from sitrep.store.copy import copy_store
 
-from .conftest import FAKES, SEED_PUBLISHED, SEEDS
+from .conftest import BACKENDS, FAKES, SEED_PUBLISHED, SEEDS, copied_to_postgres, new_location
 
 runner = CliRunner()
 AS_SUKHNAH = "As Sukhnah"
@@ -31,9 +34,9 @@ def _ingest_seeds(db: str) -> None:
         assert result.exit_code == 0, result.output
 
 
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = str(tmp_path_factory.mktemp("incidents") / "seeds.db")
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeds_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = new_location(request.param, request, tmp_path_factory.mktemp("incidents"))
     _ingest_seeds(db)
     return db
 
@@ -141,20 +144,37 @@ LINK_TABLES = ("claim_matches", "claims", "incident_events", "incidents", "event
                "story_keys", "story_members", "stories", "story_terms")  # fmt: skip
 
 
-def test_link_command_links_a_store_made_before_linking(fakes_db: str, tmp_path: Path) -> None:
+def test_link_command_links_a_store_made_before_linking(fakes_ingested: tuple[Path, IngestReport], tmp_path: Path) -> None:
     """A store whose articles and events were stored but never linked (as before migrations 0004 and
     0005) gets, from `sitrep link`, what ingesting with linking gave; a second run has nothing to do."""
-    old = str(tmp_path / "old.db")
-    with sqlite3.connect(fakes_db) as source, sqlite3.connect(old) as copy:
-        source.backup(copy)
-        for table in LINK_TABLES:
-            copy.execute(f"DELETE FROM {table}")
-    assert not _snapshot(old)["incidents"] and not _snapshot(old)["stories"]
+    fakes = str(fakes_ingested[0])
+    old = _unlinked_copy(fakes, str(tmp_path / "old.db"))
     first = runner.invoke(app, ["link", "--db", old, "-q"])
     assert first.exit_code == 0, first.output
-    assert _snapshot(old) == _snapshot(fakes_db)
+    assert _snapshot(old) == _snapshot(fakes)
     again = runner.invoke(app, ["link", "--db", old, "-q"]).stdout
     assert "articles filed in stories 0" in again and "events linked 0" in again
+
+
+def test_postgres_links_what_sqlite_linked(first_120: tuple[Path, str], request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    """The linking SQL on PostgreSQL: `sitrep link` there, on a copy of a SQLite store without its links,
+    gives the incidents, claims and stories that ingesting into SQLite gave."""
+    _, at_once = first_120
+    old = _unlinked_copy(at_once, new_location("postgres", request, tmp_path))
+    first = runner.invoke(app, ["link", "--db", old, "-q"])
+    assert first.exit_code == 0, first.output
+    assert _snapshot(old) == _snapshot(at_once)
+
+
+def _unlinked_copy(db: str, target: str) -> str:
+    """A copy of the store `db` at `target` (a file or a new PostgreSQL database) without links."""
+    with open_store(db) as source, open_store(target) as copy:
+        copy_store(source, copy)
+    with closing(psycopg.connect(target) if is_postgres(target) else sqlite3.connect(target)) as copy, copy:
+        for table in LINK_TABLES:
+            copy.execute(f"DELETE FROM {table}")
+    assert not _snapshot(target)["incidents"] and not _snapshot(target)["stories"]
+    return target
 
 
 def _snapshot(db: str) -> dict[str, Any]:
@@ -167,11 +187,12 @@ def _snapshot(db: str) -> dict[str, Any]:
     return {"incidents": incidents, "claims": claims, "stories": stories}
 
 
-@pytest.fixture(scope="module")
-def fakes_db(fakes_ingested: tuple[Path, IngestReport]) -> str:
+@pytest.fixture(scope="module", params=BACKENDS)
+def fakes_db(request: pytest.FixtureRequest, fakes_ingested: tuple[Path, IngestReport]) -> str:
+    """The FA-KES demo store, and a copy of it in PostgreSQL."""
     db, report = fakes_ingested
     assert report.failed == []
-    return str(db)
+    return str(db) if request.param == "sqlite" else copied_to_postgres(request, db)
 
 
 def test_fakes_merges_multi_outlet_incidents(fakes_db: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -197,15 +218,24 @@ def test_rerunning_ingest_changes_nothing(fakes_db: str) -> None:
     assert _snapshot(fakes_db) == before
 
 
-def test_two_halves_give_the_same_incidents_as_one_run(tmp_path: Path) -> None:
-    lines = FAKES.read_text(encoding="utf-8").splitlines()[:120]
-    whole, first, second = tmp_path / "all.jsonl", tmp_path / "first.jsonl", tmp_path / "second.jsonl"
-    whole.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    first.write_text("\n".join(lines[:60]) + "\n", encoding="utf-8")
-    second.write_text("\n".join(lines[60:]) + "\n", encoding="utf-8")
-    at_once, in_parts = str(tmp_path / "once.db"), str(tmp_path / "parts.db")
+@pytest.fixture(scope="module")
+def first_120(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The first 120 FA-KES demo articles: their JSONL file, and a SQLite store of them ingested at once."""
+    folder = tmp_path_factory.mktemp("first_120")
+    whole, at_once = folder / "all.jsonl", str(folder / "once.db")
+    whole.write_text("\n".join(FAKES.read_text(encoding="utf-8").splitlines()[:120]) + "\n", encoding="utf-8")
     with open_store(at_once) as store:
         ingest([str(whole)], store)
+    return whole, at_once
+
+
+def test_two_halves_give_the_same_incidents_as_one_run(first_120: tuple[Path, str], tmp_path: Path) -> None:
+    whole, at_once = first_120
+    lines = whole.read_text(encoding="utf-8").splitlines()
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("\n".join(lines[:60]) + "\n", encoding="utf-8")
+    second.write_text("\n".join(lines[60:]) + "\n", encoding="utf-8")
+    in_parts = str(tmp_path / "parts.db")
     with open_store(in_parts) as store:
         ingest([str(first)], store)
         ingest([str(second)], store)

@@ -1,4 +1,4 @@
-"""The SQLite store: migrations, writes in transactions, queries."""
+"""The store on SQLite and PostgreSQL: migrations, writes in transactions, queries."""
 
 import multiprocessing
 import sqlite3
@@ -11,6 +11,9 @@ import sitrep.store
 from sitrep.errors import Code, SitrepError
 from sitrep.models import Article, Provenance, RemovedSpan, Source
 from sitrep.store import open_store
+
+from .conftest import BACKENDS, new_location
+from .store_rows import store_rows
 
 
 def _article(ident: str, text: str = "Body text.") -> Article:
@@ -32,21 +35,25 @@ MIGRATIONS = {int(p.name.split("_")[0]) for p in (Path(sitrep.store.__file__).pa
 LATEST = max(MIGRATIONS)
 
 
-def test_new_database_is_migrated_in_wal_mode(tmp_path):
-    path = tmp_path / "s.db"
-    with open_store(path) as store:
+def test_new_database_is_migrated(new_store):
+    with open_store(new_store) as store:
         assert store.schema_version() == LATEST
-    with sqlite3.connect(path) as db:
+    rows = store_rows(new_store)
+    assert {version for version, in rows["schema_migrations"]} == MIGRATIONS
+    assert set(rows) >= {"articles", "sources", "near_duplicates", "lsh_keys", "schema_migrations"}
+    with open_store(new_store) as store:  # reopening applies nothing twice
+        assert store.schema_version() == LATEST
+    assert store_rows(new_store) == rows
+
+
+def test_a_new_sqlite_store_is_in_wal_mode(tmp_path):
+    open_store(tmp_path / "s.db").close()
+    with sqlite3.connect(tmp_path / "s.db") as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert {r[0] for r in db.execute("SELECT version FROM schema_migrations")} == MIGRATIONS
-        assert {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")} >= {
-            "articles", "sources", "near_duplicates", "lsh_keys", "schema_migrations"}
-    with open_store(path) as store:  # reopening applies nothing twice
-        assert store.schema_version() == LATEST
 
 
-def test_article_round_trips_with_sources_and_removed_spans(tmp_path):
-    with open_store(tmp_path / "s.db") as store:
+def test_article_round_trips_with_sources_and_removed_spans(new_store):
+    with open_store(new_store) as store:
         with store.transaction():
             store.add_article(_article("aaaa000000000001"))
             store.add_source("aaaa000000000001", _source("k1"))
@@ -59,8 +66,8 @@ def test_article_round_trips_with_sources_and_removed_spans(tmp_path):
         assert store.stats()["exact_duplicates"] == 1
 
 
-def test_interrupted_transaction_leaves_nothing(tmp_path):
-    with open_store(tmp_path / "s.db") as store:
+def test_interrupted_transaction_leaves_nothing(new_store):
+    with open_store(new_store) as store:
         with pytest.raises(KeyboardInterrupt):
             with store.transaction():
                 store.add_article(_article("bbbb000000000001"))
@@ -68,8 +75,8 @@ def test_interrupted_transaction_leaves_nothing(tmp_path):
         assert store.stats()["articles"] == 0
 
 
-def test_near_duplicate_links_are_symmetric_and_stored_once(tmp_path):
-    with open_store(tmp_path / "s.db") as store:
+def test_near_duplicate_links_are_symmetric_and_stored_once(new_store):
+    with open_store(new_store) as store:
         with store.transaction():
             store.add_article(_article("c1", "one"))
             store.add_article(_article("c2", "two"))
@@ -80,8 +87,8 @@ def test_near_duplicate_links_are_symmetric_and_stored_once(tmp_path):
         assert store.get_article("c2")["near_duplicates"][0]["id"] == "c1"
 
 
-def test_unknown_and_ambiguous_ids_get_coded_errors(tmp_path):
-    with open_store(tmp_path / "s.db") as store:
+def test_unknown_and_ambiguous_ids_get_coded_errors(new_store):
+    with open_store(new_store) as store:
         with store.transaction():
             store.add_article(_article("dd01"))
             store.add_article(_article("dd02"))
@@ -104,13 +111,20 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
     assert error.value.code is Code.BAD_DATABASE
 
 
-def test_group_line_counts_accumulate(tmp_path):
-    with open_store(tmp_path / "s.db") as store:
+def test_group_line_counts_accumulate(new_store):
+    with open_store(new_store) as store:
         with store.transaction():
             store.count_group_lines("outlet:X", {"share", "donate"})
             store.count_group_lines("outlet:X", {"share"})
         docs, counts = store.group_counts("outlet:X", ["share", "donate", "other"])
         assert docs == 2 and counts == {"share": 2, "donate": 1}
+
+
+def test_an_unreachable_postgres_server_is_a_clear_error():
+    with pytest.raises(SitrepError) as error:
+        open_store("postgresql://sitrep:secret@127.0.0.1:1/none")
+    assert error.value.code is Code.CANNOT_CONNECT
+    assert "secret" not in str(error.value) and "sitrep:***@127.0.0.1:1/none" in str(error.value)
 
 
 def _open_and_close(path: str) -> str:
@@ -121,12 +135,47 @@ def _open_and_close(path: str) -> str:
     return "ok"
 
 
-def test_processes_opening_one_new_store_at_once_all_succeed(tmp_path):
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_processes_opening_one_new_store_at_once_all_succeed(backend, request, tmp_path):
     context = multiprocessing.get_context("fork")
     for attempt in range(3):
-        path = str(tmp_path / f"race{attempt}.db")
+        path = new_location(backend, request, tmp_path, f"race{attempt}.db")
         with context.Pool(6) as pool:
             results = pool.map(_open_and_close, [path] * 6)
         assert results == ["ok"] * 6
         with open_store(path) as store:
             assert store.schema_version() == LATEST
+
+
+def _event(lat: float | None, lon: float | None, day: str | None, dead: int | None) -> dict[str, object]:
+    return {
+        "event_type": "Battles", "sub_event_type": "Armed clash", "actor1": None, "actor2": None, "assoc_actors": [],
+        "event_date": day, "time_precision": 1, "country": "SY", "admin1": None, "location": None, "latitude": lat,
+        "longitude": lon, "geo_precision": 1, "fatalities": dead, "modality": "reported", "historical": False,
+        "confidence": 0.5,
+    }  # fmt: skip
+
+
+def test_map_totals_follow_events_written_moved_and_deleted(new_store):
+    """Migration 0008's running totals (SQLite's triggers, PostgreSQL's trigger function) count each
+    event in when written, out and in again when moved, out when deleted, leaving no empty rows."""
+    with open_store(new_store) as store:
+        with store.transaction():
+            store.add_article(_article("aaaa000000000001"))
+            events = [_event(36.2, 37.1, "2017-08-06", 3), _event(36.21, 37.12, None, None), _event(None, None, "2017-08-07", 1)]
+            store.add_events("aaaa000000000001", events)
+
+        def totals() -> tuple[list[tuple[object, ...]], ...]:
+            queries = (
+                "SELECT y, x, events, fatalities FROM event_cells WHERE level = 5 ORDER BY y",
+                "SELECT day, y, x, events, fatalities FROM event_cell_days WHERE level = 5",
+                "SELECT day, events FROM event_days ORDER BY day",
+            )
+            return tuple([tuple(row) for row in store._db.execute(sql)] for sql in queries)
+
+        # level 5: cells of 2.8125 degrees; (36.2 + 90) / 2.8125 = 44.9, (37.1 + 180) / 2.8125 = 77.2
+        assert totals() == ([(44, 77, 2, 3)], [("2017-08-06", 44, 77, 1, 3)], [("", 1), ("2017-08-06", 1), ("2017-08-07", 1)])
+        store._db.execute("UPDATE events SET lat = -10.0, lon = 20.0 WHERE n = 0")
+        assert totals() == ([(28, 71, 1, 3), (44, 77, 1, 0)], [("2017-08-06", 28, 71, 1, 3)], [("", 1), ("2017-08-06", 1), ("2017-08-07", 1)])
+        store._db.execute("DELETE FROM events WHERE n < 2")
+        assert totals() == ([], [], [("2017-08-07", 1)])

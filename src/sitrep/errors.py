@@ -49,6 +49,11 @@ class Code(str, Enum):
     BINARY_TO_TERMINAL = "E1101"  # a binary export (Parquet) asked for with no --output and a terminal to write to
     UNWRITABLE = "E1102"  # an export's --output file could not be written
     BAD_ARGUMENT = "E1103"  # a library call (`sitrep.extract`, ...) given an argument it cannot use
+    CANNOT_CONNECT = "E1201"  # a postgresql:// store: no server answers, or it refuses the user or the database
+    NO_POSTGRES_DRIVER = "E1202"  # a postgresql:// store without psycopg installed (the sitrep[postgres] extra)
+    NO_POSTGIS = "E1203"  # a postgresql:// store on a server without PostGIS, or a user who may not create it
+    TARGET_NOT_EMPTY = "E1204"  # `sitrep export-store --to`: the target store already holds rows
+    COUNTS_DIFFER = "E1205"  # `sitrep export-store`: a table's rows in the target are not as many as in the source
 
 
 class SitrepError(Exception):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import Code, SitrepError
 from .models import Event, Place, Rejected
-from .store import Store
+from .store import Store, is_postgres
 from .store import open_store as _open
 from .store.filters import EventFilters
 
@@ -160,6 +160,6 @@ class StoreReader:
 
 def open_store(db: str | Path, *, create: bool = False) -> StoreReader:
     """The store at `db` with its listings; a path that does not exist is an error unless `create`."""
-    if not create and not Path(db).exists():
+    if not create and not is_postgres(db) and not Path(db).exists():
         raise SitrepError(Code.MISSING_PATH, f"{db}: no such store")
     return StoreReader(_open(db))

@@ -292,6 +292,11 @@ def _store_one(
     doc: RawDocument, article: Article, analysis: Analysis | None, store: Store, report: IngestReport
 ) -> None:
     """Store a new article with its places, events and duplicate links, or one more source of a stored one."""
+    known = store.source_article(_source_key(doc))
+    if known is not None:  # stored since the first pass by another ingest into the same database
+        report.unchanged += 1
+        report.stored.append((doc.provenance, known))
+        return
     if store.has_article(article.id):
         report.duplicates += 1
     else:

@@ -25,7 +25,7 @@ POLICY = web.CONTENT_SECURITY_POLICY.encode()
 
 
 def create_app(
-    db: Path,
+    db: str | Path,
     token: str | None = None,
     *,
     allowed_hosts: Iterable[str] = (),
@@ -33,7 +33,7 @@ def create_app(
     body_timeout: float = REQUEST_TIMEOUT_S,
     threads: int | None = None,
 ) -> FastAPI:
-    """The API over the store at `db` (created and migrated when needed). Read-only unless `token` is
+    """The API over the store at `db`, a file or a postgresql:// URL (created and migrated when needed). Read-only unless `token` is
     given, which then enables POST /api/articles for bearers of it, at most `write_rate` a client.
     Answers requests whose Host is a loopback name or one of `allowed_hosts` (`*`: any); a body must
     arrive within `body_timeout` seconds. `threads`: how many requests run at once (when served with
@@ -44,6 +44,7 @@ def create_app(
         if threads is not None:  # few threads: under the GIL, 40 of them mostly wait on each other
             anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         yield
+        app.state.stores.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -56,7 +57,7 @@ def create_app(
         redoc_url=None,
         swagger_ui_oauth2_redirect_url=None,
     )
-    app.state.stores = Stores(db)
+    app.state.stores = Stores(db, threads)
     app.state.token = token or None
     app.state.write_rate = write_rate
     app.state.body_timeout = body_timeout

@@ -14,6 +14,7 @@ from fastapi import FastAPI
 
 from ..errors import Code, SitrepError
 from ..store import open_store
+from ..store.backend import resolved
 from .app import create_app
 from .ratelimit import WriteRate
 from .recycle import Recycle
@@ -62,7 +63,7 @@ def token_warnings(source: str, file: Path | None) -> list[str]:
     return []
 
 
-def check_store(db: Path) -> None:
+def check_store(db: str | Path) -> None:
     """Fail before any worker starts on a file that is no store (and migrate it once)."""
     open_store(db).close()
 
@@ -90,7 +91,7 @@ def app_from_env() -> FastAPI:
     if settings.write_rate is not None:
         rate = WriteRate(settings.write_rate, Path(settings.rate_file) if settings.rate_file else None)
     app = create_app(
-        Path(settings.db),
+        settings.db,
         os.environ.get(TOKEN_ENV) or None,
         allowed_hosts=settings.allowed_hosts,
         write_rate=rate,
@@ -107,7 +108,7 @@ HEALTHCHECK_S = 60
 
 
 def serve(
-    db: Path, token: str | None, host: str, port: int, workers: int, *, allowed_hosts: tuple[str, ...],
+    db: str | Path, token: str | None, host: str, port: int, workers: int, *, allowed_hosts: tuple[str, ...],
     write_rate: int | None, request_timeout: float, threads: int = THREADS,
 ) -> None:  # fmt: skip
     """Run uvicorn with `workers` processes (1: this one) until interrupted."""
@@ -115,7 +116,7 @@ def serve(
 
     with tempfile.TemporaryDirectory(prefix="sitrep-serve-") as scratch:
         rate_file = str(Path(scratch) / "writes.db") if write_rate is not None and workers > 1 else None
-        settings = Settings(str(db.resolve()), allowed_hosts, write_rate, rate_file, request_timeout, threads)
+        settings = Settings(resolved(db), allowed_hosts, write_rate, rate_file, request_timeout, threads)
         settings.export()
         current.cache_clear()
         if token is None:

@@ -12,6 +12,7 @@ import typer
 from ..errors import SitrepError
 from .articles import articles_app, stats_command
 from .events import events_command, extract_command
+from .export_store import export_store_command
 from .gazetteer import gazetteer_app, geoparse_command
 from .ingest import ingest_command
 from .link import claims_command, cluster_command, incidents_command, link_command, stories_command
@@ -50,6 +51,7 @@ app.command("stories")(stories_command)
 app.command("link")(link_command)
 app.command("extract")(extract_command)
 app.command("cluster")(cluster_command)
+app.command("export-store")(export_store_command)
 app.add_typer(gazetteer_app, name="gazetteer")
 
 

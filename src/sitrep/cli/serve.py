@@ -45,7 +45,7 @@ def serve_command(
         secret, source = serving.read_token(token, token_file)
         if secret is None:
             refuse_missing(db)
-        serving.check_store(Path(db))
+        serving.check_store(db)
         serving.check_port(host, port)
     except SitrepError as error:
         fail(error)
@@ -60,5 +60,5 @@ def serve_command(
         f" {workers} worker{'s' * (workers > 1)}; {writes})"
     )
     allowed = (host, *(allowed_host or ()))
-    serving.serve(Path(db), secret, host, port, workers, allowed_hosts=allowed, write_rate=write_rate,
+    serving.serve(db, secret, host, port, workers, allowed_hosts=allowed, write_rate=write_rate,
                   request_timeout=request_timeout, threads=threads)  # fmt: skip

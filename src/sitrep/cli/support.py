@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 from ..errors import Code, SitrepError
-from ..store import Store, open_store
+from ..store import Store, is_postgres, open_store
 from ..terminal import shown
 
 
@@ -30,7 +30,8 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         envvar="SITREP_DB",
-        help="SQLite database file (ingest, and serve with a token, create it when missing; other commands refuse a missing one).",
+        help="SQLite database file (ingest, and serve with a token, create it when missing; other commands refuse a missing one),"
+        " or a PostgreSQL database as postgresql://USER@HOST/DATABASE (it must exist; its tables are created when missing).",
     ),
 ]
 
@@ -58,8 +59,8 @@ def open_db(db: str, *, create: bool = False) -> Store:
 
 
 def refuse_missing(db: str) -> None:
-    """End the command when no database is at `db`."""
-    if not Path(db).exists():
+    """End the command when no database file is at `db` (a PostgreSQL database says so when opened)."""
+    if not is_postgres(db) and not Path(db).exists():
         fail(SitrepError(Code.NO_DATABASE, f"{db}: no such database (sitrep ingest FILES --db {db} creates one)"))
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import Code, SitrepError
-from .search import Area, area_clause, match_query, text_clause
+from .backend import Search
+from .search import Area, match_query
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,9 @@ class EventFilters:
     text: str | None = None  # words that must all occur in the article's title or text
     article_id: str | None = None
 
-    def sql(self) -> tuple[list[str], list[Any]]:
-        """WHERE clauses with placeholders and their parameters; never values pasted into SQL."""
+    def sql(self, search: Search) -> tuple[list[str], list[Any]]:
+        """WHERE clauses with placeholders and their parameters (the area and words through the
+        database's `search`); never values pasted into SQL."""
         clauses = [
             ("e.event_date >= ?", self.since),
             ("e.event_date <= ?", self.until),
@@ -47,9 +49,9 @@ class EventFilters:
             if values:
                 add_clause(where, params, (f"{column} IN ({', '.join('?' * len(values))})", list(values)))
         if self.area is not None:
-            add_clause(where, params, area_clause(self.area, self.since, self.until))
+            add_clause(where, params, search.area_clause(self.area, self.since, self.until))
         if self.text is not None:
-            add_clause(where, params, text_clause("e.article_id", words(self.text)))
+            add_clause(where, params, search.text_clause("e.article_id", words(self.text)))
         return where, params
 
 

@@ -1,7 +1,7 @@
 """The map's counts, computed in the database: events per grid cell of a box at a zoom (or the events
 themselves when few), and events per day, week or month.
 
-A mixin of `SQLiteStore`. Filters on types, modalities, dates and a box alone are read from migration
+A mixin of `SQLStore`, on either database (its `search` module gives the SQL that differs). Filters on types, modalities, dates and a box alone are read from migration
 0008's running totals (`event_cells`; `event_cell_days` for a period; `event_days` for the timeline);
 any other filter counts the matching events themselves, found through the R*Tree and `EventFilters`
 as `list_events` finds them.
@@ -11,16 +11,16 @@ A cell of level L is 90 / 2^L degrees square and holds [west, east) x [south, no
 from __future__ import annotations
 
 import math
-import sqlite3
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, ClassVar
 
 from ..filter_values import acled_types
+from .backend import Db, Search
 from .filters import EventFilters, add_clause
 from .search import Box, Circle
 
 LEVELS = range(2, 15)  # the levels migration 0008 keeps totals for (the map page zooms to 14)
-BUCKETS = {"day": "{d}", "week": "date({d}, '-6 days', 'weekday 1')", "month": "substr({d}, 1, 7) || '-01'"}
+TOTALS = ("grid_levels", "event_cells", "event_cell_days", "event_days")  # 0008's tables: the events' triggers fill them
 WORLD = Box(-180.0, -90.0, 180.0, 90.0)
 EVENT_COLUMNS = (
     "e.article_id, e.n, e.lat, e.lon, e.event_date, e.event_type, e.sub_event_type, e.modality, e.fatalities,"
@@ -58,11 +58,18 @@ class Grid:
         return Box(self.x0 * s - 180, self.y0 * s - 90, (self.x1 + 1) * s - 180, (self.y1 + 1) * s - 90)
 
 
-def _from_events(filters: EventFilters, min_sources: int, *, whole: bool = False) -> tuple[str, list[str], list[Any]]:
+def _bucket(search: Search, bucket: str, day: str) -> str:
+    """The SQL of the first day (YYYY-MM-DD) of the day, week (from Monday) or month of `day`."""
+    if bucket == "week":
+        return search.week_of(day)
+    return f"substr({day}, 1, 7) || '-01'" if bucket == "month" else day
+
+
+def _from_events(search: Search, filters: EventFilters, min_sources: int, *, whole: bool = False) -> tuple[str, list[str], list[Any]]:
     """FROM events `e` and the WHERE clauses of the filters; with their article `a` and incident `i`
     when `whole` or the filters need them (else the map's covering index answers alone)."""
-    where, params = filters.sql()
-    sql = " FROM events e INDEXED BY events_map"  # the R*Tree's (article_id, n), then only this index's columns
+    where, params = filters.sql(search)
+    sql = f" FROM {search.map_events()}"
     if whole or filters.outlet is not None:
         sql += " JOIN articles a ON a.id = e.article_id"
     if whole or min_sources > 1:
@@ -93,7 +100,8 @@ def _totals_where(filters: EventFilters) -> tuple[list[str], list[Any]]:
 
 
 class GridTables:
-    _db: sqlite3.Connection
+    _db: Db
+    search: ClassVar[Search]
 
     def grid(self, filters: EventFilters, zoom: float, *, min_sources: int = 1, max_events: int = 1000) -> dict[str, Any]:
         """The located events matching `filters` in its box (or circle; else the world) at map zoom
@@ -130,10 +138,11 @@ class GridTables:
         return [tuple(r) for r in self._db.execute(sql, [*first, grid.y0, grid.y1, grid.x0, grid.x1, *params])]
 
     def _event_cells(self, filters: EventFilters, grid: Grid, min_sources: int) -> list[tuple[Any, ...]]:
-        source, where, params = _from_events(filters, min_sources)
+        source, where, params = _from_events(self.search, filters, min_sources)
         where.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
+        y, x = (self.search.cell_index(f"(e.{c} + {d}) / ?") for c, d in (("lat", 90), ("lon", 180)))
         sql = (
-            "SELECT CAST((e.lat + 90) / ? AS INTEGER), CAST((e.lon + 180) / ? AS INTEGER), e.event_type, COUNT(*),"
+            f"SELECT {y}, {x}, e.event_type, COUNT(*),"
             f" SUM(COALESCE(e.fatalities, 0)), SUM(e.lat), SUM(e.lon){source} WHERE {' AND '.join(where)} GROUP BY 1, 2, 3"
         )
         rows = self._db.execute(sql, [grid.size, grid.size, *params])
@@ -141,7 +150,7 @@ class GridTables:
 
     def _view_events(self, filters: EventFilters, min_sources: int, limit: int) -> list[dict[str, Any]]:
         """Located events as the map draws them (the card fetches the rest)."""
-        source, where, params = _from_events(filters, min_sources, whole=True)
+        source, where, params = _from_events(self.search, filters, min_sources, whole=True)
         where.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
         sql = (
             f"SELECT {EVENT_COLUMNS}{source} WHERE {' AND '.join(where)}"
@@ -165,11 +174,11 @@ class GridTables:
             for clause, value in (("day >= ?", filters.since), ("day <= ?", filters.until)):
                 if value is not None:
                     add_clause(where, params, (clause, [value]))
-            when = f"CASE WHEN day = '' THEN NULL ELSE {BUCKETS[bucket].format(d='day')} END"
+            when = f"CASE WHEN day = '' THEN NULL ELSE {_bucket(self.search, bucket, 'day')} END"
             sql = f"SELECT {when}, event_type, SUM(events) FROM event_days{' WHERE ' if where else ''}{' AND '.join(where)}"
         else:
-            source, where, params = _from_events(filters, min_sources)
-            when = BUCKETS[bucket].format(d="e.event_date")
+            source, where, params = _from_events(self.search, filters, min_sources)
+            when = _bucket(self.search, bucket, "e.event_date")
             sql = f"SELECT {when}, e.event_type, COUNT(*){source}{' WHERE ' if where else ''}{' AND '.join(where)}"
         buckets: dict[str, dict[str, int]] = {}
         undated: dict[str, int] = {}

@@ -1,16 +1,16 @@
 """The store's linking tables (migrations 0004, 0006): event blocks, incidents, claims.
 
-A mixin of `SQLiteStore`: sitrep.link decides what links; these methods only read and write.
+A mixin of `SQLStore`: sitrep.link decides what links; these methods only read and write.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from .filters import EventFilters, add_clause, conditions
+from .backend import Db, Search, row_limit
 from .search import after_clause
 
 EVENT_ROW = "e.article_id, e.n, e.record, a.published, a.outlet"  # what sitrep.link reads of an event
@@ -34,7 +34,8 @@ def _marks(values: Sequence[Any]) -> str:
 
 
 class LinkTables:
-    _db: sqlite3.Connection
+    _db: Db
+    search: ClassVar[Search]
 
     def unlinked_articles(self) -> list[tuple[int, str]]:
         """(stored order, id) of the articles with events none of which is filed in a block: never
@@ -189,7 +190,7 @@ class LinkTables:
         """Incidents with at least one event matching `filters` and at least `min_sources` independent
         outlets, latest first, each with its `members` (as `incident_members` gives them); `after`:
         the (last_date, id) of the previous page's last incident."""
-        matching, params = filters.sql()
+        matching, params = filters.sql(self.search)
         where = ["c.sources >= ?"]
         params = [min_sources, *params]
         if matching:
@@ -200,7 +201,7 @@ class LinkTables:
         if after is not None:
             add_clause(where, params, after_clause("c.last_date", ["c.id"], after))
         sql = f"SELECT c.* FROM incidents c WHERE {' AND '.join(where)} ORDER BY c.last_date DESC, c.id LIMIT ?"
-        rows = [dict(r) for r in self._db.execute(sql, [*params, -1 if limit is None else limit])]
+        rows = [dict(r) for r in self._db.execute(sql, [*params, row_limit(limit)])]
         members: dict[str, list[dict[str, Any]]] = {row["id"]: [] for row in rows}
         for member in self.incident_members(list(members)):
             members[member["incident_id"]].append(member)
@@ -232,4 +233,4 @@ class LinkTables:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY a.published DESC NULLS LAST, c.article_id, c.n LIMIT ?"
-        return [dict(row) for row in self._db.execute(sql, [*params, -1 if limit is None else limit])]
+        return [dict(row) for row in self._db.execute(sql, [*params, row_limit(limit)])]

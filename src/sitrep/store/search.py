@@ -2,7 +2,7 @@
 
 The two indexes are SQLite virtual tables (migration 0007): `articles_fts` (FTS5 over title and text)
 and `events_rtree` (R*Tree over each located event's point and day). Everything that reads them is
-here, so a PostgreSQL store swaps this module (tsvector + GIN, PostGIS + GiST) and keeps the rest.
+here; the PostgreSQL store uses `pg_search` instead (tsvector + GIN, PostGIS + GiST).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..filter_values import fold
+from .backend import Db
 
 EARTH_KM = 6371.0088  # mean Earth radius
 KM_PER_DEGREE = math.pi * EARTH_KM / 180
@@ -108,7 +109,7 @@ def text_clause(column: str, query: str) -> tuple[str, list[Any]]:
     return f"{column} IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)", [query]
 
 
-def snippets(db: sqlite3.Connection, query: str, article_ids: Sequence[str]) -> dict[str, str]:
+def snippets(db: Db, query: str, article_ids: Sequence[str]) -> dict[str, str]:
     """A plain-text excerpt around the match in each of these articles' text."""
     if not article_ids:
         return {}
@@ -129,3 +130,18 @@ def after_clause(descending: str, ties: Sequence[str], key: Sequence[Any]) -> tu
     if value is None:
         return f"({descending} IS NULL AND {later})", rest
     return f"({descending} < ? OR {descending} IS NULL OR ({descending} = ? AND {later}))", [value, value, *rest]
+
+
+def map_events() -> str:
+    """The map's events `e` (store/grid.py), read through migration 0008's covering index."""
+    return "events e INDEXED BY events_map"  # the R*Tree's (article_id, n), then only this index's columns
+
+
+def cell_index(value: str) -> str:
+    """The whole part of the non-negative SQL expression `value`: a grid cell's column or row."""
+    return f"CAST({value} AS INTEGER)"
+
+
+def week_of(day: str) -> str:
+    """The Monday (YYYY-MM-DD) of the week of the SQL date `day`."""
+    return f"date({day}, '-6 days', 'weekday 1')"

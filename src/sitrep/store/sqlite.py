@@ -1,33 +1,40 @@
-"""The SQLite store: the only module that talks to the database.
+"""The store's SQL (`SQLStore`, every query both databases run as written) and the SQLite store.
 
-WAL mode, foreign keys on, versioned migrations applied in order on open. Every write happens inside
-`transaction()`, so an interrupted ingest leaves the file as it was after the last commit.
+SQLite: WAL mode, foreign keys on, versioned migrations applied in order on open. Every write happens
+inside `transaction()`, so an interrupted ingest leaves the file as it was after the last commit.
+The PostgreSQL store (`postgres.py`) shares `SQLStore` and differs in its connection, migrations and
+search SQL.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, Self
 
 from ..errors import Code, SitrepError
 from ..models import Article, Place, Source, Span
 from . import search
+from .backend import Db, Search, row_limit
 from .filters import EventFilters as EventFilters
 from .filters import add_clause, conditions, like_literal, words
-from .search import after_clause, text_clause
-from .grid import GridTables
+from .grid import TOTALS, GridTables
+from .search import after_clause
 from .links import LinkTables
 from .stories import StoryTables
 
 ARTICLE_COLUMNS = "id, title, kind, published, published_from, outlet, url"
+ARTICLE_FIELDS = (
+    "id, title, text, kind, published, published_from, outlet, url, removed, title_span, kind_evidence, dateline, created_at"
+)
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -40,6 +47,7 @@ def _migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
+COPY_CHUNK = 5000  # rows a copy reads at a time
 BUSY_SECONDS = 30  # how long a store waits for another process's write (and retries its opening)
 
 
@@ -55,6 +63,22 @@ def _statements(script: str) -> Iterator[str]:
         raise sqlite3.OperationalError(f"incomplete statement in a migration: {statement[:60]!r}")
 
 
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+def _order(table: str) -> str:
+    """How a copy reads `table`: articles in the order they were stored (`sitrep link` follows it)."""
+    return " ORDER BY rowid" if table == "articles" else ""
+
+
+def tables() -> list[str]:
+    """The store's tables in the order the migrations create them (a table refers only to earlier
+    ones), without migration 0008's totals, which the events' triggers keep."""
+    found = [name for _, sql in _migrations() for name in re.findall(r"^CREATE TABLE (\w+)", sql, re.MULTILINE)]
+    return [name for name in found if name not in TOTALS]
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -63,95 +87,33 @@ def _span_json(span: Span | None) -> str | None:
     return None if span is None else json.dumps(asdict(span), ensure_ascii=False)
 
 
-class SQLiteStore(LinkTables, StoryTables, GridTables):
-    """Articles, their sources and duplicate links in one SQLite file."""
+class SQLStore(LinkTables, StoryTables, GridTables):
+    """Articles, their sources, duplicate links, places and events, and the linking tables: the SQL
+    both databases run. A backend gives `_db`, `search`, `transaction` and `close`."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
-        deadline = time.monotonic() + BUSY_SECONDS
-        while True:
-            try:
-                self._db = self._open()
-                return
-            except sqlite3.OperationalError as exc:
-                # a new file's switch to WAL can meet another process's, and SQLite then answers
-                # "locked" at once, without waiting: open it again
-                if "locked" not in str(exc) or time.monotonic() > deadline:
-                    raise SitrepError(Code.BAD_DATABASE, f"{self.path}: not a usable sitrep database ({exc})") from None
-                time.sleep(0.05)
-            except sqlite3.DatabaseError as exc:
-                raise SitrepError(Code.BAD_DATABASE, f"{self.path}: not a usable sitrep database ({exc})") from None
+    path: str  # the database's file or URL, for messages
+    _db: Db
+    search: ClassVar[Search]
 
-    def _open(self) -> sqlite3.Connection:
-        """A connection to the file, in WAL mode, migrated; closed again if any of that fails."""
-        db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_SECONDS)
-        try:
-            db.row_factory = sqlite3.Row
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA foreign_keys=ON")
-            db.execute("PRAGMA synchronous=NORMAL")
-            search.register(db)
-            self._db = db
-            self._migrate()
-        except BaseException:
-            db.close()
-            raise
-        return db
+    def transaction(self) -> AbstractContextManager[None]:
+        """Everything inside commits together or not at all (also on Ctrl-C)."""
+        raise NotImplementedError
 
     def close(self) -> None:
-        self._db.close()
+        raise NotImplementedError
 
-    def __enter__(self) -> SQLiteStore:
+    def snapshot(self) -> AbstractContextManager[None]:
+        """Reads inside see the store as it was at the first of them, whatever others write meanwhile."""
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- schema ---------------------------------------------------------------------------------
-
-    def _migrate(self) -> None:
-        """Apply the migrations the file lacks, all in one write transaction that first reads which
-        are applied: processes opening one new store at once apply each exactly once."""
-        if not self._pending():
-            return
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
-            )
-            applied = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
-            for version, sql in _migrations():
-                if version not in applied:
-                    for statement in _statements(sql):
-                        self._db.execute(statement)
-                    self._db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, _now()))
-            self._db.execute("COMMIT")
-        except BaseException:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise
-
-    def _pending(self) -> bool:
-        """Whether a migration may be missing (read without a lock; `_migrate` checks again under one)."""
-        try:
-            applied = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
-        except sqlite3.OperationalError:
-            return True  # no table yet
-        return any(version not in applied for version, _ in _migrations())
-
     def schema_version(self) -> int:
         return int(self._one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """Everything inside commits together or not at all (also on Ctrl-C)."""
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
 
     # -- writes ---------------------------------------------------------------------------------
 
@@ -251,12 +213,12 @@ class SQLiteStore(LinkTables, StoryTables, GridTables):
     def count_group_lines(self, group: str, line_keys: Iterable[str]) -> None:
         """Record that one more article of `group` carried each of these (distinct) lines."""
         self._db.execute(
-            "INSERT INTO line_groups (grp, docs) VALUES (?, 1) ON CONFLICT (grp) DO UPDATE SET docs = docs + 1",
+            "INSERT INTO line_groups (grp, docs) VALUES (?, 1) ON CONFLICT (grp) DO UPDATE SET docs = line_groups.docs + 1",
             (group,),
         )
         self._db.executemany(
             "INSERT INTO group_lines (grp, line_key, docs) VALUES (?, ?, 1)"
-            " ON CONFLICT (grp, line_key) DO UPDATE SET docs = docs + 1",
+            " ON CONFLICT (grp, line_key) DO UPDATE SET docs = group_lines.docs + 1",
             [(group, key) for key in line_keys],
         )
 
@@ -318,7 +280,7 @@ class SQLiteStore(LinkTables, StoryTables, GridTables):
             [("sitrep_fold(outlet) = sitrep_fold(?)", outlet), ("kind = ?", kind), ("published >= ?", since), ("published <= ?", until)]
         )
         if text is not None:
-            add_clause(where, params, text_clause("id", words(text)))
+            add_clause(where, params, self.search.text_clause("id", words(text)))
         if after is not None:
             add_clause(where, params, after_clause("published", ["id"], after))
         sql = (
@@ -330,7 +292,7 @@ class SQLiteStore(LinkTables, StoryTables, GridTables):
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?"
-        return [dict(row) for row in self._db.execute(sql, [*params, -1 if limit is None else limit, offset])]
+        return [dict(row) for row in self._db.execute(sql, [*params, row_limit(limit), offset])]
 
     def resolve_id(self, prefix: str) -> str:
         """The full article id for an id or a unique prefix of one."""
@@ -349,7 +311,7 @@ class SQLiteStore(LinkTables, StoryTables, GridTables):
 
     def get_article(self, article_id: str) -> dict[str, Any]:
         """One article in full: text, removed spans, every source and near-duplicate link."""
-        row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self._db.execute(f"SELECT {ARTICLE_FIELDS} FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise SitrepError(Code.NOT_FOUND, f"no article with id {article_id!r}")
         article = dict(row)
@@ -390,7 +352,7 @@ class SQLiteStore(LinkTables, StoryTables, GridTables):
         """Stored events with their article's id, outlet, title and sources, their incident and its
         independent sources (1 for an event in no incident), newest first (undated last); `after`:
         the (event_date, article_id, n) of the previous page's last event."""
-        where, params = filters.sql()
+        where, params = filters.sql(self.search)
         if min_sources > 1:
             add_clause(where, params, ("COALESCE(c.sources, 1) >= ?", [min_sources]))
         if after is not None:
@@ -407,7 +369,7 @@ class SQLiteStore(LinkTables, StoryTables, GridTables):
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY e.event_date DESC NULLS LAST, e.article_id, e.n LIMIT ? OFFSET ?"
         found = []
-        for row in self._db.execute(sql, [*params, -1 if limit is None else limit, offset]):
+        for row in self._db.execute(sql, [*params, row_limit(limit), offset]):
             event = json.loads(row["record"])
             event["id"] = f"{row['article_id'][:12]}-{row['n']}"
             event["article"] = {
@@ -421,7 +383,7 @@ class SQLiteStore(LinkTables, StoryTables, GridTables):
 
     def text_snippets(self, text: str, article_ids: Sequence[str]) -> dict[str, str]:
         """A plain-text excerpt of each article around where `text`'s words occur."""
-        return search.snippets(self._db, words(text), article_ids)
+        return self.search.snippets(self._db, words(text), article_ids)
 
     def newest_published(self) -> str | None:
         """The latest publication date in the store: claims are open "as of" it."""
@@ -466,8 +428,123 @@ class SQLiteStore(LinkTables, StoryTables, GridTables):
             "schema_version": self.schema_version(),
         }
 
+    # -- whole tables, for copying a store (`copy.py`) ------------------------------------------
+
+    def table_columns(self, table: str) -> list[str]:
+        """The columns of `table` a copy carries, in order."""
+        raise NotImplementedError
+
+    def table_rows(self, table: str, columns: Sequence[str]) -> Iterator[list[tuple[Any, ...]]]:
+        """Every row of `table` (these columns), a chunk at a time; articles in the order stored."""
+        raise NotImplementedError
+
+    def add_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        self._db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({_marks(len(columns))})", rows)
+
+    def count_rows(self, table: str) -> int:
+        return int(self._one(f"SELECT COUNT(*) FROM {table}"))
+
     def _one(self, sql: str) -> Any:
         return self._db.execute(sql).fetchone()[0]
 
     def _by(self, sql: str) -> dict[str, int]:
         return {key: n for key, n in self._db.execute(sql)}
+
+
+class SQLiteStore(SQLStore):
+    """The store in one SQLite file."""
+
+    search: ClassVar[Search] = search
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            try:
+                self._db = self._con = self._open()
+                return
+            except sqlite3.OperationalError as exc:
+                # a new file's switch to WAL can meet another process's, and SQLite then answers
+                # "locked" at once, without waiting: open it again
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise SitrepError(Code.BAD_DATABASE, f"{self.path}: not a usable sitrep database ({exc})") from None
+                time.sleep(0.05)
+            except sqlite3.DatabaseError as exc:
+                raise SitrepError(Code.BAD_DATABASE, f"{self.path}: not a usable sitrep database ({exc})") from None
+
+    def _open(self) -> sqlite3.Connection:
+        """A connection to the file, in WAL mode, migrated; closed again if any of that fails."""
+        db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_SECONDS)
+        try:
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.execute("PRAGMA synchronous=NORMAL")
+            search.register(db)
+            self._db = self._con = db
+            self._migrate()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def close(self) -> None:
+        self._con.close()
+
+    # -- schema ---------------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        """Apply the migrations the file lacks, all in one write transaction that first reads which
+        are applied: processes opening one new store at once apply each exactly once."""
+        if not self._pending():
+            return
+        self._con.execute("BEGIN IMMEDIATE")
+        try:
+            self._con.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+            applied = {row[0] for row in self._con.execute("SELECT version FROM schema_migrations")}
+            for version, sql in _migrations():
+                if version not in applied:
+                    for statement in _statements(sql):
+                        self._con.execute(statement)
+                    self._con.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, _now()))
+            self._con.execute("COMMIT")
+        except BaseException:
+            if self._con.in_transaction:
+                self._con.execute("ROLLBACK")
+            raise
+
+    def _pending(self) -> bool:
+        """Whether a migration may be missing (read without a lock; `_migrate` checks again under one)."""
+        try:
+            applied = {row[0] for row in self._con.execute("SELECT version FROM schema_migrations")}
+        except sqlite3.OperationalError:
+            return True  # no table yet
+        return any(version not in applied for version, _ in _migrations())
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        self._con.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self._con.execute("ROLLBACK")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self._con.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+        self._con.execute("COMMIT")
+
+    def table_columns(self, table: str) -> list[str]:
+        return [row[1] for row in self._con.execute(f"PRAGMA table_info({table})")]
+
+    def table_rows(self, table: str, columns: Sequence[str]) -> Iterator[list[tuple[Any, ...]]]:
+        cursor = self._con.execute(f"SELECT {', '.join(columns)} FROM {table}{_order(table)}")
+        while chunk := cursor.fetchmany(COPY_CHUNK):
+            yield [tuple(row) for row in chunk]

@@ -1,15 +1,15 @@
 """The store's story tables (migration 0005): profiles, candidate keys, document frequencies, stories.
 
-A mixin of `SQLiteStore`: the SQL stays in the store package, apart from the article and event tables.
+A mixin of `SQLStore`: the SQL stays in the store package, apart from the article and event tables.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .backend import Db, row_limit
 from .search import after_clause
 
 CHUNK = 500  # keys per IN (...) list: far below SQLite's limit on bound parameters
@@ -17,7 +17,7 @@ PROFILES = ""  # the key every profile holds: its frequency is the number of pro
 
 
 class StoryTables:
-    _db: sqlite3.Connection
+    _db: Db
 
     def unfiled_articles(self) -> list[tuple[int, str]]:
         """(stored order, id) of the articles in no story (stored before stories existed)."""
@@ -31,7 +31,7 @@ class StoryTables:
         """Count one more profile holding each of `keys`; returns how many profiles are stored (with this
         one): the frequency of the empty key, which every profile holds (no count over the table)."""
         self._db.executemany(
-            "INSERT INTO story_terms VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET df = df + 1",
+            "INSERT INTO story_terms VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET df = story_terms.df + 1",
             [(PROFILES,), *((k,) for k in keys)],
         )
         return int(self._db.execute("SELECT df FROM story_terms WHERE key = ?", (PROFILES,)).fetchone()[0])
@@ -91,18 +91,18 @@ class StoryTables:
     ) -> None:
         """File an article in a story (creating the story when `story_id` is the article's own id)."""
         self._db.execute(
-            "INSERT INTO stories VALUES (?, ?, ?, 1) ON CONFLICT (id) DO UPDATE SET articles = articles + 1,"
-            " first_published = CASE WHEN first_published IS NULL OR excluded.first_published < first_published"
-            " THEN excluded.first_published ELSE first_published END,"
-            " last_published = CASE WHEN last_published IS NULL OR excluded.last_published > last_published"
-            " THEN excluded.last_published ELSE last_published END",
+            "INSERT INTO stories AS s VALUES (?, ?, ?, 1) ON CONFLICT (id) DO UPDATE SET articles = s.articles + 1,"
+            " first_published = CASE WHEN s.first_published IS NULL OR excluded.first_published < s.first_published"
+            " THEN excluded.first_published ELSE s.first_published END,"
+            " last_published = CASE WHEN s.last_published IS NULL OR excluded.last_published > s.last_published"
+            " THEN excluded.last_published ELSE s.last_published END",
             (story_id, published, published),
         )
         self._db.execute(
             "INSERT INTO story_members VALUES (?, ?, ?, ?, ?)",
             (article_id, story_id, day, json.dumps(profile, ensure_ascii=False), similarity),
         )
-        self._db.executemany("INSERT OR IGNORE INTO story_keys VALUES (?, ?, ?)", [(k, article_id, day) for k in keys])
+        self._db.executemany("INSERT INTO story_keys VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [(k, article_id, day) for k in keys])
 
     def list_stories(
         self,
@@ -129,7 +129,7 @@ class StoryTables:
             sql += f" AND {clause}"
             params += values
         sql += " ORDER BY last_published IS NULL, last_published DESC, id LIMIT ?"
-        stories = [dict(row) for row in self._db.execute(sql, [*params, -1 if limit is None else limit])]
+        stories = [dict(row) for row in self._db.execute(sql, [*params, row_limit(limit)])]
         members: dict[str, list[dict[str, Any]]] = {s["id"]: [] for s in stories}
         ids = list(members)
         for start in range(0, len(ids), CHUNK):
