@@ -114,7 +114,7 @@ def _dead_of(trigger: Token, by_token: dict[int, ActorMention]) -> ActorMention 
     trigger is the subject of ("an airstrike killed five pro-regime forces"), directly or through a
     participle ("an Israeli plane hit a car, killing two men from Hezbollah")."""
     head = trigger.head
-    if trigger.dep_ == "pobj" and head.lower_ in ("in", "by") and head.head.lemma_ in VICTIM_LEMMAS:
+    if _means_of_death(trigger):
         return next((m for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj") and (m := _actor_in(c, by_token)) is not None), None)
     if trigger.dep_ != "nsubj":
         return None
