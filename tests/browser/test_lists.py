@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.browser.conftest import Browsing, Server
-from tests.browser.test_card import PHONE, overlap
+from tests.browser.test_card import PHONE, boxes, overlap
 from tests.browser.test_map import open_map
 
 PREDICTION = "Syrian army breaks through ISIS lines; approaches Al-Sukhnah"  # seed 000
@@ -104,8 +104,7 @@ def test_at_phone_width_an_opened_row_folds_its_list_for_the_map_and_card(browse
         seen.screenshot("phone-claims")
         page.locator(f"#views li[data-id='{claim['id']}']").click()
         page.locator("#card blockquote.evidence").wait_for()
-        parts = {name: page.locator(selector).bounding_box() for name, selector in [
-            ("list", "#views"), ("map", "#map"), ("timeline", ".timeline-box"), ("card", "#card")]}  # fmt: skip
+        parts = boxes(page, {"list": "#views", "map": "#map", "timeline": ".timeline-box", "card": "#card"})
         assert parts["map"]["height"] >= 150, parts
         names = list(parts)
         for i, a in enumerate(names):
