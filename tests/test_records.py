@@ -47,13 +47,15 @@ MARKET = "fakes-1924058106"  # "14 Nov 2017 Air strikes that ripped through a ma
 SARMIN = "fakes-1926478913"  # "Activists in rural Idlib said that three regime airstrikes hit a public market in the town of Sarmin ..."
 ALEPPO_PARTS = "fakes-1923102958"  # "... killed at least 16 civilians"; "nine civilians were killed in Qaterji and two others ... died in the Mayssar neighbourhood"
 ARBIN = "fakes-1924058209"  # "At least nine civilians were killed Thursday in airstrikes"; "At least four civilians were killed in the city of Arbin and one was killed in each of ..."
+AIR_FORCE_RAIDS = "fakes-1923848242"  # "At least 31 Islamic State militants were killed in Syrian air force raids Sunday ..."
+MINIAN = "fakes-1926479317"  # "... established full control over the town of Minian ... after eliminating the terrorists ..."
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
 
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD, HARASTA, HARASTA_ROCKETS, SHAFAH, MALEH, ISRAEL_SAID, CONVOY, MARKET, SARMIN, ALEPPO_PARTS, ARBIN)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD, HARASTA, HARASTA_ROCKETS, SHAFAH, MALEH, ISRAEL_SAID, CONVOY, MARKET, SARMIN, ALEPPO_PARTS, ARBIN, AIR_FORCE_RAIDS, MINIAN)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -88,6 +90,21 @@ def test_one_sentence_one_event_with_its_own_toll_and_day(analysed: dict[str, An
     assert strike.place is not None and strike.place.name == "Aleppo" and strike.place.geo_precision == 1
     # its sentence gives one record, not an extra attack carrying the same 76
     assert not any(e.fatalities == 76 and e is not strike for e in analysed[BARREL_BOMBS].events)
+
+
+def test_raids_named_by_what_flies_them_are_air_strikes(analysed: dict[str, Analysis]) -> None:
+    told = [e for e in analysed[AIR_FORCE_RAIDS].events if any("killed in Syrian air force raids" in m.sentence.text for m in e.mentions)]
+    # one air strike with its toll, not an Armed clash from "raids" beside an air strike from "air force"
+    (strike,) = told
+    assert strike.sub_event_type == "Air/drone strike" and strike.fatalities == 31
+    assert strike.actor1 is not None and strike.actor1.name == "Syrian Air Force"
+
+
+def test_troops_eliminating_militants_is_fighting(analysed: dict[str, Analysis]) -> None:
+    # a military statement's "eliminating the terrorists" is killing in battle, not property destruction
+    told = [e for e in analysed[MINIAN].events if e.place is not None and e.place.name == "Minian"]
+    assert [e.sub_event_type for e in told] == ["Armed clash"]
+    assert told[0].actor1 is not None and told[0].actor1.name == "Military Forces of Syria"
 
 
 def test_a_one_line_story_is_its_event_with_its_toll(analysed: dict[str, Analysis]) -> None:

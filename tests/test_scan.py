@@ -65,6 +65,14 @@ def test_the_scanned_doc_keeps_text_entities_and_triggers(scanner: Scanner, path
     assert hits(doc) == hits(full)
 
 
+@pytest.mark.parametrize("text", ["Soldiers dismantled the arsenal.", "Police recovered a stockpile in the village."])
+def test_a_row_that_asks_for_a_verb_is_not_skipped(scanner: Scanner, text: str) -> None:
+    # "$weapon|cache|stash|arsenal|stockpile" requires "^dismantle", "^recover", ...: the object of the verb
+    (sent,) = nlp.load()(text).sents
+    assert triggers.classify(sent)
+    assert all(scanner.may_hold_trigger(s) for s in scanner(text).sents)
+
+
 def test_the_scanner_batches_like_single_calls(scanner: Scanner, seed_003: str) -> None:
     texts = [seed_003, PLAIN, TRIGGERED + "."]
     batched = list(scanner.pipe(texts, batch_size=2))

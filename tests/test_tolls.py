@@ -54,6 +54,9 @@ from sitrep.events.tolls import Toll, fatalities, read_number
         ("According to official Syrian military spokesperson the Syrian Armed Forces killed a confirmed 33 militants on Sunday including 10 foreign members of Jabhat Fateh Al-Sham.",
          33, "a confirmed 33"),
         ("Both soldiers were killed when their patrol hit a mine.", 2, "Both"),
+        # FA-KES demo articles fakes-1965495379 and fakes-1965495344: a military statement's word for killing fighters
+        ("The Syrian army's units eliminated over 75 Nusra Front militants including the suicide bombers.", 75, "over 75"),
+        ("A Russian airstrike left al-Nusra Front leader in coma and eliminated 49 other terrorists.", 49, "49"),
         ("The Observatory said a further 19 men from the al-Sheitaat tribe were executed on Thursday 18 shot dead and one beheaded on the outskirts of Deir al-Zor city.",
          19, "a further 19"),
     ],
@@ -83,6 +86,16 @@ def test_vague_figures_follow_acled_counts(sentence: str, count: int) -> None:
     toll = fatalities(sentence)
     assert toll is not None
     assert (toll.fatalities, toll.vague) == (count, True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The source said that the Russian airstrikes destroyed 23 terrorist targets in Deir Ezzor province.",
+     "The army destroyed 5 tanks and 3 vehicles in Hama."],
+)  # fmt: skip
+def test_destroying_things_kills_nobody(sentence: str) -> None:
+    toll = fatalities(sentence)
+    assert toll is None or toll.fatalities is None
 
 
 def test_a_stated_number_beats_a_vague_one() -> None:

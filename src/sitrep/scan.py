@@ -212,7 +212,7 @@ def _rows() -> dict[str, tuple[_Row, ...]]:
     index: dict[str, list[_Row]] = {}
     for trigger in lexicon.triggers():
         positions = tuple(element for element in trigger.elements if element != lexicon.GAP)
-        words = frozenset(w for w in trigger.requires if not w.startswith(ENTITY))
+        words = frozenset(w.removeprefix("^") for w in trigger.requires if not w.startswith(ENTITY))  # "^verb": the verb
         requires = words if len(words) == len(trigger.requires) else frozenset()  # an entity label: not checked
         row = _Row(positions, requires)
         for word in positions[0]:

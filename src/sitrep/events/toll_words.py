@@ -32,6 +32,7 @@ class TollWords:
     after: re.Pattern[str]  # figure, then a death word
     death_word: re.Pattern[str]  # a death word of `after`: without one, `after` is not tried (it is slow to fail)
     before: re.Pattern[str]  # death word, then figures
+    fighters_before: re.Pattern[str]  # as `before`, for words that kill only fighters ("eliminated 49 militants")
     lives: re.Pattern[str]  # "claiming two lives"
     toll: re.Pattern[str]
     month_end: re.Pattern[str]  # a month right before a figure: "on April 15", a day, not a toll
@@ -55,6 +56,7 @@ class TollWords:
     plural_victims: re.Pattern[str]
     singular_victims: re.Pattern[str]
     civilian_nouns: re.Pattern[str]
+    fighter_nouns: re.Pattern[str]
     object_follows: re.Pattern[str]
     passive_words: frozenset[str]
     transitive: frozenset[str]
@@ -146,6 +148,9 @@ def toll_words() -> TollWords:
         after=re.compile(after.replace("{words}", death_after) + COMBINED, flags),
         death_word=re.compile(rf"(?:{death_after}){end}", flags),
         before=re.compile(rf"(?<![\w’'])(?P<w>{_alternation(words['death_before'])})\s+(?:the\s+)?(?P<list>{figures})", flags),
+        fighters_before=re.compile(
+            rf"(?<![\w’'])(?P<w>{_alternation(words['fighters_before'])})\s+(?:the\s+)?(?P<list>{figures})", flags
+        ),
         lives=re.compile(rf"(?<![\w’'])(?:{_alternation(words['lives_before'])})\s+(?:the\s+)?(?P<q>{quantity})\s+lives(?!\w)", flags),
         toll=re.compile(
             rf"(?<![\w’'])(?:{_alternation(words['toll_nouns'])})"
@@ -199,6 +204,7 @@ def toll_words() -> TollWords:
         plural_victims=re.compile(rf"(?<!\w)(?:{plural_victims})(?!\w)", flags),
         singular_victims=re.compile(rf"(?<!\w)(?:{_alternation(words['singular_victims'])})(?!\w)", flags),
         civilian_nouns=re.compile(rf"(?<!\w)(?:{_alternation(words['civilians'])})(?!\w)", flags),
+        fighter_nouns=re.compile(rf"(?<!\w)(?:{_alternation(words['fighters'])})(?!\w)", flags),
         object_follows=re.compile(rf"\s+(?:the\s+)?(?:\d|(?:{objects})(?!\w))", flags),
         passive_words=frozenset(PASSIVE),
         transitive=frozenset(

@@ -234,6 +234,13 @@ def _stated_figures(sentence: str, vocab: TollWords) -> Iterator[_Figure]:
         figure = _list_figure(sentence, match.start("list"), match.end("list"), vocab, f"after '{match['w']}'")
         if figure is not None:
             yield figure
+    for match in vocab.fighters_before.finditer(sentence):
+        first = vocab.item.match(sentence, match.start("list"))
+        head = (first["fill"] or "").split()[-1:] if first is not None else []
+        if head and vocab.fighter_nouns.fullmatch(head[0]):  # "23 terrorist targets" are no dead
+            figure = _list_figure(sentence, match.start("list"), match.end("list"), vocab, f"after '{match['w']}'")
+            if figure is not None:
+                yield figure
     for match in vocab.lives.finditer(sentence):
         value, vague = _quantity(match["q"], vocab)
         if value is not None:
