@@ -87,6 +87,7 @@ REASONS = {
     "question": "a question about a past event (an inquiry), not an event",
     "support": "the means of another side's support, not an event of its own",
     "generic": "nothing places, dates or tells it as having happened, and no record it is a mention of",
+    "no time": "an aim, attempt or forecast with no time of its own, not a specific event",
 }
 
 
@@ -185,6 +186,8 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
         return "war", f"{head.text!r} is told as part of the {war.text!r}"
     if aim is not None:
         return "aim", f"{head.text!r} is what the {aim.text!r} sets out to do"
+    if event.modality in ("planned", "predicted") and not candidate.dated:
+        return "no time", f"{head.text!r} is {event.modality} with no day, week or month of its own"
     toll = candidate.toll
     if toll is not None and toll.kind == "summed" and event.sub_event_type in ("Attack", "Armed clash") and _DEATH.search(event.trigger.text):
         return "summed", f"{event.trigger.text!r} tells {toll.text!r}: {toll.why.rsplit(';', 1)[-1].strip()}"
