@@ -88,6 +88,7 @@ REASONS = {
     "support": "the means of another side's support, not an event of its own",
     "generic": "nothing places, dates or tells it as having happened, and no record it is a mention of",
     "no time": "an aim, attempt or forecast with no time of its own, not a specific event",
+    "description": "a perfect-tense clause that describes something named, not one event",
 }
 
 
@@ -210,6 +211,9 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
     )  # fmt: skip
     if habit is not None:
         return "habitual", f"{habit.group()!r} in the trigger's clause"
+    described = _perfect_description(head) if not candidate.dated else None
+    if described is not None:
+        return "description", f"{head.text!r} describes {described.text!r} (a perfect tense with no day of its own)"
     if head.lemma_.lower() in words.talk_lemmas:
         return "talks", f"{head.text!r}: negotiations, not an agreement"
     talk = _talk(head, words) if event.event_type not in LITERAL_TYPES else None
@@ -315,6 +319,17 @@ def _past_question(head: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _perfect_description(head: Token) -> Token | None:
+    """The noun a relative clause in the perfect describes, when the trigger is that clause's verb: "areas
+    that the government has retaken", "militants who have seized large swathes", "Ghouta, where fighters
+    have been battling"."""
+    verb = predicate_of(head, head.sent) if head.pos_ not in VERBAL else head
+    if verb.dep_ != "relcl" or not (verb.i == head.i or head.head.i == verb.i):
+        return None
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    return verb.head if perfect else None
 
 
 def _days_since(candidate: Candidate) -> bool:
