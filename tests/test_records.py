@@ -134,6 +134,19 @@ def test_strikes_on_two_towns_are_two_events(analysed: dict[str, Analysis]) -> N
     assert any(ev.field == "place" and ev.span.text == "Talbeesah" for e in told for ev in e.evidence)
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [  # FA-KES demo articles fakes-1926479005 and fakes-1962495711 (the second: a district and its city are one place)
+        ("Air strikes hit rebel areas in Hama as well as east of Damascus.", ["east of Damascus", "Ḩamāh"]),
+        ("Due to terrorist attacks with rocket shells and explosive rounds on al-Mazzeh area in Damascus city one child "
+         "has been killed.", ["Mezzeh"]),
+    ],
+)  # fmt: skip
+def test_places_in_joined_phrases_are_one_event_each(text: str, places: list[str]) -> None:
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2016, 5, 31))])
+    assert sorted(e.place.name for e in analysis.events if e.place is not None) == sorted(places)
+
+
 def test_two_towns_of_one_sentence_each_at_its_own_point(analysed: dict[str, Analysis]) -> None:
     analysis = analysed[GHOUTA]
     told = [e for e in analysis.events if any("towns of Mesraba and Harasta" in m.sentence.text for m in e.mentions)]

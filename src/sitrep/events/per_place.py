@@ -14,13 +14,16 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..models import Evidence, Place, Span
-from ..places.geoparse import DERIVED
+from ..places.geoparse import DERIVED, INSIDE_KM
+from ..places.relative import distance_km
 from .candidate import Candidate, site_key
 from .location import vicinity
+from .syntax import VERBAL
 from .tolls import Toll, fatalities
 from .actor_mentions import ActorMention
 
 DEATH_LEMMAS = frozenset({"kill", "die"})
+MAX_CLIMB = 4  # steps from a place up to the phrases joined to its own
 PLACE_NOUNS = frozenset({"village", "town", "city", "district", "neighbourhood", "neighborhood", "quarter", "suburb", "area", "camp"})
 SPLIT_TYPES = frozenset({
     "Armed clash", "Government regains territory", "Non-state actor overtakes territory", "Chemical weapon", "Air/drone strike",
@@ -135,8 +138,6 @@ def _conjoined(doc: Doc, site: Place, places: Sequence[Place], actors: Sequence[
     heads = [t for t in span if t.i != span.root.i and not span.start <= t.head.i < span.end]
     loose = {c.i for t in heads for c in t.conjuncts if not span.start <= c.i < span.end}
     conjuncts = sorted({*span.root.conjuncts, *(doc[i] for i in loose)}, key=lambda t: t.i)
-    if not conjuncts:
-        return []
     sent = span.root.sent
     mentioned: dict[int, Place] = {}
     for mention in places:
@@ -144,6 +145,12 @@ def _conjoined(doc: Doc, site: Place, places: Sequence[Place], actors: Sequence[
             other = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if other is not None:
                 mentioned.setdefault(other.root.i, mention)
+    conjuncts += [
+        t for t in _phrase_conjuncts(span.root)
+        if t.i in mentioned and t not in conjuncts and mentioned[t.i].resolved and not _holds(site, mentioned[t.i])
+    ]  # fmt: skip
+    if not conjuncts:
+        return []
     acting = {m.root for m in actors}
     found, keys = [], {site_key(site)}
     for token in conjuncts:
@@ -159,8 +166,43 @@ def _conjoined(doc: Doc, site: Place, places: Sequence[Place], actors: Sequence[
     return found
 
 
+def _holds(a: Place, b: Place) -> bool:
+    """Whether one of two places is a district of the town the other is ("al-Hamadaniyeh area and al-Assad
+    suburb in Aleppo")."""
+    if "district" not in (a.feature, b.feature) or None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    return distance_km(a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0) <= INSIDE_KM
+
+
+def _phrase_conjuncts(root: Token) -> list[Token]:
+    """The tokens of the phrases joined to one that holds the place, up to the verb: "in A, in B as well as in
+    C", "rebel areas in A and B as well as east of C"; never the branch that holds the place ("al-Mazzeh
+    area in Damascus city" names one place)."""
+    node, found = root, []
+    for _ in range(MAX_CLIMB):
+        parent = node.head
+        if parent.i == node.i or parent.pos_ in VERBAL:
+            break
+        own = {t.i for t in node.subtree}
+        if node.dep_ == "conj":  # a later conjunct: the first, with what hangs on it, is joined to it
+            found += [t for t in parent.subtree if t.i not in own]
+        else:
+            found += [t for c in parent.children if c.dep_ == "conj" for t in c.subtree]
+        node = parent
+    return found
+
+
 def _same_level(a: Place, b: Place) -> bool:
-    """Whether two places are of one level (two villages, two provinces), neither holding the other."""
+    """Whether two places are of one level (two villages, two provinces, two parts of towns), neither
+    holding the other."""
     if "country" in (a.feature, b.feature):
         return False
-    return (a.feature == "admin1") == (b.feature == "admin1")
+    return _level(a) == _level(b)
+
+
+def _level(place: Place) -> str:
+    """"region" for a province or a part of one ("central Hama"), "part" for a part of a town (a
+    neighbourhood, "the outskirts of"), else "town"."""
+    if place.feature == "admin1" or (place.feature in DERIVED and place.geo_precision == 3):
+        return "region"
+    return "part" if place.feature == "part" else "town"
