@@ -178,6 +178,11 @@ def test_seed_sentences_carry_territory_triggers(model: Language, seed_texts: di
         ("Militants executed twelve villagers.", "Attack"),
         ("An angry mob lynched a man accused of theft.", "Mob violence"),
         ("Hundreds of soldiers defected to the opposition.", "Change to group/activity"),
+        # FA-KES demo articles fakes-1923848242, fakes-1965511231, fakes-1965495379
+        ("At least 31 militants were killed in Syrian air force raids Sunday.", "Air/drone strike"),
+        ("An army unit foiled an attempt by al-Nusra terrorist groups to infiltrate to one of the military posts.", "Armed clash"),
+        ("The Syrian government forces eliminated over 75 militants of the Jabhat Fatah al Sham terrorist group.", "Armed clash"),
+        ("Russian jets eliminated 49 other terrorists in Idlib.", "Air/drone strike"),
     ],
 )
 def test_best_trigger_types_the_sentence(model: Language, text: str, expected: str) -> None:
