@@ -169,7 +169,7 @@ def _conjoined(doc: Doc, site: Place, places: Sequence[Place], actors: Sequence[
 def _holds(a: Place, b: Place) -> bool:
     """Whether one of two places is a district of the town the other is ("al-Hamadaniyeh area and al-Assad
     suburb in Aleppo")."""
-    if "district" not in (a.feature, b.feature) or None in (a.lat, a.lon, b.lat, b.lon):
+    if {a.feature, b.feature} != {"district", "town"} or None in (a.lat, a.lon, b.lat, b.lon):
         return False
     return distance_km(a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0) <= INSIDE_KM
 
