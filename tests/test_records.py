@@ -426,6 +426,15 @@ def test_a_perfect_clause_describing_a_noun_is_no_event(text: str) -> None:
     assert "description" in {r.reason for r in analysis.rejected}
 
 
+def test_an_event_in_a_clause_of_its_own_takes_that_clauses_day() -> None:
+    # FA-KES demo article fakes-1923848305: Friday's bombings in Hama came after Tuesday's in Homs
+    text = ("Fridays attack came after a double car bombing claimed by Al-Qaeda killed at least 100 people on Tuesday in a "
+            "majority-Alawite district of the central city of Homs.")  # fmt: skip
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2014, 5, 2))])
+    bombing = next(e for e in analysis.events if e.trigger.text == "bombing")
+    assert (bombing.date, bombing.fatalities) == (date(2014, 4, 29), 100)
+
+
 @pytest.mark.parametrize(
     ("text", "kept"),
     [("The regime has been attempting to seize al-Maleh for more than two years.", False),

@@ -123,6 +123,16 @@ def test_ignores_what_is_not_a_date(sentence: str) -> None:
     assert found.date == THURSDAY
 
 
+def test_the_date_words_of_a_clause_date_its_event() -> None:
+    # FA-KES demo article fakes-1923848305 (published Friday 2 May 2014)
+    sentence = "Fridays attack came after a double car bombing claimed by Al-Qaeda killed at least 100 people on Tuesday in Homs."
+    published = date(2014, 5, 2)
+    assert event_date(sentence, published).date == published  # the first day named
+    assert event_date(sentence, published).others == 1
+    clause = range(sentence.index("a double car bombing"), len(sentence))
+    assert event_date(sentence, published, within=clause).date == date(2014, 4, 29)
+
+
 def test_most_precise_expression_wins() -> None:
     found = event_date("On Monday, the army retook the town, which fell to ISIS in May 2015.", THURSDAY)
     assert (found.date, found.text, found.historical) == (date(2017, 4, 3), "Monday", False)

@@ -27,7 +27,7 @@ from .candidate import NONSTATE_TYPES, SHORT_SINCE_DAYS, STATE_TYPES, VIOLENT_TY
 from .claimants import claims, credit
 from .coreference import corefer
 from .screen import screen
-from .syntax import tree_distance
+from .syntax import clause_of, predicate_of, tree_distance
 from .attribution import Statement, quotations, relayed_report
 from .later_tolls import later_tolls
 from .tag_lists import inside, tag_spans
@@ -121,9 +121,13 @@ def _candidates(
         for hit in hits:
             headline = hit.start_char < context.title_end
             own_toll = None if headline else toll
+            base = when
+            if when.others:  # "Friday's attack came after a car bombing killed 100 people on Tuesday"
+                clause = {t.idx for t in clause_of(predicate_of(doc[hit.head], sent), sent)}
+                base = event_date(words, context.published, offset=sent.start_char, within=clause)
             apart = interval.offset(doc[hit.head], sent)  # "two days after militants kidnapped them"
-            own = when if apart is None else interval.shifted(when, apart, context.published)
-            own_dated = dated or apart is not None
+            own = base if apart is None else interval.shifted(base, apart, context.published)
+            own_dated = (base.start is not None and not base.reported and not _long_since(base)) or apart is not None
             event, stated, site = _event(text, sent, hit, sites, actors, actor_spans, statements, relayed, previous, own, own_toll)
             candidate = Candidate(
                 event, hit.head, hit.weight, stated, own_dated, told(sent, doc[hit.head], doc[hit.start : hit.end]),

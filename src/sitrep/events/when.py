@@ -24,7 +24,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -48,6 +48,7 @@ class EventDate:
     first: dt.date | None = None  # the days the words name (None when no date expression is read)
     last: dt.date | None = None
     reported: bool = False  # the words date the report, not the event ("a monitor said Tuesday")
+    others: int = 0  # how many other date words the sentence holds
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,12 @@ class _Found:
     span: _Span
 
 
-def event_date(sentence: str, published: date | None, offset: int = 0) -> EventDate:
-    """The date of the event `sentence` reports; `offset` is where it starts in the full text."""
+def event_date(sentence: str, published: date | None, offset: int = 0, within: Collection[int] = ()) -> EventDate:
+    """The date of the event `sentence` reports; `offset` is where it starts in the full text. With
+    `within` (offsets in the full text of one clause's words), date words there come first: "Friday's attack
+    came after a car bombing killed 100 people on Tuesday" dates the bombing Tuesday."""
     found = [f for f in _find(sentence, published) if f.span.first is not None or published is None]
+    found = [f for f in found if offset + f.start in within] or found
     if not found:
         if published is None:
             return EventDate(None, 2, None, None, None, False, "no date in the sentence and no publication date")
@@ -91,7 +95,7 @@ def event_date(sentence: str, published: date | None, offset: int = 0) -> EventD
     historical = published is not None and span.last < published - timedelta(days=HISTORY_DAYS)
     why = span.why + (" (history)" if historical else "") + (" (future)" if span.future else "") + others
     why += " (the day of the report: the words follow a verb of saying)" if reported else ""
-    return EventDate(coded, precision, offset + best.start, offset + best.end, text, historical, why, first, last, reported)
+    return EventDate(coded, precision, offset + best.start, offset + best.end, text, historical, why, first, last, reported, len(found) - 1)
 
 
 # Verbs of saying right before a date: "a monitor said Tuesday", "HRW said in a report Tuesday that ..."
