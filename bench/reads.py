@@ -3,8 +3,8 @@ map's counts with an actor, search words or `min_sources`, in process, warm.
 
 Run: .venv/bin/python bench/reads.py --db big.db [--queries 300] [--repeat 5] [--incidents]
 - pages: bench/api.py's queries (a 1-4 degree box around a real event's place, a 30-180 day range
-  around its date), each as the store's listing of 101 (`list_events`, SQL and records read back):
-  median and 95th percentile;
+  around its date), each as the store's listing of 101 (`list_events`, SQL and records read back)
+  and through the app in process (`/api/events`, 100 a page): median and 95th percentile;
 - map: the grid (zoom 6) and the monthly timeline the page asks for its first view (an 18 degree box
   around the densest cell of zoom 4) with actor "government", words "hospital", `min_sources=2`:
   best / median / worst of `--repeat`, and the events counted.
@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
-from api import queries, store_latency
+from api import latency, queries, store_latency
 
 from sitrep.filter_values import actor_names
 from sitrep.store import Store, open_store
@@ -108,6 +108,7 @@ def main() -> None:
     if args.part in ("pages", "both"):
         urls = queries(args.db, args.queries)
         print("pages (bbox + date range, list_events, 101 a page):", json.dumps(store_latency(args.db, urls)))
+        print("pages through the app (/api/events, TestClient, limit 100):", json.dumps(latency(args.db, urls)))
 
 
 if __name__ == "__main__":

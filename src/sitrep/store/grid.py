@@ -3,8 +3,9 @@ themselves when few), and events per day, week or month.
 
 A mixin of `SQLStore`, on either database (its `search` module gives the SQL that differs). Filters on types, modalities, dates and a box alone are read from migration
 0008's running totals (`event_cells`; `event_cell_days` for a period; `event_days` for the timeline);
-any other filter counts the matching events themselves, found through the R*Tree and `EventFilters`
-as `list_events` finds them.
+any other filter counts the matching events themselves, found through `EventFilters` as
+`list_events` finds them (the R*Tree, or an actor's, the words' or the sources' events when
+`plan.area_first` finds those fewer).
 A cell of level L is 90 / 2^L degrees square and holds [west, east) x [south, north).
 """
 
