@@ -71,7 +71,7 @@ class EventFilters:
 def sources_clause(min_sources: int) -> tuple[str, list[Any]]:
     """A WHERE clause on `e` (events) keeping events whose incident has at least `min_sources`
     independent sources (an event in no incident has one: give `min_sources` above 1), through
-    migration 0009's index."""
+    the incidents' index on their sources."""
     return (
         "(e.article_id, e.n) IN (SELECT i.article_id, i.n FROM incidents c"
         " JOIN incident_events i ON i.incident_id = c.id WHERE c.sources >= ?)"
