@@ -137,6 +137,11 @@ def test_pages_of_articles_incidents_and_claims(client: TestClient, db: Path, in
         ("modality=claimed", lambda e: e["modality"] == "claimed"),
         ("outlet=TRT%20World", lambda e: e["article"]["outlet"] == "TRT World"),
         ("min_sources=2", lambda e: e["sources"] >= 2),
+        (
+            "actor=government&bbox=30,30,45,40",
+            lambda e: any("government" in n.lower() for n in names(e))
+            and e["latitude"] is not None and 30 <= e["longitude"] <= 45 and 30 <= e["latitude"] <= 40,
+        ),
         ("bbox=36,35,38.5,37", lambda e: e["latitude"] is not None and 36 <= e["longitude"] <= 38.5 and 35 <= e["latitude"] <= 37),
         (
             "lat=33.51&lon=36.29&radius_km=40",
@@ -494,6 +499,8 @@ GRID_QUERIES = [
     "&q=hospital&bbox=30,30,45,40",
     "&event_type=Air%2Fdrone%20strike",
     "&lat=36.2&lon=37.15&radius_km=150",
+    "&min_sources=2",
+    "&actor=turk&since=2016-01-01&lat=36.2&lon=37.15&radius_km=300",
 ]
 
 
@@ -534,6 +541,41 @@ def test_grid_gives_the_events_themselves_when_few(client: TestClient) -> None:
     assert client.get(f"/api/events/grid?zoom=8&bbox=36,35,38.5,37&modality=reported&max_events={len(listed) - 1}").json()["kind"] == "cells"
 
 
+def test_an_area_checked_on_the_events_keeps_what_its_index_finds(db: Path | str) -> None:
+    """SQLite walks the smaller of the area's index and an actor's, words' or sources' events
+    (`plan.area_first`), checking the area on the events' columns when not walking it; both ways
+    keep the same events."""
+    from sitrep.filter_values import actor_names
+    from sitrep.store.filters import EventFilters
+    from sitrep.store.plan import area_first, box_events
+    from sitrep.store.search import Box, Circle
+
+    def kept(store: Any, filters: EventFilters, min_sources: int, area_index: bool) -> list[tuple[str, int]]:
+        where, params = filters.sql(store.search, area_index=area_index)
+        if min_sources > 1:
+            where.append("(e.article_id, e.n) IN (SELECT article_id, n FROM incident_events i JOIN incidents c ON c.id = i.incident_id WHERE c.sources >= ?)")
+            params.append(min_sources)
+        sql = f"SELECT e.article_id, e.n FROM events e JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(where)} ORDER BY 1, 2"
+        return [tuple(row) for row in store._db.execute(sql, params)]
+
+    region, town = Box(30, 30, 45, 40), Box(37.1, 36.15, 37.2, 36.25)  # Syria and around; Aleppo
+    cases = [
+        (EventFilters(area=region, actor=actor_names("government")), 1, False),
+        (EventFilters(area=region, text="hospital", since="2016-01-01"), 1, False),
+        (EventFilters(area=region), 2, False),
+        (EventFilters(area=Circle(36.2, 37.15, 300), actor=actor_names("turk")), 1, False),
+        (EventFilters(area=town, actor=actor_names("a")), 1, True),  # a small box, a name part most names hold
+        (EventFilters(area=region), 1, True),  # no other set to walk
+    ]
+    with open_store(db) as store:
+        assert box_events(store._db, EventFilters(area=region)) >= len(kept(store, EventFilters(area=region), 1, True))
+        for filters, min_sources, walks_area in cases:
+            by_index = kept(store, filters, min_sources, True)
+            assert by_index and kept(store, filters, min_sources, False) == by_index, filters
+            if not store.search.plans_itself():
+                assert area_first(store._db, store.search, filters, min_sources) is walks_area, filters
+
+
 def _bucket(day: str, bucket: str) -> str:
     from datetime import date, timedelta
 
@@ -545,7 +587,11 @@ def _bucket(day: str, bucket: str) -> str:
     return day
 
 
-@pytest.mark.parametrize("query", ["", "&modality=reported", "&since=2016-03-01&until=2016-09-30&event_type=Battles", "&actor=government", "&bbox=36,35,38.5,37"])
+@pytest.mark.parametrize(
+    "query",
+    ["", "&modality=reported", "&since=2016-03-01&until=2016-09-30&event_type=Battles", "&actor=government", "&bbox=36,35,38.5,37",
+     "&min_sources=2&bbox=30,30,45,40", "&q=hospital&bbox=36,35,38.5,37"],
+)  # fmt: skip
 @pytest.mark.parametrize("bucket", ["day", "week", "month"])
 def test_timeline_counts_equal_counting_the_events(client: TestClient, query: str, bucket: str) -> None:
     answer = client.get(f"/api/events/timeline?bucket={bucket}{query}").json()

@@ -179,3 +179,72 @@ def test_map_totals_follow_events_written_moved_and_deleted(new_store):
         assert totals() == ([(28, 71, 1, 3), (44, 77, 1, 0)], [("2017-08-06", 28, 71, 1, 3)], [("", 1), ("2017-08-06", 1), ("2017-08-07", 1)])
         store._db.execute("DELETE FROM events WHERE n < 2")
         assert totals() == ([], [], [("2017-08-07", 1)])
+
+
+def _acted(lat: float, lon: float, *names: str) -> dict[str, object]:
+    """An event at (lat, lon) whose actor1, actor2 and associated actors are `names`, in that order."""
+    actors = [{"name": name} for name in names]
+    return {**_event(lat, lon, "2017-08-06", None), "actor1": actors[0] if actors else None,
+            "actor2": actors[1] if len(actors) > 1 else None, "assoc_actors": actors[2:]}  # fmt: skip
+
+
+def _named(store_location: str) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    rows = store_rows(store_location)
+    return rows["event_actors"], rows["actor_names"]
+
+
+def test_actor_names_are_kept_folded_per_event_and_found_by_any_part(new_store, tmp_path, request):
+    """Migration 0009's tables: each event's actor names folded, once each, gone with the event; the
+    migration fills them for events stored before it exactly as writing them does."""
+    from sitrep.store.filters import EventFilters
+
+    with open_store(new_store) as store:
+        with store.transaction():
+            store.add_article(_article("aaaa000000000001"))
+            store.add_events("aaaa000000000001", [
+                _acted(36.2, 37.1, "Syrian Government", "Ḩayʼat Taḩrīr al-Shām", "syrian government"),
+                _acted(36.3, 37.2, "Civilians"),
+                _acted(36.4, 37.3),
+            ])  # fmt: skip
+        found = [e["id"] for e in store.list_events(EventFilters(actor=("tahrir",)))]
+        assert found == ["aaaa00000000-0"]
+        assert [e["id"] for e in store.list_events(EventFilters(actor=("civilian", "government")))] == ["aaaa00000000-0", "aaaa00000000-1"]
+        assert len(store.list_events(EventFilters(actor=("",)))) == 3  # every name holds the empty part
+        assert store.list_events(EventFilters(actor=("government\nhay",))) == []  # a part lies within one name
+    events, names = _named(new_store)
+    assert events == sorted([
+        ("civilians", "aaaa000000000001", 1), ("hayat tahrir al-sham", "aaaa000000000001", 0),
+        ("syrian government", "aaaa000000000001", 0),
+    ], key=repr)  # fmt: skip
+    assert names == sorted([("civilians",), ("hayat tahrir al-sham",), ("syrian government",)], key=repr)
+    before = _before_0009(new_store, request, tmp_path)
+    with open_store(before) as store:
+        assert store.schema_version() == LATEST
+    assert _named(before) == (events, names)
+    with open_store(new_store) as store:
+        store._db.execute("DELETE FROM events WHERE n = 0")
+        assert store.list_events(EventFilters(actor=("government",))) == []
+    assert _named(new_store)[0] == [("civilians", "aaaa000000000001", 1)]
+
+
+def _before_0009(location: str, request: pytest.FixtureRequest, folder: Path) -> str:
+    """A copy of the store at `location` as it was before migration 0009 (its tables and record dropped)."""
+    drop = "DROP TABLE event_actors; DROP TABLE actor_names; DELETE FROM schema_migrations WHERE version = 9;"
+    if location.startswith("postgres"):
+        import psycopg
+
+        from sitrep.store.copy import copy_store
+
+        url = new_location("postgres", request, folder)
+        with open_store(location) as source, open_store(url) as target:
+            copy_store(source, target)
+        with psycopg.connect(url) as old:
+            old.execute(drop.encode())
+        return url
+    copy = str(folder / "before.db")
+    with sqlite3.connect(location) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    with sqlite3.connect(copy) as old:
+        old.executescript(drop)
+    old.close()
+    return copy

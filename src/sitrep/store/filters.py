@@ -29,9 +29,10 @@ class EventFilters:
     text: str | None = None  # words that must all occur in the article's title or text
     article_id: str | None = None
 
-    def sql(self, search: Search) -> tuple[list[str], list[Any]]:
+    def sql(self, search: Search, *, area_index: bool = True) -> tuple[list[str], list[Any]]:
         """WHERE clauses with placeholders and their parameters (the area and words through the
-        database's `search`); never values pasted into SQL."""
+        database's `search`; the area through its index unless `area_index` is False, see
+        `plan.area_first`); never values pasted into SQL."""
         clauses = [
             ("e.event_date >= ?", self.since),
             ("e.event_date <= ?", self.until),
@@ -42,17 +43,39 @@ class EventFilters:
             ("e.article_id = ?", self.article_id),
         ]
         where, params = conditions(clauses)
-        if self.actor:
-            likes = " OR ".join("sitrep_fold(e.actors) LIKE ? ESCAPE '\\'" for _ in self.actor)
-            add_clause(where, params, (f"({likes})", [f"%{like_literal(name)}%" for name in self.actor]))
+        actor = self.actor_clause()
+        if actor is not None:
+            add_clause(where, params, actor)
         for column, values in (("sitrep_fold(e.admin1)", self.admin1), ("e.modality", self.modality)):
             if values:
                 add_clause(where, params, (f"{column} IN ({', '.join('?' * len(values))})", list(values)))
         if self.area is not None:
-            add_clause(where, params, search.area_clause(self.area, self.since, self.until))
+            add_clause(where, params, search.area_clause(self.area, self.since, self.until, indexed=area_index))
         if self.text is not None:
             add_clause(where, params, search.text_clause("e.article_id", words(self.text)))
         return where, params
+
+    def actor_clause(self) -> tuple[str, list[Any]] | None:
+        """A WHERE clause on `e` (events) for events with an actor whose name holds one of the parts,
+        through migration 0009's names; None when the filter keeps every event."""
+        if not self.actor or "" in self.actor:  # every name holds the empty part
+            return None
+        likes = " OR ".join("name LIKE ? ESCAPE '\\'" for _ in self.actor)
+        names = f"SELECT name FROM actor_names WHERE {likes}"
+        return (
+            f"(e.article_id, e.n) IN (SELECT article_id, n FROM event_actors WHERE name IN ({names}))",
+            [f"%{like_literal(name)}%" for name in self.actor],
+        )
+
+
+def sources_clause(min_sources: int) -> tuple[str, list[Any]]:
+    """A WHERE clause on `e` (events) keeping events whose incident has at least `min_sources`
+    independent sources (an event in no incident has one: give `min_sources` above 1), through
+    the incidents' index on their sources."""
+    return (
+        "(e.article_id, e.n) IN (SELECT i.article_id, i.n FROM incidents c"
+        " JOIN incident_events i ON i.incident_id = c.id WHERE c.sources >= ?)"
+    ), [min_sources]
 
 
 def like_literal(text: str) -> str:

@@ -3,8 +3,9 @@ themselves when few), and events per day, week or month.
 
 A mixin of `SQLStore`, on either database (its `search` module gives the SQL that differs). Filters on types, modalities, dates and a box alone are read from migration
 0008's running totals (`event_cells`; `event_cell_days` for a period; `event_days` for the timeline);
-any other filter counts the matching events themselves, found through the R*Tree and `EventFilters`
-as `list_events` finds them.
+any other filter counts the matching events themselves, found through `EventFilters` as
+`list_events` finds them (the R*Tree, or an actor's, the words' or the sources' events when
+`plan.area_first` finds those fewer).
 A cell of level L is 90 / 2^L degrees square and holds [west, east) x [south, north).
 """
 
@@ -16,10 +17,10 @@ from typing import Any, ClassVar
 
 from ..filter_values import acled_types
 from .backend import Db, Search
-from .filters import EventFilters, add_clause
+from .filters import EventFilters, add_clause, sources_clause
+from .plan import LEVELS, area_first
 from .search import Box, Circle
 
-LEVELS = range(2, 15)  # the levels migration 0008 keeps totals for (the map page zooms to 14)
 TOTALS = ("grid_levels", "event_cells", "event_cell_days", "event_days")  # 0008's tables: the events' triggers fill them
 WORLD = Box(-180.0, -90.0, 180.0, 90.0)
 EVENT_COLUMNS = (
@@ -65,18 +66,20 @@ def _bucket(search: Search, bucket: str, day: str) -> str:
     return f"substr({day}, 1, 7) || '-01'" if bucket == "month" else day
 
 
-def _from_events(search: Search, filters: EventFilters, min_sources: int, *, whole: bool = False) -> tuple[str, list[str], list[Any]]:
-    """FROM events `e` and the WHERE clauses of the filters; with their article `a` and incident `i`
-    when `whole` or the filters need them (else the map's covering index answers alone)."""
-    where, params = filters.sql(search)
+def _from_events(
+    search: Search, filters: EventFilters, min_sources: int, *, area_index: bool, whole: bool = False
+) -> tuple[str, list[str], list[Any]]:
+    """FROM events `e` and the WHERE clauses of the filters (the area through its index if
+    `area_index`); with their article `a` and incident `i` when `whole` or the filters need them
+    (else the map's covering index answers alone)."""
+    where, params = filters.sql(search, area_index=area_index)
     sql = f" FROM {search.map_events()}"
     if whole or filters.outlet is not None:
         sql += " JOIN articles a ON a.id = e.article_id"
-    if whole or min_sources > 1:
+    if whole:
         sql += " LEFT JOIN incident_events i ON i.article_id = e.article_id AND i.n = e.n"
     if min_sources > 1:
-        sql += " LEFT JOIN incidents c ON c.id = i.incident_id"
-        add_clause(where, params, ("COALESCE(c.sources, 1) >= ?", [min_sources]))
+        add_clause(where, params, sources_clause(min_sources))
     return sql, where, params
 
 
@@ -112,12 +115,14 @@ class GridTables:
         box = grid.box()
         answer: dict[str, Any] = {"level": grid.level, "cell": grid.size, "bbox": [box.west, box.south, box.east, box.north]}
         filters = replace(filters, area=box if not isinstance(area, Circle) else area)
+        area_index = True
         if _totals_serve(filters, min_sources, boxed=True) and grid.level in LEVELS:
             rows = self._total_cells(filters, grid)
         else:
-            rows = self._event_cells(filters, grid, min_sources)
+            area_index = area_first(self._db, self.search, filters, min_sources)
+            rows = self._event_cells(filters, grid, min_sources, area_index)
         if sum(row[3] for row in rows) <= max_events:
-            events = self._view_events(filters, min_sources, max_events)
+            events = self._view_events(filters, min_sources, max_events, area_index)
             return {**answer, "kind": "events", "total": len(events), "events": events}
         cells = _cells(rows)
         return {**answer, "kind": "cells", "total": sum(c["count"] for c in cells), "cells": cells}
@@ -137,8 +142,8 @@ class GridTables:
         )
         return [tuple(r) for r in self._db.execute(sql, [*first, grid.y0, grid.y1, grid.x0, grid.x1, *params])]
 
-    def _event_cells(self, filters: EventFilters, grid: Grid, min_sources: int) -> list[tuple[Any, ...]]:
-        source, where, params = _from_events(self.search, filters, min_sources)
+    def _event_cells(self, filters: EventFilters, grid: Grid, min_sources: int, area_index: bool) -> list[tuple[Any, ...]]:
+        source, where, params = _from_events(self.search, filters, min_sources, area_index=area_index)
         where.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
         y, x = (self.search.cell_index(f"(e.{c} + {d}) / ?") for c, d in (("lat", 90), ("lon", 180)))
         sql = (
@@ -148,9 +153,9 @@ class GridTables:
         rows = self._db.execute(sql, [grid.size, grid.size, *params])
         return [tuple(r) for r in rows if grid.y0 <= r[0] <= grid.y1 and grid.x0 <= r[1] <= grid.x1]
 
-    def _view_events(self, filters: EventFilters, min_sources: int, limit: int) -> list[dict[str, Any]]:
+    def _view_events(self, filters: EventFilters, min_sources: int, limit: int, area_index: bool) -> list[dict[str, Any]]:
         """Located events as the map draws them (the card fetches the rest)."""
-        source, where, params = _from_events(self.search, filters, min_sources, whole=True)
+        source, where, params = _from_events(self.search, filters, min_sources, area_index=area_index, whole=True)
         where.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
         sql = (
             f"SELECT {EVENT_COLUMNS}{source} WHERE {' AND '.join(where)}"
@@ -177,7 +182,8 @@ class GridTables:
             when = f"CASE WHEN day = '' THEN NULL ELSE {_bucket(self.search, bucket, 'day')} END"
             sql = f"SELECT {when}, event_type, SUM(events) FROM event_days{' WHERE ' if where else ''}{' AND '.join(where)}"
         else:
-            source, where, params = _from_events(self.search, filters, min_sources)
+            area_index = area_first(self._db, self.search, filters, min_sources)
+            source, where, params = _from_events(self.search, filters, min_sources, area_index=area_index)
             when = _bucket(self.search, bucket, "e.event_date")
             sql = f"SELECT {when}, e.event_type, COUNT(*){source}{' WHERE ' if where else ''}{' AND '.join(where)}"
         buckets: dict[str, dict[str, int]] = {}

@@ -13,9 +13,10 @@ from .search import WORD, Area, Circle
 SLACK_M = 1.0  # metres: PostGIS's sphere and the haversine's may differ in the last digits
 
 
-def area_clause(area: Area, since: str | None = None, until: str | None = None) -> tuple[str, list[Any]]:
+def area_clause(area: Area, since: str | None = None, until: str | None = None, *, indexed: bool = True) -> tuple[str, list[Any]]:
     """A WHERE clause on `e` (events) for events inside `area`: a box through the lon/lat GiST index,
-    a circle through the geography one; the dates are `EventFilters`' own clauses."""
+    a circle through the geography one, which the planner walks or not (`indexed` is SQLite's
+    choice); the dates are `EventFilters`' own clauses."""
     if isinstance(area, Circle):
         clause = (
             "ST_DWithin(e.geog, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?, false)"
@@ -50,6 +51,11 @@ def snippets(db: Db, query: str, article_ids: Sequence[str]) -> dict[str, str]:
         [_words(query), *article_ids],
     )
     return {article_id: text for article_id, text in rows}
+
+
+def plans_itself() -> bool:
+    """Whether the database weighs its indexes itself: PostgreSQL's planner does, from its statistics."""
+    return True
 
 
 def map_events() -> str:

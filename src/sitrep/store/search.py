@@ -71,29 +71,29 @@ def register(db: sqlite3.Connection) -> None:
     db.create_function("sitrep_fold", 1, fold, deterministic=True)
 
 
-def area_clause(area: Area, since: str | None = None, until: str | None = None) -> tuple[str, list[Any]]:
-    """A WHERE clause on `e` (events) for events inside `area`, found through the R*Tree, which also
-    narrows by the date range when one is given; the exact columns are checked after it."""
+def area_clause(area: Area, since: str | None = None, until: str | None = None, *, indexed: bool = True) -> tuple[str, list[Any]]:
+    """A WHERE clause on `e` (events) for events inside `area`, found through the R*Tree (unless not
+    `indexed`), which also narrows by the date range when one is given; the exact columns are
+    checked after it."""
     box = area.box() if isinstance(area, Circle) else area
-    index = [
-        "max_lon >= ?", "min_lon <= ?", "max_lat >= ?", "min_lat <= ?",
-    ]  # fmt: skip
-    params: list[Any] = [box.west - SLACK, box.east + SLACK, box.south - SLACK, box.north + SLACK]
-    if since is not None:
-        index.append("max_day >= julianday(?) - 1")
-        params.append(since)
-    if until is not None:
-        index.append("min_day <= julianday(?) + 1")
-        params.append(until)
-    clause = (
-        f"(e.article_id, e.n) IN (SELECT article_id, n FROM events_rtree WHERE {' AND '.join(index)})"
-        " AND e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?"
-    )
-    params += [box.west, box.east, box.south, box.north]
+    clause = "e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?"
+    params: list[Any] = [box.west, box.east, box.south, box.north]
     if isinstance(area, Circle):
         clause += " AND sitrep_km(?, ?, e.lat, e.lon) <= ?"
         params += [area.lat, area.lon, area.radius_km]
-    return clause, params
+    if not indexed:
+        return clause, params
+    index = [
+        "max_lon >= ?", "min_lon <= ?", "max_lat >= ?", "min_lat <= ?",
+    ]  # fmt: skip
+    found: list[Any] = [box.west - SLACK, box.east + SLACK, box.south - SLACK, box.north + SLACK]
+    if since is not None:
+        index.append("max_day >= julianday(?) - 1")
+        found.append(since)
+    if until is not None:
+        index.append("min_day <= julianday(?) + 1")
+        found.append(until)
+    return f"(e.article_id, e.n) IN (SELECT article_id, n FROM events_rtree WHERE {' AND '.join(index)}) AND {clause}", [*found, *params]
 
 
 def match_query(text: str) -> str | None:
@@ -130,6 +130,11 @@ def after_clause(descending: str, ties: Sequence[str], key: Sequence[Any]) -> tu
     if value is None:
         return f"({descending} IS NULL AND {later})", rest
     return f"({descending} < ? OR {descending} IS NULL OR ({descending} = ? AND {later}))", [value, value, *rest]
+
+
+def plans_itself() -> bool:
+    """Whether the database weighs its indexes itself (SQLite: no, `plan.area_first` does)."""
+    return False
 
 
 def map_events() -> str:

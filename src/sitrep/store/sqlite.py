@@ -25,8 +25,9 @@ from ..models import Article, Place, Source, Span
 from . import search
 from .backend import Db, Search, row_limit
 from .filters import EventFilters as EventFilters
-from .filters import add_clause, conditions, like_literal, words
+from .filters import add_clause, conditions, like_literal, sources_clause, words
 from .grid import TOTALS, GridTables
+from .plan import area_first
 from .search import after_clause
 from .links import LinkTables
 from .stories import StoryTables
@@ -47,6 +48,7 @@ def _migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
+PAGE_ORDER = "{0}.event_date DESC NULLS LAST, {0}.article_id, {0}.n"  # events' listing order, newest first
 COPY_CHUNK = 5000  # rows a copy reads at a time
 BUSY_SECONDS = 30  # how long a store waits for another process's write (and retries its opening)
 
@@ -187,9 +189,10 @@ class SQLStore(LinkTables, StoryTables, GridTables):
 
     def add_events(self, article_id: str, events: Sequence[dict[str, Any]]) -> None:
         """An article's events (as `sitrep.events.records.event_json` writes them), most salient first."""
-        rows = []
+        rows, named = [], []  # named: (actor name, article, rank) for migration 0009's tables
         for n, event in enumerate(events):
             actors = [a["name"] for a in (event["actor1"], event["actor2"], *event["assoc_actors"]) if a]
+            named += [(name, article_id, n) for name in dict.fromkeys("\n".join(actors).split("\n")) if name]
             rows.append(
                 (
                     article_id, n, event["event_type"], event["sub_event_type"],
@@ -201,6 +204,10 @@ class SQLStore(LinkTables, StoryTables, GridTables):
                 )  # fmt: skip
             )
         self._db.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 20)})", rows)
+        self._db.executemany("INSERT INTO actor_names (name) VALUES (sitrep_fold(?)) ON CONFLICT DO NOTHING", [(name,) for name, _, _ in named])
+        self._db.executemany(
+            "INSERT INTO event_actors (name, article_id, n) VALUES (sitrep_fold(?), ?, ?) ON CONFLICT DO NOTHING", named
+        )
 
     def link_near_duplicates(self, a: str, b: str, jaccard: float, containment: float) -> None:
         first, second = sorted((a, b))
@@ -352,22 +359,29 @@ class SQLStore(LinkTables, StoryTables, GridTables):
         """Stored events with their article's id, outlet, title and sources, their incident and its
         independent sources (1 for an event in no incident), newest first (undated last); `after`:
         the (event_date, article_id, n) of the previous page's last event."""
-        where, params = filters.sql(self.search)
+        where, params = filters.sql(self.search, area_index=area_first(self._db, self.search, filters, min_sources))
         if min_sources > 1:
-            add_clause(where, params, ("COALESCE(c.sources, 1) >= ?", [min_sources]))
+            add_clause(where, params, sources_clause(min_sources))
         if after is not None:
             add_clause(where, params, after_clause("e.event_date", ["e.article_id", "e.n"], after))
+        # the page's keys first (through the indexes alone when the filters allow), then the
+        # records of those events only: a sort of thousands of candidates moves no record
+        keys = "SELECT e.article_id, e.n, e.event_date FROM events e"
+        if filters.outlet is not None:
+            keys += " JOIN articles a ON a.id = e.article_id"
+        if where:
+            keys += " WHERE " + " AND ".join(where)
+        keys += f" ORDER BY {PAGE_ORDER.format('e')} LIMIT ? OFFSET ?"
         sql = (
             "SELECT e.article_id, e.n, e.record, a.outlet, a.title, a.published, a.url, a.created_at,"
             " (SELECT group_concat(DISTINCT COALESCE(s.outlet, a.outlet)) FROM sources s WHERE s.article_id = a.id)"
             " AS source_outlets, i.incident_id, COALESCE(c.sources, 1) AS independent"
-            " FROM events e JOIN articles a ON a.id = e.article_id"
+            f" FROM ({keys}) k JOIN events e ON e.article_id = k.article_id AND e.n = k.n"
+            " JOIN articles a ON a.id = e.article_id"
             " LEFT JOIN incident_events i ON i.article_id = e.article_id AND i.n = e.n"
             " LEFT JOIN incidents c ON c.id = i.incident_id"
+            f" ORDER BY {PAGE_ORDER.format('k')}"
         )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.event_date DESC NULLS LAST, e.article_id, e.n LIMIT ? OFFSET ?"
         found = []
         for row in self._db.execute(sql, [*params, row_limit(limit), offset]):
             event = json.loads(row["record"])
