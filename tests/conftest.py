@@ -2,8 +2,8 @@
 new stores of either backend (a SQLite file, a database of this run's own PostgreSQL cluster).
 
 Under pytest-xdist (`make test` runs two workers, `--dist loadfile`) each test file runs whole on one
-worker, the browser tests together, slow files first (`pytest_xdist_make_scheduler`); the session's stores are built by
-whichever worker asks first and read by the other (`built_once`)."""
+worker, the browser tests together, slow files first (`pytest_xdist_make_scheduler`); the session's
+stores are built by whichever worker asks first and read by the other (`built_once`)."""
 
 import fcntl
 import json
