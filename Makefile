@@ -40,10 +40,13 @@ demo: $(STAMP) $(WEB_STAMP)
 
 # The store tests run on SQLite and on a PostgreSQL cluster the run starts itself (initdb, PostGIS):
 # here they fail without PostgreSQL and PostGIS installed (SITREP_REQUIRE_POSTGRES=0 make test skips them).
+# pytest runs TEST_WORKERS processes (pytest-xdist), each test file whole on one (tests/conftest.py);
+# TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= 2
 test: $(STAMP) $(RAY_STAMP) $(WEB_STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m pyflakes src bench tests
-	SITREP_REQUIRE_POSTGRES=$${SITREP_REQUIRE_POSTGRES-1} $(BIN)/python -m pytest
+	SITREP_REQUIRE_POSTGRES=$${SITREP_REQUIRE_POSTGRES-1} $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Refit the place ranker on the geoparsing gold (../shared/eval/geoparsing) and write src/sitrep/data/ranker.json.
 ranker: $(STAMP)
