@@ -87,7 +87,6 @@ REASONS = {
     "question": "a question about a past event (an inquiry), not an event",
     "support": "the means of another side's support, not an event of its own",
     "generic": "nothing places, dates or tells it as having happened, and no record it is a mention of",
-    "no time": "an aim, attempt or forecast with no time of its own, not a specific event",
     "description": "a perfect-tense clause that describes something named, not one event",
 }
 
@@ -187,8 +186,6 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
         return "war", f"{head.text!r} is told as part of the {war.text!r}"
     if aim is not None:
         return "aim", f"{head.text!r} is what the {aim.text!r} sets out to do"
-    if event.modality in ("planned", "predicted") and not _own_time(candidate, head):
-        return "no time", f"{head.text!r} is {event.modality} with no day, week or month of its own"
     toll = candidate.toll
     if toll is not None and toll.kind == "summed" and event.sub_event_type in ("Attack", "Armed clash") and _DEATH.search(event.trigger.text):
         return "summed", f"{event.trigger.text!r} tells {toll.text!r}: {toll.why.rsplit(';', 1)[-1].strip()}"
@@ -319,15 +316,6 @@ def _past_question(head: Token) -> Token | None:
             return None
         node = node.head
     return None
-
-
-def _own_time(candidate: Candidate, head: Token) -> bool:
-    """Whether the candidate is dated by words of its own clause ("a ceasefire would begin on Monday"; not "on
-    April 14 the SDF announced the start of the campaign, aiming to clear rural areas")."""
-    if not candidate.dated:
-        return False
-    clause = {t.idx for t in clause_of(predicate_of(head, head.sent), head.sent)}
-    return any(e.field == "date" and e.span.start in clause for e in candidate.event.evidence)
 
 
 def _perfect_description(head: Token) -> Token | None:
