@@ -11,14 +11,14 @@ A cell of level L is 90 / 2^L degrees square and holds [west, east) x [south, no
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from ..filter_values import acled_types
 from .backend import Db, Search
 from .filters import EventFilters, add_clause, sources_clause
-from .plan import LEVELS, area_first
+from .cells import LEVELS, Grid, totals_table
+from .plan import area_first
 from .search import Box, Circle
 
 TOTALS = ("grid_levels", "event_cells", "event_cell_days", "event_days")  # 0008's tables: the events' triggers fill them
@@ -27,36 +27,6 @@ EVENT_COLUMNS = (
     "e.article_id, e.n, e.lat, e.lon, e.event_date, e.event_type, e.sub_event_type, e.modality, e.fatalities,"
     " e.location, e.geo_precision, i.incident_id, a.outlet"
 )
-
-
-@dataclass(frozen=True)
-class Grid:
-    """The cells of level `level` covering a box: columns x0..x1, rows y0..y1."""
-
-    level: int
-    x0: int
-    x1: int
-    y0: int
-    y1: int
-
-    @property
-    def size(self) -> float:
-        return 90.0 / (1 << self.level)
-
-    @classmethod
-    def covering(cls, box: Box, zoom: float) -> Grid:
-        """The grid of the map zoom `zoom` (its whole part; at least 2) over `box`."""
-        level = max(LEVELS[0], min(20, math.floor(zoom)))
-        size = 90.0 / (1 << level)
-        last_x, last_y = int(360 / size) - 1, int(180 / size) - 1
-        x0, x1 = (min(last_x, max(0, math.floor((v + 180) / size))) for v in (box.west, box.east))
-        y0, y1 = (min(last_y, max(0, math.floor((v + 90) / size))) for v in (box.south, box.north))
-        return cls(level, x0, x1, y0, y1)
-
-    def box(self) -> Box:
-        """The box the cells cover (west, south, east, north), the cells' edges."""
-        s = self.size
-        return Box(self.x0 * s - 180, self.y0 * s - 90, (self.x1 + 1) * s - 180, (self.y1 + 1) * s - 90)
 
 
 def _bucket(search: Search, bucket: str, day: str) -> str:
@@ -130,17 +100,12 @@ class GridTables:
     def _total_cells(self, filters: EventFilters, grid: Grid) -> list[tuple[Any, ...]]:
         """Rows of cells from the running totals: of every day, or of the days of the period."""
         where, params = _totals_where(filters)
-        first: list[Any] = [grid.level]
-        table, head = "event_cells", "level = ?"
-        if filters.since is not None or filters.until is not None:
-            table, head = "event_cell_days", "level = ? AND day BETWEEN ? AND ?"
-            first += [filters.since or "", filters.until or "9999-12-31"]
+        table, head, first = totals_table(filters, grid)
         sql = (
             f"SELECT y, x, event_type, SUM(events), SUM(fatalities), SUM(lat_sum), SUM(lon_sum) FROM {table}"
-            f" WHERE {head} AND y BETWEEN ? AND ? AND x BETWEEN ? AND ?{''.join(' AND ' + w for w in where)}"
-            " GROUP BY y, x, event_type"
+            f" WHERE {head}{''.join(' AND ' + w for w in where)} GROUP BY y, x, event_type"
         )
-        return [tuple(r) for r in self._db.execute(sql, [*first, grid.y0, grid.y1, grid.x0, grid.x1, *params])]
+        return [tuple(r) for r in self._db.execute(sql, [*first, *params])]
 
     def _event_cells(self, filters: EventFilters, grid: Grid, min_sources: int, area_index: bool) -> list[tuple[Any, ...]]:
         source, where, params = _from_events(self.search, filters, min_sources, area_index=area_index)

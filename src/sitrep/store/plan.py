@@ -15,10 +15,9 @@ import math
 from typing import Any
 
 from .backend import Db, Search
+from .cells import LEVELS, Grid, totals_table
 from .filters import EventFilters, sources_clause, words
 from .search import Circle
-
-LEVELS = range(2, 15)  # the levels migration 0008 keeps totals for (the map page zooms to 14)
 
 
 def box_events(db: Db, filters: EventFilters) -> int:
@@ -28,14 +27,7 @@ def box_events(db: Db, filters: EventFilters) -> int:
     box = filters.area.box() if isinstance(filters.area, Circle) else filters.area
     span = max(box.east - box.west, box.north - box.south, 1e-9)
     level = max(LEVELS[0], min(LEVELS[-1], math.floor(math.log2(90 / span))))
-    size = 90.0 / (1 << level)
-    x0, x1 = (math.floor((v + 180) / size) for v in (box.west, box.east))
-    y0, y1 = (math.floor((v + 90) / size) for v in (box.south, box.north))
-    where, table = "level = ? AND y BETWEEN ? AND ? AND x BETWEEN ? AND ?", "event_cells"
-    params: list[Any] = [level, y0, y1, x0, x1]
-    if filters.since is not None or filters.until is not None:
-        where, table = where + " AND day BETWEEN ? AND ?", "event_cell_days"
-        params += [filters.since or "", filters.until or "9999-12-31"]
+    table, where, params = totals_table(filters, Grid.covering(box, level))
     return int(db.execute(f"SELECT COALESCE(SUM(events), 0) FROM {table} WHERE {where}", params).fetchone()[0])
 
 
