@@ -112,7 +112,7 @@ def _candidates(
         when = event_date(words, context.published, offset=sent.start_char)
         tollwords = _blanked(text, sent.start_char, sent.end_char, [context.dateline, (0, context.title_end)])
         period = when.text if _long_since(when) else None
-        dated = when.start is not None and not when.reported and period is None
+        dated = _own_date(when)
         day = dated and when.first is not None and when.last is not None and (when.last - when.first).days <= 1
         toll = fatalities(tollwords, offset=sent.start_char, day=day)
         actors = by_root.within(sent.start, sent.end)
@@ -127,7 +127,7 @@ def _candidates(
                 base = event_date(words, context.published, offset=sent.start_char, within=clause)
             apart = interval.offset(doc[hit.head], sent)  # "two days after militants kidnapped them"
             own = base if apart is None else interval.shifted(base, apart, context.published)
-            own_dated = (base.start is not None and not base.reported and not _long_since(base)) or apart is not None
+            own_dated = _own_date(base) or apart is not None
             event, stated, site = _event(text, sent, hit, sites, actors, actor_spans, statements, relayed, previous, own, own_toll)
             candidate = Candidate(
                 event, hit.head, hit.weight, stated, own_dated, told(sent, doc[hit.head], doc[hit.start : hit.end]),
@@ -185,6 +185,11 @@ def _title_only(text: str, context: ArticleContext) -> bool:
     """Whether the text says nothing but its title (and dateline)."""
     rest = _blanked(text, context.title_end, len(text), [context.dateline])
     return context.title_end > 0 and len(re.findall(r"[^\W\d_]{2,}", rest)) < TITLE_ONLY_WORDS
+
+
+def _own_date(when: EventDate) -> bool:
+    """Whether date words date the event: not the report ("a monitor said Tuesday"), nor a stretch of time."""
+    return when.start is not None and not when.reported and not _long_since(when)
 
 
 def _long_since(when: EventDate) -> bool:
