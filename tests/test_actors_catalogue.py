@@ -175,6 +175,16 @@ def test_kurdish_fighters_are_never_the_islamic_state_named_before(cat: Catalogu
     assert found["Kurdish fighters"] == ("kurdish", None)  # no Kurdish force is named: kept as written
 
 
+def test_jet_fighters_are_aircraft_not_fighters(cat: Catalogue) -> None:
+    # FA-KES fakes-1924058138: the regime's aircraft, read whole; no armed group called "fighters"
+    text = ("The jet fighters from the Syrian regime have attacked settlements in the Syrian province of Idlib. "
+            "The regime jet fighters attacked the city with chemical bombs.")  # fmt: skip
+    found = [g.text for g in cat.find_generics(text, "SY")]
+    assert "fighters" not in found
+    aircraft = cat.resolve_generic("regime jet fighters", "SY")
+    assert aircraft is not None and aircraft.actor is not None and aircraft.actor.id == "military-sy"
+
+
 # -- user files and errors
 
 

@@ -9,6 +9,8 @@ from datetime import date
 
 import pytest
 
+from sitrep import nlp
+from sitrep.events.candidate import told
 from sitrep.events.claimants import claims
 from sitrep.events.jsonl import article_context
 from sitrep.events.actor_mentions import actor_mentions
@@ -140,11 +142,30 @@ def test_strikes_on_two_towns_are_two_events(analysed: dict[str, Analysis]) -> N
         ("Air strikes hit rebel areas in Hama as well as east of Damascus.", ["east of Damascus", "Ḩamāh"]),
         ("Due to terrorist attacks with rocket shells and explosive rounds on al-Mazzeh area in Damascus city one child "
          "has been killed.", ["Mezzeh"]),
+        # fakes-1965511107: three phrases of "in" side by side, joined by "as well as"; the coastal city is no province
+        ("Syrian army warplanes hit militants positions in the northwestern province of Idlib in central Hama province as "
+         "well as in the northern province of Aleppo and in the coastal city of Latakia.", ["Idlib", "central Hama", "Ḩalab"]),
     ],
 )  # fmt: skip
 def test_places_in_joined_phrases_are_one_event_each(text: str, places: list[str]) -> None:
     (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2016, 5, 31))])
     assert sorted(e.place.name for e in analysis.events if e.place is not None) == sorted(places)
+
+
+def test_a_fight_that_went_on_is_told_as_happened() -> None:
+    # fakes-1965511107's last sentence: "continued to battle" tells the fight; "under continued shelling" is a state
+    text = "In the east of Damascus the Syrian military continued to battle the insurgents in Jubar."
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2013, 9, 5))])
+    (clash,) = analysis.events
+    assert clash.sub_event_type == "Armed clash" and clash.place is not None and clash.place.name == "Jobar"
+    assert clash.actor1 is not None and clash.actor1.actor_id == "military-sy"
+    for words, trigger, happened in (
+        (text, "battle", True),
+        ("Aleppos provincial capital is under continued shelling by al-Nusra Front.", "shelling", False),
+    ):
+        sent = next(nlp.load()(words).sents)
+        (token,) = [t for t in sent if t.text == trigger]
+        assert told(sent, token, sent[token.i : token.i + 1]) is happened
 
 
 def test_two_towns_of_one_sentence_each_at_its_own_point(analysed: dict[str, Analysis]) -> None:

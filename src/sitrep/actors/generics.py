@@ -202,8 +202,9 @@ class GenericFinder:
         while i < len(keys):
             key = keys[i]
             hit = self.at(tokens, i) if self._phrases.starts_with(key) or self._countries.starts_with(key) else None
-            if hit is None:
-                i += 1
+            if hit is None:  # a phrase read as no actor is still read whole: "jet fighters" holds no "fighters"
+                phrase = self._phrases.match_at(tokens, i) if self._phrases.starts_with(key) else None
+                i = phrase[0] if phrase is not None else i + 1
             else:
                 yield hit
                 i = hit.end

@@ -26,6 +26,8 @@ NONSTATE_TYPES = frozenset({"rebel_group", "political_militia", "identity_militi
 TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
 SHORT_SINCE_DAYS = 7  # "since Sunday": an event that began then; "since March": a stretch of time
 # Links from a noun trigger to the verb that tells it: its subject, object or a phrase on the verb
+# "continued to battle", "began shelling": a verb that says an action went on or began tells it as done
+ASPECT_LEMMAS = frozenset({"continue", "begin", "start", "resume", "keep"})
 TOLD_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "pobj", "prep", "pcomp", "attr", "compound", "conj", "appos", "npadvmod"})
 
 
@@ -93,10 +95,14 @@ def _qualified(trigger: Token, words: frozenset[str]) -> bool:
 def told(sent: SpacySpan, trigger: Token, words: SpacySpan) -> bool:
     """Whether a verb in a past or perfect tense tells the trigger's event: the trigger itself ("the
     army shelled"), a past verb with its subject among its words ("Jaish al-Islam fired rocket and mortar
-    shells", parsed as an adjective), or the verb its noun or gerund hangs on
-    ("launched an attack", "killed in air strikes", "hailed the victory in regaining control")."""
+    shells", parsed as an adjective), a past verb saying it went on or began ("continued to battle"), or
+    the verb its noun or gerund hangs on ("launched an attack", "killed in air strikes", "hailed the
+    victory in regaining control")."""
     if any(w.i != trigger.i and w.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in w.children) for w in words):
         return True
+    aspect = trigger.head
+    if trigger.dep_ == "xcomp" and aspect.lemma_ in ASPECT_LEMMAS and any(c.dep_ == "nsubj" for c in aspect.children):
+        return aspect.tag_ in PAST_TAGS
     if trigger.pos_ in VERBAL and trigger.tag_ != "VBG":
         return trigger.tag_ in PAST_TAGS and not _adjectival(trigger)
     node = trigger

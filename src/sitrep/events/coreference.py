@@ -186,6 +186,8 @@ def _types_fit(record: Record, candidate: Candidate) -> bool:
         return True
     if "Attack" in (current, other) and {current, other} & TERRITORY:
         return False
+    if other == "Armed clash" and current in MEANS and _fight_beside(record, candidate):
+        return False
     return _generic(candidate) or candidate.weight <= WEAK or any(_generic(m) for m in record.members if m.event.sub_event_type == current)
 
 
@@ -218,6 +220,19 @@ def _one_phrase(record: Record, candidate: Candidate) -> bool:
         and trigger.start <= m.event.trigger.end + 1
         for m in record.members
     )
+
+
+def _fight_beside(record: Record, candidate: Candidate) -> bool:
+    """Whether an armed clash told at a town of its own, state forces against an armed group, is a fight
+    beside an unclaimed bombing or strike the record tells, not a word for it ("a car bomb attack in
+    western Damascus ... the Syrian military continued to battle the insurgents in Jubar")."""
+    event = candidate.event
+    site = candidate.site
+    if {kind_of(event.actor1), kind_of(event.actor2)} != {"state", "armed group"} or site is None or site.geo_precision != 1:
+        return False
+    if any(m.event.actor1 is not None or m.event.sentence == event.sentence for m in record.members):
+        return False
+    return all(site_key(m.site) != site_key(site) for m in record.members)
 
 
 def _generic(candidate: Candidate) -> bool:

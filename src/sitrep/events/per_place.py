@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..models import Evidence, Place, Span
+from ..places.context import admin_cue
 from ..places.geoparse import DERIVED, INSIDE_KM
 from ..places.relative import distance_km
 from .candidate import Candidate, site_key
@@ -47,7 +48,7 @@ def per_place(doc: Doc, candidate: Candidate, places: Sequence[Place], actors: S
     near = vicinity(candidate.event.place) if candidate.event.place is not None else None  # for a village beside a known town
     if counted:
         return [_at(candidate, place, toll, near) for place, toll in counted]
-    others = [p for p in _conjoined(doc, site, places, actors) if _same_level(site, p)]
+    others = [p for p in _conjoined(doc, site, places, actors) if _same_level(site, p, doc.text)]
     copies = []
     for other in others:
         place = other if other.resolved else near
@@ -176,8 +177,8 @@ def _holds(a: Place, b: Place) -> bool:
 
 def _phrase_conjuncts(root: Token) -> list[Token]:
     """The tokens of the phrases joined to one that holds the place, up to the verb: "in A, in B as well as in
-    C", "rebel areas in A and B as well as east of C"; never the branch that holds the place ("al-Mazzeh
-    area in Damascus city" names one place)."""
+    C", "rebel areas in A and B as well as east of C", "positions in A in B as well as in C"; never the
+    branch that holds the place ("al-Mazzeh area in Damascus city" names one place)."""
     node, found = root, []
     for _ in range(MAX_CLIMB):
         parent = node.head
@@ -188,21 +189,35 @@ def _phrase_conjuncts(root: Token) -> list[Token]:
             found += [t for t in parent.subtree if t.i not in own]
         else:
             found += [t for c in parent.children if c.dep_ == "conj" for t in c.subtree]
+        if node.dep_ == "prep":
+            found += [t for c in _coordinated_preps(node) for t in c.subtree]
         node = parent
     return found
 
 
-def _same_level(a: Place, b: Place) -> bool:
+def _coordinated_preps(prep: Token) -> list[Token]:
+    """The other phrases of one preposition on one head, when a coordinator stands among them: the parser
+    hangs "positions in A in B as well as in C" as three phrases side by side, not joined."""
+    same = [c for c in prep.head.children if c.dep_ == "prep" and c.lower_ == prep.lower_]
+    first, last = min(c.i for c in same), max(c.i for c in same)
+    if not any(t.dep_ == "cc" for t in prep.doc[first + 1 : last]):
+        return []
+    return [c for c in same if c.i != prep.i]
+
+
+def _same_level(a: Place, b: Place, text: str) -> bool:
     """Whether two places are of one level (two villages, two provinces, two parts of towns), neither
     holding the other."""
     if "country" in (a.feature, b.feature):
         return False
-    return _level(a) == _level(b)
+    return _level(a, text) == _level(b, text)
 
 
-def _level(place: Place) -> str:
-    """"region" for a province or a part of one ("central Hama"), "part" for a part of a town (a
-    neighbourhood, "the outskirts of"), else "town"."""
-    if place.feature == "admin1" or (place.feature in DERIVED and place.geo_precision == 3):
+def _level(place: Place, text: str) -> str:
+    """"region" for a province or a part of one ("central Hama province", "central Syria"), "part" for a
+    part of a town (a neighbourhood, "the outskirts of"), else "town"."""
+    if place.feature == "admin1":
+        return "region"
+    if place.feature in DERIVED and (place.geo_precision == 3 or admin_cue(text, place.start, place.end)):
         return "region"
     return "part" if place.feature == "part" else "town"
