@@ -24,7 +24,6 @@ Run: .venv/bin/python bench/api.py [--demo demo.db] [--events 100000] [--seconds
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import socket
@@ -39,15 +38,13 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from bigstore import build
 
-from sitrep.models import Article
-from sitrep.store import Store, open_store
+from sitrep.store import open_store
 from sitrep.store.copy import copy_store
 from sitrep.store.sqlite import EventFilters
 
 ROOT = Path(__file__).resolve().parents[1]
-SHIFT_DAYS = 700
-JITTER = 0.3
 
 
 def demo_store(path: Path | None, folder: Path) -> Path:
@@ -59,45 +56,6 @@ def demo_store(path: Path | None, folder: Path) -> Path:
     with open_store(made) as store:
         print(ingest([str(ROOT / "examples")], store).summary(), file=sys.stderr)
     return made
-
-
-def build(demo: Path, target: Path, events: int, seed: int = 7) -> tuple[int, float]:
-    """Copies of the demo's articles and events until `events` are stored; (articles, seconds)."""
-    rng = random.Random(seed)
-    with open_store(demo) as source:
-        originals = [(source.get_article(row["id"]), source.article_events(row["id"])) for row in source.list_articles()]
-    originals = [(a, evs) for a, evs in originals if evs]
-    start, stored, articles = time.perf_counter(), 0, 0
-    with open_store(target) as store:
-        while stored < events:
-            with store.transaction():
-                for article, rows in originals:
-                    if stored >= events:
-                        break
-                    stored += _copy(store, article, rows[: events - stored], articles, rng)
-                    articles += 1
-    return articles, time.perf_counter() - start
-
-
-def _copy(store: Store, article: dict[str, Any], rows: list[dict[str, Any]], n: int, rng: random.Random) -> int:
-    shift = timedelta(days=rng.randint(-SHIFT_DAYS, SHIFT_DAYS))
-    new_id = hashlib.sha256(f"{article['id']}-{n}".encode()).hexdigest()[:16]
-    published = date.fromisoformat(article["published"]) + shift if article["published"] else None
-    store.add_article(
-        Article(new_id, article["title"], article["text"], article["kind"], published, article["published_from"],
-                article["outlet"], article["url"], ())
-    )  # fmt: skip
-    records = []
-    for row in rows:
-        record = json.loads(row["record"])
-        if record["event_date"]:
-            record["event_date"] = (date.fromisoformat(record["event_date"]) + shift).isoformat()
-        if record["latitude"] is not None:
-            record["latitude"] = max(-90.0, min(90.0, record["latitude"] + rng.uniform(-JITTER, JITTER)))
-            record["longitude"] = max(-180.0, min(180.0, record["longitude"] + rng.uniform(-JITTER, JITTER)))
-        records.append(record)
-    store.add_events(new_id, records)
-    return len(records)
 
 
 def queries(store_path: Path | str, count: int, seed: int = 11) -> list[str]:
@@ -246,7 +204,7 @@ def main() -> None:
         folder = args.keep or Path(tmp)
         target = folder / "bench.db"
         if not target.exists():
-            articles, seconds = build(demo_store(args.demo, folder), target, args.events)
+            articles, seconds = build(demo_store(args.demo, folder), target, args.events, shift_articles=True, progress=False)
             print(f"store: {args.events} events in {articles} articles, built in {seconds:.1f} s, "
                   f"{target.stat().st_size / 2**20:.0f} MiB")  # fmt: skip
         stores: list[Path | str] = [target]

@@ -14,6 +14,7 @@ from .support import DbOption, fail, open_db, run_jsonl
 from ..errors import SitrepError
 from .output import Format, write_rows
 from ..store import DEFAULT_DB
+from ..store.filters import EventFilters
 
 if TYPE_CHECKING:
     from ..export.listing import Listing
@@ -30,31 +31,23 @@ class EventFormat(str, Enum):
     parquet = "parquet"
 
 
+FormatOption = Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")]
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (needed for parquet on a terminal).")]
 AllModalities = Annotated[
     bool, typer.Option("--all-modalities", help="acled: also predicted, planned, hypothetical, denied, negated and historical events, tagged in `tags`.")
 ]
 
 
+@filters.filter_options()
 def events_command(
     db: DbOption = DEFAULT_DB,
-    since: filters.Since = None,
-    until: filters.Until = None,
-    event_type: filters.Type = None,
-    actor: filters.Actor = None,
-    country: filters.Country = None,
-    admin1: filters.Admin1 = None,
-    modality: filters.Modality = None,
-    outlet: filters.Outlet = None,
-    q: filters.Words = None,
-    bbox: filters.Bbox = None,
-    near: filters.Near = None,
-    radius: filters.Radius = None,
     min_sources: Annotated[int, typer.Option(min=1, help="Only events of incidents at least this many independent outlets reported.")] = 1,
     limit: Annotated[Optional[int], typer.Option(help="At most this many events.")] = None,
-    fmt: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
+    fmt: FormatOption = EventFormat.table,
     output: OutputOption = None,
     all_modalities: AllModalities = False,
+    *,
+    chosen: EventFilters,  # what the filter options (--since ... --radius, filters.filter_options) keep
 ) -> None:
     """List stored events, newest first, as a table, JSONL, CSV, GeoJSON, Parquet or ACLED's columns
     (acled keeps to events that happened, reported or claimed, unless --all-modalities).
@@ -63,7 +56,6 @@ def events_command(
     what is accepted."""
     from ..export.listing import EVENTS
 
-    chosen = filters.event_filters(since, until, event_type, actor, country, admin1, modality, outlet, q, bbox, near, radius)
     with open_db(db) as store:
         events = store.list_events(chosen, min_sources=min_sources, limit=limit)
     write_listing(EVENTS, events, fmt.value, output, all_modalities, TABLE_COLUMNS)

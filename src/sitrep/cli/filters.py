@@ -1,9 +1,12 @@
-"""The event filters `sitrep events` and `sitrep incidents` share, as options, checked by the same
-`filter_values` the HTTP API uses."""
+"""The event filters `sitrep events` and `sitrep incidents` share, as options declared once
+(`filter_options`), checked by the same `filter_values` the HTTP API uses."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Optional
+import inspect
+from collections.abc import Callable
+from functools import wraps
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -28,6 +31,11 @@ Words = Annotated[Optional[str], typer.Option("--q", help="Words that must all o
 Bbox = Annotated[Optional[str], typer.Option(help="Only inside this box: west,south,east,north in degrees.")]
 Near = Annotated[Optional[str], typer.Option(help="Only within --radius of this point: LAT,LON.")]
 Radius = Annotated[Optional[float], typer.Option(help="Kilometres around --near.")]
+# The filter options in the order a command lists them, by `event_filters`' parameter names.
+OPTIONS = {
+    "since": Since, "until": Until, "event_type": Type, "actor": Actor, "country": Country, "admin1": Admin1,
+    "modality": Modality, "outlet": Outlet, "q": Words, "bbox": Bbox, "near": Near, "radius": Radius,
+}  # fmt: skip
 OPTION_NAMES = {"event_type": "--type", "radius_km": "--radius", "sub_event_type": "--type"}
 
 
@@ -54,3 +62,28 @@ def event_filters(
         )  # fmt: skip
     except SitrepError as error:
         fail(error)
+
+
+def filter_options(*, modality: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """A command with the filter options (each None by default; --modality only with `modality`) after
+    its `db` parameter, given to it as its keyword parameter `chosen`: the store's filters they make,
+    checked before the command runs (`event_filters`)."""
+    names = [name for name in OPTIONS if modality or name != "modality"]
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        own = inspect.signature(command, eval_str=True)
+        params = [param for param in own.parameters.values() if param.name != "chosen"]
+        at = [param.name for param in params].index("db") + 1
+        options = [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None, annotation=OPTIONS[name]) for name in names]
+        params[at:at] = options
+
+        @wraps(command)
+        def run(**given: Any) -> None:
+            values = {name: given.pop(name) for name in names}
+            command(**given, chosen=event_filters(**{"modality": None, **values}))
+
+        run.__signature__ = own.replace(parameters=params)  # type: ignore[attr-defined]  # what typer reads
+        run.__annotations__ = {param.name: param.annotation for param in params}
+        return run
+
+    return decorate

@@ -12,10 +12,11 @@ import typer
 
 from ..errors import Code, SitrepError
 from . import filters
-from .events import AllModalities, EventFormat, OutputOption, write_listing
+from .events import AllModalities, EventFormat, FormatOption, OutputOption, write_listing
 from .support import DbOption, err, fail, open_db, parse_date, run_jsonl
 from .output import Format, write_rows
 from ..store import DEFAULT_DB
+from ..store.filters import EventFilters
 from ..jsonl import parse_line, published_date
 from ..link.claims import STATUSES
 from ..link.rows import CLAIM_COLUMNS, STORY_COLUMNS, claim_row, story_row
@@ -96,24 +97,16 @@ INCIDENT_TABLE = ["id", "last_date", "sub_event_type", "actor1", "actor2", "loca
 CLAIM_TABLE = ["id", "kind", "status", "published", "sub_event_type", "location", "settled_by", "lag_days"]
 
 
+@filters.filter_options(modality=False)
 def incidents_command(
     db: DbOption = DEFAULT_DB,
-    since: filters.Since = None,
-    until: filters.Until = None,
-    event_type: filters.Type = None,
-    actor: filters.Actor = None,
-    country: filters.Country = None,
-    admin1: filters.Admin1 = None,
-    outlet: filters.Outlet = None,
-    q: filters.Words = None,
-    bbox: filters.Bbox = None,
-    near: filters.Near = None,
-    radius: filters.Radius = None,
     min_sources: Annotated[int, typer.Option(min=1, help="At least this many independent outlets.")] = 1,
     limit: Annotated[Optional[int], typer.Option(help="At most this many incidents.")] = None,
-    fmt: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
+    fmt: FormatOption = EventFormat.table,
     output: OutputOption = None,
     all_modalities: AllModalities = False,
+    *,
+    chosen: EventFilters,  # what the filter options (--since ... --radius, filters.filter_options) keep
 ) -> None:
     """List incidents (one real-world event, every article that reported it), latest first.
 
@@ -123,7 +116,6 @@ def incidents_command(
     from ..export.listing import INCIDENTS
     from ..link.incidents import list_incidents
 
-    chosen = filters.event_filters(since, until, event_type, actor, country, admin1, None, outlet, q, bbox, near, radius)
     with open_db(db) as store:
         found = list_incidents(store, chosen, min_sources=min_sources, limit=limit)
     write_listing(INCIDENTS, found, fmt.value, output, all_modalities, INCIDENT_TABLE)

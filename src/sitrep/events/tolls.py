@@ -230,17 +230,8 @@ def _stated_figures(sentence: str, vocab: TollWords) -> Iterator[_Figure]:
         figure = _after_figure(sentence, match, vocab)
         if figure is not None:
             yield figure
-    for match in vocab.before.finditer(sentence):
-        figure = _list_figure(sentence, match.start("list"), match.end("list"), vocab, f"after '{match['w']}'")
-        if figure is not None:
-            yield figure
-    for match in vocab.fighters_before.finditer(sentence):
-        first = vocab.item.match(sentence, match.start("list"))
-        head = (first["fill"] or "").split()[-1:] if first is not None else []
-        if head and vocab.fighter_nouns.fullmatch(head[0]):  # "23 terrorist targets" are no dead
-            figure = _list_figure(sentence, match.start("list"), match.end("list"), vocab, f"after '{match['w']}'")
-            if figure is not None:
-                yield figure
+    yield from _listed_before(sentence, vocab.before, vocab)
+    yield from _listed_before(sentence, vocab.fighters_before, vocab, vocab.fighter_nouns)  # "23 terrorist targets" are no dead
     for match in vocab.lives.finditer(sentence):
         value, vague = _quantity(match["q"], vocab)
         if value is not None:
@@ -251,6 +242,20 @@ def _stated_figures(sentence: str, vocab: TollWords) -> Iterator[_Figure]:
         value, vague = _quantity(match["q"], vocab)
         if value is not None:
             yield _Figure(value, match.start("q"), match.end("q"), vague, None, f"death toll '{match.group()}'")
+
+
+def _listed_before(sentence: str, pattern: re.Pattern[str], vocab: TollWords, nouns: re.Pattern[str] | None = None) -> Iterator[_Figure]:
+    """The figures of the lists `pattern` finds before a death word; with `nouns`, only of lists whose
+    first item's last word is one of them."""
+    for match in pattern.finditer(sentence):
+        if nouns is not None:
+            first = vocab.item.match(sentence, match.start("list"))
+            head = (first["fill"] or "").split()[-1:] if first is not None else []
+            if not (head and nouns.fullmatch(head[0])):
+                continue
+        figure = _list_figure(sentence, match.start("list"), match.end("list"), vocab, f"after '{match['w']}'")
+        if figure is not None:
+            yield figure
 
 
 def _plural_figures(sentence: str, vocab: TollWords) -> Iterator[_Figure]:

@@ -113,12 +113,34 @@ class Pooled:
                 self._local.connection = None
 
 
+SHARED_END = "-- (PostgreSQL's migration of this version runs the statements above as they are.)"
+SHARED_HERE = "-- (Here: the statements of SQLite's migration of this version, as they are.)"
+
+
 def pg_migrations() -> list[tuple[int, str]]:
-    """(version, sql) of the migrations as PostgreSQL runs them."""
+    """(version, sql) of the migrations as PostgreSQL runs them: SQLite's made portable, or the one of
+    migrations/postgres/ in its place, whose line SHARED_HERE stands for the portable statements of
+    SQLite's migration above its line SHARED_END (tables stated once for both databases)."""
     folder = resources.files("sitrep.store") / "migrations" / "postgres"
     own = {int(entry.name.split("_", 1)[0]): entry.read_text(encoding="utf-8") for entry in folder.iterdir() if entry.name.endswith(".sql")}
-    portable = [(version, re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', re.sub(r"\bREAL\b", "DOUBLE PRECISION", sql))) for version, sql in _migrations()]
-    return [(version, own.get(version, sql)) for version, sql in portable]
+    return [(version, _with_shared(own[version], version, _portable(sql)) if version in own else _portable(sql)) for version, sql in _migrations()]
+
+
+def _portable(sql: str) -> str:
+    """SQLite's migration as PostgreSQL runs it: REAL as DOUBLE PRECISION, TEXT in SQLite's order
+    (COLLATE "C"), tables without SQLite's WITHOUT ROWID (PostgreSQL's tables have no rowid)."""
+    sql = re.sub(r"\bREAL\b", "DOUBLE PRECISION", sql)
+    return re.sub(r"\s+WITHOUT ROWID\b", "", re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', sql))
+
+
+def _with_shared(own: str, version: int, portable: str) -> str:
+    """PostgreSQL's own migration with SQLite's shared statements in place of its line SHARED_HERE."""
+    if SHARED_HERE not in own:
+        return own
+    shared, found, _ = portable.partition(SHARED_END)
+    if not found:
+        raise ValueError(f"migration {version:04d} for PostgreSQL takes SQLite's statements, but SQLite's has no line {SHARED_END!r}")
+    return own.replace(SHARED_HERE, shared.rstrip("\n"))
 
 
 class PostgresStore(SQLStore):

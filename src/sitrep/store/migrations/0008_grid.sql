@@ -44,6 +44,7 @@ CREATE TABLE event_days (
     events INTEGER NOT NULL,
     PRIMARY KEY (day, event_type, modality)
 ) WITHOUT ROWID;
+-- (PostgreSQL's migration of this version runs the statements above as they are.)
 
 INSERT INTO event_cells (level, y, x, event_type, modality, events, fatalities, lat_sum, lon_sum)
     SELECT g.level, CAST((e.lat + 90) / (90.0 / (1 << g.level)) AS INTEGER),

@@ -11,6 +11,7 @@ CREATE TABLE event_actors (
     PRIMARY KEY (name, article_id, n),
     FOREIGN KEY (article_id, n) REFERENCES events (article_id, n) ON DELETE CASCADE
 ) WITHOUT ROWID;
+-- (PostgreSQL's migration of this version runs the statements above as they are.)
 
 INSERT INTO event_actors (name, article_id, n)
     WITH RECURSIVE split (article_id, n, name, rest) AS (

@@ -1,44 +1,9 @@
 -- PostgreSQL's migration 0008, in place of ../0008_grid.sql: the same running totals for the map
--- (store/grid.py), kept by one plpgsql trigger on events instead of SQLite's triggers. A cell's
+-- (store/grid.py), in the same tables (that file's, put in below by store/postgres.py's pg_migrations),
+-- kept by one plpgsql trigger on events instead of SQLite's triggers. A cell's
 -- column and row are floor((lon + 180) / size) and floor((lat + 90) / size), size = 90 / 2^level.
 
-CREATE TABLE grid_levels (level INTEGER PRIMARY KEY);
-INSERT INTO grid_levels (level) VALUES (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12), (13), (14);
-
-CREATE TABLE event_cells (
-    level INTEGER NOT NULL,
-    y INTEGER NOT NULL,
-    x INTEGER NOT NULL,
-    event_type TEXT COLLATE "C" NOT NULL,
-    modality TEXT COLLATE "C" NOT NULL,
-    events INTEGER NOT NULL,
-    fatalities INTEGER NOT NULL,
-    lat_sum DOUBLE PRECISION NOT NULL,
-    lon_sum DOUBLE PRECISION NOT NULL,
-    PRIMARY KEY (level, y, x, event_type, modality)
-);
-
-CREATE TABLE event_cell_days (
-    level INTEGER NOT NULL,
-    day TEXT COLLATE "C" NOT NULL,
-    y INTEGER NOT NULL,
-    x INTEGER NOT NULL,
-    event_type TEXT COLLATE "C" NOT NULL,
-    modality TEXT COLLATE "C" NOT NULL,
-    events INTEGER NOT NULL,
-    fatalities INTEGER NOT NULL,
-    lat_sum DOUBLE PRECISION NOT NULL,
-    lon_sum DOUBLE PRECISION NOT NULL,
-    PRIMARY KEY (level, day, y, x, event_type, modality)
-);
-
-CREATE TABLE event_days (
-    day TEXT COLLATE "C" NOT NULL,
-    event_type TEXT COLLATE "C" NOT NULL,
-    modality TEXT COLLATE "C" NOT NULL,
-    events INTEGER NOT NULL,
-    PRIMARY KEY (day, event_type, modality)
-);
+-- (Here: the statements of SQLite's migration of this version, as they are.)
 
 -- A grid cell's column or row at a level: the whole part of `offset` (degrees from -180 or -90) by cell size.
 CREATE FUNCTION sitrep_cell(offset_deg float8, level integer) RETURNS integer

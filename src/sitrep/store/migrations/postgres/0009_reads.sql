@@ -1,14 +1,7 @@
--- PostgreSQL's migration 0009, in place of ../0009_reads.sql: the same tables, the
--- stored events' names split by string_to_table.
+-- PostgreSQL's migration 0009, in place of ../0009_reads.sql: the same tables (that file's, put in
+-- below by store/postgres.py's pg_migrations), the stored events' names split by string_to_table.
 
-CREATE TABLE actor_names (name TEXT COLLATE "C" PRIMARY KEY);
-CREATE TABLE event_actors (
-    name TEXT COLLATE "C" NOT NULL,
-    article_id TEXT COLLATE "C" NOT NULL,
-    n INTEGER NOT NULL,
-    PRIMARY KEY (name, article_id, n),
-    FOREIGN KEY (article_id, n) REFERENCES events (article_id, n) ON DELETE CASCADE
-);
+-- (Here: the statements of SQLite's migration of this version, as they are.)
 
 INSERT INTO event_actors (name, article_id, n)
     SELECT DISTINCT sitrep_fold(name), article_id, n
