@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.models import Place
 from sitrep.places import Geoparser
 from sitrep.places.gazetteer import Gazetteer
-from sitrep.places.geoparse import resolve_spans
+
+from .test_resolve import resolve_names
 
 ALEPPO_CITY, IDLIB_CITY, LATAKIA_CITY, SANAA, NEW_YORK_CITY = 170063, 169389, 173576, 71137, 5128581
 
@@ -23,21 +23,6 @@ def gazetteer():
 @pytest.fixture(scope="module")
 def geoparser() -> Geoparser:
     return Geoparser()
-
-
-def resolve_names(gazetteer: Gazetteer, text: str, names: list[str]) -> dict[str, list[Place]]:
-    """Resolve every occurrence of each name; name -> its places, in text order."""
-    spans = []
-    for name in names:
-        start = text.find(name)
-        assert start >= 0, name
-        while start >= 0:
-            spans.append((start, start + len(name)))
-            start = text.find(name, start + 1)
-    found: dict[str, list[Place]] = {}
-    for place in resolve_spans(text, sorted(spans), gazetteer):
-        found.setdefault(place.text, []).append(place)
-    return found
 
 
 def test_a_hospital_named_after_jerusalem_is_not_in_jerusalem(geoparser: Geoparser) -> None:
