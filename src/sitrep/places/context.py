@@ -7,6 +7,8 @@ resolver turns those facts into scores with reasons a user can check.
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
 ADMIN_WORDS = (
     "province|governorate|governate|region|state|county|district|oblast|wilaya|wilayat|muhafazat|"
@@ -47,8 +49,11 @@ _SETTLEMENT_LIST = re.compile(  # "the villages of Kefraya and ", "the towns of 
     rf"\b(?:{_SETTLEMENT_PLURALS})\s+(?:of|including|such as|like)\s+(?:{_NAME}\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))+$"
 )
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:city|town|village)\b(?!\s+(?:of|council|hall)\b)", re.IGNORECASE)
+# "another town of Idlib province": the name is the province's, the town is another place in it
+_PROVINCE_AFTER = re.compile(r"\s*(?:'s\s+)?(?:province|governorate)\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(rf"\b(?:{_DIRECTION}(?:ern)?|central|rural)\s+$", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([\w .&-]+\)\s*)?(?:—|–|--|-|:)\s")
+_SEAT_AFTER = re.compile(r"-based\b")  # "the New York-based group": an organisation's seat is a city
 _COMMA_AFTER = re.compile(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 
 
@@ -71,7 +76,11 @@ def admin_cue(text: str, start: int, end: int) -> str | None:
 
 def settlement_cue(text: str, start: int, end: int | None = None) -> str | None:
     """Words saying the mention is a settlement: "the town of al-Sukhnah", "the towns of Jisr al-Shughur and
-    Binnish", and, given the mention's end, "Aleppo city"."""
+    Binnish", and, given the mention's end, "Aleppo city". Given the end, none where "province" or
+    "governorate" follows the name: in "Maarret al-Numan, another town of Idlib province" the town is
+    another place, in the province the name names."""
+    if end is not None and _PROVINCE_AFTER.match(text, end):
+        return None
     before = _SETTLEMENT_BEFORE.search(text[max(0, start - 40) : start])
     if before:
         return before.group().strip()
@@ -105,3 +114,23 @@ def dateline(text: str, start: int, end: int) -> bool:
         return False
     before = text[text.rfind("\n", 0, start) + 1 : start]
     return not before.strip() or (text[start:end].isupper() and before.rstrip().endswith("."))
+
+
+def facility_after(text: str, end: int) -> str | None:
+    """The facility noun right after the mention ("Al-Quds hospital" → "hospital"; data/facility_words.txt):
+    the name is a facility's, which may be named after a place far away."""
+    match = _facility().match(text, end)
+    return match.group(1).lower() if match else None
+
+
+def seat_after(text: str, end: int) -> bool:
+    """Whether "-based" follows the mention: "the New York-based Committee to Protect Journalists" names
+    where an organisation sits, a city."""
+    return _SEAT_AFTER.match(text, end) is not None
+
+
+@cache
+def _facility() -> re.Pattern[str]:
+    lines = resources.files("sitrep").joinpath("data/facility_words.txt").read_text(encoding="utf-8").splitlines()
+    words = "|".join(sorted({w.strip().lower() for w in lines if w.strip() and not w.startswith("#")}, key=len, reverse=True))
+    return re.compile(rf"[ \t]+({words})\b(?![-'’])", re.IGNORECASE)

@@ -27,6 +27,8 @@ AREA_KINDS = {"continent", "country", "admin1", "admin2", "region", "sea"}
 
 def name_reason(match: NameMatch) -> str:
     how = {"exact": "matches", "loose": "matches (spelling variants aside)", "skeleton": "resembles"}[match.level]
+    if match.name_kind == "its town's":  # a province added by its namesake town (resolve.BY_TOWN)
+        return f"name {how} its namesake town's name {match.matched!r}"
     return f"name {how} {match.name_kind} name {match.matched!r}"
 
 

@@ -47,6 +47,7 @@ AREA_FEATURES = {"gas_field", "oil_field", "mountain_range", "road", "region", "
 # town whose main name alone still names it inside an organisation's name
 MAIN_SHARE = 0.25
 WELL_KNOWN = 10_000
+BY_TOWN = "its town's"  # the name_kind of a province read by its namesake town's name only
 
 
 @dataclass(frozen=True)
@@ -112,13 +113,15 @@ class _Context:
 
 
 def _counties(candidates: dict[str, list[NameMatch]]) -> dict[str, dict[Reading, str]]:
-    """Name key -> the counties (second-level divisions) that some reading of the name is ("Henry County")
-    or lies in ("Paris" in Henry County, Tennessee), each with how the article names it."""
+    """Name key -> the counties (second-level divisions) that some reading of the name is by the county's
+    main name ("Henry County"; not "Washington", an alternate name of thirty counties) or lies in ("Paris"
+    in Henry County, Tennessee), each with how the article names it."""
     found: dict[str, dict[Reading, str]] = {}
     for name, matches in candidates.items():
         counties = found.setdefault(name_key(name), {})
         for match in matches:
-            if match.entry.kind in ("admin2", "town") and match.entry.admin2_name:
+            named = match.entry.kind == "town" or match.name_kind == "primary"
+            if match.entry.kind in ("admin2", "town") and match.entry.admin2_name and named:
                 counties.setdefault((*_county(match.entry), match.entry.kind), name)
     return found
 
@@ -167,7 +170,7 @@ def resolve(
     """One Place per mention, in the same order; unresolvable names stay, with the reason."""
     ranker = ranker or fitted()
     found = readings(text, mentions, gazetteer, ranker, focus)
-    return [_place(m, _best(r, ranker), gazetteer, ranker) for m, r in zip(mentions, found, strict=True)]
+    return [_place(m, r, _best(r, ranker), gazetteer, ranker) for m, r in zip(mentions, found, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,21 @@ class Readings:
 
     options: list[tuple[NameMatch, Parts]]
     may_decline: bool
+    facility: str | None = None  # the facility noun after the name, when readings were left out for it
+
+
+@dataclass(frozen=True)
+class _Static:
+    """A mention's readings with the features that do not depend on the rest of the article, and what
+    the rest of it may still rule out: `abroad`, provinces or states whose big city shares the name
+    (the state is not what news from elsewhere means: "ministers met in New York"), and `facility`,
+    the facility noun after the name ("Al-Quds hospital"); `shared`: the name is exactly that of a
+    state and of its big city, so that the city, read by an alternate name, is no loose guess."""
+
+    options: list[tuple[NameMatch, Parts]]
+    abroad: frozenset[tuple[str | None, str | None]] = frozenset()
+    facility: str | None = None
+    shared: bool = False
 
 
 def readings(
@@ -217,9 +235,22 @@ def _candidates(name: str, gazetteer: Gazetteer) -> list[NameMatch]:
         if town.kind == "town" and town.country and town.admin1_code and _is_namesake(town):
             province = gazetteer.admin1(town.country, town.admin1_code)
             if province and province.id not in ids:  # "Deir al-Zour" spells the town, and so its province
-                found.append(NameMatch(province, match.matched, match.level, "alternate"))
+                found.append(NameMatch(province, match.matched, match.level, BY_TOWN))
                 ids.add(province.id)
     return found
+
+
+def _shares_name(town: NameMatch, province: NameMatch) -> bool:
+    """Whether a bare name is shared by a town and its province, so that it means the town: it is the
+    town's main name, or the province bears the town's name ("Aleppo" and Ḩalab)."""
+    return _is_namesake(town.entry) or town.name_kind == "primary"
+
+
+def _spelled_as_town(town: NameMatch, province: NameMatch) -> bool:
+    """Whether the name spells the town exactly and its province only loosely ("Lattakia": Latakia by an
+    alternate name, Al Lādhiqīyah loosely): a bare name so spelled is the town's, though the town
+    earns no namesake bonus for it ("northern Lattakia" is still the province's north)."""
+    return town.level == "exact" and province.level != "exact" and province.name_kind != BY_TOWN
 
 
 def _is_namesake(town: GazetteerEntry) -> bool:
@@ -243,14 +274,19 @@ def _learn(
     return _Context(hints=hints, evidence=evidence, counties=counties)
 
 
-def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer: Gazetteer) -> list[tuple[NameMatch, Parts]]:
+def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer: Gazetteer) -> _Static:
     """Each candidate with the score parts that do not depend on the rest of the article: its name,
     its size, what the words around the mention call it. A bare name of a town that holds
     CITY_OF_PROVINCE of its namesake province's people is the town, as ACLED codes it ("Aleppo",
     "Daraa"): the province is no reading unless the text says province, governorate or countryside,
-    or names a part ("rural", "northern"). The east or west of a city of HALVED_CITY people is a half
-    of the city, not of its province ("east Aleppo", "west Mosul")."""
-    provinces = {(m.entry.country, m.entry.admin1_code): m.entry for m in matches if m.entry.kind == "admin1"}
+    or names a part ("rural", "northern"); nor, without such words, is a province that only its town's
+    name names (`BY_TOWN`: "Barna", a village near Aleppo, is an alternate name of Bern, not of its
+    canton). The east or west of a city of HALVED_CITY people is a half
+    of the city, not of its province ("east Aleppo", "west Mosul"). A name that spells exactly a town
+    of CITY_OF_PROVINCE of the people of a province or state the name also names ("New York") is the
+    town when "-based" follows (an organisation's seat), and, unless the words around call it an area
+    or name a part, where the rest of the article hardly names its country (`_Static.abroad`)."""
+    provinces = {(m.entry.country, m.entry.admin1_code): m for m in matches if m.entry.kind == "admin1"}
     qualifier = context.comma_qualifier(text, mention.end)
     qualifying = [m.entry for m in gazetteer.lookup(qualifier, limit=10) if m.level == "exact"] if qualifier else []
     cues = Cues(
@@ -259,6 +295,7 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
         context.part_of(text, mention.start),
     )
     dated = context.dateline(text, mention.start, mention.end)
+    big: set[tuple[str | None, str | None]] = set()  # provinces a big town of the name lies in
     cities: set[tuple[str | None, str | None]] = set()  # provinces the name's city is the main town of
     halved: set[tuple[str | None, str | None]] = set()  # ... whose city's halves the east or west named are
     found = []
@@ -268,16 +305,24 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
         if match.name_kind == "primary":
             parts.append(("main_name", 1.0, "the place's main name"))
         parts += importance(entry)
-        province = provinces.get((entry.country, entry.admin1_code))  # its province, if the name also names it
-        if entry.kind == "town" and province is not None and (_is_namesake(entry) or match.name_kind == "primary"):
-            parts.append(("namesake_town", 1.0, f"its province/state {province.name} goes by the same name: the bare name means the town"))
-            if entry.population >= CITY_OF_PROVINCE * province.population > 0:
-                cities.add((entry.country, entry.admin1_code))
-            if cues.part in HALVES and entry.population >= HALVED_CITY:
-                halved.add((entry.country, entry.admin1_code))
-            if cues.part and entry.population >= CITY_SHARE * province.population > 0:
-                share = entry.population / province.population
-                parts.append(("city_is_province", 1.0, f"{province.name} is the city itself ({share:.0%} of its people): its parts are the town's"))
+        named = provinces.get((entry.country, entry.admin1_code))  # its province, if the name also names it
+        if entry.kind == "town" and named is not None:
+            key, province = (entry.country, entry.admin1_code), named.entry
+            share = entry.population / province.population if province.population else 0.0
+            if match.level == named.level == "exact" and named.name_kind != BY_TOWN and share >= CITY_OF_PROVINCE:
+                big.add(key)
+            if _spelled_as_town(match, named) and share >= CITY_OF_PROVINCE:
+                cities.add(key)
+            if _shares_name(match, named):
+                if named.name_kind != BY_TOWN:  # a bonus against its province, not against other towns of the
+                    # name: in "the Sana news agency", Schaan (one of whose names is "Sana") would outrank Sanaa
+                    parts.append(("namesake_town", 1.0, f"its province/state {province.name} goes by the same name: the bare name means the town"))
+                if share >= CITY_OF_PROVINCE:
+                    cities.add(key)
+                if cues.part in HALVES and entry.population >= HALVED_CITY:
+                    halved.add(key)
+                if cues.part and share >= CITY_SHARE:
+                    parts.append(("city_is_province", 1.0, f"{province.name} is the city itself ({share:.0%} of its people): its parts are the town's"))
         parts += qualifier_parts(qualifier, qualifying, entry)
         parts += cue_parts(cues, entry)
         if entry.kind == "town" and entry.country and capital_names().get(entry.country) == entry.name:
@@ -285,19 +330,36 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
         if dated and entry.kind == "town":
             parts.append(("dateline_town", 1.0, "the name opens a dateline, which names a town"))
         found.append((match, parts))
+    facility = context.facility_after(text, mention.end)
     if cues.admin:
-        return found
-    dropped = halved if cues.part else cities
-    return [(m, parts) for m, parts in found if m.entry.kind != "admin1" or (m.entry.country, m.entry.admin1_code) not in dropped]
+        return _Static(found, facility=facility, shared=bool(big))
+    dropped = halved if cues.part else cities | (big if context.seat_after(text, mention.end) else set())
+    kept = [
+        (m, parts)
+        for m, parts in found
+        if m.entry.kind != "admin1" or ((m.entry.country, m.entry.admin1_code) not in dropped and (cues.part or m.name_kind != BY_TOWN))
+    ]
+    return _Static(kept, frozenset() if cues.part else frozenset(big - dropped), facility, bool(big))
 
 
-def _readings(mention: Mention, static: Sequence[tuple[NameMatch, Parts]], doc: _Context) -> Readings:
-    if not static:
+def _readings(mention: Mention, static: _Static, doc: _Context) -> Readings:
+    if not static.options:
         return Readings([], False)
     view = doc.view(name_key(mention.text))
-    options = [(match, _features(match, parts, view)) for match, parts in static if _admissible(mention, match, view)]
-    near = any(_exact(match) or view.focus[match.entry.country or ""] or _near(match.entry, view.anchors) for match, _ in options)
-    return Readings(options, bool(view.anchors) and not near)
+
+    def foreign(entry: GazetteerEntry) -> bool:  # a place of a country the rest of the article hardly names
+        return bool(view.focus) and view.focus_share(entry.country) < MAIN_SHARE
+
+    options = [
+        (match, _features(match, parts, view))
+        for match, parts in static.options
+        if _admissible(mention, match, view)
+        and not (static.facility and foreign(match.entry))
+        and not ((match.entry.country, match.entry.admin1_code) in static.abroad and match.entry.kind == "admin1" and foreign(match.entry))
+    ]
+    near = static.shared or any(_exact(match) or view.focus[match.entry.country or ""] or _near(match.entry, view.anchors) for match, _ in options)
+    left_out = static.facility if static.facility and len(options) < len(static.options) else None
+    return Readings(options, bool(view.anchors) and not near, left_out)
 
 
 def _near(entry: GazetteerEntry, anchors: Sequence[GazetteerEntry]) -> bool:
@@ -317,8 +379,10 @@ def _best(found: Readings, ranker: Ranker) -> _Scored | None:
 
 
 def _exact(match: NameMatch) -> bool:
-    """An exact match by a place's main name, or by any name of a country, province or region."""
-    return match.level == "exact" and (match.name_kind == "primary" or match.entry.kind in WIDE_KINDS)
+    """An exact match by a place's main name, or by any name of a country, province or region of its own
+    (not a province read by its town's name: "Barna", a village near Aleppo, is an alternate name of
+    Bern, and so of the canton only through the town)."""
+    return match.level == "exact" and (match.name_kind == "primary" or (match.entry.kind in WIDE_KINDS and match.name_kind != BY_TOWN))
 
 
 def _admissible(mention: Mention, match: NameMatch, view: _View) -> bool:
@@ -368,13 +432,16 @@ def _features(match: NameMatch, static: Parts, doc: _View) -> Parts:
     share = doc.focus_share(entry.country)
     if share:
         parts.append(("country_focus", share, f"{entry.country} is {share:.0%} of the article's country evidence"))
-    parts += _admin_focus(entry, doc)
+    parts += _admin_focus(match, doc)
     parts += nearness(entry, doc.anchors)
     return [part for part in parts if part[1]]
 
 
-def _admin_focus(entry: GazetteerEntry, doc: _View) -> Parts:
-    """The article's province or state: named as such, or holding many of its other places."""
+def _admin_focus(match: NameMatch, doc: _View) -> Parts:
+    """The article's province or state: named as such, or holding many of its other places. A county
+    read by an alternate name ("Washington" for Washington County, Pennsylvania) is not one that
+    another name's town ("Paris, Pennsylvania") lies in: "Washington and Paris say" are two capitals."""
+    entry = match.entry
     if not entry.country or not entry.admin1_code or entry.kind == "country":
         return []
     admin = (entry.country, entry.admin1_code)
@@ -383,7 +450,7 @@ def _admin_focus(entry: GazetteerEntry, doc: _View) -> Parts:
         found.append(("province_named", 1.0, f"its province/state {entry.admin1_name or entry.admin1_code} is named in the article"))
     if entry.kind == "town" and doc.counties.get((*_county(entry), "admin2")):
         found.append(("county_named", 1.0, f"its county {entry.admin2_name} is named in the article"))
-    town = doc.counties.get((*_county(entry), "town")) if entry.kind == "admin2" else None
+    town = doc.counties.get((*_county(entry), "town")) if entry.kind == "admin2" and match.name_kind == "primary" else None
     if town:
         found.append(("county_of_town", 1.0, f"{town!r}, also named in the article, may be a town in it"))
     share, total = doc.admin_share(admin)
@@ -416,7 +483,10 @@ def _unresolved(mention: Mention, gazetteer: Gazetteer) -> str:
     return "no gazetteer entry has this name"
 
 
-def _place(mention: Mention, best: _Scored | None, gazetteer: Gazetteer, ranker: Ranker) -> Place:
+def _place(mention: Mention, found: Readings, best: _Scored | None, gazetteer: Gazetteer, ranker: Ranker) -> Place:
+    if best is None and found.facility:
+        why = f"the name of a {found.facility}, named after a place in a country the article hardly names: not where it lies"
+        return Place(mention.start, mention.end, mention.text, resolved=False, why=(why,))
     if best is None:
         return Place(mention.start, mention.end, mention.text, resolved=False, why=(_unresolved(mention, gazetteer),))
     if best.declined:

@@ -1,0 +1,101 @@
+"""Place-level errors of issue 11 on sentences from the FA-KES demo articles: a facility named after a
+far place, a county read by an alternate name, a town's alternate name that its tiny province shares,
+"another town of Idlib province", a state's name where its city is meant, a name spelled as the town."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.places import Geoparser
+from sitrep.places.gazetteer import Gazetteer
+
+from .test_resolve import resolve_names
+
+ALEPPO_CITY, IDLIB_CITY, LATAKIA_CITY, SANAA, NEW_YORK_CITY = 170063, 169389, 173576, 71137, 5128581
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    with Gazetteer.open() as opened:
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def geoparser() -> Geoparser:
+    return Geoparser()
+
+
+def test_a_hospital_named_after_jerusalem_is_not_in_jerusalem(geoparser: Geoparser) -> None:
+    text = (
+        "A gas barrel was dropped over the Syrian city of Aleppo on Wednesday. Hamza Khatib the manager of "
+        "Al-Quds hospital in Aleppo told a Reuters photographer the hospital had recorded four deaths."
+    )
+    places = geoparser.parse([text])[0]
+    assert [p.geonameid for p in places if p.text == "Aleppo"] == [ALEPPO_CITY, ALEPPO_CITY]
+    assert all(p.country != "IL" and p.country != "PS" for p in places if p.resolved)
+    quds = [p for p in places if "Quds" in p.text]
+    assert all(not p.resolved for p in quds)
+    assert all("the name of a hospital" in p.why[0] for p in quds)
+
+
+def test_a_facility_named_after_a_place_of_the_articles_country_stays_there(gazetteer: Gazetteer) -> None:
+    text = "Air strikes hit an Idlib hospital and a school in Saraqib, in Syria's northwest."
+    places = resolve_names(gazetteer, text, ["Idlib", "Saraqib", "Syria"])
+    assert places["Idlib"][0].resolved and places["Idlib"][0].country == "SY"
+
+
+def test_washington_and_paris_are_not_a_county_and_its_town(gazetteer: Gazetteer) -> None:
+    text = (
+        "The U.S. called for a strong response following an August 21 chemical attack in Syria. Washington and "
+        "Paris say forces loyal to President Bashar al-Assad were behind the attack, and France agrees."
+    )
+    places = resolve_names(gazetteer, text, ["U.S.", "Syria", "Washington", "Paris", "France"])
+    assert places["Paris"][0].country == "FR"
+    assert places["Washington"][0].feature != "admin2"
+    assert not any("its county" in why for why in places["Paris"][0].why)
+
+
+def test_the_sana_news_agency_is_not_schaan(gazetteer: Gazetteer) -> None:
+    text = (
+        "Civilians were killed in US-led coalition airstrikes in the Syrian province of Deir ez-Zor. According "
+        "to the Sana news agency the strikes hit the city of Al Bukamal."
+    )
+    places = resolve_names(gazetteer, text, ["Deir ez-Zor", "Sana", "Al Bukamal"])
+    assert places["Sana"][0].country != "LI"
+    assert places["Sana"][0].geonameid == SANAA
+
+
+def test_another_town_of_idlib_province_names_the_province(gazetteer: Gazetteer) -> None:
+    text = (
+        "Three more civilians were killed in a separate air strike on a residential area in Maarret al-Numan "
+        "another town of Idlib province. In the town of Idlib itself a market was hit."
+    )
+    places = resolve_names(gazetteer, text, ["Maarret al-Numan", "Idlib"])
+    province, town = places["Idlib"]
+    assert province.feature == "admin1" and province.country == "SY"
+    assert town.geonameid == IDLIB_CITY
+
+
+def test_a_name_spelled_as_the_town_is_the_town_unless_the_province_is_said(gazetteer: Gazetteer) -> None:
+    text = (
+        "Al-Nusra Front Commander Killed in Lattakia. The Syrian army killed a commander in heavy clashes in the "
+        "province of Lattakia on Wednesday, and attacks on Northern Lattakia continued."
+    )
+    bare, said, part = resolve_names(gazetteer, text, ["Lattakia"])["Lattakia"]
+    assert bare.geonameid == LATAKIA_CITY
+    assert said.feature == "admin1" and part.feature == "admin1"
+
+
+def test_new_york_based_and_new_york_in_news_from_elsewhere_are_the_city(gazetteer: Gazetteer) -> None:
+    text = (
+        "Ole Solvang, deputy emergencies director at the New York-based group, said IS mined the town of "
+        "Manbij in Syria. Russian and Turkish ministers met Syria's envoy in New York on Friday."
+    )
+    places = resolve_names(gazetteer, text, ["New York", "Manbij", "Syria"])
+    assert [p.geonameid for p in places["New York"]] == [NEW_YORK_CITY, NEW_YORK_CITY]
+
+
+def test_new_york_in_american_news_is_still_the_state_the_gold_has(gazetteer: Gazetteer) -> None:
+    text = "Flu cases rose in Texas, Ohio and New York, and Buffalo and Albany opened clinics."
+    places = resolve_names(gazetteer, text, ["Texas", "Ohio", "New York", "Buffalo", "Albany"])
+    assert places["New York"][0].feature == "admin1"
