@@ -164,9 +164,10 @@ class GridTables:
 
 def _cells(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
     """Rows of (y, x, type, events, fatalities, lat sum, lon sum) as cells: the centre of their events,
-    counts, fatalities, counts by type."""
+    counts, fatalities, counts by type; in the order of their cells and types, whatever order the
+    database's plan gave the rows."""
     merged: dict[tuple[int, int], list[Any]] = {}
-    for y, x, event_type, events, fatalities, lat_sum, lon_sum in rows:
+    for y, x, event_type, events, fatalities, lat_sum, lon_sum in sorted(rows, key=lambda r: (r[0], r[1], r[2] or "")):
         if not events:
             continue
         cell = merged.setdefault((y, x), [0, 0, 0.0, 0.0, {}])
