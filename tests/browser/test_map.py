@@ -188,3 +188,37 @@ def test_one_point_per_incident(browsing: Browsing, server: Server) -> None:
     wait_shown(page, len(features))
     assert points(page) == len(features)
     assert browsing.errors == []
+
+
+RIVER = (0x6F, 0x9C, 0xC4)  # app.js's RIVER
+BASE_PIXELS = """([r, g, b]) => {
+    const canvas = document.querySelector(".leaflet-base-pane canvas");
+    const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    let river = 0, painted = 0;
+    for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] < 200) continue;
+        painted++;
+        if (Math.abs(data[i] - r) < 24 && Math.abs(data[i + 1] - g) < 24 && Math.abs(data[i + 2] - b) < 24) river++;
+    }
+    return painted ? { river, painted } : null;
+}"""
+
+
+def base_pixels(page: Any) -> dict[str, int]:
+    """The base map canvas's painted pixels, and those in the rivers' colour (nothing else on it is
+    blue: land is beige, borders brown and grey, the sea the page's background behind the canvas)."""
+    return page.wait_for_function(BASE_PIXELS, arg=list(RIVER)).json_value()
+
+
+def test_rivers_are_drawn_over_the_land_under_the_names(browsing: Browsing, server: Server) -> None:
+    page = open_map(browsing, server, "#9/35.33/40.14")  # the Euphrates at Deir ez-Zor
+    drawn = base_pixels(page)
+    assert 200 < drawn["river"] < drawn["painted"] / 10  # a thin line across the land, drawn after it
+    base, labels = (int(page.locator(f".leaflet-{name}-pane").evaluate("p => getComputedStyle(p).zIndex")) for name in ("base", "labels"))
+    assert base < labels  # the names over them
+    browsing.screenshot("rivers")
+    page.goto(f"{server.origin}/#9/30/40")  # northern Arabia: no river on the canvas (the view and half of it around)
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]", timeout=60_000)
+    assert base_pixels(page)["river"] == 0
+    assert browsing.foreign(server.origin) == [] and browsing.errors == []

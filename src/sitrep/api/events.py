@@ -13,7 +13,7 @@ from ..export.listing import EVENTS, INCIDENTS
 from ..link.rows import CLAIM_COLUMNS, STORY_COLUMNS, claim_row, story_row
 from ..store.sqlite import EventFilters
 from .params import ArticleId, FormatQuery, Page, date_range, decode_cursor, encode_cursor, event_filters, one_of, output_format, page
-from .render import csv_page, export_page, json_page
+from .render import csv_page, export_page, json_page, json_text_page
 from .schemas import CSV, ERRORS, GEOJSON, ClaimList, EventList, IncidentList, StoryList, answers, enum
 from .stores import store_of
 
@@ -40,11 +40,13 @@ def list_events(
     application/geo+json`), CSV, ACLED's CSV or Parquet. See docs/API.md for the shapes."""
     kind = output_format(fmt, request, EXPORTS)
     after = decode_cursor(paging.cursor, (str, str, int))
+    if kind == "json":  # the records as the store writes them out, not read into dicts and written again
+        texts = store_of(request).event_texts(filters, min_sources=min_sources, limit=paging.limit + 1, after=after)
+        page, cursor = _split(texts, paging.limit, lambda e: [e.event_date, e.article_id, e.n])
+        return json_text_page(request, [e.text for e in page], cursor, paging.limit)
     found = store_of(request).list_events(filters, min_sources=min_sources, limit=paging.limit + 1, after=after)
     items, cursor = _split(found, paging.limit, lambda e: [e["event_date"], e["article"]["id"], _rank(e["id"])])
-    if kind != "json":
-        return export_page(request, EVENTS, items, kind, cursor, all_modalities)
-    return json_page(request, items, cursor, paging.limit)
+    return export_page(request, EVENTS, items, kind, cursor, all_modalities)
 
 
 @router.get("/incidents", summary="Incidents, latest first", responses=answers(IncidentList, GEOJSON, CSV))

@@ -12,6 +12,7 @@ from ..export.acled import ACLED_COLUMNS
 from ..export.files import PARQUET_MEDIA_TYPE, csv_text, geojson
 from ..export.listing import Listing, render
 from ..export.rows import names
+from ..store.event_pages import compact
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would run as a formula
 
@@ -25,6 +26,12 @@ def next_url(request: Request, cursor: str | None) -> str | None:
 
 def json_page(request: Request, items: list[Any], cursor: str | None, limit: int) -> JSONResponse:
     return JSONResponse({"items": items, "next": cursor, "next_url": next_url(request, cursor), "limit": limit})
+
+
+def json_text_page(request: Request, items: list[str], cursor: str | None, limit: int) -> Response:
+    """`json_page`'s bytes for items given as the JSON text `store.event_pages.compact` writes of each."""
+    tail = compact({"next": cursor, "next_url": next_url(request, cursor), "limit": limit})
+    return Response(f'{{"items":[{",".join(items)}],{tail[1:]}', media_type="application/json")
 
 
 def csv_page(request: Request, rows: Sequence[dict[str, Any]], columns: Sequence[str], cursor: str | None) -> Response:

@@ -58,14 +58,17 @@ class EventFilters:
     def actor_clause(self) -> tuple[str, list[Any]] | None:
         """A WHERE clause on `e` (events) for events with an actor whose name holds one of the parts,
         through migration 0009's names; None when the filter keeps every event."""
+        named = self.actor_rows()
+        return None if named is None else (f"(e.article_id, e.n) IN (SELECT article_id, n {named[0]})", named[1])
+
+    def actor_rows(self) -> tuple[str, list[Any]] | None:
+        """FROM and WHERE of the `event_actors` rows (an event's folded names) of the actor filter's
+        names; None when the filter keeps every event."""
         if not self.actor or "" in self.actor:  # every name holds the empty part
             return None
         likes = " OR ".join("name LIKE ? ESCAPE '\\'" for _ in self.actor)
         names = f"SELECT name FROM actor_names WHERE {likes}"
-        return (
-            f"(e.article_id, e.n) IN (SELECT article_id, n FROM event_actors WHERE name IN ({names}))",
-            [f"%{like_literal(name)}%" for name in self.actor],
-        )
+        return f"FROM event_actors WHERE name IN ({names})", [f"%{like_literal(name)}%" for name in self.actor]
 
 
 def sources_clause(min_sources: int) -> tuple[str, list[Any]]:

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from .filters import EventFilters, add_clause, conditions
 from .backend import Db, Search, row_limit
+from .plan import area_first
 from .search import after_clause
 
 EVENT_ROW = "e.article_id, e.n, e.record, a.published, a.outlet"  # what sitrep.link reads of an event
@@ -190,7 +191,7 @@ class LinkTables:
         """Incidents with at least one event matching `filters` and at least `min_sources` independent
         outlets, latest first, each with its `members` (as `incident_members` gives them); `after`:
         the (last_date, id) of the previous page's last incident."""
-        matching, params = filters.sql(self.search)
+        matching, params = filters.sql(self.search, area_index=area_first(self._db, self.search, filters))
         where = ["c.sources >= ?"]
         params = [min_sources, *params]
         if matching:

