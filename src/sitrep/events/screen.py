@@ -87,7 +87,7 @@ REASONS = {
     "question": "a question about a past event (an inquiry), not an event",
     "support": "the means of another side's support, not an event of its own",
     "generic": "nothing places, dates or tells it as having happened, and no record it is a mention of",
-    "description": "a perfect-tense clause that describes something named, not one event",
+    "description": "a perfect or present-tense clause that describes something named, not one event",
 }
 
 
@@ -200,7 +200,10 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
         return "question", f"whether {question.text!r} happened"
     if candidate.period is not None:
         return "habitual", f"{candidate.period!r}: the sentence tells of a stretch of time"
-    clause = {t.i for t in clause_of(predicate_of(head, sent), sent)} | {t.i for t in head.subtree}
+    # the trigger's clause and its own phrase, not a clause describing another of its words ("the town,
+    # which has been traded multiple times")
+    describing = {d.i for r in head.subtree if r.dep_ == "relcl" and r.head.i != head.i for d in r.subtree}
+    clause = {t.i for t in clause_of(predicate_of(head, sent), sent)} | ({t.i for t in head.subtree} - describing)
     habit = next(
         (m for m in words.habitual.finditer(sentence)
          if _habit_in(doc, event.sentence.start + m.start(), clause) and not (m.group().lower() == "since" and _days_since(candidate))),
@@ -208,9 +211,9 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
     )  # fmt: skip
     if habit is not None:
         return "habitual", f"{habit.group()!r} in the trigger's clause"
-    described = _perfect_description(head) if not candidate.dated else None
+    described = _describing_clause(head, present=event.event_type in LITERAL_TYPES) if not candidate.dated else None
     if described is not None:
-        return "description", f"{head.text!r} describes {described.text!r} (a perfect tense with no day of its own)"
+        return "description", f"{head.text!r} describes {described.text!r} (a perfect or present tense with no day of its own)"
     if head.lemma_.lower() in words.talk_lemmas:
         return "talks", f"{head.text!r}: negotiations, not an agreement"
     talk = _talk(head, words) if event.event_type not in LITERAL_TYPES else None
@@ -318,15 +321,18 @@ def _past_question(head: Token) -> Token | None:
     return None
 
 
-def _perfect_description(head: Token) -> Token | None:
-    """The noun a relative clause in the perfect describes, when the trigger is that clause's verb: "areas
-    that the government has retaken", "militants who have seized large swathes", "Ghouta, where fighters
-    have been battling"."""
+def _describing_clause(head: Token, present: bool) -> Token | None:
+    """The noun a relative clause in the perfect describes, when the trigger is that clause's verb or its
+    object: "areas that the government has retaken", "militants who have seized large swathes", "Ghouta,
+    where fighters have been battling"; with `present`, one in the simple present too, as a stance or
+    habit is told ("a local group that supports protest"; not for violence: "shells that contain toxic
+    gases" were fired)."""
     verb = predicate_of(head, head.sent) if head.pos_ not in VERBAL else head
     if verb.dep_ != "relcl" or not (verb.i == head.i or head.head.i == verb.i):
         return None
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
-    return verb.head if perfect else None
+    present = present and verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.head if perfect or present else None
 
 
 def _days_since(candidate: Candidate) -> bool:
