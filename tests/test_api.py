@@ -228,9 +228,9 @@ def _incident_filters(store: Any) -> list[Any]:
 
 def test_incidents_are_the_same_whether_walked_or_gathered(db: Path) -> None:
     """list_incidents walks the incidents latest first checking each one's events, or gathers the
-    matching events first (plan.incidents_walked picks one): both give the incidents of the events
+    matching events first (plan.incidents_plan picks one): both give the incidents of the events
     list_events finds with the same filters, in the same order and pages, with their members."""
-    from sitrep.store.plan import incidents_walked
+    from sitrep.store.plan import incidents_plan
     from sitrep.store.sqlite import EventFilters
 
     with open_store(db) as store:
@@ -238,7 +238,7 @@ def test_incidents_are_the_same_whether_walked_or_gathered(db: Path) -> None:
         everything = {m: store.list_incidents(EventFilters(), min_sources=m) for m in (1, 2)}
         chosen, kept = set(), 0
         for filters in cases:
-            chosen.add(incidents_walked(store._db, store.search, filters))
+            chosen.add(incidents_plan(store._db, store.search, filters)[0])
             having = {e["incident"] for e in store.list_events(filters)}
             for min_sources in (1, 2):
                 expected = [i for i in everything[min_sources] if i["id"] in having]

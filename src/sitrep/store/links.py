@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from .filters import EventFilters, add_clause, conditions
 from .backend import Db, Search, row_limit
-from .plan import area_first, incidents_walked
+from .plan import incidents_plan
 from .search import after_clause
 
 EVENT_ROW = "e.article_id, e.n, e.record, a.published, a.outlet"  # what sitrep.link reads of an event
@@ -193,10 +193,10 @@ class LinkTables:
         outlets, latest first, each with its `members` (as `incident_members` gives them); `after`:
         the (last_date, id) of the previous page's last incident. `walk`: whether to walk the
         incidents latest first, checking each one's events, or gather the matching events first
-        (None: as `plan.incidents_walked` estimates; the same incidents either way)."""
-        if walk is None:
-            walk = incidents_walked(self._db, self.search, filters)
-        area_index = not walk and area_first(self._db, self.search, filters)
+        (None: as `plan.incidents_plan` estimates; the same incidents either way)."""
+        chosen, area_index = incidents_plan(self._db, self.search, filters)
+        walk = chosen if walk is None else walk
+        area_index = area_index and not walk
         by_event = walk or (area_index and filters.area is not None)  # the actor checked on events found by the area
         matching, params = filters.sql(self.search, area_index=area_index, actor_by_event=by_event)
         where = ["c.sources >= ?"]
