@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -195,6 +196,65 @@ def test_incident_filters_keep_incidents_with_a_matching_event(client: TestClien
     assert expected and ids(boxed) == expected
 
 
+def _incident_filters(store: Any) -> list[Any]:
+    """Filter sets around the demo store's incidents: boxes of two sizes around some of their events,
+    their commonest actors' names (and a part of one), a period around an event, words of a title."""
+    from sitrep.store.search import Box
+    from sitrep.store.sqlite import EventFilters
+
+    located = store._db.execute(
+        "SELECT e.lat, e.lon, e.event_date FROM incident_events i JOIN events e ON e.article_id = i.article_id AND e.n = i.n"
+        " WHERE e.lat IS NOT NULL AND e.event_date IS NOT NULL ORDER BY i.article_id, i.n"
+    ).fetchall()
+    named = store._db.execute(
+        "SELECT x.name FROM incident_events i JOIN event_actors x ON x.article_id = i.article_id AND x.n = i.n"
+        " GROUP BY x.name ORDER BY COUNT(*) DESC, x.name LIMIT 2"
+    ).fetchall()
+    title = store._db.execute("SELECT a.title FROM incident_events i JOIN articles a ON a.id = i.article_id ORDER BY i.article_id").fetchone()[0]
+    actors = [(), *[(row[0],) for row in named], (named[0][0][:4], "civil")]
+    found = []
+    for lat, lon, day in located[:: max(1, len(located) // 3)][:3]:
+        start = date.fromisoformat(day)
+        periods = [(None, None), (str(start - timedelta(days=30)), str(start + timedelta(days=30))), (day, None)]
+        for half in (0.3, 2.0):
+            box = Box(lon - half, lat - half, lon + half, lat + half)
+            for actor in actors:
+                for since, until in periods:
+                    found.append(EventFilters(area=box, actor=actor, since=since, until=until))
+    for actor in actors[1:]:
+        found += [EventFilters(actor=actor), EventFilters(actor=actor, text=title.split()[0], event_type="Battles")]
+    return found
+
+
+def test_incidents_are_the_same_whether_walked_or_gathered(db: Path) -> None:
+    """list_incidents walks the incidents latest first checking each one's events, or gathers the
+    matching events first (plan.incidents_plan picks one): both give the incidents of the events
+    list_events finds with the same filters, in the same order and pages, with their members."""
+    from sitrep.store.plan import incidents_plan
+    from sitrep.store.sqlite import EventFilters
+
+    with open_store(db) as store:
+        cases = _incident_filters(store)
+        everything = {m: store.list_incidents(EventFilters(), min_sources=m) for m in (1, 2)}
+        chosen, kept = set(), 0
+        for filters in cases:
+            chosen.add(incidents_plan(store._db, store.search, filters)[0])
+            having = {e["incident"] for e in store.list_events(filters)}
+            for min_sources in (1, 2):
+                expected = [i for i in everything[min_sources] if i["id"] in having]
+                for walk in (True, False):
+                    assert store.list_incidents(filters, min_sources=min_sources, walk=walk) == expected
+                    paged: list[dict[str, Any]] = []
+                    while page := store.list_incidents(filters, min_sources=min_sources, walk=walk, limit=3,
+                                                       after=(paged[-1]["last_date"], paged[-1]["id"]) if paged else None):  # fmt: skip
+                        paged += page
+                    assert paged == expected
+                assert store.list_incidents(filters, min_sources=min_sources) == expected
+                kept += bool(expected) and len(expected) < len(everything[min_sources])
+    assert chosen == {True, False}  # each plan is chosen for some of them
+    assert kept > len(cases) // 2  # most filter sets keep some incidents and drop others
+
+
 def test_article_filters(client: TestClient) -> None:
     articles = every(client, "/api/articles")
     until, since = articles[len(articles) // 4]["published"], articles[len(articles) // 2]["published"]
@@ -240,7 +300,11 @@ def test_stories_pages_and_filters(client: TestClient, db: Path) -> None:
 
 def test_stats_are_the_stores(client: TestClient, db: Path) -> None:
     with open_store(db) as store:
-        assert client.get("/api/stats").json() == store.stats()
+        stats = store.stats()
+        by_modality = store._db.execute("SELECT modality, COUNT(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
+        assert stats["events"] == store.count_rows("events") > 500  # from the running totals, the same
+        assert list(stats["events_by_modality"].items()) == [(m, n) for m, n in by_modality]
+        assert client.get("/api/stats").json() == stats
 
 
 # -- one article ----------------------------------------------------------------------------------

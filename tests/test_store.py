@@ -158,7 +158,8 @@ def _event(lat: float | None, lon: float | None, day: str | None, dead: int | No
 
 def test_map_totals_follow_events_written_moved_and_deleted(new_store):
     """Migration 0008's running totals (SQLite's triggers, PostgreSQL's trigger function) count each
-    event in when written, out and in again when moved, out when deleted, leaving no empty rows."""
+    event in when written, out and in again when moved, out when deleted, leaving no empty rows; the
+    store's stats count the events from them."""
     with open_store(new_store) as store:
         with store.transaction():
             store.add_article(_article("aaaa000000000001"))
@@ -177,8 +178,11 @@ def test_map_totals_follow_events_written_moved_and_deleted(new_store):
         assert totals() == ([(44, 77, 2, 3)], [("2017-08-06", 44, 77, 1, 3)], [("", 1), ("2017-08-06", 1), ("2017-08-07", 1)])
         store._db.execute("UPDATE events SET lat = -10.0, lon = 20.0 WHERE n = 0")
         assert totals() == ([(28, 71, 1, 3), (44, 77, 1, 0)], [("2017-08-06", 28, 71, 1, 3)], [("", 1), ("2017-08-06", 1), ("2017-08-07", 1)])
+        store._db.execute("UPDATE events SET modality = 'claimed' WHERE n = 2")
+        assert [store.stats()[k] for k in ("events", "events_by_modality")] == [3, {"reported": 2, "claimed": 1}]
         store._db.execute("DELETE FROM events WHERE n < 2")
         assert totals() == ([], [], [("2017-08-07", 1)])
+        assert [store.stats()[k] for k in ("events", "events_by_modality")] == [1, {"claimed": 1}]  # from event_days
 
 
 def _acted(lat: float, lon: float, *names: str) -> dict[str, object]:

@@ -29,10 +29,11 @@ class EventFilters:
     text: str | None = None  # words that must all occur in the article's title or text
     article_id: str | None = None
 
-    def sql(self, search: Search, *, area_index: bool = True) -> tuple[list[str], list[Any]]:
+    def sql(self, search: Search, *, area_index: bool = True, actor_by_event: bool = False) -> tuple[list[str], list[Any]]:
         """WHERE clauses with placeholders and their parameters (the area and words through the
         database's `search`; the area through its index unless `area_index` is False, see
-        `plan.area_first`); never values pasted into SQL."""
+        `plan.area_first`; the actor by each event's names when `actor_by_event`, see
+        `actor_clause`); never values pasted into SQL."""
         clauses = [
             ("e.event_date >= ?", self.since),
             ("e.event_date <= ?", self.until),
@@ -43,7 +44,7 @@ class EventFilters:
             ("e.article_id = ?", self.article_id),
         ]
         where, params = conditions(clauses)
-        actor = self.actor_clause()
+        actor = self.actor_clause(by_event=actor_by_event)
         if actor is not None:
             add_clause(where, params, actor)
         for column, values in (("sitrep_fold(e.admin1)", self.admin1), ("e.modality", self.modality)):
@@ -55,11 +56,18 @@ class EventFilters:
             add_clause(where, params, search.text_clause("e.article_id", words(self.text)))
         return where, params
 
-    def actor_clause(self) -> tuple[str, list[Any]] | None:
+    def actor_clause(self, *, by_event: bool = False) -> tuple[str, list[Any]] | None:
         """A WHERE clause on `e` (events) for events with an actor whose name holds one of the parts,
-        through migration 0009's names; None when the filter keeps every event."""
+        through migration 0009's names; None when the filter keeps every event. `by_event`: each
+        event's names looked up on their own (for events found another way: the set of every event
+        of the names, which the other form gathers first, may hold 300,000 at 1M)."""
         named = self.actor_rows()
-        return None if named is None else (f"(e.article_id, e.n) IN (SELECT article_id, n {named[0]})", named[1])
+        if named is None:
+            return None
+        if by_event:
+            clause = f"EXISTS (SELECT 1 {named[0]} AND article_id = e.article_id AND n = e.n)"
+            return clause, named[1]
+        return f"(e.article_id, e.n) IN (SELECT article_id, n {named[0]})", named[1]
 
     def actor_rows(self) -> tuple[str, list[Any]] | None:
         """FROM and WHERE of the `event_actors` rows (an event's folded names) of the actor filter's

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from .filters import EventFilters, add_clause, conditions
 from .backend import Db, Search, row_limit
-from .plan import area_first
+from .plan import incidents_plan
 from .search import after_clause
 
 EVENT_ROW = "e.article_id, e.n, e.record, a.published, a.outlet"  # what sitrep.link reads of an event
@@ -187,18 +187,25 @@ class LinkTables:
         min_sources: int = 1,
         limit: int | None = None,
         after: Sequence[Any] | None = None,
+        walk: bool | None = None,
     ) -> list[dict[str, Any]]:
         """Incidents with at least one event matching `filters` and at least `min_sources` independent
         outlets, latest first, each with its `members` (as `incident_members` gives them); `after`:
-        the (last_date, id) of the previous page's last incident."""
-        matching, params = filters.sql(self.search, area_index=area_first(self._db, self.search, filters))
+        the (last_date, id) of the previous page's last incident. `walk`: whether to walk the
+        incidents latest first, checking each one's events, or gather the matching events first
+        (None: as `plan.incidents_plan` estimates; the same incidents either way)."""
+        chosen, area_index = incidents_plan(self._db, self.search, filters)
+        walk = chosen if walk is None else walk
+        area_index = area_index and not walk
+        by_event = walk or (area_index and filters.area is not None)  # the actor checked on events found by the area
+        matching, params = filters.sql(self.search, area_index=area_index, actor_by_event=by_event)
         where = ["c.sources >= ?"]
         params = [min_sources, *params]
-        if matching:
-            where.append(
-                "c.id IN (SELECT i.incident_id FROM incident_events i JOIN events e ON e.article_id = i.article_id"
-                f" AND e.n = i.n JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(matching)})"
-            )
+        events = "FROM incident_events i JOIN events e ON e.article_id = i.article_id AND e.n = i.n JOIN articles a ON a.id = e.article_id"
+        if matching and walk:
+            where.append(f"EXISTS (SELECT 1 {events} WHERE i.incident_id = c.id AND {' AND '.join(matching)})")
+        elif matching:
+            where.append(f"c.id IN (SELECT i.incident_id {events} WHERE {' AND '.join(matching)})")
         if after is not None:
             add_clause(where, params, after_clause("c.last_date", ["c.id"], after))
         sql = f"SELECT c.* FROM incidents c WHERE {' AND '.join(where)} ORDER BY c.last_date DESC, c.id LIMIT ?"

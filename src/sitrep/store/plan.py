@@ -7,6 +7,9 @@ the sizes: the box's events, read from migration 0008's running totals at a leve
 spans a few cells, against each other set's events, counted no further than that. When one is
 smaller the box is checked on the events' own columns and that set is walked instead.
 PostgreSQL's planner weighs its GiST and btree indexes itself (`pg_search.plans_itself`).
+`incidents_plan` chooses, on both databases, between the two ways `list_incidents` has of finding
+the latest incidents with a matching event: all the matching events first, or the incidents latest
+first, each checked on its own few events until the page is full.
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ from .backend import Db, Search
 from .cells import LEVELS, Grid, totals_table
 from .filters import EventFilters, sources_clause, words
 from .search import Circle
+
+GATHERED = 4  # an event of a box gathered through the R*Tree (its incident looked up, kept to be sorted)
+# costs about as much as four incident events checked in a walk (bench/reads.py's incidents at 1M: 10-25
+# us against 3-7 us); an actor's event, found in the names' index, about one
 
 
 def box_events(db: Db, filters: EventFilters) -> int:
@@ -58,3 +65,23 @@ def area_first(db: Db, search: Search, filters: EventFilters, min_sources: int =
         return True
     limit = box_events(db, filters)
     return not any(_fewer(db, clause, limit) for clause in sets)
+
+
+def incidents_plan(db: Db, search: Search, filters: EventFilters) -> tuple[bool, bool]:
+    """How `list_incidents` finds the incidents a box or an actor keeps: (walk, area_index). Walk:
+    the incidents latest first, each checked on its few events (every incident's events at worst),
+    when gathering the filters' events first would read more: the set `area_first` walks (the
+    area's events by the running totals, weighed `GATHERED` each, the R*Tree's being dearer; else
+    the actor's names' rows or the words' events) is not smaller than the incidents' events.
+    Without an area or an actor the events are gathered, as before."""
+    area_index = area_first(db, search, filters)
+    actor = filters.actor_rows()
+    if filters.area is None and actor is None:
+        return False, area_index
+    walked = int(db.execute("SELECT COUNT(*) FROM incident_events").fetchone()[0])
+    if filters.area is not None and area_index:
+        return box_events(db, filters) * GATHERED >= walked, area_index
+    sets = [] if actor is None else [actor]
+    if filters.text is not None:
+        sets.append(_events(search.text_clause("e.article_id", words(filters.text))))
+    return not any(_fewer(db, rows, walked) for rows in sets), area_index

@@ -374,8 +374,12 @@ class SQLStore(EventPages, LinkTables, StoryTables, GridTables):
             "near_duplicate_pairs": self._one("SELECT COUNT(*) FROM near_duplicates"),
             "place_mentions": self._one("SELECT COUNT(*) FROM places"),
             "place_mentions_resolved": self._one("SELECT COUNT(*) FROM places WHERE resolved = 1"),
-            "events": self._one("SELECT COUNT(*) FROM events"),
-            "events_by_modality": self._by("SELECT modality, COUNT(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"),
+            # the events from migration 0008's running totals per day (the events' triggers keep them):
+            # counting the events themselves read every row of a million events (4-30 s)
+            "events": int(self._one("SELECT COALESCE(SUM(events), 0) FROM event_days")),
+            "events_by_modality": {modality: int(n) for modality, n in self._by(
+                "SELECT modality, SUM(events) FROM event_days GROUP BY 1 HAVING SUM(events) > 0 ORDER BY 2 DESC, 1"
+            ).items()},  # fmt: skip
             "incidents": self._one("SELECT COUNT(*) FROM incidents"),
             "incidents_by_sources": self._by(
                 "SELECT CASE WHEN sources >= 3 THEN '3+' ELSE CAST(sources AS TEXT) END, COUNT(*) FROM incidents GROUP BY 1 ORDER BY 1"
