@@ -25,9 +25,9 @@ STATE_TYPES = frozenset({"state_forces"})
 NONSTATE_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces"})
 TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
 SHORT_SINCE_DAYS = 7  # "since Sunday": an event that began then; "since March": a stretch of time
-# Links from a noun trigger to the verb that tells it: its subject, object or a phrase on the verb
-# "continued to battle", "began shelling": a verb that says an action went on or began tells it as done
+# "continued to battle", "began withdrawing": a verb that says an action went on or began tells it as done
 ASPECT_LEMMAS = frozenset({"continue", "begin", "start", "resume", "keep"})
+# Links from a noun trigger to the verb that tells it: its subject, object or a phrase on the verb
 TOLD_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "pobj", "prep", "pcomp", "attr", "compound", "conj", "appos", "npadvmod"})
 
 
