@@ -1,6 +1,7 @@
 """Place-level errors of issue 11 on sentences from the FA-KES demo articles: a facility named after a
 far place, a county read by an alternate name, a town's alternate name that its tiny province shares,
-"another town of Idlib province", a state's name where its city is meant, a name spelled as the town."""
+"another town of Idlib province", a state's name where its city is meant, a name spelled as the town,
+a capital that speaks for its government."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sitrep.places.gazetteer import Gazetteer
 from .test_resolve import resolve_names
 
 ALEPPO_CITY, IDLIB_CITY, LATAKIA_CITY, SANAA, NEW_YORK_CITY = 170063, 169389, 173576, 71137, 5128581
+WASHINGTON_DC, PARIS_CITY = 4140963, 2988507
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +55,30 @@ def test_washington_and_paris_are_not_a_county_and_its_town(gazetteer: Gazetteer
     assert places["Paris"][0].country == "FR"
     assert places["Washington"][0].feature != "admin2"
     assert not any("its county" in why for why in places["Paris"][0].why)
+
+
+def test_capitals_that_speak_are_their_governments_seats(geoparser: Geoparser) -> None:
+    text = (  # FA-KES demo article: the state of Washington and the Paris department were read before
+        "U.S. Secretary of State John Kerry said many were leaning toward supporting a G20 statement - already "
+        "signed by 12 nations including Saudi Arabia - that called for a strong international response following "
+        "an August 21 chemical attack in Syria. Washington and Paris say forces loyal to President Bashar al-Assad "
+        "were behind the attack. After the news conference a U.S. official said Washington was not seeking a "
+        "Security Council vote at the moment."
+    )
+    places = geoparser.parse([text])[0]
+    assert [p.geonameid for p in places if p.text == "Washington"] == [WASHINGTON_DC, WASHINGTON_DC]
+    assert [p.geonameid for p in places if p.text == "Paris"] == [PARIS_CITY]
+    assert "speaks" in next(p for p in places if p.text == "Paris").why[0]
+
+
+def test_a_capitals_name_that_does_not_speak_keeps_its_other_readings(gazetteer: Gazetteer) -> None:
+    text = (
+        "Officials in Washington state say the flu season peaked early. Seattle and Spokane hospitals "
+        "reported fewer cases, and the City of Paris, Texas, says its clinics are open."
+    )
+    places = resolve_names(gazetteer, text, ["Washington", "Seattle", "Spokane", "Paris", "Texas"])
+    assert places["Washington"][0].feature == "admin1"
+    assert places["Paris"][0].country == "US"
 
 
 def test_the_sana_news_agency_is_not_schaan(gazetteer: Gazetteer) -> None:
