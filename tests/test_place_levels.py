@@ -71,6 +71,16 @@ def test_capitals_that_speak_are_their_governments_seats(geoparser: Geoparser) -
     assert "speaks" in next(p for p in places if p.text == "Paris").why[0]
 
 
+def test_a_capital_that_brokers_a_truce_or_leads_allies_is_its_government(gazetteer: Gazetteer) -> None:
+    text = (  # FA-KES demo articles: "Washington" was the state of Washington in each
+        "A two-day freeze on fighting in Aleppo brokered by Moscow and Washington this month expired without "
+        "renewal. President Obama reviewed how Washington and its allies could respond to the chemical attack."
+    )
+    places = resolve_names(gazetteer, text, ["Aleppo", "Moscow", "Washington"])
+    assert [p.geonameid for p in places["Washington"]] == [WASHINGTON_DC, WASHINGTON_DC]
+    assert places["Moscow"][0].country == "RU"
+
+
 def test_a_capitals_name_that_does_not_speak_keeps_its_other_readings(gazetteer: Gazetteer) -> None:
     text = (
         "Officials in Washington state say the flu season peaked early. Seattle and Spokane hospitals "

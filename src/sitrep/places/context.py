@@ -60,7 +60,14 @@ _SPEECH = (
     r"urg(?:es|ed|ing)|demand(?:s|ed|ing)?|den(?:y|ies|ied|ying)|announc(?:es|ed|ing)|claim(?:s|ed|ing)?|"
     r"reject(?:s|ed|ing)?|condemn(?:s|ed|ing)?|threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|blam(?:es|ed|ing)|"
     r"welcom(?:es|ed|ing)|hop(?:es|ed|ing)|want(?:s|ed|ing)?|fear(?:s|ed|ing)?|believ(?:es|ed|ing)|"
-    r"dismiss(?:es|ed|ing)?|protest(?:s|ed|ing)?|retort(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on|for))"
+    r"dismiss(?:es|ed|ing)?|protest(?:s|ed|ing)?|retort(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on|for)|"
+    r"decr(?:y|ies|ied|ying)|regard(?:s|ed|ing)?|s(?:eek|eeks|ought|eeking)|lead(?:s|ing)?|"
+    r"and\s+its\s+(?:\w+\s+)?(?:allies|partners))"  # "Washington and its Arab allies"
+)
+# "brokered by Moscow and Washington", "accused by Washington": a place that acts is a government
+_AGENT_BEFORE = re.compile(
+    r"(?i)\b(?:brokered|mediated|sponsored|accused|blacklisted|backed|supported|led|given|imposed|condemned|"
+    r"criticised|criticized|urged|pressed|rejected|announced)\s+by\s+$"
 )
 _SPEAKS_AFTER = re.compile(
     rf"(?:\s*,\s*{_NAME}|,?\s+and\s+{_NAME})*\s+(?:(?:has|have|had|is|are|was|were|will|would|also|again|now)\s+)*{_SPEECH}\b"
@@ -133,15 +140,16 @@ def dateline(text: str, start: int, end: int) -> bool:
 
 def speaks(text: str, start: int, end: int) -> bool:
     """Whether the mention, alone or with other names, is the subject of a verb of speech or stance
-    ("Washington and Paris say", "Tbilisi has denied", "Moscow warned"): a place that speaks is its
-    government. Not after a preposition or an article ("officials in Hong Kong say", "the City of Paris
-    supports")."""
-    if _SPEAKS_AFTER.match(text, end) is None:
-        return False
+    ("Washington and Paris say", "Tbilisi has denied", "Moscow warned", "Washington and its allies") or
+    the agent of a deed only governments do ("a truce brokered by Moscow and Washington", "accused by
+    Washington"): a place that speaks or acts so is its government. Not the subject after a preposition
+    or an article ("officials in Hong Kong say", "the City of Paris supports")."""
     window = text[max(0, start - 80) : start]
     chain = _SUBJECTS_BEFORE.search(window)
     before = window[: chain.start()] if chain else window
-    return _GOVERNED.search(before) is None
+    if _AGENT_BEFORE.search(before):
+        return True
+    return _SPEAKS_AFTER.match(text, end) is not None and _GOVERNED.search(before) is None
 
 
 def facility_after(text: str, end: int) -> str | None:
