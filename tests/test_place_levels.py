@@ -135,3 +135,12 @@ def test_new_york_in_american_news_is_still_the_state_the_gold_has(gazetteer: Ga
     text = "Flu cases rose in Texas, Ohio and New York, and Buffalo and Albany opened clinics."
     places = resolve_names(gazetteer, text, ["Texas", "Ohio", "New York", "Buffalo", "Albany"])
     assert places["New York"][0].feature == "admin1"
+
+
+def test_a_run_of_arabic_articles_is_read_once(gazetteer: Gazetteer) -> None:
+    # "Al" is both a capitalised word and an article: read both ways, a run of them backtracked without end
+    # in the cues that look for chains of names (settlement lists, "X and Y provinces", a chain of subjects)
+    text = "Rebels shelled the villages of " + "Al-" * 40 + "Zahraa and Nubl, and Washington and " + "Al " * 40 + "Paris say so."
+    places = resolve_names(gazetteer, text, ["Nubl", "Washington", "Paris"])
+    assert places["Nubl"][0].country == "SY"
+    assert places["Washington"][0].geonameid == WASHINGTON_DC

@@ -41,7 +41,10 @@ _HOLDS_PLACES = re.compile(
     r"\b(fields?|villages?|towns?|settlements?|areas(?=\s+of\b))\b(?:\s+of\s+[^,.;:]{1,50}?)?\s+in\s+(?:the\s+)?$", re.IGNORECASE
 )
 _SETTLEMENT_BEFORE = re.compile(rf"\b(?:{SETTLEMENT_WORDS}|{_SETTLEMENT_PLURALS})\s+(?:of\s+)?$", re.IGNORECASE)
-_NAME = r"(?:[A-Z][\w'’]*|(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dsz])\b)(?:[\s-]+(?:[A-Z][\w'’]*|(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dsz])\b))*"
+# a word of a name: capitalised, or a lowercase Arabic article; each word reads one way only (with "Al" read
+# both as a capitalised word and as an article, a run of them backtracked without end)
+_WORD = r"(?:[A-Z][\w'’]*|(?:al|el|a[dnrstz]|ash|e[dsz])\b)"
+_NAME = rf"{_WORD}(?:[\s-]+{_WORD})*"
 _ADMIN_PAIR = re.compile(  # "Aleppo and Idlib provinces"
     rf"\s*(?:,\s*{_NAME}\s*)*,?\s+(?:and|or)\s+{_NAME}\s+(?i:provinces|governorates|regions|states|counties)\b"
 )
