@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.places import Geoparser
+from sitrep.places import Geoparser, context
 from sitrep.places.gazetteer import Gazetteer
 
 from .test_resolve import resolve_names
@@ -47,14 +47,17 @@ def test_a_facility_named_after_a_place_of_the_articles_country_stays_there(gaze
 
 
 def test_washington_and_paris_are_not_a_county_and_its_town(gazetteer: Gazetteer) -> None:
-    text = (
+    text = (  # FA-KES demo articles; the last two sentences: "Washington" was the state of Washington in each
         "The U.S. called for a strong response following an August 21 chemical attack in Syria. Washington and "
-        "Paris say forces loyal to President Bashar al-Assad were behind the attack, and France agrees."
+        "Paris say forces loyal to President Bashar al-Assad were behind the attack, and France agrees. A freeze "
+        "on fighting in Aleppo brokered by Moscow and Washington expired without renewal. Obama reviewed how "
+        "Washington and its allies could respond."
     )
-    places = resolve_names(gazetteer, text, ["U.S.", "Syria", "Washington", "Paris", "France"])
+    places = resolve_names(gazetteer, text, ["U.S.", "Syria", "Washington", "Paris", "France", "Aleppo", "Moscow"])
     assert places["Paris"][0].country == "FR"
-    assert places["Washington"][0].feature != "admin2"
+    assert [p.geonameid for p in places["Washington"]] == [WASHINGTON_DC] * 3  # a government acts: its capital
     assert not any("its county" in why for why in places["Paris"][0].why)
+    assert places["Moscow"][0].country == "RU"
 
 
 def test_capitals_that_speak_are_their_governments_seats(geoparser: Geoparser) -> None:
@@ -71,14 +74,21 @@ def test_capitals_that_speak_are_their_governments_seats(geoparser: Geoparser) -
     assert "speaks" in next(p for p in places if p.text == "Paris").why[0]
 
 
-def test_a_capital_that_brokers_a_truce_or_leads_allies_is_its_government(gazetteer: Gazetteer) -> None:
-    text = (  # FA-KES demo articles: "Washington" was the state of Washington in each
-        "A two-day freeze on fighting in Aleppo brokered by Moscow and Washington this month expired without "
-        "renewal. President Obama reviewed how Washington and its allies could respond to the chemical attack."
-    )
-    places = resolve_names(gazetteer, text, ["Aleppo", "Moscow", "Washington"])
-    assert [p.geonameid for p in places["Washington"]] == [WASHINGTON_DC, WASHINGTON_DC]
-    assert places["Moscow"][0].country == "RU"
+@pytest.mark.parametrize(
+    ("sentence", "name", "speaks"),
+    [  # FA-KES demo articles and LGL's "Tbilisi"; the last three from LGL and GeoVirus, where no one speaks
+        ("A two-day freeze on fighting brokered by Moscow and Washington this month expired.", "Washington", True),
+        ("Obama reviewed how Washington and its allies could respond to an alleged chemical attack.", "Washington", True),
+        ("The seige is part of what Washington has decried as a surrender-or-starve tactic.", "Washington", True),
+        ("Earlier in the week Tbilisi announced that direct talks were scheduled.", "Tbilisi", True),
+        ("The City of Paris supports the new Trees for Tomorrow Project.", "Paris", False),
+        ("Health officials in Washington say that avian flu appears to be spreading.", "Washington", False),
+        ("Since elections went into effect in 1996, Athens has had few contested municipal races.", "Athens", False),
+    ],
+)
+def test_a_place_speaks_as_a_government_only_as_its_subject_or_agent(sentence: str, name: str, speaks: bool) -> None:
+    start = sentence.index(name)
+    assert context.speaks(sentence, start, start + len(name)) is speaks
 
 
 def test_a_capitals_name_that_does_not_speak_keeps_its_other_readings(gazetteer: Gazetteer) -> None:
