@@ -41,7 +41,10 @@ _HOLDS_PLACES = re.compile(
     r"\b(fields?|villages?|towns?|settlements?|areas(?=\s+of\b))\b(?:\s+of\s+[^,.;:]{1,50}?)?\s+in\s+(?:the\s+)?$", re.IGNORECASE
 )
 _SETTLEMENT_BEFORE = re.compile(rf"\b(?:{SETTLEMENT_WORDS}|{_SETTLEMENT_PLURALS})\s+(?:of\s+)?$", re.IGNORECASE)
-_NAME = r"(?:[A-Z][\w'’]*|(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dsz])\b)(?:[\s-]+(?:[A-Z][\w'’]*|(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dsz])\b))*"
+# a word of a name: capitalised, or a lowercase Arabic article; each word reads one way only (with "Al" read
+# both as a capitalised word and as an article, a run of them backtracked without end)
+_WORD = r"(?:[A-Z][\w'’]*|(?:al|el|a[dnrstz]|ash|e[dsz])\b)"
+_NAME = rf"{_WORD}(?:[\s-]+{_WORD})*"
 _ADMIN_PAIR = re.compile(  # "Aleppo and Idlib provinces"
     rf"\s*(?:,\s*{_NAME}\s*)*,?\s+(?:and|or)\s+{_NAME}\s+(?i:provinces|governorates|regions|states|counties)\b"
 )
@@ -54,6 +57,28 @@ _PROVINCE_AFTER = re.compile(r"\s*(?:'s\s+)?(?:province|governorate)\b", re.IGNO
 _PART_BEFORE = re.compile(rf"\b(?:{_DIRECTION}(?:ern)?|central|rural)\s+$", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([\w .&-]+\)\s*)?(?:—|–|--|-|:)\s")
 _SEAT_AFTER = re.compile(r"-based\b")  # "the New York-based group": an organisation's seat is a city
+# "Washington and Paris say", "Tbilisi has denied": a place that speaks is a government, at its seat
+_SPEECH = (
+    r"(?:says?|said|saying|tell(?:s|ing)?|told|warn(?:s|ed|ing)?|accus(?:es|ed|ing)|insist(?:s|ed|ing)?|"
+    r"urg(?:es|ed|ing)|demand(?:s|ed|ing)?|den(?:y|ies|ied|ying)|announc(?:es|ed|ing)|claim(?:s|ed|ing)?|"
+    r"reject(?:s|ed|ing)?|condemn(?:s|ed|ing)?|threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|blam(?:es|ed|ing)|"
+    r"welcom(?:es|ed|ing)|hop(?:es|ed|ing)|want(?:s|ed|ing)?|fear(?:s|ed|ing)?|believ(?:es|ed|ing)|"
+    r"dismiss(?:es|ed|ing)?|protest(?:s|ed|ing)?|retort(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on|for)|"
+    r"decr(?:y|ies|ied|ying)|regard(?:s|ed|ing)?|s(?:eek|eeks|ought|eeking)|lead(?:s|ing)?|"
+    r"and\s+its\s+(?:\w+\s+)?(?:allies|partners))"  # "Washington and its Arab allies"
+)
+# "brokered by Moscow and Washington", "accused by Washington": a place that acts is a government
+_AGENT_BEFORE = re.compile(
+    r"(?i)\b(?:brokered|mediated|sponsored|accused|blacklisted|backed|supported|led|given|imposed|condemned|"
+    r"criticised|criticized|urged|pressed|rejected|announced)\s+by\s+$"
+)
+_SPEAKS_AFTER = re.compile(
+    rf"(?:\s*,\s*{_NAME}|,?\s+and\s+{_NAME})*\s+(?:(?:has|have|had|is|are|was|were|will|would|also|again|now)\s+)*{_SPEECH}\b"
+)
+_SUBJECTS_BEFORE = re.compile(rf"(?:{_NAME}(?:\s*,\s*|,?\s+and\s+))*$")
+_GOVERNED = re.compile(  # "the City of Paris supports", "officials in Hong Kong say": not the subject
+    r"(?i)\b(?:in|at|of|from|to|for|near|on|by|with|against|between|into|across|outside|inside|around|the|a)\s*$"
+)
 _COMMA_AFTER = re.compile(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 
 
@@ -114,6 +139,20 @@ def dateline(text: str, start: int, end: int) -> bool:
         return False
     before = text[text.rfind("\n", 0, start) + 1 : start]
     return not before.strip() or (text[start:end].isupper() and before.rstrip().endswith("."))
+
+
+def speaks(text: str, start: int, end: int) -> bool:
+    """Whether the mention, alone or with other names, is the subject of a verb of speech or stance
+    ("Washington and Paris say", "Tbilisi has denied", "Moscow warned", "Washington and its allies") or
+    the agent of a deed only governments do ("a truce brokered by Moscow and Washington", "accused by
+    Washington"): a place that speaks or acts so is its government. Not the subject after a preposition
+    or an article ("officials in Hong Kong say", "the City of Paris supports")."""
+    window = text[max(0, start - 80) : start]
+    chain = _SUBJECTS_BEFORE.search(window)
+    before = window[: chain.start()] if chain else window
+    if _AGENT_BEFORE.search(before):
+        return True
+    return _SPEAKS_AFTER.match(text, end) is not None and _GOVERNED.search(before) is None
 
 
 def facility_after(text: str, end: int) -> str | None:

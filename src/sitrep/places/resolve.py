@@ -185,6 +185,7 @@ class Readings:
     options: list[tuple[NameMatch, Parts]]
     may_decline: bool
     facility: str | None = None  # the facility noun after the name, when readings were left out for it
+    seat: bool = False  # only its country's capital was kept: the name speaks in the article, a government
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,7 @@ class _Static:
     abroad: frozenset[tuple[str | None, str | None]] = frozenset()
     facility: str | None = None
     shared: bool = False
+    seat: bool = False
 
 
 def readings(
@@ -207,7 +209,8 @@ def readings(
     """Each mention's admissible readings with their features, in the article's context as the passes
     learn it: each pass takes what the ranker makes of the one before."""
     candidates = {m.text: _candidates(m.text, gazetteer) for m in mentions}
-    static = [_static(text, m, candidates[m.text], gazetteer) for m in mentions]
+    speakers = {name_key(m.text) for m in mentions if context.speaks(text, m.start, m.end)}
+    static = [_static(text, m, candidates[m.text], gazetteer, name_key(m.text) in speakers) for m in mentions]
     hints = Counter(focus or {})
     counties = _counties(candidates)
     doc = _Context(hints=hints, counties=counties)
@@ -274,7 +277,7 @@ def _learn(
     return _Context(hints=hints, evidence=evidence, counties=counties)
 
 
-def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer: Gazetteer) -> _Static:
+def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer: Gazetteer, seat: bool = False) -> _Static:
     """Each candidate with the score parts that do not depend on the rest of the article: its name,
     its size, what the words around the mention call it. A bare name of a town that holds
     CITY_OF_PROVINCE of its namesake province's people is the town, as ACLED codes it ("Aleppo",
@@ -285,15 +288,19 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
     of the city, not of its province ("east Aleppo", "west Mosul"). A name that spells exactly a town
     of CITY_OF_PROVINCE of the people of a province or state the name also names ("New York") is the
     town when "-based" follows (an organisation's seat), and, unless the words around call it an area
-    or name a part, where the rest of the article hardly names its country (`_Static.abroad`)."""
-    provinces = {(m.entry.country, m.entry.admin1_code): m for m in matches if m.entry.kind == "admin1"}
-    qualifier = context.comma_qualifier(text, mention.end)
-    qualifying = [m.entry for m in gazetteer.lookup(qualifier, limit=10) if m.level == "exact"] if qualifier else []
+    or name a part, where the rest of the article hardly names its country (`_Static.abroad`). A `seat`:
+    the name speaks somewhere in the article ("Washington and Paris say"), so that, unless the words
+    around call it an area or name a part, it is a government's seat, its country's capital (`_seats`)."""
     cues = Cues(
         context.admin_cue(text, mention.start, mention.end),
         context.settlement_cue(text, mention.start, mention.end),
         context.part_of(text, mention.start),
     )
+    seats = _seats(matches) if seat and not cues.admin and not cues.part else []
+    matches = seats or matches
+    provinces = {(m.entry.country, m.entry.admin1_code): m for m in matches if m.entry.kind == "admin1"}
+    qualifier = context.comma_qualifier(text, mention.end)
+    qualifying = [m.entry for m in gazetteer.lookup(qualifier, limit=10) if m.level == "exact"] if qualifier else []
     dated = context.dateline(text, mention.start, mention.end)
     big: set[tuple[str | None, str | None]] = set()  # provinces a big town of the name lies in
     cities: set[tuple[str | None, str | None]] = set()  # provinces the name's city is the main town of
@@ -332,14 +339,29 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
         found.append((match, parts))
     facility = context.facility_after(text, mention.end)
     if cues.admin:
-        return _Static(found, facility=facility, shared=bool(big))
+        return _Static(found, facility=facility, shared=bool(big), seat=bool(seats))
     dropped = halved if cues.part else cities | (big if context.seat_after(text, mention.end) else set())
     kept = [
         (m, parts)
         for m, parts in found
         if m.entry.kind != "admin1" or ((m.entry.country, m.entry.admin1_code) not in dropped and (cues.part or m.name_kind != BY_TOWN))
     ]
-    return _Static(kept, frozenset() if cues.part else frozenset(big - dropped), facility, bool(big))
+    return _Static(kept, frozenset() if cues.part else frozenset(big - dropped), facility, bool(big), bool(seats))
+
+
+def _seats(matches: Sequence[NameMatch]) -> list[NameMatch]:
+    """The readings that are a country's capital, named exactly (for each country, the biggest town of
+    its capital's name: Washington, D.C., not Washington, Utah). A place that speaks ("Washington and
+    Paris say", "Tbilisi has denied") is a government, which sits in its capital: not the state of
+    Washington, nor a county or a town of the name elsewhere."""
+    capitals = capital_names()
+    seats: dict[str, NameMatch] = {}
+    for match in matches:
+        entry = match.entry
+        if entry.kind == "town" and match.level == "exact" and entry.country and capitals.get(entry.country) == entry.name:
+            if entry.country not in seats or entry.population > seats[entry.country].entry.population:
+                seats[entry.country] = match
+    return list(seats.values())
 
 
 def _readings(mention: Mention, static: _Static, doc: _Context) -> Readings:
@@ -359,7 +381,7 @@ def _readings(mention: Mention, static: _Static, doc: _Context) -> Readings:
     ]
     near = static.shared or any(_exact(match) or view.focus[match.entry.country or ""] or _near(match.entry, view.anchors) for match, _ in options)
     left_out = static.facility if static.facility and len(options) < len(static.options) else None
-    return Readings(options, bool(view.anchors) and not near, left_out)
+    return Readings(options, bool(view.anchors) and not near, left_out, static.seat)
 
 
 def _near(entry: GazetteerEntry, anchors: Sequence[GazetteerEntry]) -> bool:
@@ -494,6 +516,8 @@ def _place(mention: Mention, found: Readings, best: _Scored | None, gazetteer: G
         why = f"none of these: the best reading, {entry.name} ({entry.country or entry.kind}), matches {how}, lies far from the article's other places, and scores {best.score:.2f}, under {ranker.none:.2f}"
         return Place(mention.start, mention.end, mention.text, resolved=False, score=best.score, why=(why, *best.why[:3]))
     entry = best.match.entry
+    seat = f"{mention.text} speaks in the article (says, warns, denies ...): a government, seated in its country's capital"
+    reasons = (seat, *best.why) if found.seat else best.why
     return Place(
         start=mention.start,
         end=mention.end,
@@ -511,5 +535,5 @@ def _place(mention: Mention, found: Readings, best: _Scored | None, gazetteer: G
         feature=entry.kind,
         geo_precision=PRECISION.get(entry.kind, 2 if entry.kind in AREA_FEATURES else 1),
         score=best.score,
-        why=best.why,
+        why=reasons,
     )
