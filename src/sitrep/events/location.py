@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
-from importlib import resources
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -32,6 +31,7 @@ from ..offsets import ByOffset
 from ..places.context import ADMIN_WORDS, DIRECTIONS, SETTLEMENT_WORDS, settlement_cue
 from ..places.geoparse import DERIVED
 from ..places.relative import distance_km
+from ..word_lists import packaged_words
 from .candidate import TAKEN, site_key
 from .lexicon import modality_cues
 
@@ -75,8 +75,7 @@ def aside_starts(text: str, places: Sequence[Place]) -> frozenset[int]:
 @cache
 def _institution() -> re.Pattern[str]:
     """Right after a place: its possessive, a few words and an institution word of data/institution_words.txt."""
-    lines = resources.files("sitrep").joinpath("data/institution_words.txt").read_text(encoding="utf-8").splitlines()
-    words = sorted({w.strip() for w in lines if w.strip() and not w.startswith("#")}, key=len, reverse=True)
+    words = sorted(set(packaged_words("institution_words.txt")), key=len, reverse=True)
     alternation = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
     gap = rf"(?:\s+(?!(?:{'|'.join(CLAUSE_WORDS)})\b)[a-z][\w-]*){{0,{INSTITUTION_GAP}}}?"  # not "Aleppo where the government"
     return re.compile(rf"(?:['’]?s)?{gap}\s+(?:{alternation})\b", re.IGNORECASE)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 
 from ..models import Place
+from ..word_lists import packaged_words
 
 GAP_WORDS = 10  # "talks <to end Syria's six-year war entered a second day> in"
 NAME_WORDS = 3  # "in <the Kazakh capital> Astana"
@@ -34,8 +34,7 @@ def venue_starts(text: str, places: Sequence[Place]) -> frozenset[int]:
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    lines = resources.files("sitrep").joinpath("data/venue_words.txt").read_text(encoding="utf-8").splitlines()
-    words = "|".join(sorted({w.strip() for w in lines if w.strip() and not w.startswith("#")}, key=len, reverse=True))
+    words = "|".join(sorted(set(packaged_words("venue_words.txt")), key=len, reverse=True))
     before = re.compile(
         rf"\b(?:peace\s+)?(?:{words})\b(?:\s+\S+){{0,{GAP_WORDS}}}?\s+(?:in|at)\s+(?:\S+\s+){{0,{NAME_WORDS}}}$",
         re.IGNORECASE,

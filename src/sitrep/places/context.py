@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
+
+from ..word_lists import packaged_words
 
 ADMIN_WORDS = (
     "province|governorate|governate|region|state|county|district|oblast|wilaya|wilayat|muhafazat|"
@@ -170,6 +171,5 @@ def seat_after(text: str, end: int) -> bool:
 
 @cache
 def _facility() -> re.Pattern[str]:
-    lines = resources.files("sitrep").joinpath("data/facility_words.txt").read_text(encoding="utf-8").splitlines()
-    words = "|".join(sorted({w.strip().lower() for w in lines if w.strip() and not w.startswith("#")}, key=len, reverse=True))
+    words = "|".join(sorted({w.lower() for w in packaged_words("facility_words.txt")}, key=len, reverse=True))
     return re.compile(rf"[ \t]+({words})\b(?![-'’])", re.IGNORECASE)

@@ -25,9 +25,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc
+
+from ..word_lists import packaged_words
 
 
 SOURCES = ("actor", "organisation word", "model")  # most certain first
@@ -108,8 +109,7 @@ def _sure_parts(spans: Sequence[Span], longest: int) -> dict[str, Organisation]:
 def _worded() -> re.Pattern[str]:
     """Capitalised words headed by organisation words, with an "of"/"for"/"on" complement:
     "Syrian Observatory for Human Rights", "Aleppo Media Center", "Press TV"."""
-    lines = resources.files("sitrep").joinpath("data/organisation_words.txt").read_text(encoding="utf-8").splitlines()
-    words = "|".join(sorted({w.strip() for w in lines if w.strip() and not w.startswith("#")}, key=len, reverse=True))
+    words = "|".join(sorted(set(packaged_words("organisation_words.txt")), key=len, reverse=True))
     head = rf"(?:{words})\b(?![-'’])"
     return re.compile(
         rf"\b(?:{_WORD}[ \t]+)*{head}(?:[ \t]+{head})*(?:[ \t]+(?:of|for|on)(?:[ \t]+the)?(?:[ \t]+{_WORD})+)*"

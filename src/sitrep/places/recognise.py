@@ -41,7 +41,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate
-from importlib import resources
 
 from spacy.tokens import Doc
 
@@ -52,6 +51,8 @@ from .normalise import keys
 from .organisations import inside, organisation_spans
 from .resolve import Mention
 from .spellings import country_counts, cued_spellings, main_country
+
+from ..word_lists import packaged_words
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE_BEFORE = re.compile(
@@ -319,8 +320,7 @@ def _past_possessor(text: str, start: int, end: int, gazetteer: Gazetteer) -> in
 @cache
 def _not_places() -> frozenset[str]:
     """Single words never taken as places on their own (data/not_places.txt)."""
-    lines = resources.files("sitrep").joinpath("data/not_places.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(word.lower() for word in packaged_words("not_places.txt"))
 
 
 def _plausible_acronym(name: str, gazetteer: Gazetteer) -> bool:

@@ -243,7 +243,7 @@ def _candidates(name: str, gazetteer: Gazetteer) -> list[NameMatch]:
     return found
 
 
-def _shares_name(town: NameMatch, province: NameMatch) -> bool:
+def _shares_name(town: NameMatch) -> bool:
     """Whether a bare name is shared by a town and its province, so that it means the town: it is the
     town's main name, or the province bears the town's name ("Aleppo" and Ḩalab)."""
     return _is_namesake(town.entry) or town.name_kind == "primary"
@@ -320,7 +320,7 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
                 big.add(key)
             if _spelled_as_town(match, named) and share >= CITY_OF_PROVINCE:
                 cities.add(key)
-            if _shares_name(match, named):
+            if _shares_name(match):
                 if named.name_kind != BY_TOWN:  # a bonus against its province, not against other towns of the
                     # name: in "the Sana news agency", Schaan (one of whose names is "Sana") would outrank Sanaa
                     parts.append(("namesake_town", 1.0, f"its province/state {province.name} goes by the same name: the bare name means the town"))
