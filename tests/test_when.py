@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.events.when import _RULES, HISTORY_DAYS, RELATIVE_DAYS, EventDate, event_date
+from sitrep.events.date_spans import RELATIVE_DAYS
+from sitrep.events.when import _RULES, HISTORY_DAYS, EventDate, event_date
 
 THURSDAY = date(2017, 4, 6)  # publication date of most cases: Thursday 6 April 2017
 

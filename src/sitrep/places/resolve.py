@@ -13,24 +13,25 @@ countries, provinces and places from the one before. The places a name itself wa
 count as evidence for that name. Some readings are never taken: a one-word name's loose likeness to a
 place of a country the article never names, and, for a word of an organisation's name ("Human" of
 "Syrian Observatory for Human Rights"), any weak reading. A far loose reading may be declined ("none
-of these", `Readings`).
+of these", `Readings`). What the rest of the article says about a reading is in `article_view.py`.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import GazetteerEntry, NameMatch, Place
 from . import context
 from .abbreviations import admin_abbreviation_codes
+from .article_view import ArticleContext, Evidence, Reading, View, county_of, features
 from .gazetteer import Gazetteer
 from .normalise import exact_key, keys
 from .organisations import Organisation
 from .ranker import Ranker, fitted
-from .reading_features import WIDE_KINDS, Cues, Parts, cue_parts, importance, name_reason, nearness, qualifier_parts
+from .reading_features import WIDE_KINDS, Cues, Parts, cue_parts, importance, name_reason, qualifier_parts
 from .relative import distance_km
 from .sources import capital_names
 
@@ -60,58 +61,6 @@ class Mention:
     organisation: Organisation | None = None
 
 
-County = tuple[str | None, str | None, str | None]  # country, admin1 code, name of the second-level division
-Reading = tuple[str | None, str | None, str | None, str]  # a county, and whether a name's reading is it or a town in it
-
-
-@dataclass(frozen=True)
-class _Evidence:
-    """A place the first pass resolved, under the key of the name that named it."""
-
-    key: str
-    entry: GazetteerEntry
-
-
-@dataclass
-class _View:
-    """What the rest of the article says about where it is, seen from one name: the places named by that
-    same name are left out, so that a reading of a name never vouches for itself."""
-
-    focus: Counter[str] = field(default_factory=Counter)  # country -> weight of evidence
-    admins: Counter[tuple[str, str]] = field(default_factory=Counter)  # (country, admin1 code) -> places in it
-    named: set[tuple[str, str]] = field(default_factory=set)  # (country, admin1 code) named as such
-    anchors: list[GazetteerEntry] = field(default_factory=list)  # places resolved with confidence
-    counties: dict[Reading, str] = field(default_factory=dict)  # counties other names may be or be in
-
-    def focus_share(self, country: str | None) -> float:
-        total = sum(self.focus.values())
-        return self.focus[country] / total if country and total else 0.0
-
-    def admin_share(self, admin: tuple[str, str]) -> tuple[float, int]:
-        total = sum(self.admins.values())
-        return (self.admins[admin] / total if total else 0.0), total
-
-
-@dataclass
-class _Context:
-    """The first pass's places, from which each name's view of the article is made."""
-
-    hints: Counter[str] = field(default_factory=Counter)  # country evidence from demonyms
-    evidence: list[_Evidence] = field(default_factory=list)
-    counties: dict[str, dict[Reading, str]] = field(default_factory=dict)  # name key -> counties its readings are in
-    _views: dict[str, _View] = field(default_factory=dict)
-
-    def view(self, key: str) -> _View:
-        if key not in self._views:
-            view = _make_view(self.hints, [e.entry for e in self.evidence if e.key != key])
-            for other, counties in self.counties.items():
-                if other != key:
-                    for county, name in counties.items():
-                        view.counties.setdefault(county, name)
-            self._views[key] = view
-        return self._views[key]
-
-
 def _counties(candidates: dict[str, list[NameMatch]]) -> dict[str, dict[Reading, str]]:
     """Name key -> the counties (second-level divisions) that some reading of the name is by the county's
     main name ("Henry County"; not "Washington", an alternate name of thirty counties) or lies in ("Paris"
@@ -122,29 +71,8 @@ def _counties(candidates: dict[str, list[NameMatch]]) -> dict[str, dict[Reading,
         for match in matches:
             named = match.entry.kind == "town" or match.name_kind == "primary"
             if match.entry.kind in ("admin2", "town") and match.entry.admin2_name and named:
-                counties.setdefault((*_county(match.entry), match.entry.kind), name)
+                counties.setdefault((*county_of(match.entry), match.entry.kind), name)
     return found
-
-
-def _county(entry: GazetteerEntry) -> County:
-    """The second-level division an entry is or lies in, by country, province and name."""
-    return (entry.country, entry.admin1_code, entry.name if entry.kind == "admin2" else entry.admin2_name)
-
-
-def _make_view(hints: Counter[str], entries: Sequence[GazetteerEntry]) -> _View:
-    view = _View(focus=Counter(hints))
-    anchored: set[GazetteerEntry] = set()
-    for entry in entries:
-        if entry.country:
-            view.focus[entry.country] += 1
-        if entry.country and entry.admin1_code and entry.kind != "country":
-            view.admins[(entry.country, entry.admin1_code)] += 1
-            if entry.kind == "admin1":
-                view.named.add((entry.country, entry.admin1_code))
-        if entry.kind not in WIDE_KINDS and entry not in anchored:
-            anchored.add(entry)
-            view.anchors.append(entry)
-    return view
 
 
 @dataclass(frozen=True)
@@ -213,7 +141,7 @@ def readings(
     static = [_static(text, m, candidates[m.text], gazetteer, name_key(m.text) in speakers) for m in mentions]
     hints = Counter(focus or {})
     counties = _counties(candidates)
-    doc = _Context(hints=hints, counties=counties)
+    doc = ArticleContext(hints=hints, counties=counties)
     found: list[Readings] = []
     for done in range(PASSES):
         if done:
@@ -271,10 +199,10 @@ def _learn(
     best: Sequence[_Scored | None],
     hints: Counter[str],
     counties: dict[str, dict[Reading, str]],
-) -> _Context:
+) -> ArticleContext:
     """Context from a pass: every resolved place, under its name."""
-    evidence = [_Evidence(name_key(m.text), b.match.entry) for m, b in zip(mentions, best, strict=True) if b and not b.declined]
-    return _Context(hints=hints, evidence=evidence, counties=counties)
+    evidence = [Evidence(name_key(m.text), b.match.entry) for m, b in zip(mentions, best, strict=True) if b and not b.declined]
+    return ArticleContext(hints=hints, evidence=evidence, counties=counties)
 
 
 def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer: Gazetteer, seat: bool = False) -> _Static:
@@ -364,7 +292,7 @@ def _seats(matches: Sequence[NameMatch]) -> list[NameMatch]:
     return list(seats.values())
 
 
-def _readings(mention: Mention, static: _Static, doc: _Context) -> Readings:
+def _readings(mention: Mention, static: _Static, doc: ArticleContext) -> Readings:
     if not static.options:
         return Readings([], False)
     view = doc.view(name_key(mention.text))
@@ -373,7 +301,7 @@ def _readings(mention: Mention, static: _Static, doc: _Context) -> Readings:
         return bool(view.focus) and view.focus_share(entry.country) < MAIN_SHARE
 
     options = [
-        (match, _features(match, parts, view))
+        (match, features(match, parts, view))
         for match, parts in static.options
         if _admissible(mention, match, view)
         and not (static.facility and foreign(match.entry))
@@ -407,13 +335,13 @@ def _exact(match: NameMatch) -> bool:
     return match.level == "exact" and (match.name_kind == "primary" or (match.entry.kind in WIDE_KINDS and match.name_kind != BY_TOWN))
 
 
-def _admissible(mention: Mention, match: NameMatch, view: _View) -> bool:
+def _admissible(mention: Mention, match: NameMatch, view: View) -> bool:
     """Whether a reading may be taken at all: a strong one inside an organisation's name, and never a
     coincidence of spelling (`_stray`)."""
     return _strong(mention, match, view) if mention.organisation else not _stray(mention, match, view)
 
 
-def _stray(mention: Mention, match: NameMatch, view: _View) -> bool:
+def _stray(mention: Mention, match: NameMatch, view: View) -> bool:
     """A one-word name only loosely like a place (a town, a province, a feature) of a country that the
     rest of the article, which names others, never names, or only by its consonants like one of a
     country short of MAIN_SHARE of the article's evidence: "Shiite" as Shiida, Japan, "al-Foua" as
@@ -431,7 +359,7 @@ def _stray(mention: Mention, match: NameMatch, view: _View) -> bool:
     return share < MAIN_SHARE if match.level == "skeleton" else not share
 
 
-def _strong(mention: Mention, match: NameMatch, view: _View) -> bool:
+def _strong(mention: Mention, match: NameMatch, view: View) -> bool:
     """A reading strong enough inside an organisation's name ("Human" of "Syrian Observatory for Human
     Rights", "Daesh" of the Islamic State): a place in one of the article's own countries (MAIN_SHARE
     of its country evidence; any, when the article has none besides this name) that the name matches
@@ -445,43 +373,6 @@ def _strong(mention: Mention, match: NameMatch, view: _View) -> bool:
     exact = match.level == "exact" or exact_key(re.sub(r"^[Tt]he\s+", "", mention.text)) == exact_key(match.matched)
     main = match.name_kind in ("primary", "abbreviation") and entry.population >= WELL_KNOWN
     return exact and (entry.kind in WIDE_KINDS or main)
-
-
-def _features(match: NameMatch, static: Parts, doc: _View) -> Parts:
-    """The candidate's features: its own parts plus what the rest of the article says about it."""
-    entry = match.entry
-    parts = list(static)
-    share = doc.focus_share(entry.country)
-    if share:
-        parts.append(("country_focus", share, f"{entry.country} is {share:.0%} of the article's country evidence"))
-    parts += _admin_focus(match, doc)
-    parts += nearness(entry, doc.anchors)
-    return [part for part in parts if part[1]]
-
-
-def _admin_focus(match: NameMatch, doc: _View) -> Parts:
-    """The article's province or state: named as such, or holding many of its other places. A county
-    read by an alternate name ("Washington" for Washington County, Pennsylvania) is not one that
-    another name's town ("Paris, Pennsylvania") lies in: "Washington and Paris say" are two capitals."""
-    entry = match.entry
-    if not entry.country or not entry.admin1_code or entry.kind == "country":
-        return []
-    admin = (entry.country, entry.admin1_code)
-    found = []
-    if admin in doc.named and entry.kind != "admin1":
-        found.append(("province_named", 1.0, f"its province/state {entry.admin1_name or entry.admin1_code} is named in the article"))
-    if entry.kind == "town" and doc.counties.get((*_county(entry), "admin2")):
-        found.append(("county_named", 1.0, f"its county {entry.admin2_name} is named in the article"))
-    town = doc.counties.get((*_county(entry), "town")) if entry.kind == "admin2" and match.name_kind == "primary" else None
-    if town:
-        found.append(("county_of_town", 1.0, f"{town!r}, also named in the article, may be a town in it"))
-    share, total = doc.admin_share(admin)
-    if share:
-        count = round(share * total)
-        found.append(
-            ("province_focus", share, f"{count} of the article's {total} other places are in {entry.admin1_name or entry.admin1_code}")
-        )
-    return found
 
 
 def organisation_word(mention: Mention, place: Place, gazetteer: Gazetteer) -> bool:

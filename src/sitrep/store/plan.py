@@ -49,22 +49,30 @@ def _events(clause: tuple[str, list[Any]]) -> tuple[str, list[Any]]:
     return f"FROM events e WHERE {clause[0]}", clause[1]
 
 
-def area_first(db: Db, search: Search, filters: EventFilters, min_sources: int = 1) -> bool:
-    """Whether the filters' area is the narrowest way to their events (else the area is checked on
-    each event found another way); True without an area or without another set to walk."""
-    if filters.area is None or search.plans_itself():
-        return True
-    # an actor's events counted on its names' rows (an event of two such names counts twice): the
-    # clause on `e` would first gather every event of the names (300,000 for "civilians" at 1M)
+def _sets(search: Search, filters: EventFilters, min_sources: int = 1) -> list[tuple[str, list[Any]]]:
+    """The sets besides the area a read's events may be walked from, as FROM and WHERE: the actor's
+    (counted on its names' rows, an event of two such names twice: the clause on `e` would first
+    gather every event of the names, 300,000 for "civilians" at 1M), the words' and `min_sources`'."""
     sets = [rows for rows in (filters.actor_rows(),) if rows is not None]
     if filters.text is not None:
         sets.append(_events(search.text_clause("e.article_id", words(filters.text))))
     if min_sources > 1:
         sets.append(_events(sources_clause(min_sources)))
-    if not sets:
-        return True
-    limit = box_events(db, filters)
-    return not any(_fewer(db, clause, limit) for clause in sets)
+    return sets
+
+
+def area_first(db: Db, search: Search, filters: EventFilters, min_sources: int = 1) -> bool:
+    """Whether the filters' area is the narrowest way to their events (else the area is checked on
+    each event found another way); True without an area or without another set to walk."""
+    return _area_first(db, search, filters, _sets(search, filters, min_sources))[0]
+
+
+def _area_first(db: Db, search: Search, filters: EventFilters, sets: list[tuple[str, list[Any]]]) -> tuple[bool, int | None]:
+    """`area_first` given the other `sets`, with the area's `box_events` when it counted them."""
+    if filters.area is None or search.plans_itself() or not sets:
+        return True, None
+    box = box_events(db, filters)
+    return not any(_fewer(db, clause, box) for clause in sets), box
 
 
 def incidents_plan(db: Db, search: Search, filters: EventFilters) -> tuple[bool, bool]:
@@ -74,14 +82,12 @@ def incidents_plan(db: Db, search: Search, filters: EventFilters) -> tuple[bool,
     area's events by the running totals, weighed `GATHERED` each, the R*Tree's being dearer; else
     the actor's names' rows or the words' events) is not smaller than the incidents' events.
     Without an area or an actor the events are gathered, as before."""
-    area_index = area_first(db, search, filters)
-    actor = filters.actor_rows()
-    if filters.area is None and actor is None:
+    sets = _sets(search, filters)
+    area_index, box = _area_first(db, search, filters, sets)
+    if filters.area is None and filters.actor_rows() is None:
         return False, area_index
+    # counted on each call: linking (in this process or another) adds incident events at any time
     walked = int(db.execute("SELECT COUNT(*) FROM incident_events").fetchone()[0])
     if filters.area is not None and area_index:
-        return box_events(db, filters) * GATHERED >= walked, area_index
-    sets = [] if actor is None else [actor]
-    if filters.text is not None:
-        sets.append(_events(search.text_clause("e.article_id", words(filters.text))))
+        return (box_events(db, filters) if box is None else box) * GATHERED >= walked, area_index
     return not any(_fewer(db, rows, walked) for rows in sets), area_index
