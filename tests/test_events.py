@@ -304,3 +304,29 @@ def test_missiles_fired_by_jets_are_an_air_strike() -> None:
     assert [e.sub_event_type for e in analysis.events] == ["Air/drone strike"]
     analysis = Processor().analyse(["Rebels fired rockets at Aleppo on Monday, killing 2 people."], [ArticleContext(published=date(2016, 5, 2))])[0]
     assert [e.sub_event_type for e in analysis.events] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_superlative_hedged_by_may_is_no_prediction() -> None:
+    # FA-KES demo article fakes-1923102890: "may be the deadliest attack" judges the strike, it does not predict it
+    text = ("Airstrikes targeting a school complex in the town of Hass in Idlib province around noon on Wednesday may be "
+            "the deadliest attack on a school since the conflict began.")  # fmt: skip
+    events = Processor().analyse([text], [ArticleContext(published=date(2016, 10, 27))])[0].events
+    assert events and all(e.modality == "reported" for e in events)
+    text = "The army could attack the town within days, officials said."
+    events = Processor().analyse([text], [ArticleContext(published=date(2016, 10, 27))])[0].events
+    assert all(e.modality != "reported" for e in events)
+
+
+def test_a_motorcycle_bomber_is_a_suicide_bombing_and_earlier_bombings_claim_nothing() -> None:
+    # FA-KES demo article fakes-1918398793: no aircraft, and a group that claimed "previous bombings" is no claimant
+    text = ("A motorcycle bomber killed at least 16 civilians outside a bakery in Syrias Hasakeh city Tuesday an official said. "
+            "It was not immediately clear who carried out the attack but Daesh has claimed previous bombings in the town.")  # fmt: skip
+    analysis = Processor().analyse([text], [ArticleContext(published=date(2016, 7, 5))])[0]
+    (event,) = analysis.events
+    assert event.sub_event_type == "Suicide bomb" and event.fatalities == 16
+    assert event.actor1 is None or event.actor1.name != "Islamic State"
+    assert any(r.reason == "habitual" and r.trigger.text == "bombings" for r in analysis.rejected)
+    # a group that claimed the attack told is its actor1
+    text = "A car bomb killed 10 people in Homs on Tuesday. Daesh claimed the attack."
+    (event,) = Processor().analyse([text], [ArticleContext(published=date(2016, 7, 5))])[0].events
+    assert event.actor1 is not None and event.actor1.name == "Islamic State"

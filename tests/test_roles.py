@@ -221,3 +221,11 @@ def test_the_dead_of_a_strike_and_where_they_came_from_neither_act_nor_place_it(
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
     assert events[0].place is not None and events[0].place.admin1 == "Idlib"
     assert events[0].actor1 is None or events[0].actor1.country != "UZ" and "jihadist" not in events[0].actor1.name
+
+
+def test_whom_a_blast_killed_is_its_target_when_the_parse_makes_them_the_speakers_subject(processor: Processor) -> None:
+    # FA-KES demo article fakes-1918398791: the parser takes "members" for the subject of "said"
+    event = top(processor, "An explosion at a mosque in Idlib province on Friday killed at least 25 members of the Nusra Front, "
+                           "the Syrian Observatory for Human Rights said.")  # fmt: skip
+    assert event.actor1 is None or event.actor1.name != "al-Nusra Front"
+    assert event.actor2 is not None and event.actor2.name == "al-Nusra Front"

@@ -273,3 +273,18 @@ def test_more_dead_are_added_to_a_toll_told_elsewhere_not_the_toll() -> None:
     assert toll is not None and (toll.fatalities, toll.kind) == (4, "part")
     toll = fatalities("12 people were killed and more than 30 wounded.")
     assert toll is not None and (toll.fatalities, toll.kind) == (12, "event")
+
+
+def test_a_death_told_as_also_killed_adds_to_a_toll_told_elsewhere() -> None:
+    # FA-KES demo article fakes-1918398791: the mosque blast's 25 stand; its senior member is one of them
+    toll = fatalities("Observatory which tracks the war said the explosion in Salem Mosque in Ariha also killed a senior non-Syrian member of the Nusra Front.")
+    assert toll is not None and (toll.fatalities, toll.kind) == (1, "part")
+
+
+def test_a_total_is_a_sum_unless_the_sentence_tells_one_day() -> None:
+    # FA-KES demo article fakes-1924058186: "a total of" over one Tuesday's operation is that day's toll
+    sentence = "A total of 14 Daesh terrorists were killed in the operation on Tuesday, the General Staff said."
+    toll = fatalities(sentence, day=True)
+    assert toll is not None and (toll.fatalities, toll.kind) == (14, "event")
+    toll = fatalities(sentence, day=False)
+    assert toll is not None and toll.kind == "summed"

@@ -60,9 +60,15 @@ def _claiming_verb(token: Token) -> Token | None:
     """The verb of "claimed responsibility", "took credit", "claimed the attack" at its object."""
     if token.dep_ != "dobj" or token.head.lemma_ not in CLAIM_LEMMAS:
         return None
-    if token.lemma_ in CLAIMED_NOUNS or (token.lemma_ in EVENT_NOUNS and token.head.lemma_ == "claim"):
+    if token.lemma_ in CLAIMED_NOUNS or (token.lemma_ in EVENT_NOUNS and token.head.lemma_ == "claim" and not _others(token)):
         return token.head
     return None
+
+
+def _others(noun: Token) -> bool:
+    """Whether a claimed event noun names other events than one told: a plural with no determiner or
+    owner ("IS has claimed previous bombings in the town"), not "the attacks" or "Tuesday's attacks"."""
+    return noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 def _denied(verb: Token) -> bool:

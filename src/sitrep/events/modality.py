@@ -122,7 +122,7 @@ def _local(node: Token, depth: int, sent: SpacySpan, found: list[_Found]) -> Non
         dep = child.dep_
         cue = None
         if dep == "aux":
-            cue = _single("aux", child)
+            cue = None if _judged(node) else _single("aux", child)
         elif dep == "neg":
             cue = _single("neg", child)
         elif dep == "mark":
@@ -158,6 +158,14 @@ def _local(node: Token, depth: int, sent: SpacySpan, found: list[_Found]) -> Non
     if opening is not None:
         cue, at, end = opening
         found.append(_Found(depth, cue, at, end, f"clause of '{node.text}' opens with '{doc[at:end].text}'"))
+
+
+def _judged(verb: Token) -> bool:
+    """Whether a copula ranks the event with a superlative ("the attack could be the deadliest on a
+    school"): a modal there hedges the judgment, not whether the event happened."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ in ("attr", "acomp") and any(t.tag_ == "JJS" or t.lower_ == "most" for t in c.subtree) for c in verb.children
+    )
 
 
 def _no(noun: Token, depth: int, found: list[_Found], verb: Token | None = None) -> None:

@@ -79,6 +79,8 @@ def roles(
         # "70 fighters killed in ... airstrikes": the dead, not the actor
         victims = sent.root.lemma_ in VICTIM_LEMMAS or _means_of_death(trigger)
         subject = None if victims else next((_actor_in(c, by_token) for c in sent.root.children if c.dep_ == "nsubj"), None)
+        if subject is not None and sent.root.lemma_ in SAY_LEMMAS and subject.root > trigger.i:
+            subject = None  # "a blast killed 25 members of the Front, the Observatory said": told, not the actor
         agent = subject or (before[-1] if before else None)
         patient = next((m for m in after if agent is None or m.ref.name != agent.ref.name), None)
         why = (

@@ -99,6 +99,7 @@ class _Words:
     state_lemmas: frozenset[str]
     war_nouns: frozenset[str]
     habitual: re.Pattern[str]
+    earlier_words: frozenset[str]
     talk_nouns: frozenset[str]
     threat_cues: frozenset[str]
     appeal_cues: frozenset[str]
@@ -211,6 +212,10 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
     )  # fmt: skip
     if habit is not None:
         return "habitual", f"{habit.group()!r} in the trigger's clause"
+    counted = any(c.dep_ == "nummod" for c in head.children)  # "three earlier attacks" are told one by one
+    earlier = next((c for c in head.children if c.dep_ == "amod" and c.lower_ in words.earlier_words), None) if head.tag_ == "NNS" and not counted else None
+    if earlier is not None:
+        return "habitual", f"{earlier.text!r} {head.text!r}: earlier events in general"
     described = _describing_clause(head, present=event.event_type in LITERAL_TYPES) if not candidate.dated else None
     if described is not None:
         return "description", f"{head.text!r} describes {described.text!r} (a perfect or present tense with no day of its own)"
@@ -398,6 +403,7 @@ def _words() -> _Words:
         state_lemmas=frozenset(data["state_lemmas"]),
         war_nouns=frozenset(data["war_nouns"]),
         habitual=re.compile(rf"(?<!\w)(?:{_alternation(data['habitual'])}|\d+\s+times)(?!\w)", flags),
+        earlier_words=frozenset(data["earlier_words"]),
         talk_nouns=frozenset(data["talk_nouns"]),
         threat_cues=frozenset(data["threat_cues"]),
         appeal_cues=frozenset(data["appeal_cues"]),

@@ -51,6 +51,7 @@ class TollWords:
     part_before: re.Pattern[str]
     part_after: re.Pattern[str]
     period: re.Pattern[str]
+    total: re.Pattern[str]  # "a total of": summed unless the sentence tells one day
     war_before: re.Pattern[str]  # "the war that has killed": before a figure
     war_after: re.Pattern[str]  # "killed in the conflict": after a figure
     plural_victims: re.Pattern[str]
@@ -194,6 +195,7 @@ def toll_words() -> TollWords:
         part_before=re.compile(rf"(?<!\w)(?:{_alternation(context['part_before'])})(?!\w)", flags),
         part_after=re.compile(rf"(?<!\w)(?:{_alternation(context['part_after'])})(?!\w)", flags),
         period=re.compile(rf"(?<!\w)(?:{_alternation(context['period'])})(?!\w)", flags),
+        total=re.compile(rf"(?<!\w)(?:{_alternation(context['total'])})(?!\w)", flags),
         war_before=re.compile(
             rf"(?<!\w)(?:{wars})(?:\s+(?:in|on|against|of)\s+[\w-]+)?(?:\s*,)?\s+(?:that|which|has|have|had|killed|claimed|left)(?!\w)",
             flags,

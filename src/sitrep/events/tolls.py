@@ -62,7 +62,8 @@ def fatalities(sentence: str, offset: int = 0, day: bool = False) -> Toll | None
 
     `offset` is where the sentence starts in the full text; the returned offsets are in it. With `day`
     (the sentence dates what it tells to a day), a war named beside the figure does not make it the
-    war's toll: "the conflict, which also saw 33 civilians killed in Aleppo on Thursday".
+    war's toll ("the conflict, which also saw 33 civilians killed in Aleppo on Thursday"), nor does a
+    word of adding up ("a total of 14 were killed ... on Tuesday").
     """
     vocab = toll_words()
     including = [(m.start("q"), m.end("q")) for m in vocab.including.finditer(sentence)]
@@ -174,7 +175,8 @@ def _kind(sentence: str, start: int, end: int, vocab: TollWords, day: bool) -> t
     )
     if war is not None:
         return "summed", f"a war's toll ('{war.group()}'), not one event's"
-    period = vocab.period.search(sentence[max(0, start - SUM_BEFORE) : end + SUM_AFTER]) or _SPAN.search(sentence)
+    near = sentence[max(0, start - SUM_BEFORE) : end + SUM_AFTER]
+    period = vocab.period.search(near) or (None if day else vocab.total.search(near)) or _SPAN.search(sentence)
     if period is not None:
         return "summed", f"summed over a period ('{period.group()}'), not one event's"
     running = _RUNNING.match(sentence, end)
