@@ -330,3 +330,21 @@ def test_a_motorcycle_bomber_is_a_suicide_bombing_and_earlier_bombings_claim_not
     text = "A car bomb killed 10 people in Homs on Tuesday. Daesh claimed the attack."
     (event,) = Processor().analyse([text], [ArticleContext(published=date(2016, 7, 5))])[0].events
     assert event.actor1 is not None and event.actor1.name == "Islamic State"
+
+
+def test_a_ceasefire_that_collapsed_is_no_agreement_however_the_parser_attaches_the_verb() -> None:
+    # FA-KES demo article fakes-1924058094: the parser hangs "collapsed" on the main verb
+    text = ("In the heaviest attack in months fighter jets pounded the opposition-held districts of the Syrian city of Aleppo "
+            "overnight days after a week-long ceasefire brokered by the US and Russia collapsed.")  # fmt: skip
+    analysis = Processor().analyse([text], [ArticleContext(published=date(2016, 9, 23))])[0]
+    assert not any(e.sub_event_type == "Agreement" for e in analysis.events)
+    assert any(r.reason == "agreement ended" for r in analysis.rejected)
+
+
+def test_air_defences_are_a_disrupted_weapons_use_only_when_they_act() -> None:
+    # FA-KES demo article fakes-1923102878: defences ramped up are a plan, not a weapon stopped
+    analysis = Processor().analyse(["In return Moscow announced it would ramp up air defences in Syria."], [ArticleContext(published=date(2017, 4, 8))])[0]
+    assert not analysis.events
+    text = "Syrian air defences confronted an Israeli attack on the T4 airbase on Monday."
+    events = Processor().analyse([text], [ArticleContext(published=date(2017, 4, 8))])[0].events
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]

@@ -233,7 +233,12 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
 
 def _agreement_end(head: Token, words: _Words) -> Token | None:
     """A word that ends or breaks the agreement the trigger names: its verb ("the truce broke down",
-    "rebels violated the ceasefire") or a noun it hangs on ("the collapse of the truce")."""
+    "rebels violated the ceasefire") or a noun it hangs on ("the collapse of the truce"), or the verb
+    right after its phrase, however the parser attached it ("a ceasefire brokered by Russia collapsed")."""
+    doc = head.doc
+    after = doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(doc) else None
+    if after is not None and after.pos_ == "VERB" and after.lemma_.lower() in words.agreement_end_lemmas:
+        return after
     node = head
     for _ in range(3):
         if node.head.i == node.i:
