@@ -560,3 +560,12 @@ def test_an_attack_claimed_beside_its_suicide_bombers_is_their_bombing(analysed:
     lead = [e for e in analysed[SHRINE].events if e.sentence.text.startswith("Published June 11 2016")]
     assert [e.sub_event_type for e in lead] == ["Suicide bomb"]
     assert lead[0].actor1 is not None and lead[0].actor1.name == "Islamic State"
+
+
+def test_an_attack_told_at_the_town_and_day_of_a_strike_is_that_strike() -> None:
+    # FA-KES demo article fakes-1923102890: "the attack which struck a school complex in the village of Hass"
+    text = ("Airstrikes targeting a school complex in the town of Hass in Idlib province around noon on Wednesday killed "
+            "children, activists said. The Syrian Observatory for Human Rights reported that 35 people were killed by the "
+            "attack which struck a school complex in the village of Hass around midday on Wednesday.")  # fmt: skip
+    events = Processor().analyse([text], [ArticleContext(published=date(2016, 10, 27))])[0].events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 35)]

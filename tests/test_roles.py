@@ -229,3 +229,13 @@ def test_whom_a_blast_killed_is_its_target_when_the_parse_makes_them_the_speaker
                            "the Syrian Observatory for Human Rights said.")  # fmt: skip
     assert event.actor1 is None or event.actor1.name != "al-Nusra Front"
     assert event.actor2 is not None and event.actor2.name == "al-Nusra Front"
+
+
+def test_who_killed_in_an_ambush_acted_and_the_killed_were_acted_upon(processor: Processor) -> None:
+    # FA-KES demo article fakes-1923848239: an active "killed" with its object is no "killed in" of the dead
+    event = top(processor, "Syrian troops killed 32 rebels in an ambush in the southern province of Daraa on Sunday, a monitor said.")
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Syria"
+    assert event.actor2 is None or event.actor2.name != "Military Forces of Syria"
+    # the passive keeps the dead as the target
+    event = top(processor, "Seventy Islamic State fighters were killed in Russian airstrikes near Palmyra on Monday.")
+    assert event.actor2 is not None and event.actor2.name == "Islamic State"

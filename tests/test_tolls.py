@@ -288,3 +288,9 @@ def test_a_total_is_a_sum_unless_the_sentence_tells_one_day() -> None:
     assert toll is not None and (toll.fatalities, toll.kind) == (14, "event")
     toll = fatalities(sentence, day=False)
     assert toll is not None and toll.kind == "summed"
+
+
+def test_a_figure_before_including_a_list_without_numbers_is_the_toll() -> None:
+    # FA-KES demo articles fakes-1926479036, -1924058176: "including women and children" names no count of its own
+    toll = fatalities("Activists said that at least 19 civilians including women and children were killed and dozens more wounded in airstrikes.")
+    assert toll is not None and (toll.fatalities, toll.civilians, toll.kind) == (19, 19, "event")

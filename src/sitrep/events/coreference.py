@@ -199,7 +199,22 @@ def _means_of_attack(record: Record, candidate: Candidate) -> bool:
     attack = "Attack" in types or (candidate.event.sub_event_type == "Armed clash" and _in_an_attack(candidate))
     if not attack or not types & MEANS:
         return False
-    return any(m.event.sentence == candidate.event.sentence for m in record.members)
+    return any(m.event.sentence == candidate.event.sentence for m in record.members) or _attack_at_its_town(record, candidate)
+
+
+def _attack_at_its_town(record: Record, candidate: Candidate) -> bool:
+    """An attack told by the word "attack" at the very town a strike or bombing of the record hit, on the
+    day it names: that event told again ("35 people were killed by the attack which struck a school complex in the village
+    of Hass", after "airstrikes targeting a school complex in the town of Hass")."""
+    attacks = [candidate] if candidate.event.sub_event_type == "Attack" else [m for m in record.members if m.event.sub_event_type == "Attack"]
+    if not any(_ATTACK_WORD.match(a.event.trigger.text) for a in attacks):
+        return False
+    site, days = candidate.site, candidate.days
+    sites = [m.site for m in record.members if m.site is not None]
+    if site is None or site.geo_precision != 1 or not sites or any(site_key(s) != site_key(site) for s in sites):
+        return False
+    dated = [m.days for m in record.members if m.days is not None]
+    return days is not None and bool(dated) and all(d == days for d in dated)  # both told for that day
 
 
 def _in_an_attack(candidate: Candidate) -> bool:

@@ -131,7 +131,13 @@ def _dead_of(trigger: Token, by_token: dict[int, ActorMention]) -> ActorMention 
 def _means_of_death(trigger: Token) -> bool:
     """Whether the trigger is what killed ("were killed in strikes", "died in the shelling"): the words
     before it then name the dead, not who struck."""
-    return trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "by") and trigger.head.head.lemma_ in VICTIM_LEMMAS
+    verb = trigger.head.head
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "by") and verb.lemma_ in VICTIM_LEMMAS and not _killed_whom(verb)
+
+
+def _killed_whom(verb: Token) -> bool:
+    """Whether a death verb is active with its object ("troops killed 32 rebels"): its subject killed."""
+    return any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def backing(token: Token) -> bool:
@@ -218,6 +224,10 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
                 return accused, patient, f"the one {node.text!r} names is actor1 (the accuser only tells)"
             break
         if node.i != trigger.i and node.lemma_ in VICTIM_LEMMAS and arrived in ("pobj", "prep"):
+            if _killed_whom(node):  # "troops killed 32 rebels in an ambush": who killed acted, the killed were acted upon
+                agent = next((m for c in node.children if c.dep_ == "nsubj" and (m := _actor_in(c, by_token)) is not None), None)
+                patient = patient or next((m for c in node.children if c.dep_ == "dobj" and (m := _actor_in(c, by_token)) is not None), None)
+                break
             # "70 fighters killed in Russian airstrikes": the dead are the event's target
             victims = next((m for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and (m := _actor_in(c, by_token)) is not None), None)
             patient = patient or victims

@@ -125,7 +125,7 @@ def toll_words() -> TollWords:
     after = (
         rf"(?<![\w’'])(?P<list>{listed}*)(?P<q>{quantity})(?P<fill>(?:\s+{filler}){{0,9}}?)"
         rf"(?:\s*,[^,.;:]{{1,60}},(?:\s+{filler}){{0,3}}?"  # an aside: "40 people, most of them civilians, were"
-        rf"|\s+(?:including|among\s+them)\s+{quantity}(?:\s+{filler}){{0,3}}?)?"  # "20 people including 13 civilians were"
+        rf"|\s+(?:including|among\s+them)(?:\s+{quantity}(?:\s+{filler}){{0,3}}?|(?:\s+(?:and\s+)?{filler}){{1,4}}?))?"  # "20 people including 13 civilians were", "19 civilians including women and children were"
         rf"\s+(?P<w>{{words}}){end}"
     )
     plural_victims = _alternation(words["plural_victims"])
