@@ -348,3 +348,14 @@ def test_air_defences_are_a_disrupted_weapons_use_only_when_they_act() -> None:
     text = "Syrian air defences confronted an Israeli attack on the T4 airbase on Monday."
     events = Processor().analyse([text], [ArticleContext(published=date(2017, 4, 8))])[0].events
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_a_verb_told_with_a_weapon_is_one_event_of_the_weapons_type_placed_at_the_town_an_offset_locates() -> None:
+    # FA-KES demo article fakes-1926479036: "pounded with a barrage of barrel bombs", "Daraya west of Damascus"
+    text = "Activists in Daraya west of Damascus said that the rebel-held district was pounded with a barrage of barrel bombs on Monday."
+    events = Processor().analyse([text], [ArticleContext(published=date(2016, 8, 10))])[0].events
+    assert [(e.sub_event_type, e.place.name if e.place else None) for e in events] == [("Air/drone strike", "Dārayyā")]
+    # ground taken "with support from" strikes stays an event of its own
+    text = "Government forces recaptured the town of Al-Qaryatayn on Monday with support from Russian airstrikes."
+    events = Processor().analyse([text], [ArticleContext(published=date(2016, 4, 5))])[0].events
+    assert "Government regains territory" in {e.sub_event_type for e in events}

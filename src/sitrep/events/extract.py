@@ -104,7 +104,7 @@ def _candidates(
     by_start = ByOffset(mentions, lambda m: m.ref.span.start)
     lead = next((sent.start for sent in doc.sents if sent.end_char > context.title_end), None)
     for sent in doc.sents:
-        hits = _clause_hits([h for h in triggers.classify(sent, kind_of, placed) if not inside(tags, h.start_char)])
+        hits = _by_instrument(sent, _clause_hits([h for h in triggers.classify(sent, kind_of, placed) if not inside(tags, h.start_char)]))
         if not hits:
             continue
         # read once per sentence, shared by its events
@@ -312,6 +312,12 @@ def _agent_kind(mentions: Sequence[ActorMention]) -> triggers.AgentKind:
     return kind
 
 
+# weapons whose trigger names the event's type when a verb is told with them
+INSTRUMENT_TYPES = frozenset({
+    "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Suicide bomb", "Chemical weapon", "Grenade",
+})  # fmt: skip
+
+
 def _clause_hits(hits: Sequence[triggers.TriggerHit]) -> list[triggers.TriggerHit]:
     """The heaviest hit per trigger head, one event per head; and one protest per sentence.
 
@@ -336,6 +342,25 @@ def _clause_hits(hits: Sequence[triggers.TriggerHit]) -> list[triggers.TriggerHi
         top = max(protest, key=lambda h: (severity[h.sub_event_type], h.weight, -h.start))
         found = [h for h in found if h.sub_event_type not in severity or h is top]
     return sorted(found, key=lambda h: h.start)
+
+
+def _by_instrument(sent: SpacySpan, hits: list[triggers.TriggerHit]) -> list[triggers.TriggerHit]:
+    """The hits less a verb told with the weapon another hit names ("was pounded with a barrage of
+    barrel bombs", "attacked the checkpoint with a car bomb"): one event, of the weapon's type."""
+    doc = sent.doc
+    weapons = {h.head for h in hits if h.sub_event_type in INSTRUMENT_TYPES}
+    if not weapons:
+        return hits
+
+    def wielded(hit: triggers.TriggerHit) -> bool:
+        verb = doc[hit.head]
+        if hit.sub_event_type not in INSTRUMENT_TYPES | {"Attack", "Armed clash"}:
+            return False  # "recaptured the town with support from airstrikes": ground taken, an event of its own
+        return verb.pos_ == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(t.i in weapons and t.i != hit.head for t in c.subtree) for c in verb.children
+        )
+
+    return [h for h in hits if not wielded(h)]
 
 
 def _event(

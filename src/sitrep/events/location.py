@@ -55,12 +55,16 @@ CLAUSE_WORDS = ("where", "when", "which", "that", "while", "after", "before", "a
 ASIDE_CHARS = 80  # how far an aside's brackets are sought around a mention
 
 
+_LOCATOR_GAP = re.compile(r"\s*,?\s+")  # between a town and the offset that locates it
+LOCATOR_KM = 60.0  # a town an offset locates lies this near the offset's point
+
+
 def aside_starts(text: str, places: Sequence[Place]) -> frozenset[int]:
     """Start offsets of mentions that say nothing of where an event happened: inside brackets ("the
     Islamic State (banned in Russia)"), telling where someone is based or who backs or leads them
     ("the Britain-based Observatory", "U.S.-backed rebels", "the US-led coalition"), whose institution
-    speaks ("Turkey's health ministry said") or the country across a border ("the crossing with
-    Turkey")."""
+    speaks ("Turkey's health ministry said"), the country across a border ("the crossing with
+    Turkey") or an offset that locates the town named just before it ("Daraya west of Damascus")."""
     found = set()
     for place in places:
         before = text[max(0, place.start - ASIDE_CHARS) : place.start]
@@ -69,7 +73,19 @@ def aside_starts(text: str, places: Sequence[Place]) -> frozenset[int]:
         beyond = _BORDER_WITH.search(before) is not None and place.feature == "country"  # "the border crossing with Turkey"
         if bracketed or beyond or _BASED.match(text, place.end) or _institution().match(text, place.end):
             found.add(place.start)
+    for place in places:  # "Daraya west of Damascus": the offset locates the town named before it
+        if place.feature == "relative" and any(_located(other, place, text) for other in places):
+            found.update(p.start for p in places if place.start <= p.start and p.end <= place.end)
     return frozenset(found)
+
+
+def _located(town: Place, offset: Place, text: str) -> bool:
+    """Whether an offset right after a town ("Daraya west of Damascus") locates it: the town's reading
+    lies near the offset's point (a reading far from it is another place of that name: the offset stands)."""
+    if town.feature == "relative" or town.geo_precision != 1 or not _LOCATOR_GAP.fullmatch(text, town.end, offset.start):
+        return False
+    points = (town.lat, town.lon, offset.lat, offset.lon)
+    return all(x is not None for x in points) and distance_km(*points) <= LOCATOR_KM  # type: ignore[arg-type]
 
 
 @cache
