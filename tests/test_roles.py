@@ -239,3 +239,17 @@ def test_who_killed_in_an_ambush_acted_and_the_killed_were_acted_upon(processor:
     # the passive keeps the dead as the target
     event = top(processor, "Seventy Islamic State fighters were killed in Russian airstrikes near Palmyra on Monday.")
     assert event.actor2 is not None and event.actor2.name == "Islamic State"
+
+
+def test_who_claims_what_another_did_or_ends_the_sentence_saying_is_no_side(processor: Processor) -> None:
+    # FA-KES demo article fakes-1915433684: activists who allege, and "state media and activists said" hung on
+    # "city" by the parser, are sources, not the side a chlorine attack was done to
+    text = ("The army repelled an attack by rebels in Aleppo on Monday while opposition activists claimed the army carried out "
+            "a chlorine gas attack in another part of the city, state media and activists said.")  # fmt: skip
+    events = processor.analyse([text], [ArticleContext()])[0].events
+    chemical = next(e for e in events if e.sub_event_type == "Chemical weapon")
+    assert chemical.actor2 is None or "Protesters" not in chemical.actor2.name
+    # a group that claims the attack itself stays its actor
+    event = top(processor, "The Islamic State group claims the double suicide bomb attack that hit a police station in Damascus on Monday "
+                           "killing at least 17 people.")  # fmt: skip
+    assert event.actor1 is not None and event.actor1.name == "Islamic State"

@@ -29,6 +29,7 @@ RELATIVES = frozenset({"which", "who", "that"})
 SAY_LEMMAS = frozenset({"say", "tell", "report", "add", "confirm", "state", "quote", "note", "write"})
 # Who reacts to an event does not act in it: "the Syrian Coalition condemned the bombing"
 REACT_LEMMAS = frozenset({"condemn", "denounce", "deplore", "decry", "slam", "criticise", "criticize", "mourn", "welcome"})
+ALLEGE_LEMMAS = frozenset({"claim", "allege"})  # "activists claimed (that) the army ...": who tells, unless it claims the attack itself
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 ACCUSE_LEMMAS = frozenset({"accuse", "blame", "hold", "charge"})  # "accused X of", "blamed X for", "held X responsible for"
 REPEL_LEMMAS = frozenset({"repel", "repulse", "foil", "thwart", "fend", "halt"})  # "repelled an attack by X": X acted
@@ -173,15 +174,23 @@ def _reporter(token: Token, trigger: Token) -> bool:
         return True
     if node.dep_ in ("dobj", "dative") and node.head.lemma_ in SAY_LEMMAS and node.head.i != trigger.i:
         return True  # "had told Tehran", "told AFP": whom a speaker tells is no actor of what is told
+    if _said_last(token):
+        return True  # "..., state media and activists said.", however the parser attaches them
     saying = node.head
-    if node.dep_ != "nsubj" or saying.lemma_ not in SAY_LEMMAS | REACT_LEMMAS or saying.i == trigger.i or trigger.i in {t.i for t in node.subtree}:
+    verbs = SAY_LEMMAS | REACT_LEMMAS | ALLEGE_LEMMAS
+    if node.dep_ != "nsubj" or saying.lemma_ not in verbs or saying.i == trigger.i or trigger.i in {t.i for t in node.subtree}:
         return False
-    if node.i > trigger.i:
+    if node.i > trigger.i and saying.lemma_ not in ALLEGE_LEMMAS:
         return True  # "..., police said"
     # "the governor told AFP the car bomb went off": the speaker tells what its clause says, unless the
-    # clause's subject is a pronoun that can be the speaker ("the army said it captured the town")
+    # clause's subject is a pronoun that can be the speaker ("the army said it captured the town"); one
+    # who alleges tells only a clause ("activists claimed the army carried out a chlorine attack", not
+    # "IS claimed the attack")
     clause = next((c for c in saying.children if c.left_edge.i <= trigger.i <= c.right_edge.i), None)
-    return clause is not None and clause.dep_ in ("ccomp", "dobj", "parataxis") and not _self_told(clause)
+    told = ("ccomp",) if saying.lemma_ in ALLEGE_LEMMAS else ("ccomp", "dobj", "parataxis")
+    if clause is not None and saying.lemma_ in ALLEGE_LEMMAS and any(c.dep_ == "nsubj" and trigger.i in {t.i for t in c.subtree} for c in clause.children):
+        return False  # "IS claims the suicide bomb attack that hit ..." parsed as a clause whose subject is the attack
+    return clause is not None and clause.dep_ in told and not _self_told(clause)
 
 
 def _opposed(agent: ActorMention, other: ActorMention) -> bool:
@@ -276,6 +285,14 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
         )  # "the FSA officers executed by ...": the noun a participle describes is who it was done to
     why = "subject or agent of the trigger is actor1; its object or target is actor2" if agent or patient else ""
     return agent, patient, why
+
+
+def _said_last(token: Token) -> bool:
+    """Whether a mention is followed by a verb of saying that ends its sentence ("..., activists said.")."""
+    doc, after = token.doc, token.i + 1
+    if after >= len(doc) or doc[after].lemma_ not in SAY_LEMMAS or doc[after].pos_ != "VERB":
+        return False
+    return after + 1 >= len(doc) or doc[after + 1].is_punct or doc[after + 1].is_sent_start is True
 
 
 def _self_told(clause: Token) -> bool:
