@@ -359,3 +359,12 @@ def test_a_verb_told_with_a_weapon_is_one_event_of_the_weapons_type_placed_at_th
     text = "Government forces recaptured the town of Al-Qaryatayn on Monday with support from Russian airstrikes."
     events = Processor().analyse([text], [ArticleContext(published=date(2016, 4, 5))])[0].events
     assert "Government regains territory" in {e.sub_event_type for e in events}
+
+
+def test_a_place_named_by_an_earlier_event_it_saw_lends_no_type() -> None:
+    # FA-KES demo article fakes-1923848257: the strikes are the event; April's chemical attack only names the place
+    text = ("The Observatory said that on Friday and Saturday at least 13 civilians died in suspected regime air strikes "
+            "around Khan Sheikhun the site of a deadly April chemical attack.")  # fmt: skip
+    analysis = Processor().analyse([text], [ArticleContext(published=date(2017, 10, 8))])[0]
+    assert [e.sub_event_type for e in analysis.events] == ["Air/drone strike"]
+    assert any(r.reason == "description" and "chemical" in r.trigger.text for r in analysis.rejected)

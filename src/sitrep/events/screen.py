@@ -87,7 +87,7 @@ REASONS = {
     "question": "a question about a past event (an inquiry), not an event",
     "support": "the means of another side's support, not an event of its own",
     "generic": "nothing places, dates or tells it as having happened, and no record it is a mention of",
-    "description": "a perfect or present-tense clause that describes something named, not one event",
+    "description": "a perfect or present-tense clause, or a place named by an earlier event, that describes something named, not one event",
 }
 
 
@@ -100,6 +100,7 @@ class _Words:
     war_nouns: frozenset[str]
     habitual: re.Pattern[str]
     earlier_words: frozenset[str]
+    place_markers: frozenset[str]
     talk_nouns: frozenset[str]
     threat_cues: frozenset[str]
     appeal_cues: frozenset[str]
@@ -219,6 +220,9 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
     described = _describing_clause(head, present=event.event_type in LITERAL_TYPES) if not candidate.dated else None
     if described is not None:
         return "description", f"{head.text!r} describes {described.text!r} (a perfect or present tense with no day of its own)"
+    marker = _place_marker(head, words)
+    if marker is not None:
+        return "description", f"{head.text!r} marks a place as {marker.text!r} of an earlier event"
     if head.lemma_.lower() in words.talk_lemmas:
         return "talks", f"{head.text!r}: negotiations, not an agreement"
     talk = _talk(head, words) if event.event_type not in LITERAL_TYPES else None
@@ -331,6 +335,20 @@ def _past_question(head: Token) -> Token | None:
     return None
 
 
+def _place_marker(head: Token, words: _Words) -> Token | None:
+    """The noun a trigger's "of" phrase hangs on when it names a place by an event it was the scene of
+    ("Khan Sheikhun, the site of a deadly April chemical attack"): an earlier event, not the one told
+    ("the scene of fierce fighting"; "the scene of the attack", "the site of Saturday's blast" name the event told)."""
+    if head.dep_ != "pobj" or head.head.lower_ != "of":
+        return None
+    noun = head.head.head
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in head.children)
+    if definite or (not indefinite and any(c.ent_type_ == "DATE" for c in head.children)):
+        return None  # "the scene of the attack", "the site of Saturday's blast": the event told
+    return noun if noun.lemma_.lower() in words.place_markers else None
+
+
 def _describing_clause(head: Token, present: bool) -> Token | None:
     """The noun a relative clause in the perfect describes, when the trigger is that clause's verb or its
     object: "areas that the government has retaken", "militants who have seized large swathes", "Ghouta,
@@ -409,6 +427,7 @@ def _words() -> _Words:
         war_nouns=frozenset(data["war_nouns"]),
         habitual=re.compile(rf"(?<!\w)(?:{_alternation(data['habitual'])}|\d+\s+times)(?!\w)", flags),
         earlier_words=frozenset(data["earlier_words"]),
+        place_markers=frozenset(data["place_markers"]),
         talk_nouns=frozenset(data["talk_nouns"]),
         threat_cues=frozenset(data["threat_cues"]),
         appeal_cues=frozenset(data["appeal_cues"]),
