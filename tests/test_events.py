@@ -368,3 +368,29 @@ def test_a_place_named_by_an_earlier_event_it_saw_lends_no_type() -> None:
     analysis = Processor().analyse([text], [ArticleContext(published=date(2017, 10, 8))])[0]
     assert [e.sub_event_type for e in analysis.events] == ["Air/drone strike"]
     assert any(r.reason == "description" and "chemical" in r.trigger.text for r in analysis.rejected)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # FA-KES demo articles fakes-1924058169, -1919191741, -1923102903 (sentences shortened)
+        ("The ceasefire sponsored by the United States and Russia fell apart earlier this year.", "agreement ended"),
+        ("The US has rejected calls by Syrian opposition figures to halt the bombings for the sake of civilians trapped in Manbij.", "appeal"),
+        ("The US believes the fall of Manbij is critical to the objective of capturing Raqqa.", "aim"),
+        ("US Central Command, which oversees US military operations in the Middle East, said it had opened an assessment.", "description"),
+    ],
+)
+def test_a_collapsed_truce_a_stop_sought_a_goal_and_an_office_s_remit_are_no_events(text: str, reason: str) -> None:
+    analysis = Processor().analyse([text], [ArticleContext(published=date(2016, 7, 27))])[0]
+    assert not analysis.events
+    assert reason in {r.reason for r in analysis.rejected}
+
+
+def test_rockets_fired_on_a_capital_fall_there_and_the_governments_strikes_are_its_forces() -> None:
+    (event,) = Processor().analyse(["Rebels fired rockets on Damascus on Thursday, killing 10 people."], [ArticleContext(published=date(2016, 6, 8))])[0].events
+    assert event.place is not None and event.place.name == "Damascus"
+    assert event.actor2 is None or event.actor2.name != "Damascus"
+    # FA-KES demo article fakes-1924058046: "government air strikes", one actor name to count by
+    text = "In Aleppo city at least 18 people were killed in government air strikes on Wednesday on rebel-held neighbourhoods."
+    (event,) = Processor().analyse([text], [ArticleContext(published=date(2016, 7, 28))])[0].events
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Syria"

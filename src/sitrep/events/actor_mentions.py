@@ -58,6 +58,9 @@ ARGUMENT_DEPS = {
     "poss": "the possessor of",
 }
 ARGUMENT_PREPS = frozenset({"against", "with", "to", "on", "by", "upon", "from", "between", "toward", "towards", "for"})
+# Verbs of firing whose "on"/"into"/"at" phrase says where the shots fell
+FIRING_LEMMAS = frozenset({"fire", "drop", "launch", "lob", "rain", "hurl", "shell", "pound"})
+LANDING_PREPS = frozenset({"on", "upon", "into", "at"})
 # Nouns a country adjective only locates ("the Turkish border", "Syrian territory"): no actor
 PLACE_NOUNS = frozenset(
     "border borders frontier capital city cities town towns village villages territory territories soil side coast "
@@ -295,6 +298,8 @@ def _argument(token: Token) -> str | None:
         return f"{ARGUMENT_DEPS[dep]} {head.text!r}"
     if dep == "pobj" and head.lower_ == "from" and (head.head.pos_ == "PROPN" or _fighters(head.head)):
         return None  # "jihadists from Uzbekistan", "Nusra from ...": where fighters come from, not a state that acts
+    if dep == "pobj" and head.lower_ in LANDING_PREPS and head.head.lemma_.lower() in FIRING_LEMMAS:
+        return None  # "fired rockets on Damascus", "dropped bombs into Turkey": where they fell, not a state acted upon
     if dep == "pobj" and head.lower_ in ARGUMENT_PREPS and head.head.lemma_.lower() not in PLACE_NOUNS | CROSSINGS:
         return f"the object of {head.text!r}"  # not "the border with Turkey", "a crossing with Iraq"
     if dep in ("amod", "compound") and token.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PLACE_NOUNS:

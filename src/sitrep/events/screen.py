@@ -104,6 +104,7 @@ class _Words:
     talk_nouns: frozenset[str]
     threat_cues: frozenset[str]
     appeal_cues: frozenset[str]
+    stop_lemmas: frozenset[str]
     aid_words: frozenset[str]
     displacement_lemmas: frozenset[str]
     talk_lemmas: frozenset[str]
@@ -111,6 +112,7 @@ class _Words:
     campaign_nouns: frozenset[str]
     aim_nouns: frozenset[str]  # campaign nouns and attacks
     aim_verbs: frozenset[str]
+    goal_nouns: frozenset[str]
 
 
 def screen(doc: Doc, candidates: Sequence[Candidate]) -> tuple[list[Candidate], list[Rejected]]:
@@ -217,7 +219,8 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
     earlier = next((c for c in head.children if c.dep_ == "amod" and c.lower_ in words.earlier_words), None) if head.tag_ == "NNS" and not counted else None
     if earlier is not None:
         return "habitual", f"{earlier.text!r} {head.text!r}: earlier events in general"
-    described = _describing_clause(head, present=event.event_type in LITERAL_TYPES) if not candidate.dated else None
+    stance = event.event_type in LITERAL_TYPES or head.lemma_.lower() in words.campaign_nouns  # "which oversees military operations"
+    described = _describing_clause(head, present=stance) if not candidate.dated else None
     if described is not None:
         return "description", f"{head.text!r} describes {described.text!r} (a perfect or present tense with no day of its own)"
     marker = _place_marker(head, words)
@@ -228,6 +231,9 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
     talk = _talk(head, words) if event.event_type not in LITERAL_TYPES else None
     if talk is not None:
         return "figure of speech", f"{head.text!r} is about {talk.text!r}"
+    stop = head.head if head.dep_ == "dobj" and head.head.lemma_.lower() in words.stop_lemmas else None
+    if stop is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in stop.children):
+        return "appeal", f"'to {stop.text} the {head.text}': a stop sought, no event told"
     for reason, cues in (("threat", words.threat_cues), ("appeal", words.appeal_cues)):
         cue = _governing(head, cues)
         if cue is not None:
@@ -241,7 +247,7 @@ def _agreement_end(head: Token, words: _Words) -> Token | None:
     right after its phrase, however the parser attached it ("a ceasefire brokered by Russia collapsed")."""
     doc = head.doc
     after = doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(doc) else None
-    if after is not None and after.pos_ == "VERB" and after.lemma_.lower() in words.agreement_end_lemmas:
+    if after is not None and after.pos_ == "VERB" and _phrasal(after) in words.agreement_end_lemmas:
         return after
     node = head
     for _ in range(3):
@@ -249,11 +255,17 @@ def _agreement_end(head: Token, words: _Words) -> Token | None:
             return None
         step, node = node.dep_, node.head
         acting = step == "nsubj" and any(c.dep_ == "dobj" for c in node.children)  # "the deal ended the siege"
-        if node.lemma_.lower() in words.agreement_end_lemmas and not acting:
+        if _phrasal(node) in words.agreement_end_lemmas and not acting:
             return node
         if node.pos_ in VERBAL:
             return None
     return None
+
+
+def _phrasal(verb: Token) -> str:
+    """A verb's lemma with its particle, when it has one ("fall apart"), else its lemma."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("apart", "down", "through"))), None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
 
 
 def _one_day(candidate: Candidate) -> bool:
@@ -264,10 +276,13 @@ def _one_day(candidate: Candidate) -> bool:
 
 def _aim(head: Token, words: _Words) -> Token | None:
     """The operation whose aim the trigger's infinitive names: "an offensive to retake", "launched an
-    assault to recapture", "pressed ahead with their offensive to take"."""
+    assault to recapture", "pressed ahead with their offensive to take"; or the goal noun whose "of"
+    phrase it is ("the objective of capturing Raqqa")."""
+    above = head.head
+    if head.dep_ in ("pcomp", "pobj") and above.lower_ == "of" and above.head.lemma_.lower() in words.goal_nouns:
+        return above.head
     if head.pos_ not in VERBAL or not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         return None
-    above = head.head
     if head.dep_ in ("acl", "relcl") and above.lemma_.lower() in words.aim_nouns:
         return above
     if head.dep_ in ("advcl", "xcomp") and above.lemma_.lower() in words.aim_verbs:
@@ -431,6 +446,7 @@ def _words() -> _Words:
         talk_nouns=frozenset(data["talk_nouns"]),
         threat_cues=frozenset(data["threat_cues"]),
         appeal_cues=frozenset(data["appeal_cues"]),
+        stop_lemmas=frozenset(data["stop_lemmas"]),
         aid_words=frozenset(data["aid_words"]),
         displacement_lemmas=frozenset(data["displacement_lemmas"]),
         talk_lemmas=frozenset(data["talk_lemmas"]),
@@ -438,4 +454,5 @@ def _words() -> _Words:
         campaign_nouns=frozenset(data["campaign_nouns"]),
         aim_nouns=frozenset(data["campaign_nouns"] + data["aim_nouns"]),
         aim_verbs=frozenset(data["aim_verbs"]),
+        goal_nouns=frozenset(data["goal_nouns"]),
     )
