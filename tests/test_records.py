@@ -569,3 +569,12 @@ def test_an_attack_told_at_the_town_and_day_of_a_strike_is_that_strike() -> None
             "attack which struck a school complex in the village of Hass around midday on Wednesday.")  # fmt: skip
     events = Processor().analyse([text], [ArticleContext(published=date(2016, 10, 27))])[0].events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 35)]
+
+
+def test_a_toll_told_for_a_neighbourhood_is_part_of_the_towns_toll() -> None:
+    # FA-KES demo article fakes-1926479024 (shortened): six killed across Aleppo, of them two in one
+    # neighbourhood and one in another: the event's toll is six, not the lowest figure
+    text = ("Six civilians were killed on Thursday in rocket attacks on several neighborhoods in Aleppo city. Two people were "
+            "killed in a rocket attack on Salah Eddin neighborhood. Rocket attacks on al-Hamadaniyeh neighborhood left one person dead.")  # fmt: skip
+    events = Processor().analyse([text], [ArticleContext(published=date(2016, 6, 8))])[0].events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Shelling/artillery/missile attack", 6)]

@@ -129,7 +129,7 @@ def record_event(record: Record) -> Event:
     actor1, actor2, actors_from = _actors(primary, ordered)
     if base.actor1 is None and actor1 is not None:  # "the villages were liberated": who took them, told in another mention
         sub_event_type = territory_by_agent(sub_event_type, actor1)
-    toll, toll_from, toll_why = _toll(ordered)
+    toll, toll_from, toll_why = _toll(ordered, place)
     for name, source in (("place", from_place), ("date", dated), ("actor1", actors_from[0]), ("actor2", actors_from[1])):
         if source is not None:
             evidence.update({(e.field, e.span.start, e.span.end): e for e in source.event.evidence if e.field == name})
@@ -224,8 +224,17 @@ def _actors(primary: Candidate, ordered: Sequence[Candidate]) -> tuple[ActorRef 
     return actor1, from2.event.actor2 if from2 else None, (from1, from2)
 
 
-def _toll(ordered: Sequence[Candidate]) -> tuple[Toll | None, Candidate | None, str]:
-    """The record's toll by ACLED's rules over its mentions' tolls, with the mention and why."""
+def _elsewhere(member: Candidate, place: Place | None) -> bool:
+    """Whether a mention names a part of the record's place of its own (a neighbourhood of the town)."""
+    parts = ("part", "district")
+    return place is not None and place.feature not in parts and member.site is not None and member.site.feature in parts
+
+
+def _toll(ordered: Sequence[Candidate], place: Place | None) -> tuple[Toll | None, Candidate | None, str]:
+    """The record's toll by ACLED's rules over its mentions' tolls, with the mention and why. A figure
+    a mention gives for a place inside the record's ("two people were killed in a rocket attack on Salah
+    Eddin neighborhood", beside "six civilians were killed in rocket attacks on several neighborhoods in
+    Aleppo city") counts part of the event, not another estimate of it."""
     tolls = [(m, m.toll) for m in ordered if m.toll is not None and m.toll.kind != "summed"]
     if not tolls:
         return None, None, "no toll of its own"
@@ -234,6 +243,10 @@ def _toll(ordered: Sequence[Candidate]) -> tuple[Toll | None, Candidate | None, 
         m, t = updates[-1]
         return t, m, f"toll {t.fatalities}: the latest update"
     own = [(m, t) for m, t in tolls if t.kind == "event"]
+    at_place = [(m, t) for m, t in own if not _elsewhere(m, place)]
+    if any(not t.vague for _, t in at_place) and len(at_place) < len(own):
+        tolls = [(m, replace(t, kind="part") if (m, t) not in at_place else t) for m, t in tolls]
+        own = at_place
     exact = [(m, t) for m, t in own if not t.vague and t.fatalities > 0]
     pool = exact or [(m, t) for m, t in own if t.fatalities > 0] or own or tolls
     m, t = min(pool, key=lambda item: (item[1].fatalities, item[1].start))
