@@ -253,3 +253,12 @@ def test_who_claims_what_another_did_or_ends_the_sentence_saying_is_no_side(proc
     event = top(processor, "The Islamic State group claims the double suicide bomb attack that hit a police station in Damascus on Monday "
                            "killing at least 17 people.")  # fmt: skip
     assert event.actor1 is not None and event.actor1.name == "Islamic State"
+
+
+def test_a_group_described_by_its_backer_is_no_earlier_group_named_again(processor: Processor) -> None:
+    # FA-KES demo article fakes-1962495730: "Turkish-backed militants" are not the Islamic State named before
+    text = ("The Islamic State group held the border town for two years. Hours after the beginning of the offensive "
+            "Turkish-backed militants seized the city of Jarablus on Wednesday.")  # fmt: skip
+    events = processor.analyse([text], [ArticleContext()])[0].events
+    seized = next(e for e in events if e.sub_event_type == "Non-state actor overtakes territory")
+    assert seized.actor1 is not None and seized.actor1.name != "Islamic State"

@@ -262,19 +262,24 @@ class GenericFinder:
 ANAPHOR_REACH = 800  # characters back an anaphor's antecedent may stand: a few sentences
 
 
+# "Turkey-backed opposition forces": a group described by who backs it, not one named before
+_BACKED = re.compile(r"(?i)-(?:backed|supported|sponsored|funded|trained|armed)\b")
+
+
 def link_anaphors(
     named: Sequence[ActorMatch], generics: Sequence[GenericMatch], groups: Mapping[str, frozenset[str]] | None = None
 ) -> list[GenericMatch]:
     """Give each anaphor ("the terrorist group") the latest named actor of a type it allows (and of the
     country it names, if it names one) in the few sentences before it (`ANAPHOR_REACH`): a group named
-    far back is seldom the one meant. A phrase of a restricted role takes only an actor `groups` lists
+    far back is seldom the one meant; one described by who backs it ("Turkey-backed opposition forces")
+    is a group of its own. A phrase of a restricted role takes only an actor `groups` lists
     for it ("the jihadists": a jihadist group; "Kurdish fighters": a Kurdish one). Other generic
     matches are returned unchanged."""
     groups = groups or {}
     ordered = sorted(named, key=lambda match: match.start)
     linked: list[GenericMatch] = []
     for generic in generics:
-        if generic.role in ANAPHORS and generic.actor is None:
+        if generic.role in ANAPHORS and generic.actor is None and not _BACKED.search(generic.text):
             for match in reversed(ordered):
                 actor = match.actor
                 if generic.role in groups and actor.id not in groups[generic.role]:
