@@ -394,3 +394,10 @@ def test_rockets_fired_on_a_capital_fall_there_and_the_governments_strikes_are_i
     text = "In Aleppo city at least 18 people were killed in government air strikes on Wednesday on rebel-held neighbourhoods."
     (event,) = Processor().analyse([text], [ArticleContext(published=date(2016, 7, 28))])[0].events
     assert event.actor1 is not None and event.actor1.name == "Military Forces of Syria"
+
+
+def test_bombs_dropped_are_an_air_strike() -> None:
+    # FA-KES demo article fakes-1923102845: "accused of dropping phosphorous bombs on central Idlib"
+    text = "The regime dropped container bombs on the town of Al Bab in Syria on Saturday, killing 57 civilians."
+    events = Processor().analyse([text], [ArticleContext(published=date(2015, 7, 13))])[0].events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

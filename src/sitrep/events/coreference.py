@@ -336,7 +336,15 @@ def _dates_fit(record: Record, candidate: Candidate) -> bool:
     if not dated:
         return not candidate.event.historical and not candidate.distinct
     first, last = candidate.days
+    if first == last and _own_town_toll(candidate) and any(m.days[0] < m.days[1] - ONE_DAY for m in dated if m.days):
+        return False  # a town's day with its own toll is no part of a summary over several days ("in the last three days")
     return all(_overlap((first, last), m.days) for m in dated if m.days)
+
+
+def _own_town_toll(candidate: Candidate) -> bool:
+    """Whether a candidate names a town of its own and an exact toll of its own."""
+    site, toll = candidate.site, candidate.toll
+    return site is not None and site.geo_precision == 1 and toll is not None and toll.kind == "event" and not toll.vague
 
 
 def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
