@@ -204,8 +204,8 @@ def _means_of_attack(record: Record, candidate: Candidate) -> bool:
 
 def _attack_at_its_town(record: Record, candidate: Candidate) -> bool:
     """An attack told by the word "attack" at the very town a strike or bombing of the record hit, on the
-    day it names: that event told again ("35 people were killed by the attack which struck a school complex in the village
-    of Hass", after "airstrikes targeting a school complex in the town of Hass")."""
+    day it names: that event told again ("35 people were killed by the attack which struck a school
+    complex in the village of Hass", after "airstrikes targeting a school complex in the town of Hass")."""
     attacks = [candidate] if candidate.event.sub_event_type == "Attack" else [m for m in record.members if m.event.sub_event_type == "Attack"]
     if not any(_ATTACK_WORD.match(a.event.trigger.text) for a in attacks):
         return False

@@ -25,7 +25,7 @@ from ..offsets import ByOffset
 from . import interval, lexicon, triggers
 from .candidate import NONSTATE_TYPES, SHORT_SINCE_DAYS, STATE_TYPES, VIOLENT_TYPES, Candidate, another, distinct, site_key, territory_by_agent, told
 from .claimants import claims, credit
-from .coreference import corefer
+from .coreference import MEANS, corefer
 from .screen import screen
 from .syntax import clause_of, predicate_of, tree_distance
 from .attribution import Statement, quotations, relayed_report
@@ -312,12 +312,6 @@ def _agent_kind(mentions: Sequence[ActorMention]) -> triggers.AgentKind:
     return kind
 
 
-# weapons whose trigger names the event's type when a verb is told with them
-INSTRUMENT_TYPES = frozenset({
-    "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Suicide bomb", "Chemical weapon", "Grenade",
-})  # fmt: skip
-
-
 def _clause_hits(hits: Sequence[triggers.TriggerHit]) -> list[triggers.TriggerHit]:
     """The heaviest hit per trigger head, one event per head; and one protest per sentence.
 
@@ -348,13 +342,13 @@ def _by_instrument(sent: SpacySpan, hits: list[triggers.TriggerHit]) -> list[tri
     """The hits less a verb told with the weapon another hit names ("was pounded with a barrage of
     barrel bombs", "attacked the checkpoint with a car bomb"): one event, of the weapon's type."""
     doc = sent.doc
-    weapons = {h.head for h in hits if h.sub_event_type in INSTRUMENT_TYPES}
+    weapons = {h.head for h in hits if h.sub_event_type in MEANS}  # the weapon names the event's type
     if not weapons:
         return hits
 
     def wielded(hit: triggers.TriggerHit) -> bool:
         verb = doc[hit.head]
-        if hit.sub_event_type not in INSTRUMENT_TYPES | {"Attack", "Armed clash"}:
+        if hit.sub_event_type not in MEANS | {"Attack", "Armed clash"}:
             return False  # "recaptured the town with support from airstrikes": ground taken, an event of its own
         return verb.pos_ == "VERB" and any(
             c.dep_ == "prep" and c.lower_ == "with" and any(t.i in weapons and t.i != hit.head for t in c.subtree) for c in verb.children

@@ -84,8 +84,9 @@ def _located(town: Place, offset: Place, text: str) -> bool:
     lies near the offset's point (a reading far from it is another place of that name: the offset stands)."""
     if town.feature == "relative" or town.geo_precision != 1 or not _LOCATOR_GAP.fullmatch(text, town.end, offset.start):
         return False
-    points = (town.lat, town.lon, offset.lat, offset.lon)
-    return all(x is not None for x in points) and distance_km(*points) <= LOCATOR_KM  # type: ignore[arg-type]
+    if town.lat is None or town.lon is None or offset.lat is None or offset.lon is None:
+        return False
+    return distance_km(town.lat, town.lon, offset.lat, offset.lon) <= LOCATOR_KM
 
 
 @cache
