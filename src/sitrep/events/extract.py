@@ -25,8 +25,9 @@ from ..offsets import ByOffset
 from . import interval, lexicon, triggers
 from .candidate import NONSTATE_TYPES, SHORT_SINCE_DAYS, STATE_TYPES, VIOLENT_TYPES, Candidate, another, distinct, site_key, territory_by_agent, told
 from .claimants import claims, credit
-from .coreference import MEANS, corefer
+from .coreference import corefer
 from .screen import screen
+from .sentence_hits import sentence_hits
 from .syntax import clause_of, predicate_of, tree_distance
 from .attribution import Statement, quotations, relayed_report
 from .later_tolls import later_tolls
@@ -104,7 +105,7 @@ def _candidates(
     by_start = ByOffset(mentions, lambda m: m.ref.span.start)
     lead = next((sent.start for sent in doc.sents if sent.end_char > context.title_end), None)
     for sent in doc.sents:
-        hits = _by_instrument(sent, _clause_hits([h for h in triggers.classify(sent, kind_of, placed) if not inside(tags, h.start_char)]))
+        hits = sentence_hits(sent, [h for h in triggers.classify(sent, kind_of, placed) if not inside(tags, h.start_char)])
         if not hits:
             continue
         # read once per sentence, shared by its events
@@ -310,51 +311,6 @@ def _agent_kind(mentions: Sequence[ActorMention]) -> triggers.AgentKind:
         return triggers.actor_kind(token)
 
     return kind
-
-
-def _clause_hits(hits: Sequence[triggers.TriggerHit]) -> list[triggers.TriggerHit]:
-    """The heaviest hit per trigger head, one event per head; and one protest per sentence.
-
-    A sentence that tells of a demonstration and of what happened to it tells one ACLED event, the
-    most severe reading: violence by the demonstrators makes a riot even when force is used on them,
-    force on peaceful demonstrators outranks their dispersal, and a dispersal outranks the protest.
-    """
-    severity = {
-        "Peaceful protest": 0,
-        "Protest with intervention": 1,
-        "Excessive force against protesters": 2,
-        "Violent demonstration": 3,
-    }
-    by_head: dict[int, triggers.TriggerHit] = {}
-    for hit in hits:
-        kept = by_head.get(hit.head)
-        if kept is None or hit.weight > kept.weight:
-            by_head[hit.head] = hit
-    found = list(by_head.values())
-    protest = [h for h in found if h.sub_event_type in severity]
-    if len(protest) > 1:
-        top = max(protest, key=lambda h: (severity[h.sub_event_type], h.weight, -h.start))
-        found = [h for h in found if h.sub_event_type not in severity or h is top]
-    return sorted(found, key=lambda h: h.start)
-
-
-def _by_instrument(sent: SpacySpan, hits: list[triggers.TriggerHit]) -> list[triggers.TriggerHit]:
-    """The hits less a verb told with the weapon another hit names ("was pounded with a barrage of
-    barrel bombs", "attacked the checkpoint with a car bomb"): one event, of the weapon's type."""
-    doc = sent.doc
-    weapons = {h.head for h in hits if h.sub_event_type in MEANS}  # the weapon names the event's type
-    if not weapons:
-        return hits
-
-    def wielded(hit: triggers.TriggerHit) -> bool:
-        verb = doc[hit.head]
-        if hit.sub_event_type not in MEANS | {"Attack", "Armed clash"}:
-            return False  # "recaptured the town with support from airstrikes": ground taken, an event of its own
-        return verb.pos_ == "VERB" and any(
-            c.dep_ == "prep" and c.lower_ == "with" and any(t.i in weapons and t.i != hit.head for t in c.subtree) for c in verb.children
-        )
-
-    return [h for h in hits if not wielded(h)]
 
 
 def _event(

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from spacy.tokens import Span as SpacySpan
 
 from .actor_mentions import ActorMention
+from .syntax import with_to
 
 MAX_CLIMB = 6
 BACKING_LEMMAS = frozenset({"back", "broker", "mediate", "sponsor", "support", "help", "aid", "assist", "arm", "fund", "train"})
@@ -306,7 +307,7 @@ def _purpose_target(verb: Token, by_token: dict[int, ActorMention]) -> ActorMent
     """The object of a purpose clause on the acting verb: "staged a strike to protest against Sweden's
     decision", "began a hunger strike to demand the return of property seized by the army"."""
     for clause in verb.children:
-        if clause.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if clause.dep_ not in ("advcl", "xcomp") or not with_to(clause):
             continue
         found = _child_actor(clause, ("dobj", "obj"), PATIENT_PREPS, by_token)
         if found is not None:

@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Token
 from ..models import Rejected
 from .candidate import PAST_TAGS, SHORT_SINCE_DAYS, TAKEN, Candidate
 from .roles import backing
-from .syntax import VERBAL, clause_of, predicate_of, subject_of
+from .syntax import VERBAL, clause_of, predicate_of, subject_of, with_to
 
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "add", "claim", "confirm"})
 STATE_VERBS = frozenset({"be", "hold", "remain", "seem", "appear", "look", "stay"})  # "the ceasefire was not dead", "the truce is holding"
@@ -232,7 +232,7 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
     if talk is not None:
         return "figure of speech", f"{head.text!r} is about {talk.text!r}"
     stop = head.head if head.dep_ == "dobj" and head.head.lemma_.lower() in words.stop_lemmas else None
-    if stop is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in stop.children):
+    if stop is not None and with_to(stop):
         return "appeal", f"'to {stop.text} the {head.text}': a stop sought, no event told"
     for reason, cues in (("threat", words.threat_cues), ("appeal", words.appeal_cues)):
         cue = _governing(head, cues)
@@ -281,7 +281,7 @@ def _aim(head: Token, words: _Words) -> Token | None:
     above = head.head
     if head.dep_ in ("pcomp", "pobj") and above.lower_ == "of" and above.head.lemma_.lower() in words.goal_nouns:
         return above.head
-    if head.pos_ not in VERBAL or not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+    if head.pos_ not in VERBAL or not with_to(head):
         return None
     if head.dep_ in ("acl", "relcl") and above.lemma_.lower() in words.aim_nouns:
         return above

@@ -15,6 +15,11 @@ def in_sentence(token: Token, sent: SpacySpan) -> bool:
     return sent.start <= token.i < sent.end
 
 
+def with_to(verb: Token) -> bool:
+    """Whether a verb is an infinitive with "to" ("to halt", "to retake")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def coarse_pos(token: Token) -> str:
     """The token's part of speech, a "verb" the parse places as a subject or object read as the noun
     it is ("US strikes on a convoy killed 12": the model tags "strikes" a verb that is the subject)."""
