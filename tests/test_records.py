@@ -16,6 +16,7 @@ from sitrep.events.jsonl import article_context
 from sitrep.events.actor_mentions import actor_mentions
 from sitrep.events.screen import REASONS
 from sitrep.events.extract import ArticleContext
+from sitrep.models import Event
 from sitrep.process import Analysis, Processor
 
 from .conftest import FAKES
@@ -354,11 +355,17 @@ def test_an_attack_that_killed_is_an_event_whoever_its_dead(analysed: dict[str, 
     assert [(e.sub_event_type, e.fatalities, e.historical) for e in earlier] == [("Attack", 7, True)]
 
 
-def test_a_place_taken_is_overtaken_or_regained_by_the_side_the_record_names(analysed: dict[str, Analysis]) -> None:
-    taken = [e for e in analysed[REBELS_ADVANCE].events if e.event_type == "Battles" and "territory" in e.sub_event_type]
-    advance = next(e for e in taken if any(m.sentence.text.startswith("(TRT World and Agencies) Syrian rebel forces advanced") for m in e.mentions))
-    assert advance.actor1 is not None and advance.actor1.type == "rebel_group"
-    assert advance.sub_event_type == "Non-state actor overtakes territory"
+def test_a_place_taken_days_ago_is_not_the_advance_of_monday(analysed: dict[str, Analysis]) -> None:
+    # "Syrian rebel forces advanced into a key regime-held district in Aleppo on Monday ..."; "The regimes
+    # capture of the district days ago ...": the regime's capture before Monday, the rebels' advance on Monday
+    def told(start: str) -> list[Event]:
+        events = analysed[REBELS_ADVANCE].events
+        return [e for e in events if e.event_type == "Battles" and any(m.sentence.text.startswith(start) for m in e.mentions)]
+
+    (advance,) = told("(TRT World and Agencies) Syrian rebel forces advanced")
+    (capture,) = told("The regimes capture of the district")
+    assert advance.actor1 is not None and advance.actor1.type == "rebel_group" and advance.date == date(2016, 7, 11)
+    assert capture.sub_event_type == "Government regains territory" and capture.date is not None and capture.date < advance.date
 
 
 def test_a_place_that_falls_within_a_zone_has_not_fallen() -> None:
@@ -578,3 +585,47 @@ def test_a_toll_told_for_a_neighbourhood_is_part_of_the_towns_toll() -> None:
             "killed in a rocket attack on Salah Eddin neighborhood. Rocket attacks on al-Hamadaniyeh neighborhood left one person dead.")  # fmt: skip
     events = Processor().analyse([text], [ArticleContext(published=date(2016, 6, 8))])[0].events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Shelling/artillery/missile attack", 6)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("A two-day freeze on fighting brokered by Moscow and Washington this month expired without renewal.", "pause"),
+        ("They are backed by air strikes launched by the US-led coalition fighting Daesh in Syria and Iraq.", "description"),
+    ],
+)
+def test_fighting_a_pause_stops_or_a_side_is_described_by_is_no_event(sentence: str, reason: str) -> None:
+    (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2016, 6, 26))])
+    assert "Armed clash" not in {e.sub_event_type for e in analysis.events}
+    assert reason in {r.reason for r in analysis.rejected if r.trigger.text == "fighting"}
+
+
+def test_fighting_that_broke_out_on_a_day_is_still_an_event() -> None:
+    sentence = ("On Friday fighting also broke out between Islamic State militants and government forces at the army airport "
+                "in Deir al-Zor.")  # fmt: skip
+    (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2014, 7, 19))])
+    assert [e.sub_event_type for e in analysis.events] == ["Armed clash"]
+
+
+def test_an_undated_advance_is_not_the_offensive_launched_weeks_before() -> None:
+    text = ("Elsewhere in Syria in Manbij US-backed Syrian Democratic Forces (SDF) overran a key road junction in the citys south "
+            "after capturing nearby grain silos overnight. The SDF launched its offensive to take Manbij on May 31 driving across "
+            "the Euphrates River from the east with military advice from some 200 US special forces troops.")  # fmt: skip
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2016, 6, 26))])
+    overran = [e for e in analysis.events if e.trigger.text == "overran"]
+    assert len(overran) == 1 and overran[0].date is not None and overran[0].date >= date(2016, 6, 25), [(e.trigger.text, e.date) for e in analysis.events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "taken"),
+    [
+        ("The terrorist group seized large areas of both Syria and Iraq in a lightning 2014 campaign.", False),
+        ("Kurdish forces control much of Hasaka province after capturing vast areas from the DAESH in 2015.", False),
+        ("The Kurdish YPG militia captured large areas of territory from Islamic State in northeastern Syria last year.", False),
+        ("Rebels seized control of the entire town of Kafr Nabudah on Monday.", True),
+    ],
+)
+def test_ground_taken_as_a_share_of_a_wide_area_is_a_campaign_not_one_event(sentence: str, taken: bool) -> None:
+    (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2017, 11, 17))])
+    assert any("territory" in e.sub_event_type for e in analysis.events) is taken, [(e.sub_event_type, e.trigger.text) for e in analysis.events]
+    assert ("war" in {r.reason for r in analysis.rejected}) is not taken

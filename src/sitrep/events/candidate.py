@@ -50,6 +50,7 @@ class Candidate:
     headline: bool = False  # in the title: a summary of the article's events, never one by itself
     lead: bool = False  # in the body's first sentence, which tells the article's own event
     toll_by_place: bool = False  # its toll was told for its place in a clause of its own ("two killed in A, three in B")
+    stale: bool = False  # its stated days end more than CURRENT_DAYS before publication: not the news an undated mention tells
 
     @property
     def anchored(self) -> bool:
@@ -67,6 +68,7 @@ class Candidate:
         return self.place_stated and (self.dated or event.actor1 is not None)
 
 
+CURRENT_DAYS = 7  # news told without a date happened within this many days of publication
 # "another attack", "a previous attack", "earlier this month": an event other than the one reported
 DISTINCT_WORDS = frozenset({"another", "previous", "earlier", "prior", "former", "last"})
 _DISTINCT_DATE = re.compile(r"(?i)^(?:earlier|last|the previous|previously)\b")

@@ -333,8 +333,9 @@ def _dates_fit(record: Record, candidate: Candidate) -> bool:
         return False  # "another attack", "earlier this month": not the event the record tells
     if candidate.days is None:
         return not candidate.distinct and not any(m.event.historical or m.distinct for m in dated)
-    if not dated:
-        return not candidate.event.historical and not candidate.distinct
+    if not dated:  # an event told undated ("overran a junction") is news of the article's days, not of weeks before
+        stale = candidate.stale and any(m.told for m in record.members)
+        return not candidate.event.historical and not candidate.distinct and not stale
     first, last = candidate.days
     if first == last and _own_town_toll(candidate) and any(m.days[0] < m.days[1] - ONE_DAY for m in dated if m.days):
         return False  # a town's day with its own toll is no part of a summary over several days ("in the last three days")
@@ -350,8 +351,10 @@ def _own_town_toll(candidate: Candidate) -> bool:
 def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
     """Whether two spans of days can hold one event: they overlap, or a day touches the other span
     (a report's "yesterday" against the day it gives); two periods that only touch ("in January",
-    "in February") are two."""
-    slack = ONE_DAY if a[0] == a[1] or b[0] == b[1] else timedelta(0)
+    "in February"), or a day and a period that ends the day before ("early October" against October
+    11), are two."""
+    short = [s for s in (a, b) if s[1] - s[0] <= ONE_DAY]
+    slack = ONE_DAY if len(short) == 2 else timedelta(0)
     return a[0] <= b[1] + slack and b[0] <= a[1] + slack
 
 

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -23,7 +23,7 @@ from ..actors import Catalogue
 from ..models import ActorRef, Attribution, Event, Evidence, Place, Rejected, Span
 from ..offsets import ByOffset
 from . import interval, lexicon, triggers
-from .candidate import NONSTATE_TYPES, SHORT_SINCE_DAYS, STATE_TYPES, VIOLENT_TYPES, Candidate, another, distinct, site_key, territory_by_agent, told
+from .candidate import CURRENT_DAYS, NONSTATE_TYPES, SHORT_SINCE_DAYS, STATE_TYPES, VIOLENT_TYPES, Candidate, another, distinct, site_key, territory_by_agent, told
 from .claimants import claims, credit
 from .coreference import corefer
 from .screen import screen
@@ -134,7 +134,7 @@ def _candidates(
                 event, hit.head, hit.weight, stated, own_dated, told(sent, doc[hit.head], doc[hit.start : hit.end]),
                 own_toll, site=site, days=(own.first, own.last) if own_dated and own.first and own.last else None,
                 distinct=distinct(doc[hit.head], when.text) or apart is not None, another=another(doc[hit.head]), period=period,
-                headline=headline, lead=sent.start == lead and not headline,
+                headline=headline, lead=sent.start == lead and not headline, stale=_stale(own, own_dated, context.published),
             )  # fmt: skip
             for one in per_place(doc, candidate, places, mentions):
                 same = (one.event.sub_event_type, one.event.modality, one.event.place.name if one.event.place else None, site_key(one.site))
@@ -145,6 +145,12 @@ def _candidates(
             if event.place is not None and event.modality in ("reported", "claimed"):
                 previous = event.place
         yield from sorted(told_once.values(), key=lambda c: c.event.trigger.start)
+
+
+def _stale(when: EventDate, dated: bool, published: date | None) -> bool:
+    """Whether the event's own days end more than CURRENT_DAYS before publication ("the offensive
+    launched on May 31" in a story of June 26)."""
+    return dated and published is not None and when.last is not None and when.last < published - timedelta(days=CURRENT_DAYS)
 
 
 def _place_tokens(doc: Doc, places: Sequence[Place]) -> frozenset[int]:

@@ -7,10 +7,13 @@ A trigger word does not make an event. The screen rejects, by the words and the 
 - "state": a state described, not an event ("the besieged town", "under siege for four years", "the
   district falls within a de-escalation zone", "the ceasefire was not dead", "evacuated under a deal",
   "strikes despite a ceasefire");
-- "war": a war or campaign as a whole ("the war that has killed 250,000 people");
+- "war": a war or campaign as a whole ("the war that has killed 250,000 people"), and its gains summed
+  up ("seized large swathes of Syria");
 - "aim": ground an operation sets out to take, and the operation told by that aim ("launched an
   offensive to retake Aleppo": neither a retaking nor one event of fighting);
 - "habitual": repeated or habitual action, not one event ("frequent air raids", "since 2012");
+- "description": a clause that describes something named ("militants who have seized ...", "the
+  coalition fighting Daesh", "the site of a deadly April chemical attack");
 - "figure of speech": violence words about talks and politics ("no breakthrough in the talks"); protests,
   agreements and other strategic developments over a deal, a law or a claim are meant literally;
 - "talks": negotiations themselves ("peace talks entered a second day");
@@ -24,6 +27,7 @@ A trigger word does not make an event. The screen rejects, by the words and the 
   last two months");
 - "support": the means of another side's support ("army units backed by the air force and artillery
   foiled an attack": the fight is the event);
+- "pause": the violence a pause stops ("a two-day freeze on fighting expired");
 - "agreement ended": a truce that breaks down, ends or is violated ("the truce broke down", "the
   collapse of the ceasefire") is no new agreement.
 
@@ -58,6 +62,7 @@ AGREEMENT_NOUNS = frozenset({
     "deal", "agreement", "accord", "pact", "treaty", "arrangement", "understanding", "mission", "effort", "initiative",
     "attempt", "bid",
 })  # fmt: skip
+PAUSE_PREPS = frozenset({"on", "in", "of", "to"})  # "a freeze on fighting", "a lull in", "the end of", "an end to"
 FRAMES = frozenset({"under", "despite", "within", "amid", "during"})  # "evacuated under a deal", "despite a ceasefire"
 AID_TYPES = frozenset({"Other", "Change to group/activity", "Non-violent transfer of territory", "Non-state actor overtakes territory"})
 _DEATH = re.compile(r"(?i)\b(?:kill|dead|death|die|massacr|slaughter)")
@@ -85,9 +90,10 @@ REASONS = {
     "summed": "a toll summed over a period, not one event's",
     "agreement ended": "the end or breach of an agreement, not an agreement",
     "question": "a question about a past event (an inquiry), not an event",
+    "pause": "violence named as what a pause, lull or freeze stops, not an event",
     "support": "the means of another side's support, not an event of its own",
     "generic": "nothing places, dates or tells it as having happened, and no record it is a mention of",
-    "description": "a perfect or present-tense clause, or a place named by an earlier event, that describes something named, not one event",
+    "description": "a perfect or present-tense clause, a participle on a side (\"the coalition fighting Daesh\"), or a place named by an earlier event, that describes something named, not one event",
 }
 
 
@@ -105,6 +111,7 @@ class _Words:
     threat_cues: frozenset[str]
     appeal_cues: frozenset[str]
     stop_lemmas: frozenset[str]
+    pause_nouns: frozenset[str]
     aid_words: frozenset[str]
     displacement_lemmas: frozenset[str]
     talk_lemmas: frozenset[str]
@@ -113,6 +120,10 @@ class _Words:
     aim_nouns: frozenset[str]  # campaign nouns and attacks
     aim_verbs: frozenset[str]
     goal_nouns: frozenset[str]
+    side_participles: frozenset[str]
+    wide_shares: frozenset[str]
+    wide_areas: frozenset[str]
+    wide_words: frozenset[str]
 
 
 def screen(doc: Doc, candidates: Sequence[Candidate]) -> tuple[list[Candidate], list[Rejected]]:
@@ -223,6 +234,11 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
     described = _describing_clause(head, present=stance) if not candidate.dated else None
     if described is not None:
         return "description", f"{head.text!r} describes {described.text!r} (a perfect or present tense with no day of its own)"
+    if not candidate.dated and head.dep_ == "acl" and head.tag_ == "VBG" and head.lemma_.lower() in words.side_participles:
+        return "description", f"{head.head.text!r} {head.text!r}: what a side does, not one event"
+    wide = _wide_gain(head, words) if event.sub_event_type in TAKEN else None
+    if wide is not None:
+        return "war", f"{wide.text!r}: a campaign's gains summed up, not one place taken"
     marker = _place_marker(head, words)
     if marker is not None:
         return "description", f"{head.text!r} marks a place as {marker.text!r} of an earlier event"
@@ -234,6 +250,9 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
     stop = head.head if head.dep_ == "dobj" and head.head.lemma_.lower() in words.stop_lemmas else None
     if stop is not None and with_to(stop):
         return "appeal", f"'to {stop.text} the {head.text}': a stop sought, no event told"
+    pause = head.head.head if head.dep_ == "pobj" and head.head.lower_ in PAUSE_PREPS else None
+    if pause is not None and pause.pos_ == "NOUN" and pause.lemma_.lower() in words.pause_nouns:
+        return "pause", f"'{pause.text} {head.head.text} {head.text}': the violence is what stops, no event told"
     for reason, cues in (("threat", words.threat_cues), ("appeal", words.appeal_cues)):
         cue = _governing(head, cues)
         if cue is not None:
@@ -364,6 +383,22 @@ def _place_marker(head: Token, words: _Words) -> Token | None:
     return noun if noun.lemma_.lower() in words.place_markers else None
 
 
+def _wide_gain(head: Token, words: _Words) -> Token | None:
+    """The ground a territorial trigger takes, when told as a share of a wide area: its object, or what
+    its "control of" phrase names ("seized large swathes of Syria", "retaken most of the province",
+    "wrested nearly the entire region", "took control of vast areas")."""
+    objects = [c for c in head.children if c.dep_ in ("dobj", "pobj")]
+    objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    objects += [g for o in list(objects) if o.lemma_.lower() == "control" for c in o.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for obj in objects:
+        lemma = obj.lemma_.lower()
+        if lemma in words.wide_shares or obj.lower_ in words.wide_shares:
+            return obj
+        if obj.lower_ in words.wide_areas and any(c.lower_ in words.wide_words for c in obj.children if c.dep_ in ("amod", "det", "predet")):
+            return obj
+    return None
+
+
 def _describing_clause(head: Token, present: bool) -> Token | None:
     """The noun a relative clause in the perfect describes, when the trigger is that clause's verb or its
     object: "areas that the government has retaken", "militants who have seized large swathes", "Ghouta,
@@ -447,6 +482,7 @@ def _words() -> _Words:
         threat_cues=frozenset(data["threat_cues"]),
         appeal_cues=frozenset(data["appeal_cues"]),
         stop_lemmas=frozenset(data["stop_lemmas"]),
+        pause_nouns=frozenset(data["pause_nouns"]),
         aid_words=frozenset(data["aid_words"]),
         displacement_lemmas=frozenset(data["displacement_lemmas"]),
         talk_lemmas=frozenset(data["talk_lemmas"]),
@@ -455,4 +491,8 @@ def _words() -> _Words:
         aim_nouns=frozenset(data["campaign_nouns"] + data["aim_nouns"]),
         aim_verbs=frozenset(data["aim_verbs"]),
         goal_nouns=frozenset(data["goal_nouns"]),
+        side_participles=frozenset(data["side_participles"]),
+        wide_shares=frozenset(data["wide_shares"]),
+        wide_areas=frozenset(data["wide_areas"]),
+        wide_words=frozenset(data["wide_words"]),
     )
