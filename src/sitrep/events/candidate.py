@@ -76,8 +76,11 @@ ANOTHER_WORDS = frozenset({"another", "other"})  # "other air raids", "another a
 
 
 def another(trigger: Token) -> bool:
-    """Whether the trigger is told as one more of its kind: "other air raids", "another attack"."""
-    return _qualified(trigger, ANOTHER_WORDS)
+    """Whether the trigger is told as one more of its kind: "other air raids", "another attack", or
+    in a sentence of more dead ("26 civilians were also killed yesterday when the air force pounded ...")."""
+    root = trigger.sent.root
+    dead = (root.lemma_ == "kill" and any(c.dep_ == "nsubjpass" for c in root.children)) or root.lemma_ == "die"
+    return _qualified(trigger, ANOTHER_WORDS) or (dead and any(c.dep_ == "advmod" and c.lower_ == "also" for c in root.children))
 
 
 def distinct(trigger: Token, date_words: str | None) -> bool:

@@ -76,6 +76,8 @@ def aside_starts(text: str, places: Sequence[Place]) -> frozenset[int]:
     for place in places:  # "Daraya west of Damascus": the offset locates the town named before it
         if place.feature == "relative" and any(_located(other, place, text) for other in places):
             found.update(p.start for p in places if place.start <= p.start and p.end <= place.end)
+        elif place.feature == "relative":  # "al-Bureij northeast of Aleppo" read as Al Burayj in Gaza: the offset places it
+            found.update(other.start for other in places if _elsewhere(other, place, text))
     return frozenset(found)
 
 
@@ -87,6 +89,14 @@ def _located(town: Place, offset: Place, text: str) -> bool:
     if town.lat is None or town.lon is None or offset.lat is None or offset.lon is None:
         return False
     return distance_km(town.lat, town.lon, offset.lat, offset.lon) <= LOCATOR_KM
+
+
+def _elsewhere(town: Place, offset: Place, text: str) -> bool:
+    """Whether the offset right after a town ("al-Bureij northeast of Aleppo") shows the town's reading to
+    be another place of that name: one in another country."""
+    if town.feature == "relative" or not town.resolved or not _LOCATOR_GAP.fullmatch(text, town.end, offset.start):
+        return False
+    return town.country is not None and offset.country is not None and town.country != offset.country
 
 
 @cache
