@@ -262,3 +262,23 @@ def test_a_group_described_by_its_backer_is_no_earlier_group_named_again(process
     events = processor.analyse([text], [ArticleContext()])[0].events
     seized = next(e for e in events if e.sub_event_type == "Non-state actor overtakes territory")
     assert seized.actor1 is not None and seized.actor1.name != "Islamic State"
+
+
+def test_between_names_two_sides_not_two_words_of_one(processor: Processor) -> None:
+    event = top(processor, "On Friday fighting also broke out between Islamic State militants and government forces at the army airport in Deir al-Zor.")
+    assert event.actor1 is not None and event.actor1.name == "Islamic State"
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Syria"
+
+
+def test_who_fire_comes_from_fires_it(processor: Processor) -> None:
+    event = top(processor, "A barrage of rocket fire from Syrian rebels killed at least 14 people in Aleppo on Tuesday.")
+    assert event.actor1 is not None and event.actor1.type == "rebel_group"
+    assert event.actor2 is None or event.actor2.type == "civilians"
+
+
+def test_the_dead_a_source_tells_of_are_acted_upon(processor: Processor) -> None:
+    text = ("During Sundays operation 23 DAESH terrorists were killed and three buildings and an anti-tank rocket launcher were "
+            "destroyed in northern Syria the sources said.")  # fmt: skip
+    events = processor.analyse([text], [ArticleContext()])[0].events
+    assert events and all(e.actor1 is None or e.actor1.name != "Islamic State" for e in events)
+    assert any(e.actor2 is not None and e.actor2.name == "Islamic State" for e in events)

@@ -2,8 +2,9 @@
 
 Roles come from the dependency parse around the trigger: the subject or the passive's "by" agent is
 actor1; the object, the passive subject or the complement of "against", "on", "from", "with", "to"
-is actor2; an adjective or compound on a noun trigger ("Russian airstrikes") is actor1; "between X
-and Y" gives both; whose attack was repelled acted. Who reports the event is no actor of it: the
+is actor2, though "from" on fire names who fires ("rocket fire from rebels"); an adjective or compound
+on a noun trigger ("Russian airstrikes") is actor1; "between X and Y" gives both, one per side; the dead
+of a passive death verb are acted upon; whose attack was repelled acted. Who reports the event is no actor of it: the
 subject of "said" after the event ("..., police said"), "according to X", "security sources".
 """
 
@@ -35,6 +36,8 @@ SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 ACCUSE_LEMMAS = frozenset({"accuse", "blame", "hold", "charge"})  # "accused X of", "blamed X for", "held X responsible for"
 REPEL_LEMMAS = frozenset({"repel", "repulse", "foil", "thwart", "fend", "halt"})  # "repelled an attack by X": X acted
 ATTACK_NOUNS = frozenset({"attack", "assault", "offensive", "attempt", "infiltration", "advance", "incursion", "raid"})
+# Nouns of fire whose "from" phrase names who fires ("rocket fire from Syrian rebels"), not whom it hits
+FIRE_NOUNS = frozenset({"fire", "shelling", "barrage", "bombardment", "rocket", "mortar", "shell", "missile", "attack", "strike", "airstrike", "raid"})
 VICTIM_LEMMAS = frozenset({"kill", "die", "wound", "injure", "hurt", "execute", "behead", "abduct", "kidnap"})
 
 
@@ -83,8 +86,13 @@ def roles(
         subject = None if victims else next((_actor_in(c, by_token) for c in sent.root.children if c.dep_ == "nsubj"), None)
         if subject is not None and sent.root.lemma_ in SAY_LEMMAS and subject.root > trigger.i:
             subject = None  # "a blast killed 25 members of the Front, the Observatory said": told, not the actor
+        # "23 DAESH terrorists were killed and a rocket launcher destroyed": the dead are acted upon
+        told = next((c for c in sent.root.children if c.dep_ == "ccomp"), None) if sent.root.lemma_ in SAY_LEMMAS else None
+        main = told if told is not None else sent.root  # "23 DAESH terrorists were killed ..., the sources said"
+        fallen = [m for m in inside if main.lemma_ in VICTIM_LEMMAS and _is_dead(sent.doc[m.root], main)]
+        before = [m for m in before if m not in fallen]
         agent = subject or (before[-1] if before else None)
-        patient = next((m for m in after if agent is None or m.ref.name != agent.ref.name), None)
+        patient = next((m for m in fallen + after if agent is None or m.ref.name != agent.ref.name), None)
         why = (
             "actor1 is the sentence's subject" if subject else "nearest actors before and after the trigger"
         ) + " (no syntactic link to the trigger)"
@@ -218,7 +226,7 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
     if trigger.dep_ in ("nsubj", "nsubjpass"):  # "clashes broke out between X and Y"
         for child in trigger.head.children:
             if child.dep_ == "prep" and child.lower_ == "between":
-                pair = [m for g in child.subtree if (m := by_token.get(g.i)) is not None]
+                pair = _sides(child, by_token)
                 if len(pair) >= 2:
                     return pair[0], pair[1], "the two sides named after \"between\""
     node: Token | None = trigger
@@ -254,6 +262,8 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
                 patient = _actor_in(child, by_token)
             elif dep in ("dobj", "obj", "dative") and patient is None:
                 patient = _actor_in(child, by_token)
+            elif dep == "prep" and child.lower_ == "from" and agent is None and node.i == trigger.i and node.lemma_ in FIRE_NOUNS:
+                agent = next((_actor_in(g, by_token) for g in child.children if g.dep_ == "pobj"), None)  # "rocket fire from rebels"
             elif dep == "prep" and patient is None and child.lower_ in PATIENT_PREPS and child.i > node.i:
                 # after the verb: "attacked positions on the hill", not "on Friday ISIL seized"
                 patient = next((_actor_in(g, by_token) for g in child.children if g.dep_ == "pobj"), None)
@@ -266,7 +276,7 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
                 by = next((c for c in child.children if c.dep_ == "agent"), None)
                 agent = next((_actor_in(g, by_token) for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
             elif dep == "prep" and child.lower_ == "between":
-                pair = [m for g in child.subtree if (m := by_token.get(g.i)) is not None]
+                pair = _sides(child, by_token)
                 if len(pair) >= 2:
                     return pair[0], pair[1], "the two sides named after \"between\""
         if agent is not None and patient is None:
@@ -286,6 +296,24 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
         )  # "the FSA officers executed by ...": the noun a participle describes is who it was done to
     why = "subject or agent of the trigger is actor1; its object or target is actor2" if agent or patient else ""
     return agent, patient, why
+
+
+def _is_dead(token: Token, verb: Token) -> bool:
+    """Whether a token lies in the subject of a passive death verb ("23 terrorists were killed") or of
+    "die": the dead."""
+    passive = verb.lemma_ == "die" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return passive and any(c.dep_ in ("nsubjpass", "nsubj") and token.i in {t.i for t in c.subtree} for c in verb.children)
+
+
+def _sides(between: Token, by_token: dict[int, ActorMention]) -> list[ActorMention]:
+    """The actors named after "between", one per name: "between Islamic State militants and government
+    forces" names two sides, though "Islamic State" and "militants" are two mentions of one."""
+    sides: list[ActorMention] = []
+    for token in between.subtree:
+        mention = by_token.get(token.i)
+        if mention is not None and mention.ref.name not in {m.ref.name for m in sides}:
+            sides.append(mention)
+    return sides
 
 
 def _said_last(token: Token) -> bool:
