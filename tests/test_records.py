@@ -638,3 +638,26 @@ def test_more_dead_told_also_killed_elsewhere_are_an_event_of_their_own(analysed
     strikes = [e for e in analysed[BUREIJ].events if e.sub_event_type == "Air/drone strike"]
     assert sorted(e.fatalities or 0 for e in strikes) == [18, 26], [(e.place, e.fatalities) for e in strikes]
     assert all(e.place is not None and e.place.country == "SY" for e in analysed[BUREIJ].events)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "days"),
+    [  # FA-KES demo articles: two named days are two events; what was said on Sunday happened by Sunday
+        ("A mortar attack on the Damascus Opera House killed two people on Sunday state media reported. On Saturday mortar "
+         "rounds struck near the Russian embassy in Damascus.", date(2014, 4, 7), [date(2014, 4, 5), date(2014, 4, 6)]),
+        ("At least 23 civilians have been killed in renewed regime airstrikes on rebel-held neighbourhoods of Aleppo Syrian "
+         "activists said Sunday. An airstrike destroyed a U.N.-backed humanitarian convoy Monday near Aleppo killing 20 people.",
+         date(2016, 9, 20), [date(2016, 9, 18), date(2016, 9, 19)]),
+    ],
+)
+def test_events_of_two_days_told_apart_are_two_records(text: str, published: date, days: list[date]) -> None:
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=published)])
+    assert sorted(e.date for e in analysis.events if e.date is not None) == days, [(e.trigger.text, e.date) for e in analysis.events]
+
+
+def test_a_day_in_a_clause_opened_by_after_dates_that_clause_not_the_event() -> None:
+    text = ("A rebel spokesman said the strikes seemed to be in retaliation for the killing of a Syrian air force pilot who "
+            "parachuted down near the town after his plane crashed on Friday.")  # fmt: skip
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2016, 7, 2))])
+    (strikes,) = [e for e in analysis.events if e.trigger.text == "strikes"]
+    assert strikes.date == date(2016, 7, 2)

@@ -66,6 +66,10 @@ _IN_AN = re.compile(r"(?i)\bin\s+(?:an?|the)?\s*$")  # "... in an attack", "in t
 _OTHER_DEAD = re.compile(r"(?:another|other|further)\b", re.IGNORECASE)  # "another 12 were killed": other dead
 NEAR_KM = 10.0  # two places this close (a village and a point near it) can be one event's place
 AREA_KM = 25.0  # ... or this close when one is an area or a vicinity ("around Damascus", "Eastern Ghouta")
+_DAY_NAME = re.compile(
+    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)  # a day named: a weekday or a day of a month
 ONE_DAY = timedelta(days=1)  # days named by two mentions may lie this far apart (a night, a time zone)
 
 
@@ -329,6 +333,8 @@ def _dates_fit(record: Record, candidate: Candidate) -> bool:
     """Whether the days can be one: both undated (current news), or one undated and the other not
     history nor told as another event, or stated days that overlap (a day inside "last week")."""
     dated = [m for m in record.members if m.days is not None]
+    if _after_report(candidate, record.members):
+        return False  # "23 killed in air strikes, activists said Sunday" is not Monday's strike
     if candidate.distinct and any(not (m.distinct or m.event.historical) for m in record.members if m.anchored):
         return False  # "another attack", "earlier this month": not the event the record tells
     if candidate.days is None:
@@ -339,7 +345,22 @@ def _dates_fit(record: Record, candidate: Candidate) -> bool:
     first, last = candidate.days
     if first == last and _own_town_toll(candidate) and any(m.days[0] < m.days[1] - ONE_DAY for m in dated if m.days):
         return False  # a town's day with its own toll is no part of a summary over several days ("in the last three days")
-    return all(_overlap((first, last), m.days) for m in dated if m.days)
+    named = _named_day(candidate)
+    return all(_overlap((first, last), m.days, named and _named_day(m)) for m in dated if m.days)
+
+
+def _after_report(candidate: Candidate, members: Sequence[Candidate]) -> bool:
+    """Whether one side's days begin after the day the other was reported by ("activists said Sunday")."""
+    if candidate.reported_by is not None and any(m.days is not None and m.days[0] > candidate.reported_by for m in members):
+        return True
+    return candidate.days is not None and any(m.reported_by is not None and candidate.days[0] > m.reported_by for m in members)
+
+
+def _named_day(candidate: Candidate) -> bool:
+    """Whether the candidate's date words name its day ("on Sunday", "on June 12"), not a day counted
+    from the report ("yesterday", "last night"), which may be a day off."""
+    words = next((e.span.text for e in candidate.event.evidence if e.field == "date"), "")
+    return _DAY_NAME.search(words) is not None
 
 
 def _own_town_toll(candidate: Candidate) -> bool:
@@ -348,13 +369,13 @@ def _own_town_toll(candidate: Candidate) -> bool:
     return site is not None and site.geo_precision == 1 and toll is not None and toll.kind == "event" and not toll.vague
 
 
-def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
+def _overlap(a: tuple[date, date], b: tuple[date, date], named: bool = False) -> bool:
     """Whether two spans of days can hold one event: they overlap, or a day touches the other span
     (a report's "yesterday" against the day it gives); two periods that only touch ("in January",
-    "in February"), or a day and a period that ends the day before ("early October" against October
-    11), are two."""
+    "in February"), a day and a period that ends the day before ("early October" against October
+    11), and two days both named ("on Saturday", "on Sunday"), are two."""
     short = [s for s in (a, b) if s[1] - s[0] <= ONE_DAY]
-    slack = ONE_DAY if len(short) == 2 else timedelta(0)
+    slack = ONE_DAY if len(short) == 2 and not named else timedelta(0)
     return a[0] <= b[1] + slack and b[0] <= a[1] + slack
 
 
