@@ -661,3 +661,11 @@ def test_a_day_in_a_clause_opened_by_after_dates_that_clause_not_the_event() -> 
     (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2016, 7, 2))])
     (strikes,) = [e for e in analysis.events if e.trigger.text == "strikes"]
     assert strikes.date == date(2016, 7, 2)
+
+
+def test_a_tally_in_the_perfect_since_a_day_is_summed_however_far_the_since() -> None:
+    text = ("The Observatory said that 213 civilians have been killed by airstrikes and shelling on opposition areas in and around "
+            "Aleppo since a U.S.-Russian brokered cease-fire collapsed Monday evening.")  # fmt: skip
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2016, 9, 25))])
+    assert all(e.fatalities != 213 for e in analysis.events)
+    assert "summed" in {r.reason for r in analysis.rejected if r.trigger.text == "airstrikes"}

@@ -202,7 +202,8 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
     if aim is not None:
         return "aim", f"{head.text!r} is what the {aim.text!r} sets out to do"
     toll = candidate.toll
-    if toll is not None and toll.kind == "summed" and event.sub_event_type in ("Attack", "Armed clash") and _DEATH.search(event.trigger.text):
+    killing = event.sub_event_type in ("Attack", "Armed clash") and _DEATH.search(event.trigger.text) is not None
+    if toll is not None and toll.kind == "summed" and (killing or _means_of_death(head)):
         return "summed", f"{event.trigger.text!r} tells {toll.text!r}: {toll.why.rsplit(';', 1)[-1].strip()}"
     if event.sub_event_type == "Agreement":
         ended = _agreement_end(head, words)
@@ -381,6 +382,14 @@ def _place_marker(head: Token, words: _Words) -> Token | None:
     if definite or (not indefinite and any(c.ent_type_ == "DATE" for c in head.children)):
         return None  # "the scene of the attack", "the site of Saturday's blast": the event told
     return noun if noun.lemma_.lower() in words.place_markers else None
+
+
+def _means_of_death(head: Token) -> bool:
+    """Whether the trigger is what a death verb says killed ("have been killed by air strikes and shelling")."""
+    node = head
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in ("by", "in") and node.head.head.lemma_ in ("kill", "die")
 
 
 def _wide_gain(head: Token, words: _Words) -> Token | None:

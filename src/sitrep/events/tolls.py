@@ -175,11 +175,13 @@ def _kind(sentence: str, start: int, end: int, vocab: TollWords, day: bool) -> t
     )
     if war is not None:
         return "summed", f"a war's toll ('{war.group()}'), not one event's"
-    near = sentence[max(0, start - SUM_BEFORE) : end + SUM_AFTER]
+    running = _RUNNING.match(sentence, end)
+    # a tally told in the perfect sums over its period however far the words come ("213 civilians have
+    # been killed by airstrikes and shelling on ... since a cease-fire collapsed")
+    near = sentence[max(0, start - SUM_BEFORE) : len(sentence) if running is not None else end + SUM_AFTER]
     period = vocab.period.search(near) or (None if day else vocab.total.search(near)) or _SPAN.search(sentence)
     if period is not None:
         return "summed", f"summed over a period ('{period.group()}'), not one event's"
-    running = _RUNNING.match(sentence, end)
     if running is not None and _figure_value(sentence[start:end]) >= RUNNING_TOTAL:
         return "summed", f"a running total ('{sentence[start:end]}{running.group()}'), not one event's"
     update = vocab.update.search(sentence, max(0, start - SUM_BEFORE), end)
