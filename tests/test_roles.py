@@ -282,3 +282,14 @@ def test_the_dead_a_source_tells_of_are_acted_upon(processor: Processor) -> None
     events = processor.analyse([text], [ArticleContext()])[0].events
     assert events and all(e.actor1 is None or e.actor1.name != "Islamic State" for e in events)
     assert any(e.actor2 is not None and e.actor2.name == "Islamic State" for e in events)
+
+
+def test_who_carried_out_the_strike_acted_unless_one_of_several(processor: Processor) -> None:
+    # FA-KES demo articles: the monitor's suspicion names the doer; "either ... or" names none
+    suspected = top(processor, "The monitoring group said the strike on the village of Urum al-Joz was suspected to have been carried out by Russian planes.")
+    assert suspected.actor1 is not None and suspected.actor1.name == "Military Forces of Russia" and suspected.actor2 is None
+    text = ("The Syrian Observatory for Human Rights said the strikes on Al-Shaara a town held by the Islamic State (IS) group in "
+            "Deir Ezzor province were suspected to have been carried out by either Russian or Syrian government planes.")  # fmt: skip
+    assert top(processor, text).actor1 is None
+    bomber = top(processor, "The attack was carried out by a suicide bomber from the Islamic State group.")
+    assert bomber.actor1 is not None and bomber.actor1.name == "Islamic State"

@@ -36,8 +36,14 @@ SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 ACCUSE_LEMMAS = frozenset({"accuse", "blame", "hold", "charge"})  # "accused X of", "blamed X for", "held X responsible for"
 REPEL_LEMMAS = frozenset({"repel", "repulse", "foil", "thwart", "fend", "halt"})  # "repelled an attack by X": X acted
 ATTACK_NOUNS = frozenset({"attack", "assault", "offensive", "attempt", "infiltration", "advance", "incursion", "raid"})
-# Nouns of fire whose "from" phrase names who fires ("rocket fire from Syrian rebels"), not whom it hits
-FIRE_NOUNS = frozenset({"fire", "shelling", "barrage", "bombardment", "rocket", "mortar", "shell", "missile", "attack", "strike", "airstrike", "raid"})
+# Verbs of carrying an event out: "the strike was carried out by Russian planes" names who struck
+DOING_LEMMAS = frozenset({"carry", "conduct", "launch", "perpetrate", "commit", "stage", "mount", "execute", "fire", "drop"})
+# Nouns of fire and of those who attack, whose "from" phrase names who acts ("rocket fire from Syrian
+# rebels", "a suicide bomber from the Islamic State group"), not whom it hits
+FIRE_NOUNS = frozenset({
+    "fire", "shelling", "barrage", "bombardment", "rocket", "mortar", "shell", "missile", "attack", "strike", "airstrike", "raid",
+    "bomber", "gunman", "sniper",
+})  # fmt: skip
 VICTIM_LEMMAS = frozenset({"kill", "die", "wound", "injure", "hurt", "execute", "behead", "abduct", "kidnap"})
 
 
@@ -223,6 +229,13 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
             None,
         )  # fmt: skip
         return own, patient, "the trigger phrase names actor1; the object of its preposition is actor2"
+    if trigger.dep_ == "nsubjpass":  # "the strike was suspected to have been carried out by Russian planes"
+        verbs = [trigger.head, *(c for c in trigger.head.children if c.dep_ == "xcomp")]
+        for verb in (v for v in verbs if v.lemma_ in DOING_LEMMAS):
+            by = next((c for c in verb.children if c.dep_ == "agent"), None)
+            doer = next((_actor_in(g, by_token) for g in by.children if g.dep_ == "pobj" and not _alternatives(g)), None) if by is not None else None
+            if doer is not None:
+                return doer, None, f"the agent of {verb.text!r}, which the trigger is the subject of, is actor1"
     if trigger.dep_ in ("nsubj", "nsubjpass"):  # "clashes broke out between X and Y"
         for child in trigger.head.children:
             if child.dep_ == "prep" and child.lower_ == "between":
@@ -303,6 +316,12 @@ def _is_dead(token: Token, verb: Token) -> bool:
     "die": the dead."""
     passive = verb.lemma_ == "die" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     return passive and any(c.dep_ in ("nsubjpass", "nsubj") and token.i in {t.i for t in c.subtree} for c in verb.children)
+
+
+def _alternatives(token: Token) -> bool:
+    """Whether a phrase names one of several possible doers ("either Russian or Syrian government planes")."""
+    words = {t.lower_ for t in token.subtree if t.dep_ in ("cc", "preconj")}
+    return "or" in words or "either" in words
 
 
 def _sides(between: Token, by_token: dict[int, ActorMention]) -> list[ActorMention]:
