@@ -59,6 +59,9 @@ from sitrep.events.tolls import Toll, fatalities, read_number
         ("A Russian airstrike left al-Nusra Front leader in coma and eliminated 49 other terrorists.", 49, "49"),
         ("The Observatory said a further 19 men from the al-Sheitaat tribe were executed on Thursday 18 shot dead and one beheaded on the outskirts of Deir al-Zor city.",
          19, "a further 19"),
+        # FA-KES demo article: one of the dead named as "also among the dead" is no count of the whole
+        ("On Tuesday 25 people were killed in air strikes on Talbisseh the Observatory said adding that a rebel commander was also among the dead.",
+         25, "25"),
     ],
 )
 def test_reads_stated_figures(sentence: str, count: int, words: str) -> None:

@@ -73,7 +73,9 @@ def fatalities(sentence: str, offset: int = 0, day: bool = False) -> Toll | None
         figures = list(_plural_figures(sentence, vocab))
     injured = _lowest(_injury_figures(sentence, vocab))
     self_death = vocab.self_death.search(sentence)
-    chosen = _choose(figures)
+    # a figure told as a part ("a rebel commander was also among the dead") is no count of the whole beside one
+    wholes = [f for f in figures if vocab.part_after.search(sentence, f.end, f.end + PART_AFTER) is None]
+    chosen = _choose(wholes or figures)
     if chosen is None and self_death is not None:
         chosen = _Figure(1, self_death.start(), self_death.end(), False, None, "the attacker killed himself")
     elif chosen is not None and self_death is not None and "himself" not in chosen.why:
