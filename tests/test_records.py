@@ -669,3 +669,10 @@ def test_a_tally_in_the_perfect_since_a_day_is_summed_however_far_the_since() ->
     (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2016, 9, 25))])
     assert all(e.fatalities != 213 for e in analysis.events)
     assert "summed" in {r.reason for r in analysis.rejected if r.trigger.text == "airstrikes"}
+
+
+def test_a_massacre_an_air_force_carried_out_is_an_air_strike() -> None:
+    text = ("The Assad regimes air force also carried out a massacre against civilians in the town of Douma in eastern Ghouta "
+            "on Monday claiming the lives of at least 32 people including women and children.")  # fmt: skip
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2017, 4, 4))])
+    assert [(e.sub_event_type, e.fatalities) for e in analysis.events] == [("Air/drone strike", 32)]

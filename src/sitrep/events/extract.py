@@ -187,6 +187,7 @@ def _fuller(candidate: Candidate) -> tuple[bool, bool, float]:
 
 _PARTS = r"(?:neighbou?rhood|district|quarter|suburb|area)"  # a part of a town or a region
 _PLACE_NOUNS = rf"(?:village|town|city|camp|region|province|governorate|countryside|{_PARTS})"
+_AIRCRAFT = re.compile(r"(?i)\b(?:air\s*force|warplanes?|war\s+planes?|jets?|aircraft|helicopters?|drones?)\b")  # an attacker that flies
 _NAME_AFTER = re.compile(rf"(?i)\b(?P<noun>{_PLACE_NOUNS})s?\s+(?:of\s+)?$")
 _NAME_BEFORE = re.compile(rf"(?i)^\s+(?P<noun>{_PLACE_NOUNS})\b")
 
@@ -377,6 +378,9 @@ def _event(
     actor2 = found.actor2.ref if found.actor2 else None
     sub_event_type = territory_by_agent(hit.sub_event_type, actor1 if found.syntactic else None)
     why.extend(found.why)
+    if sub_event_type == "Attack" and actor1 is not None and found.syntactic and _AIRCRAFT.search(actor1.span.text):
+        sub_event_type = "Air/drone strike"  # "the regime's air force carried out a massacre in Douma"
+        why.append(f"an attack by {actor1.span.text!r}, aircraft: an air strike")
     if actor1 is not None and actor1.type == "civilians" and hit.event_type in VIOLENT_TYPES:
         actor1, actor2 = (actor2 if actor2 is not None and actor2.type != "civilians" else None), actor1
         why.append("civilians are the targets of political violence, never its actor1: moved to actor2")
