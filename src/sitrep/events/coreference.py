@@ -18,8 +18,11 @@ Two candidates are one event when
   town), or close; a mention that names none fits any place of its country, and so does one that
   gives the same exact toll for the same kind of violence (a lead and a later paragraph); one told
   as one more of its kind ("other air raids took place in Aleppo") only fits its own place;
-- their days can be one: stated days that overlap, or undated current news beside current news;
-  "another attack", "earlier this month" and history never join today's event;
+- their days can be one: stated days that overlap (a day touching another only when not both are
+  named: "on Saturday" and "on Sunday" are two), or undated current news beside current news (an
+  event told undated is not one dated over a week before publication); nothing after the day
+  another mention was reported by ("activists said Sunday"); "another attack", "earlier this month"
+  and history never join today's event;
 - no other side acts in them: one state's forces, or one group, or the side acted upon.
 
 A record's fields are chosen over its mentions (`event_record`). Candidates that cannot stand alone (see
@@ -331,7 +334,9 @@ def _one_place(a: Place, b: Place) -> bool:
 
 def _dates_fit(record: Record, candidate: Candidate) -> bool:
     """Whether the days can be one: both undated (current news), or one undated and the other not
-    history nor told as another event, or stated days that overlap (a day inside "last week")."""
+    history, told as another event nor (for an event told by a verb) dated over a week before
+    publication, or stated days that overlap (a day inside "last week"); never after the day one was
+    reported by."""
     dated = [m for m in record.members if m.days is not None]
     if _after_report(candidate, record.members):
         return False  # "23 killed in air strikes, activists said Sunday" is not Monday's strike

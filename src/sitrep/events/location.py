@@ -64,7 +64,8 @@ def aside_starts(text: str, places: Sequence[Place]) -> frozenset[int]:
     Islamic State (banned in Russia)"), telling where someone is based or who backs or leads them
     ("the Britain-based Observatory", "U.S.-backed rebels", "the US-led coalition"), whose institution
     speaks ("Turkey's health ministry said"), the country across a border ("the crossing with
-    Turkey") or an offset that locates the town named just before it ("Daraya west of Damascus")."""
+    Turkey"), an offset that locates the town named just before it ("Daraya west of Damascus"), or a
+    town named just before an offset but read in another country ("al-Bureij northeast of Aleppo")."""
     found = set()
     for place in places:
         before = text[max(0, place.start - ASIDE_CHARS) : place.start]
