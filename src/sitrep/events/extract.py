@@ -161,7 +161,7 @@ def _dated_apart(doc: Doc, trigger: Token, when: EventDate) -> bool:
     span = doc.char_span(when.start, when.end, alignment_mode="expand")
     node = span.root if span is not None else None
     while node is not None and node.head.i != node.i:
-        if trigger.i in {t.i for t in node.subtree}:
+        if node.left_edge.i <= trigger.i <= node.right_edge.i:
             return False
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in APART_MARKS for c in node.children):
             return True

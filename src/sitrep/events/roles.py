@@ -315,7 +315,7 @@ def _is_dead(token: Token, verb: Token) -> bool:
     """Whether a token lies in the subject of a passive death verb ("23 terrorists were killed") or of
     "die": the dead."""
     passive = verb.lemma_ == "die" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    return passive and any(c.dep_ in ("nsubjpass", "nsubj") and token.i in {t.i for t in c.subtree} for c in verb.children)
+    return passive and any(c.dep_ in ("nsubjpass", "nsubj") and c.left_edge.i <= token.i <= c.right_edge.i for c in verb.children)
 
 
 def _alternatives(token: Token) -> bool:
