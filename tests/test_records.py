@@ -671,8 +671,18 @@ def test_a_tally_in_the_perfect_since_a_day_is_summed_however_far_the_since() ->
     assert "summed" in {r.reason for r in analysis.rejected if r.trigger.text == "airstrikes"}
 
 
-def test_a_massacre_an_air_force_carried_out_is_an_air_strike() -> None:
-    text = ("The Assad regimes air force also carried out a massacre against civilians in the town of Douma in eastern Ghouta "
-            "on Monday claiming the lives of at least 32 people including women and children.")  # fmt: skip
-    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2017, 4, 4))])
-    assert [(e.sub_event_type, e.fatalities) for e in analysis.events] == [("Air/drone strike", 32)]
+@pytest.mark.parametrize(
+    ("text", "published", "records"),
+    [  # FA-KES demo articles: a massacre an air force carried out, rockets jets fired, are air strikes
+        ("The Assad regimes air force also carried out a massacre against civilians in the town of Douma in eastern Ghouta "
+         "on Monday claiming the lives of at least 32 people including women and children.", date(2017, 4, 4),
+         [("Air/drone strike", 32, date(2017, 4, 3))]),
+        ("The Syrian Coalition condemned the deadly overnight airstrikes by Russian forces on Idlib city describing the attacks "
+         "as a heinous massacre and a war crime. A total of 20 rockets fired by Russian jets hit the National Hospital of Idlib "
+         "and other areas in the city late on Monday. At least 35 civilians were killed and dozens more injured in the airstrikes.",
+         date(2016, 5, 31), [("Air/drone strike", 35, date(2016, 5, 30))]),
+    ],
+)
+def test_what_an_air_force_or_jets_did_is_an_air_strike(text: str, published: date, records: list[tuple[str, int, date]]) -> None:
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=published)])
+    assert [(e.sub_event_type, e.fatalities, e.date) for e in analysis.events] == records

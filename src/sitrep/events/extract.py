@@ -42,6 +42,7 @@ from .roles import roles
 from .tolls import Toll, fatalities
 from .when import EventDate, event_date
 
+FLOWN = frozenset({"Attack", "Shelling/artillery/missile attack"})  # an attack or rockets an aircraft delivers: an air strike
 APART_MARKS = frozenset({"after", "before", "since"})  # a clause these open tells another event than the one it hangs on
 CLAUSE_STEP = 3  # a toll belongs to the event of its own clause: a step into another clause is long
 TITLE_ONLY_WORDS = 5  # a text with fewer words than this beside its title and dateline is its title
@@ -378,8 +379,8 @@ def _event(
     actor2 = found.actor2.ref if found.actor2 else None
     sub_event_type = territory_by_agent(hit.sub_event_type, actor1 if found.syntactic else None)
     why.extend(found.why)
-    if sub_event_type == "Attack" and actor1 is not None and found.syntactic and _AIRCRAFT.search(actor1.span.text):
-        sub_event_type = "Air/drone strike"  # "the regime's air force carried out a massacre in Douma"
+    if sub_event_type in FLOWN and actor1 is not None and found.syntactic and _AIRCRAFT.search(actor1.span.text):
+        sub_event_type = "Air/drone strike"  # "the regime's air force carried out a massacre", "rockets fired by Russian jets"
         why.append(f"an attack by {actor1.span.text!r}, aircraft: an air strike")
     if actor1 is not None and actor1.type == "civilians" and hit.event_type in VIOLENT_TYPES:
         actor1, actor2 = (actor2 if actor2 is not None and actor2.type != "civilians" else None), actor1
