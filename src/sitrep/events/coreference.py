@@ -38,6 +38,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from ..ingest.dates import MONTHS, WEEKDAYS
 from ..models import Event, Place, Rejected
 from ..places.relative import distance_km
 from .candidate import Candidate, site_key
@@ -69,9 +70,10 @@ _IN_AN = re.compile(r"(?i)\bin\s+(?:an?|the)?\s*$")  # "... in an attack", "in t
 _OTHER_DEAD = re.compile(r"(?:another|other|further)\b", re.IGNORECASE)  # "another 12 were killed": other dead
 NEAR_KM = 10.0  # two places this close (a village and a point near it) can be one event's place
 AREA_KM = 25.0  # ... or this close when one is an area or a vicinity ("around Damascus", "Eastern Ghouta")
+_WEEKDAY = "|".join(w for w in WEEKDAYS if len(w) > 5)  # monday ... sunday
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_NAME = re.compile(
-    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    rf"(?i)\b(?:{_WEEKDAY})\b|\b(?:{_MONTH})[a-z]*\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})"
 )  # a day named: a weekday or a day of a month
 ONE_DAY = timedelta(days=1)  # days named by two mentions may lie this far apart (a night, a time zone)
 

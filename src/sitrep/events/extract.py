@@ -43,7 +43,6 @@ from .tolls import Toll, fatalities
 from .when import EventDate, event_date
 
 FLOWN = frozenset({"Attack", "Shelling/artillery/missile attack"})  # an attack or rockets an aircraft delivers: an air strike
-APART_MARKS = frozenset({"after", "before", "since"})  # a clause these open tells another event than the one it hangs on
 CLAUSE_STEP = 3  # a toll belongs to the event of its own clause: a step into another clause is long
 TITLE_ONLY_WORDS = 5  # a text with fewer words than this beside its title and dateline is its title
 RELAY_PARAGRAPHS = 3  # a relayed report covers the paragraph naming it and the two after
@@ -128,7 +127,7 @@ def _candidates(
             if when.others:  # "Friday's attack came after a car bombing killed 100 people on Tuesday"
                 clause = {t.idx for t in clause_of(predicate_of(doc[hit.head], sent), sent)}
                 base = event_date(words, context.published, offset=sent.start_char, within=clause)
-            if _dated_apart(doc, doc[hit.head], base):  # "... a pilot who parachuted down after his plane crashed on Friday"
+            if interval.dated_apart(doc[hit.head], base):  # "... a pilot who parachuted down after his plane crashed on Friday"
                 why = f"the date words {base.text!r} date the clause they open, not this event: the publication date"
                 base = EventDate(context.published, 2, None, None, None, False, why)
             apart = interval.offset(doc[hit.head], sent)  # "two days after militants kidnapped them"
@@ -151,23 +150,6 @@ def _candidates(
             if event.place is not None and event.modality in ("reported", "claimed"):
                 previous = event.place
         yield from sorted(told_once.values(), key=lambda c: c.event.trigger.start)
-
-
-def _dated_apart(doc: Doc, trigger: Token, when: EventDate) -> bool:
-    """Whether the sentence's date words stand in a clause opened by "after", "before" or "since" that
-    does not hold the trigger: they date that clause's event ("the strikes seemed to be in retaliation
-    for the killing of a pilot who parachuted down after his plane crashed on Friday")."""
-    if when.start is None or when.end is None or when.reported:
-        return False
-    span = doc.char_span(when.start, when.end, alignment_mode="expand")
-    node = span.root if span is not None else None
-    while node is not None and node.head.i != node.i:
-        if node.left_edge.i <= trigger.i <= node.right_edge.i:
-            return False
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in APART_MARKS for c in node.children):
-            return True
-        node = node.head
-    return False
 
 
 def _stale(when: EventDate, dated: bool, published: date | None) -> bool:

@@ -1,7 +1,9 @@
 """Events told in an "N days after" or "N days before" clause lie that far from their sentence's date:
 "the bodies were found on Friday two days after militants kidnapped them" puts the kidnapping on
 the Wednesday; "the strike came a week before the talks opened" puts the opening a week after it.
-Hours ("hours after") keep the day.
+Hours ("hours after") keep the day. And date words inside such a clause, or one opened by "since",
+that does not hold the trigger date that clause only ("... a pilot who parachuted down after his plane
+crashed on Friday" does not date the strikes).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from .when import HISTORY_DAYS, EventDate
 
 UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 DIRECTION = {"after": -1, "before": 1}  # the clause's event lies before (after) the sentence's date
+APART_MARKS = frozenset({*DIRECTION, "since"})  # a clause these open tells another event than the one it hangs on
 
 
 def offset(trigger: Token, sent: SpacySpan) -> tuple[timedelta, str] | None:
@@ -41,6 +44,23 @@ def offset(trigger: Token, sent: SpacySpan) -> tuple[timedelta, str] | None:
             return None
         node = node.head
     return None
+
+
+def dated_apart(trigger: Token, when: EventDate) -> bool:
+    """Whether the sentence's date words stand in a clause opened by "after", "before" or "since" that
+    does not hold the trigger: they date that clause's event ("the strikes seemed to be in retaliation
+    for the killing of a pilot who parachuted down after his plane crashed on Friday")."""
+    if when.start is None or when.end is None or when.reported:
+        return False
+    span = trigger.doc.char_span(when.start, when.end, alignment_mode="expand")
+    node = span.root if span is not None else None
+    while node is not None and node.head.i != node.i:
+        if node.left_edge.i <= trigger.i <= node.right_edge.i:
+            return False
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in APART_MARKS for c in node.children):
+            return True
+        node = node.head
+    return False
 
 
 def _duration(holder: Token) -> tuple[int, str] | None:

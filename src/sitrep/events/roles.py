@@ -95,7 +95,7 @@ def roles(
         # "23 DAESH terrorists were killed and a rocket launcher destroyed": the dead are acted upon
         told = next((c for c in sent.root.children if c.dep_ == "ccomp"), None) if sent.root.lemma_ in SAY_LEMMAS else None
         main = told if told is not None else sent.root  # "23 DAESH terrorists were killed ..., the sources said"
-        fallen = [m for m in inside if main.lemma_ in VICTIM_LEMMAS and _is_dead(sent.doc[m.root], main)]
+        fallen = [m for m in inside if _is_dead(sent.doc[m.root], main)] if main.lemma_ in VICTIM_LEMMAS else []
         before = [m for m in before if m not in fallen]
         agent = subject or (before[-1] if before else None)
         patient = next((m for m in fallen + after if agent is None or m.ref.name != agent.ref.name), None)
@@ -327,12 +327,11 @@ def _alternatives(token: Token) -> bool:
 def _sides(between: Token, by_token: dict[int, ActorMention]) -> list[ActorMention]:
     """The actors named after "between", one per name: "between Islamic State militants and government
     forces" names two sides, though "Islamic State" and "militants" are two mentions of one."""
-    sides: list[ActorMention] = []
+    sides: dict[str, ActorMention] = {}
     for token in between.subtree:
-        mention = by_token.get(token.i)
-        if mention is not None and mention.ref.name not in {m.ref.name for m in sides}:
-            sides.append(mention)
-    return sides
+        if (mention := by_token.get(token.i)) is not None:
+            sides.setdefault(mention.ref.name, mention)
+    return list(sides.values())
 
 
 def _said_last(token: Token) -> bool:
