@@ -297,6 +297,21 @@ def test_an_agreements_word_that_qualifies_a_place_is_no_agreement() -> None:
     assert {r.trigger.text: r.reason for r in analysis.rejected}["ceasefire"] == "modifier"
 
 
+def test_a_chemical_weapons_word_that_qualifies_what_is_kept_or_inspected_is_no_attack() -> None:
+    text = ("Russia confirmed that six Tupolev warplanes carried out airstrikes around Raqqa but said it had demolished "
+            "\"a chemical weapons factory in the citys northwestern outskirts.\" A worlds chemical weapons watchdog raised "
+            "concerns earlier this month over the reports of chlorine gas attacks around Aleppo.")  # fmt: skip
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2016, 8, 11))])
+    assert "Chemical weapon" not in {e.sub_event_type for e in analysis.events}
+    assert "Air/drone strike" in {e.sub_event_type for e in analysis.events}
+    assert {r.trigger.text for r in analysis.rejected if r.reason == "modifier"} >= {"chemical weapons"}
+    # the act itself, its means and its harm still tell an attack
+    told = ("Chemical substances were used in the attack which left at least 100 people killed and over 400 wounded mostly "
+            "women and children according to the directorate of health in Idlib province.")  # fmt: skip
+    (analysis,) = Processor().analyse([told], [ArticleContext(published=date(2017, 4, 5))])
+    assert [e.sub_event_type for e in analysis.events] == ["Chemical weapon"]
+
+
 def test_a_capitalised_plural_at_a_sentences_start_is_still_its_trigger() -> None:
     text = ("At least 13 civilians were killed and 30 others wounded in airstrikes by regime and Russian fighter jets on the town of "
             "Alghantou on Friday. Airstrikes also targeted the nearby towns of Rastan Talbeesah Ter Maaleh and Zafarana.")  # fmt: skip

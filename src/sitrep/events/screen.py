@@ -19,7 +19,8 @@ A trigger word does not make an event. The screen rejects, by the words and the 
 - "talks": negotiations themselves ("peace talks entered a second day");
 - "name": a strategic development's word inside a capitalised name or title ("the High Representative
   for Disarmament Affairs"); "modifier": an agreement's word that qualifies another noun ("the ceasefire
-  line", "truce monitors"); "question": whether a past event happened ("to determine whether its strikes
+  line", "truce monitors"), and a chemical weapon's word that qualifies what is kept, made or inspected
+  ("the chemical weapons programme", "watchdog", "poison gas supplies"); "question": whether a past event happened ("to determine whether its strikes
   had killed civilians");
 - "threat": a threat or a warning; "appeal": a call for action ("called for a truce");
 - "aid delivery": an aid convoy's movements; "displacement": people fleeing, refugee figures;
@@ -124,6 +125,8 @@ class _Words:
     wide_shares: frozenset[str]
     wide_areas: frozenset[str]
     wide_words: frozenset[str]
+    chemical_acts: frozenset[str]
+    chemical_event_nouns: frozenset[str]  # beside the acts
 
 
 def screen(doc: Doc, candidates: Sequence[Candidate]) -> tuple[list[Candidate], list[Rejected]]:
@@ -145,6 +148,11 @@ def screen(doc: Doc, candidates: Sequence[Candidate]) -> tuple[list[Candidate], 
         else:
             rejected.append(reject(candidate, *found))
     return kept, rejected
+
+
+def _qualifies(head: Token) -> bool:
+    """Whether a trigger's word qualifies a noun ("the ceasefire line", "the chemical weapons watchdog")."""
+    return head.dep_ in ("compound", "amod") and head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _lies_within(head: Token) -> Token | None:
@@ -175,8 +183,13 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
     sent = head.sent
     if event.event_type == "Strategic developments" and _in_name(head):
         return "name", f"{head.text!r} is a word of a capitalised name"
-    if event.sub_event_type == "Agreement" and head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and head.head.lemma_.lower() not in AGREEMENT_NOUNS:
+    if event.sub_event_type == "Agreement" and _qualifies(head) and head.head.pos_ == "NOUN" and head.head.lemma_.lower() not in AGREEMENT_NOUNS:
         return "modifier", f"{head.text!r} qualifies {head.head.text!r}: the {head.text} {head.head.text} is no agreement made"
+    if (
+        event.sub_event_type == "Chemical weapon" and _qualifies(head) and head.lemma_.lower() not in words.chemical_acts
+        and head.head.lemma_.lower() not in words.chemical_event_nouns
+    ):  # fmt: skip
+        return "modifier", f"{head.text!r} qualifies {head.head.text!r}: the {head.text} {head.head.text} is no attack"
     if backing(head):
         return "support", f"{head.text!r} is named as what backs or helps another side ('backed by', 'with the help of')"
     caption = _caption(sentence, sent.root, words)
@@ -504,4 +517,6 @@ def _words() -> _Words:
         wide_shares=frozenset(data["wide_shares"]),
         wide_areas=frozenset(data["wide_areas"]),
         wide_words=frozenset(data["wide_words"]),
+        chemical_acts=frozenset(data["chemical_acts"]),
+        chemical_event_nouns=frozenset(data["chemical_acts"] + data["chemical_event_nouns"]),
     )
