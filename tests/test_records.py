@@ -312,6 +312,17 @@ def test_a_chemical_weapons_word_that_qualifies_what_is_kept_or_inspected_is_no_
     assert [e.sub_event_type for e in analysis.events] == ["Chemical weapon"]
 
 
+def test_what_an_event_answers_is_another_event_with_its_own_sides() -> None:
+    sentence = ("The United States launched cruise missiles at a Syrian air base last week in response to a deadly poison gas "
+                "attack in the west of the country that Washington blamed on Bashar al-Assads regime.")  # fmt: skip
+    (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2017, 4, 13))])
+    by_type = {e.sub_event_type: e for e in analysis.events}
+    assert set(by_type) == {"Shelling/artillery/missile attack", "Chemical weapon"}
+    strike, gas = by_type["Shelling/artillery/missile attack"], by_type["Chemical weapon"]
+    assert strike.actor1 is not None and strike.actor1.name == "The United States"
+    assert gas.actor1 is None or "United States" not in gas.actor1.name  # the answer's side did not gas anyone
+
+
 def test_a_capitalised_plural_at_a_sentences_start_is_still_its_trigger() -> None:
     text = ("At least 13 civilians were killed and 30 others wounded in airstrikes by regime and Russian fighter jets on the town of "
             "Alghantou on Friday. Airstrikes also targeted the nearby towns of Rastan Talbeesah Ter Maaleh and Zafarana.")  # fmt: skip

@@ -52,6 +52,7 @@ class Candidate:
     toll_by_place: bool = False  # its toll was told for its place in a clause of its own ("two killed in A, three in B")
     stale: bool = False  # its stated days end more than CURRENT_DAYS before publication: not the news an undated mention tells
     reported_by: date | None = None  # the day its sentence's saying is dated ("activists said Sunday"): it happened by then
+    answered: bool = False  # told as what another event of its sentence answers ("in response to a poison gas attack")
 
     @property
     def anchored(self) -> bool:

@@ -23,7 +23,9 @@ Two candidates are one event when
   event told undated is not one dated over a week before publication); nothing after the day
   another mention was reported by ("activists said Sunday"); "another attack", "earlier this month"
   and history never join today's event;
-- no other side acts in them: one state's forces, or one group, or the side acted upon.
+- no other side acts in them: one state's forces, or one group, or the side acted upon;
+- in one sentence, neither is told as what the other answers ("launched cruise missiles ... in
+  response to a poison gas attack": two events, with their own sides).
 
 A record's fields are chosen over its mentions (`event_record`). Candidates that cannot stand alone (see
 `Candidate.anchored`) only join records; left alone, they are rejected as "generic" (unless nothing in
@@ -167,6 +169,8 @@ def _compatible(record: Record, candidate: Candidate) -> bool:
     event = candidate.event
     if (candidate.anchored or event.modality != "reported") and mode_class_of(event.modality) != record.mode_class():
         return False
+    if any(m.event.sentence == event.sentence and m.answered != candidate.answered for m in record.members):
+        return False  # "launched cruise missiles ... in response to a poison gas attack": two events
     if not _types_fit(record, candidate):
         return False
     if not _places_fit(record, candidate):

@@ -28,7 +28,7 @@ from .claimants import claims, credit
 from .coreference import corefer
 from .screen import screen
 from .sentence_hits import sentence_hits
-from .syntax import clause_of, predicate_of, tree_distance
+from .syntax import answered, clause_of, predicate_of, tree_distance
 from .attribution import Statement, quotations, relayed_report
 from .later_tolls import later_tolls
 from .tag_lists import inside, tag_spans
@@ -139,10 +139,10 @@ def _candidates(
                 own_toll, site=site, days=(own.first, own.last) if own_dated and own.first and own.last else None,
                 distinct=distinct(doc[hit.head], when.text) or apart is not None, another=another(doc[hit.head]), period=period,
                 headline=headline, lead=sent.start == lead and not headline, stale=_stale(own, own_dated, context.published),
-                reported_by=own.last if own.reported else None,
+                reported_by=own.last if own.reported else None, answered=answered(doc[hit.head]) is not None,
             )  # fmt: skip
             for one in per_place(doc, candidate, places, mentions):
-                same = (one.event.sub_event_type, one.event.modality, one.event.place.name if one.event.place else None, site_key(one.site))
+                same = (one.event.sub_event_type, one.event.modality, one.event.place.name if one.event.place else None, site_key(one.site), one.answered)
                 # "aircraft bombed the town": two trigger words of one type, one event; the body's reading
                 # (not a headline run into the lead), then the one with a toll, then the fuller one stays
                 if same not in told_once or _fuller(one) > _fuller(told_once[same]):

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from spacy.tokens import Span as SpacySpan
 
 from .actor_mentions import ActorMention
-from .syntax import with_to
+from .syntax import answered, noun_phrase, with_to
 
 MAX_CLIMB = 6
 BACKING_LEMMAS = frozenset({"back", "broker", "mediate", "sponsor", "support", "help", "aid", "assist", "arm", "fund", "train"})
@@ -64,6 +64,10 @@ def roles(
     its object is the actor that took the place. With `sides` (a fight), an actor of the other side
     named in the sentence is actor2 when the parse gives none."""
     inside = [m for m in mentions if sent.start <= m.root < sent.end and not _reporter(sent.doc[m.root], trigger) and not backing(sent.doc[m.root])]
+    phrase = answered(trigger)  # "fired missiles ... in response to a gas attack": the answer's sides are not the attack's
+    if phrase is not None:
+        own = {t.i for t in noun_phrase(phrase, False)}  # its words, not a clause on them ("that Washington blamed on ...")
+        inside = [m for m in inside if m.root in own]
     if not inside:
         return Roles(None, None, (), (), False)
     by_token = {m.root: m for m in inside}
@@ -84,6 +88,8 @@ def roles(
             patient = dead
             why += f"; actor2 {dead.ref.name}: the dead of {trigger.head.head.text!r}, which the trigger caused"
     syntactic = agent is not None
+    if agent is None and patient is None and phrase is not None:
+        return Roles(None, None, (), (), False)  # no guess from the words around the phrase
     if agent is None and patient is None:
         before = [m for m in inside if m.ref.span.end <= trigger.idx]
         after = [m for m in inside if m.ref.span.start >= trigger.idx + len(trigger.text)]

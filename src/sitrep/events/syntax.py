@@ -9,6 +9,8 @@ from spacy.tokens import Token
 VERBAL = frozenset({"VERB", "AUX"})
 NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 CLAUSAL = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj", "parataxis", "conj"})
+ANSWER_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "retribution", "reply"})  # "in response to ..."
+ANSWER_PREPS = frozenset({"to", "for", "against"})
 
 
 def in_sentence(token: Token, sent: SpacySpan) -> bool:
@@ -103,3 +105,17 @@ def noun_phrase(token: Token, top: bool = True) -> list[Token]:
             continue
         out.extend(noun_phrase(child, False))
     return sorted(out, key=lambda t: t.i)
+
+
+def answered(trigger: Token) -> Token | None:
+    """The phrase that tells the trigger as what another event answers, or None: "launched cruise
+    missiles ... in response to a deadly poison gas attack", "in retaliation for the bombings", "to
+    avenge the massacre" (the phrase's head noun: "attack", "bombings", "massacre")."""
+    node = trigger
+    while node.head.i != node.i:
+        if node.dep_ == "pobj" and node.head.lower_ in ANSWER_PREPS and node.head.head.lemma_.lower() in ANSWER_NOUNS:
+            return node
+        if node.dep_ == "dobj" and node.head.lemma_.lower() == "avenge":
+            return node
+        node = node.head
+    return None
