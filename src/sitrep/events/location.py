@@ -126,6 +126,7 @@ def place_in_sentence(
         and not _whose(sent, trigger, p)
         and not _acting(sent, p)
         and not _origin(sent, p)
+        and not _across_countries(p)
     ]
     elsewhere = [p for p in inside if not _speakers(sent, p)]
     inside = elsewhere or inside  # where the speaker is tells the event's place only when nothing else does
@@ -136,6 +137,12 @@ def place_in_sentence(
     scored = [(_score(text, sent, trigger, p, inside, mentions), p) for p in inside]
     (score, reason), best = max(scored, key=lambda item: (item[0][0], -item[1].start))
     return best, reason
+
+
+def _across_countries(place: Place) -> bool:
+    """A continent or a region across several countries ("lives in Europe", "deputy for Mideast and North
+    Africa") places no event: ACLED codes every event in one country."""
+    return place.feature == "continent" or (place.feature == "region" and place.country is None)
 
 
 def _whose(sent: SpacySpan, trigger: Token, place: Place) -> bool:
@@ -334,7 +341,7 @@ def _territory_pronoun(trigger: Token, sub_event_type: str) -> Token | None:
 
 def main_place(places: Sequence[Place]) -> tuple[Place, int] | None:
     """The article's main place: the one it names most, more than once and more than any other, and how often."""
-    named = Counter(p.id for p in places if p.resolved and p.feature not in COARSE_FEATURES)
+    named = Counter(p.id for p in places if p.resolved and p.feature not in COARSE_FEATURES and not _across_countries(p))
     ranked = named.most_common(2)
     if ranked and ranked[0][1] > 1 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return next(p for p in places if p.id == ranked[0][0]), ranked[0][1]

@@ -190,7 +190,7 @@ def toll_words() -> TollWords:
             rf"\s+(?:killed|hurt|injured|harmed))(?!\w)",
             flags,
         ),
-        people=re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:people|persons|individuals|lives(?!\s+of))(?!\w)", flags),  # "claiming two lives"
+        people=re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:people|persons?|individuals|m[ae]n|lives(?!\s+of))(?!\w)", flags),  # "claiming two lives", "one man"
         update=re.compile(rf"(?<!\w)(?:{_alternation(context['update'])})(?!\w)", flags),
         part_before=re.compile(rf"(?<!\w)(?:{_alternation(context['part_before'])})(?!\w)", flags),
         part_after=re.compile(rf"(?<!\w)(?:{_alternation(context['part_after'])})(?!\w)", flags),
