@@ -323,6 +323,22 @@ def test_what_an_event_answers_is_another_event_with_its_own_sides() -> None:
     assert gas.actor1 is None or "United States" not in gas.actor1.name  # the answer's side did not gas anyone
 
 
+def test_a_region_across_countries_places_no_event() -> None:
+    text = ("An overnight airstrike likely carried out by the U.S.-led coalition struck an eastern Syrian town held by the Daesh "
+            "killing at least 10 people and wounding dozens opposition activists said. Lama Fakih the New York-based watchdogs "
+            "deputy for Mideast and North Africa told the AP that the report concluded the mosque strike killed at least 38 people.")  # fmt: skip
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2017, 4, 18))])
+    assert analysis.events
+    assert all(e.place is None or e.place.name != "Middle East" for e in analysis.events)
+
+
+def test_a_man_killed_by_shelling_is_one_of_the_civilians() -> None:
+    sentence = "At least one man was killed by regime shelling while clashes raged on the citys front lines the group said."
+    (analysis,) = Processor().analyse([sentence], [ArticleContext(published=date(2014, 3, 18))])
+    shelling = next(e for e in analysis.events if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert shelling.fatalities == 1 and shelling.actor2 is not None and shelling.actor2.type == "civilians"
+
+
 def test_a_capitalised_plural_at_a_sentences_start_is_still_its_trigger() -> None:
     text = ("At least 13 civilians were killed and 30 others wounded in airstrikes by regime and Russian fighter jets on the town of "
             "Alghantou on Friday. Airstrikes also targeted the nearby towns of Rastan Talbeesah Ter Maaleh and Zafarana.")  # fmt: skip
