@@ -293,6 +293,16 @@ def test_a_total_is_a_sum_unless_the_sentence_tells_one_day() -> None:
     assert toll is not None and toll.kind == "summed"
 
 
+def test_a_days_total_over_several_places_is_a_sum_not_one_places_toll() -> None:
+    # FA-KES demo article fakes-1926479251: the day's 40 across eleven towns is not Maarrat Masrin's
+    sentence = "In total over 40 civilians were killed in the aerial bombardment that hit at least 11 towns and villages across Idlib on Tuesday."
+    toll = fatalities(sentence, day=True)
+    assert toll is not None and toll.kind == "summed"
+    one_place = "In total over 40 civilians were killed in the aerial bombardment that hit the town of Maarrat Masrin on Tuesday."
+    toll = fatalities(one_place, day=True)
+    assert toll is not None and (toll.fatalities, toll.kind) == (40, "event")
+
+
 def test_a_figure_before_including_a_list_without_numbers_is_the_toll() -> None:
     # FA-KES demo articles fakes-1926479036, -1924058176: "including women and children" names no count of its own
     toll = fatalities("Activists said that at least 19 civilians including women and children were killed and dozens more wounded in airstrikes.")

@@ -52,6 +52,7 @@ class TollWords:
     part_after: re.Pattern[str]
     period: re.Pattern[str]
     total: re.Pattern[str]  # "a total of": summed unless the sentence tells one day
+    places_counted: re.Pattern[str]  # "at least 11 towns and villages", "across Idlib": a total of several places
     war_before: re.Pattern[str]  # "the war that has killed": before a figure
     war_after: re.Pattern[str]  # "killed in the conflict": after a figure
     plural_victims: re.Pattern[str]
@@ -196,6 +197,11 @@ def toll_words() -> TollWords:
         part_after=re.compile(rf"(?<!\w)(?:{_alternation(context['part_after'])})(?!\w)", flags),
         period=re.compile(rf"(?<!\w)(?:{_alternation(context['period'])})(?!\w)", flags),
         total=re.compile(rf"(?<!\w)(?:{_alternation(context['total'])})(?!\w)", flags),
+        places_counted=re.compile(
+            rf"(?<!\w)(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|numerous|various|dozens\s+of)"
+            rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_alternation(context['place_plurals'])})|across\s+(?:the\s+)?(?-i:[A-Z])[\w-]+)(?!\w)",
+            re.IGNORECASE,
+        ),
         war_before=re.compile(
             rf"(?<!\w)(?:{wars})(?:\s+(?:in|on|against|of)\s+[\w-]+)?(?:\s*,)?\s+(?:that|which|has|have|had|killed|claimed|left)(?!\w)",
             flags,

@@ -181,7 +181,9 @@ def _kind(sentence: str, start: int, end: int, vocab: TollWords, day: bool) -> t
     # a tally told in the perfect sums over its period however far the words come ("213 civilians have
     # been killed by airstrikes and shelling on ... since a cease-fire collapsed")
     near = sentence[max(0, start - SUM_BEFORE) : len(sentence) if running is not None else end + SUM_AFTER]
-    period = vocab.period.search(near) or (None if day else vocab.total.search(near)) or _SPAN.search(sentence)
+    # a total is that day's toll when the sentence tells one day, unless it counts several places together
+    total = vocab.total.search(near) if not day or vocab.places_counted.search(sentence) else None
+    period = vocab.period.search(near) or total or _SPAN.search(sentence)
     if period is not None:
         return "summed", f"summed over a period ('{period.group()}'), not one event's"
     if running is not None and _figure_value(sentence[start:end]) >= RUNNING_TOTAL:
