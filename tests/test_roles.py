@@ -293,3 +293,12 @@ def test_who_carried_out_the_strike_acted_unless_one_of_several(processor: Proce
     assert top(processor, text).actor1 is None
     bomber = top(processor, "The attack was carried out by a suicide bomber from the Islamic State group.")
     assert bomber.actor1 is not None and bomber.actor1.name == "Islamic State"
+
+
+def test_who_suffered_losses_or_came_under_bombardment_was_acted_upon(processor: Processor) -> None:
+    # FA-KES demo article fakes-1962495679 (not a gold article)
+    event = top(processor, "The Takfiri terrorist group also suffered a heavy death toll in the air raids.")
+    assert event.actor1 is None and event.actor2 is not None and "group" in event.actor2.name
+    event = top(processor, "The ISIL strongholds near the villages of al-Murayeh and al-Jafreh came under the bombardments of the Syrian armys aircrafts.")
+    assert event.actor1 is None or event.actor1.name != "Islamic State"
+    assert event.actor2 is not None and event.actor2.name == "Islamic State"

@@ -45,6 +45,7 @@ FIRE_NOUNS = frozenset({
     "bomber", "gunman", "sniper",
 })  # fmt: skip
 VICTIM_LEMMAS = frozenset({"kill", "die", "wound", "injure", "hurt", "execute", "behead", "abduct", "kidnap"})
+SUFFER_LEMMAS = frozenset({"suffer", "sustain", "incur"})  # "the group suffered heavy losses in the air raids": its losses
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,9 @@ def _means_of_death(trigger: Token) -> bool:
     """Whether the trigger is what killed ("were killed in strikes", "died in the shelling"): the words
     before it then name the dead, not who struck."""
     verb = trigger.head.head
-    return trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "by") and verb.lemma_ in VICTIM_LEMMAS and not _killed_whom(verb)
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in ("in", "by"):
+        return False
+    return verb.lemma_ in SUFFER_LEMMAS or (verb.lemma_ in VICTIM_LEMMAS and not _killed_whom(verb))
 
 
 def _killed_whom(verb: Token) -> bool:
@@ -253,12 +256,19 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
     steps = 0
     modified = False
     arrived = ""  # the link last climbed
+    came_from: Token | None = None  # the token it was climbed from
     while node is not None and steps < MAX_CLIMB and agent is None:
         if node.i != trigger.i and node.lemma_ in ACCUSE_LEMMAS:
             # "the US accused the regime of the attack": the accused acts, the accuser tells
             accused = next((_actor_in(c, by_token) for c in node.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if accused is not None:
                 return accused, patient, f"the one {node.text!r} names is actor1 (the accuser only tells)"
+            break
+        under = arrived == "prep" and came_from is not None and came_from.lower_ == "under" and node.lemma_ == "come"
+        if node.i != trigger.i and (under or (node.lemma_ in SUFFER_LEMMAS and arrived in ("pobj", "prep", "dobj"))):
+            # "ISIS militants suffered heavy losses in Syrian army air raids", "the ISIL strongholds came under
+            # the bombardments": who suffered or came under it was acted upon
+            patient = patient or next((m for c in node.children if c.dep_ == "nsubj" and (m := _actor_in(c, by_token)) is not None), None)
             break
         if node.i != trigger.i and node.lemma_ in VICTIM_LEMMAS and arrived in ("pobj", "prep"):
             if _killed_whom(node):  # "troops killed 32 rebels in an ambush": who killed acted, the killed were acted upon
@@ -308,6 +318,7 @@ def _syntax(trigger: Token, by_token: dict[int, ActorMention]) -> tuple[ActorMen
             break  # "the governor told AFP the car bomb went off": who tells is not who acts
         modified = node.dep_ in MODIFIERS
         arrived = node.dep_
+        came_from = node
         node, steps = node.head, steps + 1
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and patient is None:
         patient = by_token.get(trigger.head.i) or next(

@@ -151,8 +151,12 @@ def screen(doc: Doc, candidates: Sequence[Candidate]) -> tuple[list[Candidate], 
 
 
 def _qualifies(head: Token) -> bool:
-    """Whether a trigger's word qualifies a noun ("the ceasefire line", "the chemical weapons watchdog")."""
-    return head.dep_ in ("compound", "amod") and head.head.pos_ in ("NOUN", "PROPN")
+    """Whether a trigger's word qualifies a noun after it ("the ceasefire line", "the chemical weapons
+    watchdog"; not "chemical weapons Irans Press TV", a name the parse ran on to)."""
+    noun = head.head
+    if head.dep_ not in ("compound", "amod") or noun.pos_ not in ("NOUN", "PROPN") or noun.i < head.i:
+        return False
+    return not any(t.pos_ == "PROPN" and t.text[:1].isupper() != head.text[:1].isupper() for t in head.doc[head.i + 1 : noun.i])
 
 
 def _lies_within(head: Token) -> Token | None:
