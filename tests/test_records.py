@@ -339,6 +339,16 @@ def test_a_man_killed_by_shelling_is_one_of_the_civilians() -> None:
     assert shelling.fatalities == 1 and shelling.actor2 is not None and shelling.actor2.type == "civilians"
 
 
+def test_a_place_in_the_possessive_yields_to_the_place_it_owns() -> None:
+    # FA-KES demo articles fakes-1924058121 and fakes-1926478963 (not gold articles)
+    text = "Russian jets targeted Aleppos opposition-held Atarib district one civil defense source told Anadolu Agency."
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2016, 8, 2))])
+    assert [e.place.name if e.place else None for e in analysis.events] == ["Al Atārib"]  # a district of the province, 30 km west
+    text = "ISIL terrorist group killed more than 50 people in an attack on two villages in central Syrias Hama province on Thursday a monitor said."
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2017, 5, 19))])
+    assert {e.place.admin1 for e in analysis.events if e.place} == {"Ḩamāh"}
+
+
 def test_a_capitalised_plural_at_a_sentences_start_is_still_its_trigger() -> None:
     text = ("At least 13 civilians were killed and 30 others wounded in airstrikes by regime and Russian fighter jets on the town of "
             "Alghantou on Friday. Airstrikes also targeted the nearby towns of Rastan Talbeesah Ter Maaleh and Zafarana.")  # fmt: skip

@@ -217,12 +217,14 @@ _PLACE_WORDS = frozenset(
 def _owning(sent: SpacySpan, place: Place, inside: Sequence[Place]) -> bool:
     """A country in the possessive owns a thing ("acted in Americas \"national security interest\"", "Syria's
     civil war") or a place the sentence names more closely ("Syrias town of Urum al-Joz in Idlib province");
-    only with no such place does a part of it say where ("Syria's north", "Syrias largest city")."""
-    if place.feature != "country":
-        return False
+    only with no such place does a part of it say where ("Syria's north", "Syrias largest city"). Any other
+    place in the possessive yields to a place it owns ("Aleppos opposition-held Atarib district")."""
     after = _POSSESSIVE_NEXT.match(sent.text, place.end - sent.start_char)
     if after is None:
         return False
+    if place.feature != "country":  # "Aleppos opposition-held Atarib district": the district
+        end = sent.start_char + after.end(1)
+        return any(other is not place and place.end < other.start < end for other in inside)
     words = after.group(1).split()
     if not words[0][:1].isupper() and not any(word.lower() in _PLACE_WORDS for word in words):
         return True

@@ -21,10 +21,11 @@ from .resolve import Mention, organisation_word, resolve
 
 DERIVED = frozenset({"relative", "part"})  # features of places worked out from an anchor mention
 INSIDE_KM = 25.0  # a part of a town lies this close to it
+PROVINCE_KM = 100.0  # ... and a district of its province this close
 _OF = re.compile(r"\s+of\s+")
 _OF_NAME = re.compile(r"\s+of\s+(?P<name>[A-Z][\w'’-]+)")  # "... of Aleppo"
 _PAIR = re.compile(r"[-‐–](?P<word>[A-Z][a-z]+)\b")  # "US-Russian"
-_PART_AFTER = re.compile(r"(?i)\s+(?:neighbou?rhood|district|quarter)\b")  # "the Zahra neighbourhood"
+_PART_AFTER = re.compile(r"(?i)\s+(?P<word>neighbou?rhood|district|quarter)\b")  # "the Zahra neighbourhood"
 _PART_OF = re.compile(r"(?i)\s+(?:neighbou?rhoods?|districts?|quarters?|areas?|suburbs?)\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?")  # "... district of Aleppo"
 PART_SHIFT_KM = {"admin1": 50.0, "admin2": 15.0, "country": 200.0}
 
@@ -82,8 +83,8 @@ def with_relations(text: str, places: Sequence[Place]) -> list[Place]:
             or (_OF.fullmatch(text, place.end, following.start) and place.country != following.country)
         ):
             place = _inside(place, following, text)  # "the Old City of Aleppo": not Jerusalem's
-        elif town is not None and _PART_AFTER.match(text, place.end):
-            place = _inside(place, town, text)
+        elif town is not None and (after := _PART_AFTER.match(text, place.end)):
+            place = _inside(place, town, text, after["word"].lower())
         if place.resolved and place.feature == "town":
             town = place
         result.append(place)
@@ -97,17 +98,20 @@ def with_relations(text: str, places: Sequence[Place]) -> list[Place]:
     return result
 
 
-def _inside(place: Place, town: Place, text: str) -> Place:
+def _inside(place: Place, town: Place, text: str, word: str = "") -> Place:
     """"the Midan neighbourhood of Damascus", or "the al-Hamidiyeh neighbourhood" after Aleppo was
     named: a part of the town named after it, or else before it. A reading of the part's name far from
     that town (Al Mayadin, 400 km away) is another place of a like name: the part lies at the town's
-    point."""
+    point. A "district" may be one of the province the town shares its name with ("Aleppo's
+    opposition-held Atarib district", 30 km west of the city): a town of that province stays itself."""
     if not (place.resolved and town.resolved and town.feature == "town") or place.feature == "country":
         return place
     if place.lat is None or place.lon is None or town.lat is None or town.lon is None:
         return place
     km = distance_km(place.lat, place.lon, town.lat, town.lon)
     if km <= INSIDE_KM:
+        return place
+    if word == "district" and place.feature == "town" and place.admin1_code == town.admin1_code and km <= PROVINCE_KM:
         return place
     why = f"{place.text!r} is a part of {town.name}, not {place.name}, {km:.0f} km away"
     return _derived(town, place.start, place.end, text, place.text, town.lat, town.lon, 2, why, "part")
