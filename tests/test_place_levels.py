@@ -154,3 +154,15 @@ def test_a_run_of_arabic_articles_is_read_once(gazetteer: Gazetteer) -> None:
     places = resolve_names(gazetteer, text, ["Nubl", "Washington", "Paris"])
     assert places["Nubl"][0].country == "SY"
     assert places["Washington"][0].geonameid == WASHINGTON_DC
+
+
+def test_the_province_or_country_a_town_is_said_to_lie_in_picks_its_reading(geoparser: Geoparser) -> None:
+    # FA-KES demo articles fakes-1915433693, fakes-1918150046 and fakes-1926478968 (not gold articles)
+    assert context.comma_qualifier("Hader in Quneitra province on Friday", len("Hader")) == "Quneitra"
+    assert context.comma_qualifier("al-Hader town in Aleppos southern countryside", len("al-Hader")) == "Aleppos"
+    text = ("Israeli aircraft struck a car in the town of Hader in Quneitra province killing two men. Rebels took "
+            "al-Hader town in Aleppos southern countryside on Friday. Clashes erupted in Ras Al-Ayn in northeastern Syria.")  # fmt: skip
+    by_text = {p.text: p for p in geoparser.parse([text])[0] if p.resolved}
+    assert (by_text["Hader"].country, by_text["Hader"].admin1) == ("SY", "Al Qunayţirah")
+    assert by_text["al-Hader"].admin1 == "Ḩalab"
+    assert (by_text["Ras Al-Ayn"].country, by_text["Ras Al-Ayn"].admin1) == ("SY", "Al Ḩasakah")

@@ -81,6 +81,13 @@ _GOVERNED = re.compile(  # "the City of Paris supports", "officials in Hong Kong
     r"(?i)\b(?:in|at|of|from|to|for|near|on|by|with|against|between|into|across|outside|inside|around|the|a)\s*$"
 )
 _COMMA_AFTER = re.compile(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
+# "Hader in Quneitra province", "Ras Al-Ayn in northeastern Syria", "a village in the Idlib countryside"
+_IN_AFTER = re.compile(
+    r"(?:\s+(?:village|town|city))?\s+in\s+(?:the\s+)?(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|rural)\s+)?"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:['’]s)?\s+(?:(?i:(?:north|south)?(?:east|west)?ern|central|rural)\s+)?"
+    r"(?i:province|governorate|countryside|region)\b"
+    r"|(?:\s+(?:village|town|city))?\s+in\s+(?:(?i:(?:north|south)(?:east|west)?(?:ern)|(?:east|west)(?:ern)|central)\s+)([A-Z][\w'’-]+)\b"
+)
 
 
 def admin_cue(text: str, start: int, end: int) -> str | None:
@@ -127,9 +134,13 @@ def part_of(text: str, start: int) -> str | None:
 
 
 def comma_qualifier(text: str, end: int) -> str | None:
-    """The capitalised words after "Name, ": the state or country in "Lexington, Ky." or "Homs, Syria"."""
+    """The capitalised words after "Name, ": the state or country in "Lexington, Ky." or "Homs, Syria"; or
+    the province or country it is said to lie in: "Hader in Quneitra province", "Ras Al-Ayn in northeastern Syria"."""
     match = _COMMA_AFTER.match(text, end)
-    return match.group(1).rstrip(".,") if match else None
+    if match:
+        return match.group(1).rstrip(".,")
+    inside = _IN_AFTER.match(text, end)  # or the province or country the words after say it is in
+    return (inside.group(1) or inside.group(2)) if inside else None
 
 
 def dateline(text: str, start: int, end: int) -> bool:

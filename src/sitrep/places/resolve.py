@@ -228,7 +228,7 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
     matches = seats or matches
     provinces = {(m.entry.country, m.entry.admin1_code): m for m in matches if m.entry.kind == "admin1"}
     qualifier = context.comma_qualifier(text, mention.end)
-    qualifying = [m.entry for m in gazetteer.lookup(qualifier, limit=10) if m.level == "exact"] if qualifier else []
+    qualifying = _qualifying(qualifier, gazetteer) if qualifier else []
     dated = context.dateline(text, mention.start, mention.end)
     big: set[tuple[str | None, str | None]] = set()  # provinces a big town of the name lies in
     cities: set[tuple[str | None, str | None]] = set()  # provinces the name's city is the main town of
@@ -275,6 +275,16 @@ def _static(text: str, mention: Mention, matches: Sequence[NameMatch], gazetteer
         if m.entry.kind != "admin1" or ((m.entry.country, m.entry.admin1_code) not in dropped and (cues.part or m.name_kind != BY_TOWN))
     ]
     return _Static(kept, frozenset() if cues.part else frozenset(big - dropped), facility, bool(big), bool(seats))
+
+
+def _qualifying(qualifier: str, gazetteer: Gazetteer) -> list[GazetteerEntry]:
+    """The places a qualifier's words name exactly ("Quneitra"), or without a possessive's s run into
+    them ("in Aleppos southern countryside")."""
+    for words in (qualifier, qualifier[:-1] if qualifier.endswith("s") else None):
+        found = [m.entry for m in gazetteer.lookup(words, limit=10) if m.level == "exact"] if words else []
+        if found:
+            return found
+    return []
 
 
 def _seats(matches: Sequence[NameMatch]) -> list[NameMatch]:
