@@ -302,3 +302,11 @@ def test_who_suffered_losses_or_came_under_bombardment_was_acted_upon(processor:
     event = top(processor, "The ISIL strongholds near the villages of al-Murayeh and al-Jafreh came under the bombardments of the Syrian armys aircrafts.")
     assert event.actor1 is None or event.actor1.name != "Islamic State"
     assert event.actor2 is not None and event.actor2.name == "Islamic State"
+
+
+def test_the_city_an_attack_falls_on_is_its_place_not_a_side(processor: Processor) -> None:
+    # FA-KES demo article fakes-1962495648 (not a gold article)
+    event = top(processor, "On Jan. 25 Jaysh al-Islam mounted one of the heaviest attacks on Damascus in over a year firing at least "
+                           "38 rockets and killing seven people the Observatory said.")  # fmt: skip
+    assert event.actor2 is None or event.actor2.name != "Damascus"
+    assert event.place is not None and event.place.name == "Damascus"

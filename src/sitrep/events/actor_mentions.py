@@ -59,7 +59,10 @@ ARGUMENT_DEPS = {
 }
 ARGUMENT_PREPS = frozenset({"against", "with", "to", "on", "by", "upon", "from", "between", "toward", "towards", "for"})
 # Verbs of firing whose "on"/"into"/"at" phrase says where the shots fell
-FIRING_LEMMAS = frozenset({"fire", "drop", "launch", "lob", "rain", "hurl", "shell", "pound"})
+FIRING_LEMMAS = frozenset({
+    "fire", "drop", "launch", "lob", "rain", "hurl", "shell", "pound",
+    "attack", "strike", "airstrike", "raid", "shelling", "bombardment", "bombing",  # "rocket attacks on Damascus": where they fell
+})  # fmt: skip
 LANDING_PREPS = frozenset({"on", "upon", "into", "at"})
 # Nouns a country adjective only locates ("the Turkish border", "Syrian territory"): no actor
 PLACE_NOUNS = frozenset(
