@@ -303,6 +303,14 @@ def test_a_days_total_over_several_places_is_a_sum_not_one_places_toll() -> None
     assert toll is not None and (toll.fatalities, toll.kind) == (40, "event")
 
 
+def test_other_dead_are_told_beside_another_figure() -> None:
+    # FA-KES demo articles fakes-1965495344, fakes-1924058178: "49 other terrorists" besides the leader; 24 others besides the 58
+    for sentence, value in (("A Russian airstrike left al-Nusra Front leader in coma and eliminated 49 other terrorists.", 49),
+                            ("It added that 24 other people were killed without specifying whether they were civilians.", 24)):  # fmt: skip
+        toll = fatalities(sentence)
+        assert toll is not None and (toll.fatalities, toll.kind) == (value, "part")
+
+
 def test_a_figure_before_including_a_list_without_numbers_is_the_toll() -> None:
     # FA-KES demo articles fakes-1926479036, -1924058176: "including women and children" names no count of its own
     toll = fatalities("Activists said that at least 19 civilians including women and children were killed and dozens more wounded in airstrikes.")

@@ -161,7 +161,7 @@ _SPAN = re.compile(
 )
 
 
-_MORE = re.compile(r"\s+more(?!\s+than)\b", re.IGNORECASE)  # "four more terrorists were killed"
+_MORE = re.compile(r"\s+(?:more(?!\s+than)|other)\b", re.IGNORECASE)  # "four more terrorists were killed", "eliminated 49 other terrorists"
 
 
 def _figure_value(words: str) -> int:
