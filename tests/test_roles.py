@@ -310,3 +310,11 @@ def test_the_city_an_attack_falls_on_is_its_place_not_a_side(processor: Processo
                            "38 rockets and killing seven people the Observatory said.")  # fmt: skip
     assert event.actor2 is None or event.actor2.name != "Damascus"
     assert event.place is not None and event.place.name == "Damascus"
+
+
+def test_a_province_in_the_possessive_and_a_sections_units_are_no_groups(processor: Processor) -> None:
+    # FA-KES demo article fakes-1965511149 (not a gold article), a SANA round-up
+    event = top(processor, "Hama Units of the army and armed forces killed 40 terrorists and destroyed their weapons and ammo in "
+                           "operations targeting terrorist hideouts in Kafr Zita in Hamas countryside.")  # fmt: skip
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Syria"
+    assert all(a is None or a.name != "Hamas" for a in (event.actor1, event.actor2))

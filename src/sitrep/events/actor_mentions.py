@@ -36,6 +36,12 @@ _HOLDER = re.compile(
 )
 HELD_BY_CHARS = 80  # how far before a mention "controlled by" is sought
 # "Al-Qaeda affiliate Al-Nusra Front", "al-Qaedas Syria branch": the group named after is the one meant
+# After a name in the possessive with its apostrophe lost, a part of the place it names: "Kafr Zita in
+# Hamas countryside" is Hama's countryside, not the group
+_PLACE_PART_AFTER = re.compile(
+    r"\s+(?:(?:north|south)?(?:east|west)?ern\s+|central\s+|rural\s+)?(?:countryside|province|governorate|outskirts|suburbs|city)\b"
+)
+_OF_ARMY = re.compile(r"\s+of\s+the\s+(?:army|armed\s+forces|military)\b", re.IGNORECASE)  # "Hama Units of the army"
 _AFFILIATE_OF = re.compile(r"(?:['’]?s)?(?:\s+[A-Z][\w-]*)?\s+(?:affiliate|branch|offshoot|franchise)\s+(?:the\s+)?[A-Z]")
 # "rebel areas", "opposition districts": who holds the place describes it, as "rebel-held" does
 # ("civilian areas" are the civilians' still: shelling them targets civilians)
@@ -120,6 +126,7 @@ def actor_mentions(doc: Doc, catalogue: Catalogue, country: str | None, text: st
     found += _countries_acting(doc, found)
     found = [m for m in found if not _HOLDER.match(text, m.ref.span.end) and not _HELD_BY.search(text, max(0, m.ref.span.start - HELD_BY_CHARS), m.ref.span.start)]
     found = [m for m in found if not _AFFILIATE_OF.match(text, m.ref.span.end)]
+    found = [m for m in found if not (m.ref.span.text.endswith("s") and _PLACE_PART_AFTER.match(text, m.ref.span.end))]
     return sorted(found, key=lambda m: m.ref.span.start)
 
 
@@ -133,6 +140,8 @@ def _unknown_groups(doc: Doc, text: str, known: Sequence[ActorMention]) -> list[
         start, end = match.span()
         if last not in words or any(m.ref.span.start < end and start < m.ref.span.end for m in known):
             continue
+        if _OF_ARMY.match(text, end):
+            continue  # "Hama Units of the army and armed forces": the army's units in a round-up's section on Hama
         why = f"an armed group's name the catalogue lacks (ends in {last!r}): kept as written, type guessed"
         mention = _mention(doc, ActorRef(match.group(), None, words[last], None, Span(start, end, match.group()), why))
         if mention.root >= 0:
