@@ -318,3 +318,10 @@ def test_a_province_in_the_possessive_and_a_sections_units_are_no_groups(process
                            "operations targeting terrorist hideouts in Kafr Zita in Hamas countryside.")  # fmt: skip
     assert event.actor1 is not None and event.actor1.name == "Military Forces of Syria"
     assert all(a is None or a.name != "Hamas" for a in (event.actor1, event.actor2))
+
+
+def test_whose_account_a_report_follows_is_no_side(processor: Processor) -> None:
+    # FA-KES demo article fakes-1923848151 (not a gold article)
+    event = top(processor, "On Sunday evening rebels opened a new front sending a truck bomb into the western Zahraa neighborhood "
+                           "according to the Twitter account of the Islamic Front one of the factions fighting for the city.")  # fmt: skip
+    assert all(a is None or "Islamic Front" not in a.name for a in (event.actor1, event.actor2))

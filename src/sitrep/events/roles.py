@@ -194,7 +194,10 @@ def _reporter(token: Token, trigger: Token) -> bool:
         return True
     if node.dep_ == "pobj" and node.head.lower_ in ("at", "in", "from", "with", "within") and node.head.head.lemma_ in ("source", "official", "spokesman"):
         return True  # "a military source at the Free Syrian Army told ..."
-    if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
+    told_by = node
+    while told_by.dep_ == "pobj" and told_by.head.lower_ == "of" and told_by.head.head.i != told_by.head.i:
+        told_by = told_by.head.head  # "according to the Twitter account of the Islamic Front"
+    if told_by.dep_ == "pobj" and told_by.head.lower_ == "to" and told_by.head.head.lower_ == "according":
         return True
     if node.dep_ in ("dobj", "dative") and node.head.lemma_ in SAY_LEMMAS and node.head.i != trigger.i:
         return True  # "had told Tehran", "told AFP": whom a speaker tells is no actor of what is told
