@@ -349,6 +349,14 @@ def test_a_place_in_the_possessive_yields_to_the_place_it_owns() -> None:
     assert {e.place.admin1 for e in analysis.events if e.place} == {"Ḩamāh"}
 
 
+def test_a_country_passed_through_is_no_events_place() -> None:
+    # FA-KES demo article fakes-1965495326 (not a gold article)
+    text = ("Syrian troops killed dozens of IS militants in a military offensive near Qamishli on Friday. Most of the IS militants "
+            "killed in the military offensive were foreign nationals who had entered Syria through Turkey according to the Syrian Arab News Agency.")  # fmt: skip
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=date(2014, 12, 27))])
+    assert analysis.events and all(e.place is None or e.place.country == "SY" for e in analysis.events)
+
+
 def test_a_capitalised_plural_at_a_sentences_start_is_still_its_trigger() -> None:
     text = ("At least 13 civilians were killed and 30 others wounded in airstrikes by regime and Russian fighter jets on the town of "
             "Alghantou on Friday. Airstrikes also targeted the nearby towns of Rastan Talbeesah Ter Maaleh and Zafarana.")  # fmt: skip

@@ -175,13 +175,15 @@ def _acting(sent: SpacySpan, place: Place) -> bool:
 
 def _origin(sent: SpacySpan, place: Place) -> bool:
     """A country people come from ("jihadists from Uzbekistan", "fighters from Chechnya") says who they
-    are, not where the event is."""
+    are, and one they pass through ("entered Syria through Turkey") the way they came: not where the event is."""
     if place.feature != "country":
         return False
     span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None or span.root.dep_ != "pobj":
         return False
     prep = span.root.head
+    if prep.lower_ in ("through", "via"):
+        return True  # "entered Syria through Turkey": the way in, not where the event is
     return prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.i != prep.i
 
 
