@@ -35,13 +35,13 @@ _HOLDER = re.compile(
     re.IGNORECASE,
 )
 HELD_BY_CHARS = 80  # how far before a mention "controlled by" is sought
-# "Al-Qaeda affiliate Al-Nusra Front", "al-Qaedas Syria branch": the group named after is the one meant
 # After a name in the possessive with its apostrophe lost, a part of the place it names: "Kafr Zita in
 # Hamas countryside" is Hama's countryside, not the group
 _PLACE_PART_AFTER = re.compile(
     r"\s+(?:(?:north|south)?(?:east|west)?ern\s+|central\s+|rural\s+)?(?:countryside|province|governorate|outskirts|suburbs|city)\b"
 )
 _OF_ARMY = re.compile(r"\s+of\s+the\s+(?:army|armed\s+forces|military)\b", re.IGNORECASE)  # "Hama Units of the army"
+# "Al-Qaeda affiliate Al-Nusra Front", "al-Qaedas Syria branch": the group named after is the one meant
 _AFFILIATE_OF = re.compile(r"(?:['’]?s)?(?:\s+[A-Z][\w-]*)?\s+(?:affiliate|branch|offshoot|franchise)\s+(?:the\s+)?[A-Z]")
 # "rebel areas", "opposition districts": who holds the place describes it, as "rebel-held" does
 # ("civilian areas" are the civilians' still: shelling them targets civilians)

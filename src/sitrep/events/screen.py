@@ -20,8 +20,8 @@ A trigger word does not make an event. The screen rejects, by the words and the 
 - "name": a strategic development's word inside a capitalised name or title ("the High Representative
   for Disarmament Affairs"); "modifier": an agreement's word that qualifies another noun ("the ceasefire
   line", "truce monitors"), and a chemical weapon's word that qualifies what is kept, made or inspected
-  ("the chemical weapons programme", "watchdog", "poison gas supplies"); "question": whether a past event happened ("to determine whether its strikes
-  had killed civilians");
+  ("the chemical weapons programme", "watchdog", "poison gas supplies"); "question": whether a past
+  event happened ("to determine whether its strikes had killed civilians");
 - "threat": a threat or a warning; "appeal": a call for action ("called for a truce");
 - "aid delivery": an aid convoy's movements; "displacement": people fleeing, refugee figures;
 - "summed": a killing told only as a toll summed over a period ("550 civilians have been killed in the
