@@ -119,7 +119,7 @@ def _candidates(
         toll = fatalities(tollwords, offset=sent.start_char, day=day)
         actors = by_root.within(sent.start, sent.end)
         actor_spans = [m.ref.span for m in by_start.within(sent.start_char, sent.end_char)]
-        told_once: dict[tuple[str, str, str | None, str | None], Candidate] = {}
+        told_once: dict[tuple[str, str, str | None, str | None, bool], Candidate] = {}
         for hit in hits:
             headline = hit.start_char < context.title_end
             own_toll = None if headline else toll
