@@ -82,11 +82,11 @@ _GOVERNED = re.compile(  # "the City of Paris supports", "officials in Hong Kong
 )
 _COMMA_AFTER = re.compile(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 # "Hader in Quneitra province", "Ras Al-Ayn in northeastern Syria", "a village in the Idlib countryside"
-_DIRECTION = r"(?i:(?:north|south)(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?|central|rural)"
+_PART_WORD = r"(?i:(?:north|south)(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?|central|rural)"  # as _PART_BEFORE's, unhyphenated
 _IN_AFTER = re.compile(
-    rf"(?:\s+(?:village|town|city))?\s+in\s+(?:the\s+)?(?:{_DIRECTION}\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:['’]s)?"
-    rf"\s+(?:{_DIRECTION}\s+)?(?i:province|governorate|countryside|region)\b"
-    rf"|(?:\s+(?:village|town|city))?\s+in\s+{_DIRECTION}\s+([A-Z][\w'’-]+)\b"
+    rf"(?:\s+(?:village|town|city))?\s+in\s+(?:the\s+)?(?:{_PART_WORD}\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:['’]s)?"
+    rf"\s+(?:{_PART_WORD}\s+)?(?i:province|governorate|countryside|region)\b"
+    rf"|(?:\s+(?:village|town|city))?\s+in\s+{_PART_WORD}\s+([A-Z][\w'’-]+)\b"
 )
 
 
