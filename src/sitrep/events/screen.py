@@ -33,23 +33,20 @@ A trigger word does not make an event. The screen rejects, by the words and the 
   collapse of the ceasefire") is no new agreement.
 
 `coreference` adds "generic" for what nothing places, dates or tells as having happened and no
-record takes as a further mention. Words: `data/screen_words.toml`.
+record takes as a further mention. Words: `data/screen_words.toml`, compiled in `screen_words`.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
 from ..models import Rejected
 from .candidate import PAST_TAGS, SHORT_SINCE_DAYS, TAKEN, Candidate
 from .roles import backing
+from .screen_words import ScreenWords, screen_words
 from .syntax import VERBAL, clause_of, predicate_of, subject_of, with_to
 
 SAY_LEMMAS = frozenset({"say", "tell", "report", "state", "add", "claim", "confirm"})
@@ -98,42 +95,11 @@ REASONS = {
 }
 
 
-@dataclass(frozen=True)
-class _Words:
-    link: re.Pattern[str]
-    caption: re.Pattern[str]
-    caption_subjects: frozenset[str]
-    state_lemmas: frozenset[str]
-    war_nouns: frozenset[str]
-    habitual: re.Pattern[str]
-    earlier_words: frozenset[str]
-    place_markers: frozenset[str]
-    talk_nouns: frozenset[str]
-    threat_cues: frozenset[str]
-    appeal_cues: frozenset[str]
-    stop_lemmas: frozenset[str]
-    pause_nouns: frozenset[str]
-    aid_words: frozenset[str]
-    displacement_lemmas: frozenset[str]
-    talk_lemmas: frozenset[str]
-    agreement_end_lemmas: frozenset[str]
-    campaign_nouns: frozenset[str]
-    aim_nouns: frozenset[str]  # campaign nouns and attacks
-    aim_verbs: frozenset[str]
-    goal_nouns: frozenset[str]
-    side_participles: frozenset[str]
-    wide_shares: frozenset[str]
-    wide_areas: frozenset[str]
-    wide_words: frozenset[str]
-    chemical_acts: frozenset[str]
-    chemical_event_nouns: frozenset[str]  # beside the acts
-
-
 def screen(doc: Doc, candidates: Sequence[Candidate]) -> tuple[list[Candidate], list[Rejected]]:
     """The candidates that may be events, and the rest rejected with their reasons."""
     kept: list[Candidate] = []
     rejected: list[Rejected] = []
-    words = _words()
+    words = screen_words()
     aims = {c.head: _aim(doc[c.head], words) for c in candidates if c.event.sub_event_type in TAKEN}
     operations = {aim.idx: doc[head] for head, aim in aims.items() if aim is not None and aim.lemma_.lower() in words.campaign_nouns}
     for candidate in candidates:
@@ -176,7 +142,7 @@ def reject(candidate: Candidate, reason: str, words: str) -> Rejected:
 def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str] | None:
     """(reason, the words that show it) when the candidate is no event, else None; `aim`: the operation
     whose aim a territorial candidate names (`_aim`, read once by `screen`)."""
-    words = _words()
+    words = screen_words()
     event = candidate.event
     sentence = event.sentence.text
     before = sentence[: event.trigger.start - event.sentence.start]
@@ -278,7 +244,7 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
     return None
 
 
-def _agreement_end(head: Token, words: _Words) -> Token | None:
+def _agreement_end(head: Token, words: ScreenWords) -> Token | None:
     """A word that ends or breaks the agreement the trigger names: its verb ("the truce broke down",
     "rebels violated the ceasefire") or a noun it hangs on ("the collapse of the truce"), or the verb
     right after its phrase, however the parser attached it ("a ceasefire brokered by Russia collapsed")."""
@@ -311,7 +277,7 @@ def _one_day(candidate: Candidate) -> bool:
     return candidate.days is not None and (candidate.days[1] - candidate.days[0]).days <= 1
 
 
-def _aim(head: Token, words: _Words) -> Token | None:
+def _aim(head: Token, words: ScreenWords) -> Token | None:
     """The operation whose aim the trigger's infinitive names: "an offensive to retake", "launched an
     assault to recapture", "pressed ahead with their offensive to take"; or the goal noun whose "of"
     phrase it is ("the objective of capturing Raqqa")."""
@@ -327,7 +293,7 @@ def _aim(head: Token, words: _Words) -> Token | None:
     return None
 
 
-def _war_above(head: Token, words: _Words) -> Token | None:
+def _war_above(head: Token, words: ScreenWords) -> Token | None:
     """A war noun the trigger's clause describes ("the conflict, which began with protests"), or the
     subject of the verb whose clause the trigger stands in ("since the war began with protests")."""
     verb = predicate_of(head, head.sent)
@@ -358,7 +324,7 @@ def _governing(head: Token, lemmas: frozenset[str]) -> Token | None:
     return None
 
 
-def _aid(head: Token, agent: Token | None, words: _Words) -> bool:
+def _aid(head: Token, agent: Token | None, words: ScreenWords) -> bool:
     """Whether the trigger or its agent is an aid convoy or delivery."""
     phrases = [head.subtree] + ([agent.subtree] if agent is not None else [])
     return any(t.lower_ in words.aid_words for phrase in phrases for t in phrase)
@@ -387,7 +353,7 @@ def _past_question(head: Token) -> Token | None:
     return None
 
 
-def _place_marker(head: Token, words: _Words) -> Token | None:
+def _place_marker(head: Token, words: ScreenWords) -> Token | None:
     """The noun a trigger's "of" phrase hangs on when it names a place by an event it was the scene of
     ("Khan Sheikhun, the site of a deadly April chemical attack"): an earlier event, not the one told
     ("the scene of fierce fighting"; "the scene of the attack", "the site of Saturday's blast" name the event told)."""
@@ -409,7 +375,7 @@ def _means_of_death(head: Token) -> bool:
     return node.dep_ == "pobj" and node.head.lower_ in ("by", "in") and node.head.head.lemma_ in ("kill", "die")
 
 
-def _wide_gain(head: Token, words: _Words) -> Token | None:
+def _wide_gain(head: Token, words: ScreenWords) -> Token | None:
     """The ground a territorial trigger takes, when told as a share of a wide area: its object, or what
     its "control of" phrase names ("seized large swathes of Syria", "retaken most of the province",
     "wrested nearly the entire region", "took control of vast areas")."""
@@ -452,7 +418,7 @@ def _habit_in(doc: Doc, char: int, clause: set[int]) -> bool:
     return span is not None and span.start in clause and doc[span.start].dep_ != "mark"
 
 
-def _caption(sentence: str, root: Token, words: _Words) -> str | None:
+def _caption(sentence: str, root: Token, words: ScreenWords) -> str | None:
     """A photo caption: a caption marker, or a scene in the present tense ("A man inspects the site
     of ...") dated in full in the same sentence, as captions are."""
     marker = words.caption.search(sentence)
@@ -474,7 +440,7 @@ def _done_to_someone(head: Token) -> bool:
     return any(c.dep_ in ("dobj", "agent", "nsubjpass") for c in head.children)
 
 
-def _talk(head: Token, words: _Words) -> Token | None:
+def _talk(head: Token, words: ScreenWords) -> Token | None:
     """A talks or politics noun the trigger is about: its object, or the object of its preposition."""
     for child in head.children:
         if child.dep_ in ("dobj", "obj") and child.lower_ in words.talk_nouns:
@@ -484,43 +450,3 @@ def _talk(head: Token, words: _Words) -> Token | None:
                 if inner.dep_ == "pobj" and inner.lower_ in words.talk_nouns:
                     return inner
     return None
-
-
-def _alternation(phrases: Iterable[str]) -> str:
-    forms = {r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in phrases}
-    return "|".join(sorted(forms, key=len, reverse=True))
-
-
-@cache
-def _words() -> _Words:
-    data = tomllib.loads(resources.files("sitrep").joinpath("data/screen_words.toml").read_text("utf-8"))
-    flags = re.IGNORECASE
-    return _Words(
-        link=re.compile(rf"(?<!\w)(?:{_alternation(data['link_markers'])})(?!\w)(?!\s+(?:to|with)\b)", flags),
-        caption=re.compile(rf"(?<!\w)(?:{_alternation(data['caption_markers'])})", flags),
-        caption_subjects=frozenset(data["caption_subjects"]),
-        state_lemmas=frozenset(data["state_lemmas"]),
-        war_nouns=frozenset(data["war_nouns"]),
-        habitual=re.compile(rf"(?<!\w)(?:{_alternation(data['habitual'])}|\d+\s+times)(?!\w)", flags),
-        earlier_words=frozenset(data["earlier_words"]),
-        place_markers=frozenset(data["place_markers"]),
-        talk_nouns=frozenset(data["talk_nouns"]),
-        threat_cues=frozenset(data["threat_cues"]),
-        appeal_cues=frozenset(data["appeal_cues"]),
-        stop_lemmas=frozenset(data["stop_lemmas"]),
-        pause_nouns=frozenset(data["pause_nouns"]),
-        aid_words=frozenset(data["aid_words"]),
-        displacement_lemmas=frozenset(data["displacement_lemmas"]),
-        talk_lemmas=frozenset(data["talk_lemmas"]),
-        agreement_end_lemmas=frozenset(data["agreement_end_lemmas"]),
-        campaign_nouns=frozenset(data["campaign_nouns"]),
-        aim_nouns=frozenset(data["campaign_nouns"] + data["aim_nouns"]),
-        aim_verbs=frozenset(data["aim_verbs"]),
-        goal_nouns=frozenset(data["goal_nouns"]),
-        side_participles=frozenset(data["side_participles"]),
-        wide_shares=frozenset(data["wide_shares"]),
-        wide_areas=frozenset(data["wide_areas"]),
-        wide_words=frozenset(data["wide_words"]),
-        chemical_acts=frozenset(data["chemical_acts"]),
-        chemical_event_nouns=frozenset(data["chemical_acts"] + data["chemical_event_nouns"]),
-    )

@@ -75,7 +75,7 @@ UNITS = (
 )
 
 
-def _alternation(phrases: Iterable[str]) -> str:
+def alternation(phrases: Iterable[str]) -> str:
     """A regex matching any of the phrases (longest first), spaces matching any whitespace."""
     forms = {r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in phrases}
     return "|".join(sorted(forms, key=len, reverse=True))
@@ -98,26 +98,26 @@ def toll_words() -> TollWords:
     vague: dict[str, int] = data["vague"]
 
     end = r"(?![\w’']|-[^\W\d_])"  # a number ends here: not "12-year-old", not "5th"
-    core = _alternation(w for w in [*numbers, *multipliers] if w not in ("a", "an", "both"))
+    core = alternation(w for w in [*numbers, *multipliers] if w not in ("a", "an", "both"))
     core = f"{BOTH}|{core}" if "both" in numbers else core
-    article = rf"(?:an?\s+(?:{_alternation(multipliers)}))"
+    article = rf"(?:an?\s+(?:{alternation(multipliers)}))"
     number_words = (
         rf"(?:{article}|(?:{core})(?![\w’']))"
         rf"(?:(?:\s+|-)(?:{core})(?![\w’'])|(?:(?<=hundred)|(?<=thousand))\s+and\s+(?:{core})(?![\w’']))*"
     )
     digits = r"(?<![\w.,:/])(?:\d{1,3}(?:,\d{3})+|\d+)(?![.,:/]\d|%)"
-    number = rf"(?:(?:{_alternation(phrases)}){end}|{digits}{end}|{number_words}{end}|(?:an?|one){end})"
-    qualifiers = rf"(?:{_alternation(words['qualifiers'])})\s+"
-    vague_words = _alternation(k for k in vague if k != PLURAL)
+    number = rf"(?:(?:{alternation(phrases)}){end}|{digits}{end}|{number_words}{end}|(?:an?|one){end})"
+    qualifiers = rf"(?:{alternation(words['qualifiers'])})\s+"
+    vague_words = alternation(k for k in vague if k != PLURAL)
     quantity = (
         rf"(?:(?:{qualifiers}){{0,2}}(?:between\s+{number}\s+and\s+{number}"
         rf"|{number}(?:\s*(?:-|–|\bto\b|\bor\b)\s*{number})?)|(?:{vague_words}){end})(?!\s+(?:{UNITS})(?!\w))"
     )
-    death_after = _alternation(words["death_after"])
-    injury_after = _alternation(words["injury_after"])
+    death_after = alternation(words["death_after"])
+    injury_after = alternation(words["injury_after"])
     months = [m for m in MONTHS if len(m) > 3 and m != "may"] + [w for w in WEEKDAYS if len(w) > 4]
-    stop = _alternation([*words["stops"], *months])
-    calendar = _alternation(MONTHS)
+    stop = alternation([*words["stops"], *months])
+    calendar = alternation(MONTHS)
     filler = rf"(?!(?:{stop}|{death_after}|{injury_after}){end})(?!\d+{end})[\w’'-]+"
     item = rf"(?P<q>{quantity})(?P<fill>(?:\s+{filler}){{0,3}})"
     separator = r"(?:\s*,\s*and\s+|\s*,\s*|(?<!hundred)(?<!thousand)\s+and\s+)"
@@ -129,16 +129,16 @@ def toll_words() -> TollWords:
         rf"|\s+(?:including|among\s+them)(?:\s+{quantity}(?:\s+{filler}){{0,3}}?|(?:\s+(?:and\s+)?{filler}){{1,4}}?))?"  # "20 people including 13 civilians were", "19 civilians including women and children were"
         rf"\s+(?P<w>{{words}}){end}"
     )
-    plural_victims = _alternation(words["plural_victims"])
+    plural_victims = alternation(words["plural_victims"])
     flags = re.IGNORECASE
     passive = "|".join(PASSIVE + ("have", "has", "had"))
-    objects = _alternation(
+    objects = alternation(
         [*numbers, *multipliers, *phrases, *(k for k in vague if k != PLURAL), *words["qualifiers"],
          *words["plural_victims"], *words["singular_victims"], "his", "her", "their", "its", "him", "them"]
     )  # fmt: skip
-    no_deaths = _alternation(words["no_deaths"])
+    no_deaths = alternation(words["no_deaths"])
     context: dict[str, list[str]] = data["context"]
-    wars = _alternation(context["war"])
+    wars = alternation(context["war"])
     return TollWords(
         numbers=numbers,
         multipliers=multipliers,
@@ -149,15 +149,15 @@ def toll_words() -> TollWords:
         item=re.compile(item, flags),
         after=re.compile(after.replace("{words}", death_after) + COMBINED, flags),
         death_word=re.compile(rf"(?:{death_after}){end}", flags),
-        before=re.compile(rf"(?<![\w’'])(?P<w>{_alternation(words['death_before'])})\s+(?:the\s+)?(?P<list>{figures})", flags),
+        before=re.compile(rf"(?<![\w’'])(?P<w>{alternation(words['death_before'])})\s+(?:the\s+)?(?P<list>{figures})", flags),
         fighters_before=re.compile(
-            rf"(?<![\w’'])(?P<w>{_alternation(words['fighters_before'])})\s+(?:the\s+)?(?P<list>{figures})", flags
+            rf"(?<![\w’'])(?P<w>{alternation(words['fighters_before'])})\s+(?:the\s+)?(?P<list>{figures})", flags
         ),
-        lives=re.compile(rf"(?<![\w’'])(?:{_alternation(words['lives_before'])})\s+(?:the\s+)?(?P<q>{quantity})\s+lives(?!\w)", flags),
+        lives=re.compile(rf"(?<![\w’'])(?:{alternation(words['lives_before'])})\s+(?:the\s+)?(?P<q>{quantity})\s+lives(?!\w)", flags),
         toll=re.compile(
-            rf"(?<![\w’'])(?:{_alternation(words['toll_nouns'])})"
-            rf"(?:(?:\s+[\w’'-]+){{0,8}}?\s+|(?:\s+[\w’'-]+){{9,20}}?\s+(?={_alternation(words['update_to'])}\s))"  # a long "from ..." before "has risen to"
-            rf"(?:(?:{_alternation(words['update_to'])})\s+)?"
+            rf"(?<![\w’'])(?:{alternation(words['toll_nouns'])})"
+            rf"(?:(?:\s+[\w’'-]+){{0,8}}?\s+|(?:\s+[\w’'-]+){{9,20}}?\s+(?={alternation(words['update_to'])}\s))"  # a long "from ..." before "has risen to"
+            rf"(?:(?:{alternation(words['update_to'])})\s+)?"
             rf"(?:from\s+{number}\s+to\s+)?(?!(?:{qualifiers}){{0,2}}(?:19|20)\d\d{end})"  # not a year
             rf"(?!(?:a|an)\s)(?P<q>{quantity})(?!\s+(?:{calendar}){end})",  # "toll from a raid": an article, no figure
             flags,
@@ -170,7 +170,7 @@ def toll_words() -> TollWords:
         injury_after=re.compile(after.replace("{words}", injury_after), flags),
         injury_word=re.compile(rf"(?:{injury_after}){end}", flags),
         injury_before=re.compile(
-            rf"(?<![\w’'])(?P<w>{_alternation(words['injury_before'])})\s+(?P<list>{figures})", flags
+            rf"(?<![\w’'])(?P<w>{alternation(words['injury_before'])})\s+(?P<list>{figures})", flags
         ),
         including=re.compile(rf"(?<![\w’'])(?:including|among\s+them|among\s+whom)\s+{item}", flags),
         plural_subject=re.compile(
@@ -192,14 +192,14 @@ def toll_words() -> TollWords:
             flags,
         ),
         people=re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:people|persons?|individuals|m[ae]n|lives(?!\s+of))(?!\w)", flags),  # "claiming two lives", "one man"
-        update=re.compile(rf"(?<!\w)(?:{_alternation(context['update'])})(?!\w)", flags),
-        part_before=re.compile(rf"(?<!\w)(?:{_alternation(context['part_before'])})(?!\w)", flags),
-        part_after=re.compile(rf"(?<!\w)(?:{_alternation(context['part_after'])})(?!\w)", flags),
-        period=re.compile(rf"(?<!\w)(?:{_alternation(context['period'])})(?!\w)", flags),
-        total=re.compile(rf"(?<!\w)(?:{_alternation(context['total'])})(?!\w)", flags),
+        update=re.compile(rf"(?<!\w)(?:{alternation(context['update'])})(?!\w)", flags),
+        part_before=re.compile(rf"(?<!\w)(?:{alternation(context['part_before'])})(?!\w)", flags),
+        part_after=re.compile(rf"(?<!\w)(?:{alternation(context['part_after'])})(?!\w)", flags),
+        period=re.compile(rf"(?<!\w)(?:{alternation(context['period'])})(?!\w)", flags),
+        total=re.compile(rf"(?<!\w)(?:{alternation(context['total'])})(?!\w)", flags),
         places_counted=re.compile(
             rf"(?<!\w)(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|numerous|various|dozens\s+of)"
-            rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_alternation(context['place_plurals'])})|across\s+(?:the\s+)?(?-i:[A-Z])[\w-]+)(?!\w)",
+            rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(context['place_plurals'])})|across\s+(?:the\s+)?(?-i:[A-Z])[\w-]+)(?!\w)",
             re.IGNORECASE,
         ),
         war_before=re.compile(
@@ -210,9 +210,9 @@ def toll_words() -> TollWords:
             rf"(?<!\w)(?:in|during|of|since)\s+(?:the|its|their|[\w-]+['’]?s)\s+(?:[\w-]+\s+)?(?:{wars})(?!\w)", flags
         ),
         plural_victims=re.compile(rf"(?<!\w)(?:{plural_victims})(?!\w)", flags),
-        singular_victims=re.compile(rf"(?<!\w)(?:{_alternation(words['singular_victims'])})(?!\w)", flags),
-        civilian_nouns=re.compile(rf"(?<!\w)(?:{_alternation(words['civilians'])})(?!\w)", flags),
-        fighter_nouns=re.compile(rf"(?<!\w)(?:{_alternation(words['fighters'])})(?!\w)", flags),
+        singular_victims=re.compile(rf"(?<!\w)(?:{alternation(words['singular_victims'])})(?!\w)", flags),
+        civilian_nouns=re.compile(rf"(?<!\w)(?:{alternation(words['civilians'])})(?!\w)", flags),
+        fighter_nouns=re.compile(rf"(?<!\w)(?:{alternation(words['fighters'])})(?!\w)", flags),
         object_follows=re.compile(rf"\s+(?:the\s+)?(?:\d|(?:{objects})(?!\w))", flags),
         passive_words=frozenset(PASSIVE),
         transitive=frozenset(
