@@ -63,6 +63,8 @@ MEANS = frozenset({
     "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Suicide bomb", "Chemical weapon",
     "Grenade",
 })  # fmt: skip
+# people taken or abused, not killed: no mention of one joins violence that killed (its own event)
+UNHARMED = frozenset({"Abduction/forced disappearance", "Sexual violence"})
 CONSEQUENCES = frozenset({"Looting/property destruction"})  # what violence does: part of the violent event
 GENERIC_WEIGHT = 4.0  # an armed clash or attack told by a word this light is a generic reading
 WEAK = 3.0  # a trigger this light ("jets", "blast", "explosion") may be a mention of any violent event
@@ -199,9 +201,16 @@ def _types_fit(record: Record, candidate: Candidate) -> bool:
         return True
     if "Attack" in (current, other) and {current, other} & TERRITORY:
         return False
+    if {current, other} & UNHARMED and _killing(record, candidate):
+        return False
     if other == "Armed clash" and current in MEANS and _fight_beside(record, candidate):
         return False
     return _generic(candidate) or candidate.weight <= WEAK or any(_generic(m) for m in record.members if m.event.sub_event_type == current)
+
+
+def _killing(record: Record, candidate: Candidate) -> bool:
+    """Whether the record or the candidate tells a death toll of its own."""
+    return any(m.toll is not None and m.toll.kind == "event" and m.toll.fatalities > 0 for m in (*record.members, candidate))
 
 
 def _means_of_attack(record: Record, candidate: Candidate) -> bool:

@@ -31,6 +31,7 @@ from ..offsets import ByOffset
 from ..places.context import ADMIN_WORDS, DIRECTIONS, SETTLEMENT_WORDS, settlement_cue
 from ..places.geoparse import DERIVED
 from ..places.relative import distance_km
+from ..places.sources import capital_names
 from ..word_lists import packaged_words
 from .candidate import TAKEN, site_key
 from .lexicon import modality_cues
@@ -49,7 +50,11 @@ DESCRIBES_CHARS = 100  # a relative location this close after a town it describe
 _LISTED = re.compile(r",?\s*(?:and\s+)?", re.IGNORECASE)  # between places of one list: "A, B and C"
 
 
-_BASED = re.compile(r"[-‐\s](?:based|backed|led|funded|supported|sponsored|trained|brokered|made)\b", re.IGNORECASE)
+# "the Britain-based Observatory", "U.S. backed rebels", and any participle hyphened to the name ("a
+# new US-formed group", "Saudi-funded"): whose or where from, not where
+_BASED = re.compile(r"[-‐\s](?:based|backed|led|funded|supported|sponsored|trained|brokered|made)\b|(?-i:[-‐][a-z]+ed)\b", re.IGNORECASE)
+# verbs whose subject undergoes or hosts, not acts: "Damascus came under fire", "Kabul witnessed a blast"
+_UNDERGO = frozenset({"be", "come", "suffer", "sustain", "witness", "see", "experience", "endure", "face", "remain", "shake"})
 INSTITUTION_GAP = 2  # words between a place and an institution word of it ("Turkey's <health> ministry")
 CLAUSE_WORDS = ("where", "when", "which", "that", "while", "after", "before", "as", "and", "but", "the", "a", "an")
 ASIDE_CHARS = 80  # how far an aside's brackets are sought around a mention
@@ -126,6 +131,7 @@ def place_in_sentence(
         and not _whose(sent, trigger, p)
         and not _acting(sent, p)
         and not _origin(sent, p)
+        and not _told(sent, p)
         and not _across_countries(p)
     ]
     elsewhere = [p for p in inside if not _speakers(sent, p)]
@@ -163,14 +169,26 @@ def _whose(sent: SpacySpan, trigger: Token, place: Place) -> bool:
 
 def _acting(sent: SpacySpan, place: Place) -> bool:
     """A country that is a clause's subject, or stands beside one, acts rather than hosts: "the
-    government and its ally Russia have blamed rebels for the attack", "Turkey shelled Kurdish positions"."""
-    if place.feature != "country":
+    government and its ally Russia have blamed rebels for the attack", "Turkey shelled Kurdish positions";
+    so does a capital that does something ("Washington has deliberately targeted the Syrian government";
+    not "Damascus came under fire")."""
+    capital = place.feature != "country" and capital_names().get(place.country or "") == place.name
+    if place.feature != "country" and not capital:
         return False
     span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
     node = span.root if span is not None else None
     while node is not None and node.dep_ in ("appos", "conj") and node.head.i != node.i:
         node = node.head
-    return node is not None and node.dep_ in ("nsubj", "nsubjpass")
+    if node is None or capital and (node.dep_ != "nsubj" or node.head.lemma_.lower() in _UNDERGO):
+        return False
+    return node.dep_ in ("nsubj", "nsubjpass")
+
+
+def _told(sent: SpacySpan, place: Place) -> bool:
+    """A name that is told something ("sources told Al-Manar", "told Moscow") is a listener, an outlet or
+    a government, not where the event is."""
+    span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("dobj", "dative") and span.root.head.lemma_.lower() == "tell"
 
 
 def _origin(sent: SpacySpan, place: Place) -> bool:
@@ -344,8 +362,15 @@ def _territory_pronoun(trigger: Token, sub_event_type: str) -> Token | None:
 
 
 def main_place(places: Sequence[Place]) -> tuple[Place, int] | None:
-    """The article's main place: the one it names most, more than once and more than any other, and how often."""
-    named = Counter(p.id for p in places if p.resolved and p.feature not in COARSE_FEATURES and not _across_countries(p))
+    """The article's main place: the one it names most, more than once and more than any other, and how
+    often; a place of the country the article names most ("Moscow did not take the necessary steps"
+    thrice in news from Syria is a government, not where Syria's events are)."""
+    countries = Counter(p.country for p in places if p.resolved and p.country and not _across_countries(p))
+    home = countries.most_common(1)[0][0] if countries else None
+    named = Counter(
+        p.id for p in places
+        if p.resolved and p.feature not in COARSE_FEATURES and not _across_countries(p) and p.country == home
+    )  # fmt: skip
     ranked = named.most_common(2)
     if ranked and ranked[0][1] > 1 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return next(p for p in places if p.id == ranked[0][0]), ranked[0][1]

@@ -95,6 +95,17 @@ REASONS = {
 }
 
 
+def _fused(doc: Doc, start: int, end: int) -> Token | None:
+    """The trigger's participle when it is hyphened to the word before it and qualifies a noun ("a new
+    US-formed rebel group")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = next((t for t in span or () if t.tag_ in ("VBN", "VBD")), None)
+    if verb is None or verb.dep_ not in ("amod", "compound") or verb.i < 2:
+        return None
+    hyphen = doc[verb.i - 1]
+    return verb if hyphen.text in ("-", "‐") and not hyphen.whitespace_ and not doc[verb.i - 2].whitespace_ else None
+
+
 def screen(doc: Doc, candidates: Sequence[Candidate]) -> tuple[list[Candidate], list[Rejected]]:
     """The candidates that may be events, and the rest rejected with their reasons."""
     kept: list[Candidate] = []
@@ -160,6 +171,9 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
         and head.head.lemma_.lower() not in words.chemical_event_nouns
     ):  # fmt: skip
         return "modifier", f"{head.text!r} qualifies {head.head.text!r}: the {head.text} {head.head.text} is no attack"
+    fused = _fused(doc, event.trigger.start, event.trigger.end)
+    if fused is not None:
+        return "modifier", f"{doc[fused.i - 2 : fused.i + 1].text!r} qualifies {fused.head.text!r}: a participle hyphened to a name is no event"
     if backing(head):
         return "support", f"{head.text!r} is named as what backs or helps another side ('backed by', 'with the help of')"
     caption = _caption(sentence, sent.root, words)

@@ -9,6 +9,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from .toll_words import alternation
 
@@ -45,6 +46,13 @@ class ScreenWords:
     chemical_acts: frozenset[str]
     chemical_event_nouns: frozenset[str]  # beside the acts
 
+def _duration(data: dict[str, Any]) -> str:
+    """"for more than two years", "for several months": a stretch of time an action went on for."""
+    qualifier = alternation(data["duration_qualifiers"])
+    count = rf"(?:{alternation(data['duration_counts'])}|\d+)"
+    return rf"for\s+(?:(?:{qualifier})\s+)?{count}\s+(?:{alternation(data['duration_units'])})"
+
+
 @cache
 def screen_words() -> ScreenWords:
     data = tomllib.loads(resources.files("sitrep").joinpath("data/screen_words.toml").read_text("utf-8"))
@@ -55,7 +63,7 @@ def screen_words() -> ScreenWords:
         caption_subjects=frozenset(data["caption_subjects"]),
         state_lemmas=frozenset(data["state_lemmas"]),
         war_nouns=frozenset(data["war_nouns"]),
-        habitual=re.compile(rf"(?<!\w)(?:{alternation(data['habitual'])}|\d+\s+times)(?!\w)", flags),
+        habitual=re.compile(rf"(?<!\w)(?:{alternation(data['habitual'])}|\d+\s+times|{_duration(data)})(?!\w)", flags),
         earlier_words=frozenset(data["earlier_words"]),
         place_markers=frozenset(data["place_markers"]),
         talk_nouns=frozenset(data["talk_nouns"]),
