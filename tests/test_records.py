@@ -57,6 +57,7 @@ US_FORMED = "fakes-1965511157"  # "... an offensive Friday on the headquarters o
 TOLD = "fakes-1965511139"  # "Military sources told Al-Manar that the Syrian army regained Khatab town ..."
 MOSCOW_NAMED = "fakes-1919191763"  # "Air strikes have struck Syrias town of Urum al-Joz ..."; "Moscow did not take the necessary steps"
 WASHINGTON_ACTS = "fakes-1924058148"  # "... the first time Washington has deliberately and directly targeted the Syrian government."
+REBELS_EXPELLED = "fakes-1926479240"  # "The Islamic State expelled rival rebels from Deir al-Zor city on Monday ..."
 CHECKPOINT = "fakes-1923848204"  # "rebels attacked a pro-regime militia checkpoint ..."; "subjected to enforced disappearance"
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
@@ -64,7 +65,7 @@ SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD, HARASTA, HARASTA_ROCKETS, SHAFAH, MALEH, ISRAEL_SAID, CONVOY, MARKET, SARMIN, ALEPPO_PARTS, ARBIN, AIR_FORCE_RAIDS, MINIAN, BUREIJ, US_FORMED, TOLD, MOSCOW_NAMED, WASHINGTON_ACTS, CHECKPOINT)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD, HARASTA, HARASTA_ROCKETS, SHAFAH, MALEH, ISRAEL_SAID, CONVOY, MARKET, SARMIN, ALEPPO_PARTS, ARBIN, AIR_FORCE_RAIDS, MINIAN, BUREIJ, US_FORMED, TOLD, MOSCOW_NAMED, WASHINGTON_ACTS, CHECKPOINT, REBELS_EXPELLED)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -787,3 +788,10 @@ def test_a_tally_in_the_perfect_since_a_day_is_summed_however_far_the_since() ->
 def test_what_an_air_force_or_jets_did_is_an_air_strike(text: str, published: date, records: list[tuple[str, int, date]]) -> None:
     (analysis,) = Processor().analyse([text], [ArticleContext(published=published)])
     assert [(e.sub_event_type, e.fatalities, e.date) for e in analysis.events] == records
+
+
+def test_the_rebels_are_never_the_islamic_state(analysed: dict[str, Analysis]) -> None:
+    # "The Islamic State expelled rival rebels from Deir al-Zor city on Monday": the rebels are its foes
+    (expelled,) = [e for e in analysed[REBELS_EXPELLED].events if e.trigger.text == "expelled"]
+    assert expelled.actor1 is not None and expelled.actor1.name == "Islamic State"
+    assert expelled.actor2 is not None and expelled.actor2.span.text == "rebels" and expelled.actor2.name != "Islamic State"

@@ -97,10 +97,11 @@ class Catalogue:
                 phrase = _THE.sub("", alias) if len(alias.split()) > 1 else alias
                 if not self._names.add(phrase, (actor.id, alias)):
                     raise SitrepError(Code.BAD_ACTORS, f"actor {actor.id!r}: alias {alias!r} has no word in it")
-        self.anaphor_groups = {
-            role: frozenset(a.id for a in actors if any(link.id in roots for link in self.lineage(a)))
-            for role, roots in _anaphor_roots().items()
-        }  # role -> the actors its phrases may refer back to: the listed ones, their units and affiliates
+        only, never = _anaphor_roots()
+        self.anaphor_groups, self.anaphor_exclusions = (
+            {role: frozenset(a.id for a in actors if any(link.id in roots for link in self.lineage(a))) for role, roots in listed.items()}
+            for listed in (only, never)
+        )  # role -> the actors its phrases may (never) refer back to: the listed ones, their units and affiliates
 
     @classmethod
     def load(cls, extra: Sequence[str | Path] = (), generics: Sequence[str | Path] = ()) -> Catalogue:
@@ -185,7 +186,8 @@ class Catalogue:
             and not (hit.country_word is None and _inside_name(tokens, hit.first, hit.end))
         ]  # "Hamas leader", "Taliban spokesman": the office is the named actor's, not a government's
         named = [self._match(tokens, *found, country) for found in spans]
-        return named, link_anaphors(named, [self._resolve(tokens, hit, country) for hit in hits], self.anaphor_groups)
+        resolved = [self._resolve(tokens, hit, country) for hit in hits]
+        return named, link_anaphors(named, resolved, self.anaphor_groups, self.anaphor_exclusions)
 
     def resolve_generic(self, phrase: str, country_hint: str | None = None) -> GenericMatch | None:
         """What a whole phrase stands for: a catalogue name ("the Syrian Arab Army", role "named"), or a
@@ -230,15 +232,19 @@ class Catalogue:
         )
 
 
-def _anaphor_roots() -> dict[str, frozenset[str]]:
-    """The ids data/anaphor_groups.csv lists for each restricted anaphor role."""
+def _anaphor_roots() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """The ids data/anaphor_groups.csv lists for each restricted anaphor role: those its phrases refer
+    back to only, and those they never refer back to."""
     text, path = read_packaged("anaphor_groups.csv")
-    roots: dict[str, set[str]] = {}
-    for row in parse_rows(text, path, ("role", "id")):
+    roots: dict[str, dict[str, set[str]]] = {"only": {}, "never": {}}
+    for row in parse_rows(text, path, ("role", "id", "refers")):
         if row.values["role"] not in ANAPHORS - {"anaphor"}:
             raise row.fail(f"role {row.values['role']!r} is no restricted anaphor role ({', '.join(sorted(ANAPHORS - {'anaphor'}))})")
-        roots.setdefault(row.values["role"], set()).add(row.values["id"])
-    return {role: frozenset(ids) for role, ids in roots.items()}
+        if row.values["refers"] not in roots:
+            raise row.fail(f"refers {row.values['refers']!r} is neither 'only' nor 'never'")
+        roots[row.values["refers"]].setdefault(row.values["role"], set()).add(row.values["id"])
+    only, never = ({role: frozenset(ids) for role, ids in listed.items()} for listed in (roots["only"], roots["never"]))
+    return only, never
 
 
 def _inside_name(tokens: Tokens, first: int, end: int) -> bool:

@@ -267,15 +267,19 @@ _BACKED = re.compile(r"(?i)-(?:backed|supported|sponsored|funded|trained|armed)\
 
 
 def link_anaphors(
-    named: Sequence[ActorMatch], generics: Sequence[GenericMatch], groups: Mapping[str, frozenset[str]] | None = None
+    named: Sequence[ActorMatch],
+    generics: Sequence[GenericMatch],
+    groups: Mapping[str, frozenset[str]] | None = None,
+    exclusions: Mapping[str, frozenset[str]] | None = None,
 ) -> list[GenericMatch]:
     """Give each anaphor ("the terrorist group") the latest named actor of a type it allows (and of the
     country it names, if it names one) in the few sentences before it (`ANAPHOR_REACH`): a group named
     far back is seldom the one meant; one described by who backs it ("Turkey-backed opposition forces")
     is a group of its own. A phrase of a restricted role takes only an actor `groups` lists
-    for it ("the jihadists": a jihadist group; "Kurdish fighters": a Kurdish one). Other generic
-    matches are returned unchanged."""
-    groups = groups or {}
+    for it ("the jihadists": a jihadist group; "Kurdish fighters": a Kurdish one), and never one
+    `exclusions` lists for it ("the rebels": never the Islamic State). Other generic matches are
+    returned unchanged."""
+    groups, exclusions = groups or {}, exclusions or {}
     ordered = sorted(named, key=lambda match: match.start)
     linked: list[GenericMatch] = []
     for generic in generics:
@@ -283,6 +287,8 @@ def link_anaphors(
             for match in reversed(ordered):
                 actor = match.actor
                 if generic.role in groups and actor.id not in groups[generic.role]:
+                    continue
+                if actor.id in exclusions.get(generic.role, ()):
                     continue
                 if generic.start - ANAPHOR_REACH <= match.end <= generic.start and actor.type in generic.types:
                     if generic.country is None or actor.country in (None, generic.country):

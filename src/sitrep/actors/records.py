@@ -16,8 +16,8 @@ ACTOR_TYPES = (
     "external_forces",
 )
 # What a generic phrase stands for (see data/actor_generics.csv)
-GENERIC_ROLES = ("state_forces", "police", "national_forces", "government", "anaphor", "jihadist", "kurdish", "group")
-ANAPHORS = frozenset({"anaphor", "jihadist", "kurdish"})  # roles that refer back to a named actor (data/anaphor_groups.csv restricts all but the first)
+GENERIC_ROLES = ("state_forces", "police", "national_forces", "government", "anaphor", "jihadist", "kurdish", "rebel", "group")
+ANAPHORS = frozenset({"anaphor", "jihadist", "kurdish", "rebel"})  # roles that refer back to a named actor (data/anaphor_groups.csv restricts all but the first)
 
 
 @dataclass(frozen=True)
