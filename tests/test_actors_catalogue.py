@@ -164,6 +164,7 @@ def test_the_jihadists_refer_back_to_a_jihadist_group_not_the_last_group_named(c
     (jihadists,) = [g for g in cat.find_generics(text, "SY") if g.text == "the jihadists"]
     assert jihadists.role == "jihadist" and jihadists.actor is not None and jihadists.actor.id == "islamic-state"
     assert "sy-nusra" in cat.anaphor_groups["jihadist"] and "sy-sdf" not in cat.anaphor_groups["jihadist"]  # an affiliate, through its parent
+    assert "islamic-state" in cat.anaphor_exclusions["rebel"] and "sy-fsa" not in cat.anaphor_exclusions["rebel"]
 
 
 def test_kurdish_fighters_are_never_the_islamic_state_named_before(cat: Catalogue) -> None:

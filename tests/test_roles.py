@@ -41,7 +41,7 @@ def test_generic_phrases_with_country_words() -> None:
 
     assert found("Senior Hungarian officials met on Monday") == [("Hungarian officials", "government", "HU")]
     assert found("talks with the president of Armenia") == [("president", "government", "AM")]
-    assert found("rebels in the Ivory Coast refused") == [("rebels", "anaphor", "CI")]
+    assert found("rebels in the Ivory Coast refused") == [("rebels", "rebel", "CI")]
     assert found("Bosnian Serbs and Iraqis") == [("Bosnian Serbs", "group", "BA"), ("Iraqis", "group", "IQ")]
     assert found("US troops in Iraq") == []  # a catalogue name; "in" gives no country to state forces
     assert found("a Hamas leader said") == []  # the office is the named group's, not a government's
