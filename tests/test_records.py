@@ -795,3 +795,9 @@ def test_the_rebels_are_never_the_islamic_state(analysed: dict[str, Analysis]) -
     (expelled,) = [e for e in analysed[REBELS_EXPELLED].events if e.trigger.text == "expelled"]
     assert expelled.actor1 is not None and expelled.actor1.name == "Islamic State"
     assert expelled.actor2 is not None and expelled.actor2.span.text == "rebels" and expelled.actor2.name != "Islamic State"
+
+
+def test_entering_a_country_is_no_ground_taken(analysed: dict[str, Analysis]) -> None:
+    # "At least 54 members of Division 30 entered Syria in mid-July equipped with 30 American-made all-terrain vehicles"
+    assert not [e for e in analysed[US_FORMED].events if e.trigger.text == "entered"]
+    assert [r.reason for r in analysed[US_FORMED].rejected if r.trigger.text == "entered"] == ["movement"]

@@ -23,6 +23,9 @@ from sitrep.events.tolls import Toll, fatalities, read_number
          "including an American fighter with the jihadist group a monitor said Thursday.", 18, "18"),
         ("The death toll from terrorist attacks on residential neighborhoods in Aleppo city has risen to 13 and 106 injured "
          "including women and children.", 13, "13"),
+        # FA-KES demo article fakes-1923848150: the figure an update replaced is no toll
+        ("The attack killed 32 rebels as they were entering Turkey the Britain-based Observatory said updating an earlier "
+         "toll on Sunday evening of 15.", 32, "32"),
         ("An airstrike hit a market, killing three civilians.", 3, "three"),
         ("The blast claimed the lives of two soldiers.", 2, "two"),
         ("The ambush left 5 soldiers dead.", 5, "5"),

@@ -11,7 +11,8 @@ A trigger word does not make an event. The screen rejects, by the words and the 
   up ("seized large swathes of Syria");
 - "aim": ground an operation sets out to take, and the operation told by that aim ("launched an
   offensive to retake Aleppo": neither a retaking nor one event of fighting);
-- "habitual": repeated or habitual action, not one event ("frequent air raids", "since 2012");
+- "habitual": repeated or habitual action, not one event ("frequent air raids", "since 2012", "for
+  more than two years");
 - "description": a clause that describes something named ("militants who have seized ...", "the
   coalition fighting Daesh", "the site of a deadly April chemical attack");
 - "figure of speech": violence words about talks and politics ("no breakthrough in the talks"); protests,
@@ -20,7 +21,8 @@ A trigger word does not make an event. The screen rejects, by the words and the 
 - "name": a strategic development's word inside a capitalised name or title ("the High Representative
   for Disarmament Affairs"); "modifier": an agreement's word that qualifies another noun ("the ceasefire
   line", "truce monitors"), and a chemical weapon's word that qualifies what is kept, made or inspected
-  ("the chemical weapons programme", "watchdog", "poison gas supplies"); "question": whether a past
+  ("the chemical weapons programme", "watchdog", "poison gas supplies"), and a participle hyphened to a
+  name ("a new US-formed group"); "question": whether a past
   event happened ("to determine whether its strikes had killed civilians");
 - "threat": a threat or a warning; "appeal": a call for action ("called for a truce");
 - "aid delivery": an aid convoy's movements; "displacement": people fleeing, refugee figures;
@@ -28,6 +30,8 @@ A trigger word does not make an event. The screen rejects, by the words and the 
   last two months");
 - "support": the means of another side's support ("army units backed by the air force and artillery
   foiled an attack": the fight is the event);
+- "movement": fighters or people entering a country ("54 members of Division 30 entered Syria"): a
+  crossing, not ground taken;
 - "pause": the violence a pause stops ("a two-day freeze on fighting expired");
 - "agreement ended": a truce that breaks down, ends or is violated ("the truce broke down", "the
   collapse of the ceasefire") is no new agreement.
@@ -43,7 +47,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..actors import country_of
 from ..models import Rejected
+from ..places.sources import capital_names
 from .candidate import PAST_TAGS, SHORT_SINCE_DAYS, TAKEN, Candidate
 from .roles import backing
 from .screen_words import ScreenWords, screen_words
@@ -90,9 +96,21 @@ REASONS = {
     "question": "a question about a past event (an inquiry), not an event",
     "pause": "violence named as what a pause, lull or freeze stops, not an event",
     "support": "the means of another side's support, not an event of its own",
+    "movement": "fighters or people entering a country, not ground taken",
     "generic": "nothing places, dates or tells it as having happened, and no record it is a mention of",
     "description": "a perfect or present-tense clause, a participle on a side (\"the coalition fighting Daesh\"), or a place named by an earlier event, that describes something named, not one event",
 }
+
+
+def _entered_country(head: Token) -> str | None:
+    """The country "enter" takes as its object ("entered Syria", "were entering Turkey"), not its capital."""
+    if head.lemma_.lower() != "enter":
+        return None
+    place = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    if place is None:
+        return None
+    name = head.doc[place.left_edge.i : place.i + 1].text
+    return name if country_of(name) is not None and name not in capital_names().values() else None
 
 
 def _fused(doc: Doc, start: int, end: int) -> Token | None:
@@ -185,6 +203,9 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
         return "state", f"{head.text!r} {head.head.text!r}: how an agreement stands, not one made"
     if event.sub_event_type == "Agreement" and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in FRAMES:
         return "state", f"{head.head.text!r} {head.text!r}: an agreement in force, not one made"
+    country = _entered_country(head) if event.sub_event_type in TAKEN else None
+    if country is not None:
+        return "movement", f"{head.text!r} {country!r}: crossing into a country, not ground taken"
     lies = _lies_within(head)
     if lies is not None:
         return "state", f"{head.text!r} {lies.text!r} tells where a place lies, not that it fell"

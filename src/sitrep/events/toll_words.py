@@ -36,6 +36,7 @@ class TollWords:
     lives: re.Pattern[str]  # "claiming two lives"
     toll: re.Pattern[str]
     month_end: re.Pattern[str]  # a month right before a figure: "on April 15", a day, not a toll
+    superseded: re.Pattern[str]  # right before a toll noun: "an earlier toll of 15", a replaced figure
     self_and: re.Pattern[str]
     self_death: re.Pattern[str]
     injury_after: re.Pattern[str]
@@ -163,6 +164,7 @@ def toll_words() -> TollWords:
             flags,
         ),
         month_end=re.compile(rf"(?<![\w’'])(?:{calendar})\.?\s+$", flags),
+        superseded=re.compile(rf"(?<![\w’'])(?:{alternation(words['superseded'])})\s+$", flags),
         self_and=re.compile(
             rf"(?<!\w)(?:killed|killing|kills)\s+(?:himself|herself)\s+and\s+(?P<list>{figures})", flags
         ),

@@ -247,6 +247,8 @@ def _stated_figures(sentence: str, vocab: TollWords) -> Iterator[_Figure]:
     for match in vocab.toll.finditer(sentence):
         if match["q"].casefold() in ("a", "an") or vocab.month_end.search(sentence, 0, match.start("q")):
             continue  # "the death toll to an AFP correspondent": an article; "a toll ... on April 15": a day
+        if vocab.superseded.search(sentence, 0, match.start()):
+            continue  # "updating an earlier toll of 15": the figure the update replaced
         value, vague = _quantity(match["q"], vocab)
         if value is not None:
             yield _Figure(value, match.start("q"), match.end("q"), vague, None, f"death toll '{match.group()}'")
