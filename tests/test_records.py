@@ -801,3 +801,10 @@ def test_entering_a_country_is_no_ground_taken(analysed: dict[str, Analysis]) ->
     # "At least 54 members of Division 30 entered Syria in mid-July equipped with 30 American-made all-terrain vehicles"
     assert not [e for e in analysed[US_FORMED].events if e.trigger.text == "entered"]
     assert [r.reason for r in analysed[US_FORMED].rejected if r.trigger.text == "entered"] == ["movement"]
+
+
+def test_a_regime_that_kills_is_its_state_forces(analysed: dict[str, Analysis]) -> None:
+    # "The Syrian regime has killed at least 43 people in the town of Jayrud near Damascus in a revenge shelling attack"
+    (shelling,) = [e for e in analysed[JAYRUD].events if e.fatalities == 43]
+    assert shelling.actor1 is not None and (shelling.actor1.name, shelling.actor1.span.text) == ("Military Forces of Syria", "Syrian regime")
+    assert shelling.actor1.actor_id == "military-sy" and shelling.notes.split(": ")[0].endswith("Military Forces of Syria")

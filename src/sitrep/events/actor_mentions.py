@@ -93,12 +93,18 @@ TYPE_GUESS = {
 }
 
 
+# Generic phrases (data/actor_generics.csv) that name a state as a body, not a person or an office in it:
+# in violence, the state's forces act for them
+STATE_BODIES = frozenset({"regime", "the regime", "government", "the government", "administration", "authorities", "the authorities"})
+
+
 @dataclass(frozen=True)
 class ActorMention:
     """An actor found in the article, with the token it hangs on in the parse."""
 
     ref: ActorRef
     root: int  # Doc index of the mention's syntactic head
+    office: bool = False  # a state body kept as written (`STATE_BODIES`: "the regime", "the government")
 
 
 def actor_mentions(doc: Doc, catalogue: Catalogue, country: str | None, text: str | None = None) -> list[ActorMention]:
@@ -120,7 +126,7 @@ def actor_mentions(doc: Doc, catalogue: Catalogue, country: str | None, text: st
             mention = _country_from_parse(doc, mention, generic)
             if _other_office(doc[mention.root], generic, mention.ref.country != generic.country):
                 continue
-        found.append(mention)
+        found.append(replace(mention, office=generic.phrase in STATE_BODIES and mention.ref.actor_id is None))
     found = [m for m in found if m.root >= 0]
     found += _unknown_groups(doc, text, found)
     found += _countries_acting(doc, found)
@@ -162,6 +168,17 @@ def of_country(actor: ActorRef | None, country: str | None) -> ActorRef | None:
     if actor is None or actor.actor_id is not None or actor.country is not None or actor.type not in GROUP_NAMES or not name:
         return actor
     return replace(actor, name=f"{GROUP_NAMES[actor.type]} ({name})", country=country, why=f"{actor.why}, of {name}")
+
+
+def fighting_state(actor: ActorRef, catalogue: Catalogue, country: str | None) -> ActorRef:
+    """A state body kept as written ("the regime", "the government") that does or suffers
+    violence in its own country stands for its state forces, as ACLED codes them ("the regime dropped
+    barrel bombs" on a Syrian town: the Military Forces of Syria)."""
+    forces = catalogue.state_forces(actor.country) if actor.country is not None and actor.country == country else None
+    if forces is None:
+        return actor
+    why = f"{actor.why}; in violence a government acts through its state forces: {forces.name}"
+    return ActorRef(forces.name, forces.id, forces.type, forces.country, actor.span, why)
 
 
 def _generic_ref(generic: GenericMatch) -> ActorRef:
