@@ -58,6 +58,7 @@ TOLD = "fakes-1965511139"  # "Military sources told Al-Manar that the Syrian arm
 MOSCOW_NAMED = "fakes-1919191763"  # "Air strikes have struck Syrias town of Urum al-Joz ..."; "Moscow did not take the necessary steps"
 WASHINGTON_ACTS = "fakes-1924058148"  # "... the first time Washington has deliberately and directly targeted the Syrian government."
 REBELS_EXPELLED = "fakes-1926479240"  # "The Islamic State expelled rival rebels from Deir al-Zor city on Monday ..."
+ATME = "fakes-1923848150"  # "IS ... claimed responsibility for a suicide bombing ..."; "The blast ... struck the Atme border crossing"
 CHECKPOINT = "fakes-1923848204"  # "rebels attacked a pro-regime militia checkpoint ..."; "subjected to enforced disappearance"
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
@@ -65,7 +66,7 @@ SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD, HARASTA, HARASTA_ROCKETS, SHAFAH, MALEH, ISRAEL_SAID, CONVOY, MARKET, SARMIN, ALEPPO_PARTS, ARBIN, AIR_FORCE_RAIDS, MINIAN, BUREIJ, US_FORMED, TOLD, MOSCOW_NAMED, WASHINGTON_ACTS, CHECKPOINT, REBELS_EXPELLED)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD, HARASTA, HARASTA_ROCKETS, SHAFAH, MALEH, ISRAEL_SAID, CONVOY, MARKET, SARMIN, ALEPPO_PARTS, ARBIN, AIR_FORCE_RAIDS, MINIAN, BUREIJ, US_FORMED, TOLD, MOSCOW_NAMED, WASHINGTON_ACTS, CHECKPOINT, REBELS_EXPELLED, ATME)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -808,3 +809,25 @@ def test_a_regime_that_kills_is_its_state_forces(analysed: dict[str, Analysis]) 
     (shelling,) = [e for e in analysed[JAYRUD].events if e.fatalities == 43]
     assert shelling.actor1 is not None and (shelling.actor1.name, shelling.actor1.span.text) == ("Military Forces of Syria", "Syrian regime")
     assert shelling.actor1.actor_id == "military-sy" and shelling.notes.split(": ")[0].endswith("Military Forces of Syria")
+
+
+def test_the_atme_crossing_places_the_bombing_there(analysed: dict[str, Analysis]) -> None:
+    # "The blast on Sunday night struck the Atme border crossing between Turkey and the northern Syrian province of
+    # Idlib": Atme is a town of Idlib (data/features.csv), not Turkey
+    places = {e.place.name for e in analysed[ATME].events if e.place is not None and e.sub_event_type in ("Suicide bomb", "Remote explosive/landmine/IED")}
+    assert places == {"Atme"}
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [  # FA-KES demo articles fakes-1924058075 and fakes-1926479206
+        ("Most of the city except the battered district of Waar has returned to regime control after two years of bombardment "
+         "and siege.", date(2014, 10, 1)),
+        ("Activists in northern rural Homs said that the Assad regime and Russian forces have recently intensified aerial attacks "
+         "on rebel-held areas.", date(2016, 8, 20)),
+    ],
+)
+def test_years_of_bombardment_and_a_trend_of_attacks_are_no_event(text: str, published: date) -> None:
+    (analysis,) = Processor().analyse([text], [ArticleContext(published=published)])
+    assert analysis.events == []
+    assert "habitual" in {r.reason for r in analysis.rejected}

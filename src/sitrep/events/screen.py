@@ -12,7 +12,7 @@ A trigger word does not make an event. The screen rejects, by the words and the 
 - "aim": ground an operation sets out to take, and the operation told by that aim ("launched an
   offensive to retake Aleppo": neither a retaking nor one event of fighting);
 - "habitual": repeated or habitual action, not one event ("frequent air raids", "since 2012", "for
-  more than two years");
+  more than two years", "two years of bombardment", "have recently intensified aerial attacks");
 - "description": a clause that describes something named ("militants who have seized ...", "the
   coalition fighting Daesh", "the site of a deadly April chemical attack");
 - "figure of speech": violence words about talks and politics ("no breakthrough in the talks"); protests,
@@ -245,6 +245,8 @@ def _reason(doc: Doc, candidate: Candidate, aim: Token | None) -> tuple[str, str
     )  # fmt: skip
     if habit is not None:
         return "habitual", f"{habit.group()!r} in the trigger's clause"
+    if head.tag_ == "NNS" and head.dep_ == "dobj" and head.head.lemma_.lower() in words.trend_lemmas and not candidate.dated:
+        return "habitual", f"{head.head.text!r} {head.text!r}: a trend of many, not one event"
     counted = any(c.dep_ == "nummod" for c in head.children)  # "three earlier attacks" are told one by one
     earlier = next((c for c in head.children if c.dep_ == "amod" and c.lower_ in words.earlier_words), None) if head.tag_ == "NNS" and not counted else None
     if earlier is not None:

@@ -45,12 +45,15 @@ class ScreenWords:
     wide_words: frozenset[str]
     chemical_acts: frozenset[str]
     chemical_event_nouns: frozenset[str]  # beside the acts
+    trend_lemmas: frozenset[str]
 
 def _duration(data: dict[str, Any]) -> str:
-    """"for more than two years", "for several months": a stretch of time an action went on for."""
+    """"for more than two years", "for several months", "two years of bombardment": a stretch of time an
+    action went on for."""
     qualifier = alternation(data["duration_qualifiers"])
     count = rf"(?:{alternation(data['duration_counts'])}|\d+)"
-    return rf"for\s+(?:(?:{qualifier})\s+)?{count}\s+(?:{alternation(data['duration_units'])})"
+    units = alternation(data["duration_units"])
+    return rf"for\s+(?:(?:{qualifier})\s+)?{count}\s+(?:{units})|{count}\s+(?:{units})\s+of"
 
 
 @cache
@@ -85,4 +88,5 @@ def screen_words() -> ScreenWords:
         wide_words=frozenset(data["wide_words"]),
         chemical_acts=frozenset(data["chemical_acts"]),
         chemical_event_nouns=frozenset(data["chemical_acts"] + data["chemical_event_nouns"]),
+        trend_lemmas=frozenset(data["trend_lemmas"]),
     )
