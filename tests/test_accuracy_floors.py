@@ -45,7 +45,7 @@ RECORDS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "records" / 
 # Event records against the gold records (GUIDELINES.md), as bench/records.py scores them; recorded in
 # docs/BENCHMARKS.md, less a small margin
 RECORD_FLOORS = {"precision": 0.66, "recall": 0.68, "sub_event_type": 0.88, "actor1": 0.75, "actor2": 0.55, "place": 0.87,
-                 "date": 0.88, "fatalities": 0.78, "modality": 0.88}  # fmt: skip
+                 "date": 0.88, "fatalities": 0.75, "modality": 0.88}  # fmt: skip
 RECORD_CEILINGS = {"duplicates": 0.05}
 
 
