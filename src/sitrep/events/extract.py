@@ -310,8 +310,8 @@ def _people_of(event: Event, named: Counter[str], focus: str | None) -> Event:
 
 
 def _forces_of(event: Event, offices: frozenset[tuple[int, int]], catalogue: Catalogue) -> Event:
-    """A violent event whose side is a state office or body kept as written ("the regime dropped barrel
-    bombs", at a town of its country) has that state's forces as the side (`fighting_state`)."""
+    """A violent event whose side is a state body kept as written ("the regime dropped barrel bombs", at
+    a town of its country) has that state's forces as the side (`fighting_state`)."""
     if event.event_type not in VIOLENT_TYPES or event.place is None:
         return event
     country = event.place.country

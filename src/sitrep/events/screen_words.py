@@ -53,7 +53,7 @@ def _duration(data: dict[str, Any]) -> str:
     qualifier = alternation(data["duration_qualifiers"])
     count = rf"(?:{alternation(data['duration_counts'])}|\d+)"
     units = alternation(data["duration_units"])
-    return rf"for\s+(?:(?:{qualifier})\s+)?{count}\s+(?:{units})|{count}\s+(?:{units})\s+of"
+    return rf"for\s+(?:(?:{qualifier})\s+)?{count}\s+(?:{units})|{count}\s+(?:{units})\s+of(?!\s+age)"
 
 
 @cache
