@@ -104,7 +104,7 @@ def _averages(
     for member in store.story_candidates(keys, days, MAX_CANDIDATES):
         if _reaches(published, member["first_published"], member["last_published"], params):
             theirs = member["profile"]
-            similarity = sum(w * theirs.get(k, 0.0) for k, w in mine.items()) * _guard(day, member["day"], params)
+            similarity = sum([w * theirs[k] for k, w in mine.items() if k in theirs]) * _guard(day, member["day"], params)
             totals[member["story_id"]].append(similarity)
     return {story: sum(s) / len(s) for story, s in totals.items()}
 

@@ -6,6 +6,7 @@ A mixin of `SQLStore`: the SQL stays in the store package, apart from the articl
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -13,6 +14,7 @@ from .backend import Db, row_limit
 from .search import after_clause
 
 CHUNK = 500  # keys per IN (...) list: far below SQLite's limit on bound parameters
+PROFILE_CACHE = 2000  # decoded story profiles kept in memory (about 10 MB)
 PROFILES = ""  # the key every profile holds: its frequency is the number of profiles ("channel:token" keys are never empty)
 
 
@@ -57,13 +59,32 @@ class StoryTables:
             sql += " AND (day IS NULL OR day BETWEEN ? AND ?)"
             params += days
         sql = (
-            "SELECT m.article_id, m.story_id, m.day, m.profile, s.first_published, s.last_published FROM"
+            "SELECT m.article_id, m.story_id, m.day, s.first_published, s.last_published FROM"
             f" ({sql} GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) k"
             " JOIN story_members m ON m.article_id = k.article_id JOIN stories s ON s.id = m.story_id"
             " ORDER BY m.article_id"
         )
-        rows = self._db.execute(sql, [*params, limit])
-        return [{**dict(row), "profile": json.loads(row["profile"])} for row in rows]
+        rows = [dict(row) for row in self._db.execute(sql, [*params, limit])]
+        profiles = self._profiles([row["article_id"] for row in rows])
+        return [{**row, "profile": profiles[row["article_id"]]} for row in rows]
+
+    def _profiles(self, article_ids: Sequence[str]) -> dict[str, dict[str, float]]:
+        """The stored profiles of these articles, decoded; the latest `PROFILE_CACHE` decoded are kept (a
+        profile never changes once stored, and a new article's candidates are mostly recent ones)."""
+        cache: OrderedDict[str, dict[str, float]] = self.__dict__.setdefault("_profile_cache", OrderedDict())
+        missing = [a for a in article_ids if a not in cache]
+        for start in range(0, len(missing), CHUNK):
+            chunk = missing[start : start + CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            for row in self._db.execute(f"SELECT article_id, profile FROM story_members WHERE article_id IN ({marks})", chunk):
+                cache[row["article_id"]] = json.loads(row["profile"])
+        found = {}
+        for article_id in article_ids:
+            cache.move_to_end(article_id)
+            found[article_id] = cache[article_id]
+        while len(cache) > PROFILE_CACHE:
+            cache.popitem(last=False)
+        return found
 
     def copies(self, article_id: str) -> list[dict[str, Any]]:
         """The article's stored near duplicates: article_id, day, story_id and the story's first and last
