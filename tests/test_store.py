@@ -277,3 +277,17 @@ def _before_0009(location: str, request: pytest.FixtureRequest, folder: Path) ->
         old.executescript(drop)
     old.close()
     return copy
+
+
+def test_story_candidates_read_the_same_profiles_from_the_store_and_from_memory(new_store, monkeypatch):
+    monkeypatch.setattr(sitrep.store.stories, "PROFILE_CACHE", 1)  # every call past the first evicts
+    profiles = {f"bbbb00000000000{n}": {"places:aleppo": 0.5, f"words:w{n}": 0.25 * n} for n in range(1, 4)}
+    with open_store(new_store) as store:
+        with store.transaction():
+            for ident, profile in profiles.items():
+                store.add_article(_article(ident))
+                store.add_story_member(ident, ident, 736000, profile, ["places:aleppo"], None, "2016-02-15")
+        for _ in range(3):
+            found = store.story_candidates(["places:aleppo"], (735990, 736010), 10)
+            assert {row["article_id"]: row["profile"] for row in found} == profiles
+            assert [row["story_id"] for row in found] == sorted(profiles)

@@ -14,7 +14,7 @@ from .backend import Db, row_limit
 from .search import after_clause
 
 CHUNK = 500  # keys per IN (...) list: far below SQLite's limit on bound parameters
-PROFILE_CACHE = 2000  # decoded story profiles kept in memory (about 10 MB)
+PROFILE_CACHE = 1000  # decoded story profiles kept in memory (about 30 MB: some 250 weights each)
 PROFILES = ""  # the key every profile holds: its frequency is the number of profiles ("channel:token" keys are never empty)
 
 
