@@ -318,3 +318,17 @@ def test_a_figure_before_including_a_list_without_numbers_is_the_toll() -> None:
     # FA-KES demo articles fakes-1926479036, -1924058176: "including women and children" names no count of its own
     toll = fatalities("Activists said that at least 19 civilians including women and children were killed and dozens more wounded in airstrikes.")
     assert toll is not None and (toll.fatalities, toll.civilians, toll.kind) == (19, 19, "event")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [  # FA-KES demo articles fakes-1924058165 and fakes-1923102909
+        ('"At least 30 children were among 39 people killed in the double bombing at the Akrameh al-Makhzumi school in '
+         'Homs today" said Observatory director Rami Abdel Rahman.', 39),
+        ("Three children were among at least 19 civilian killed in an air raid on a village held by the Islamic State group "
+         "in northern Syria on Wednesday.", 19),
+    ],
+)
+def test_the_figure_a_part_is_among_is_the_events_whole_toll(sentence: str, count: int) -> None:
+    toll = fatalities(sentence)
+    assert toll is not None and (toll.fatalities, toll.kind) == (count, "event")

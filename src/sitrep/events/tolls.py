@@ -191,15 +191,19 @@ def _kind(sentence: str, start: int, end: int, vocab: TollWords, day: bool) -> t
     update = vocab.update.search(sentence, max(0, start - SUM_BEFORE), end)
     if update is not None:
         return "update", f"an updated figure ('{update.group()}')"
-    part = vocab.part_before.search(sentence, max(0, start - PART_BEFORE), end) or vocab.part_after.search(
-        sentence, end, end + PART_AFTER
-    )
+    before = vocab.part_before.search(sentence, max(0, start - PART_BEFORE), end)
+    if before is not None and before.group().lower() == "among" and _AMONG_WHOLE.search(sentence, 0, before.start()):
+        before = None  # "30 children were among 39 people killed": the figure after is the whole
+    part = before or vocab.part_after.search(sentence, end, end + PART_AFTER)
     if part is not None:
         return "part", f"a part of a toll given elsewhere ('{part.group()}')"
     more = _MORE.match(sentence, end)
     if more is not None:
         return "part", f"dead besides those of a toll given elsewhere ('{sentence[start:end]}{more.group()}')"
     return "event", ""
+
+
+_AMONG_WHOLE = re.compile(r"(?i)\b(?:were|was|are|is)\s+$")
 
 
 def _choose(figures: list[_Figure]) -> _Figure | None:
