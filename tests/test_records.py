@@ -59,6 +59,7 @@ MOSCOW_NAMED = "fakes-1919191763"  # "Air strikes have struck Syrias town of Uru
 WASHINGTON_ACTS = "fakes-1924058148"  # "... the first time Washington has deliberately and directly targeted the Syrian government."
 REBELS_EXPELLED = "fakes-1926479240"  # "The Islamic State expelled rival rebels from Deir al-Zor city on Monday ..."
 ATME = "fakes-1923848150"  # "IS ... claimed responsibility for a suicide bombing ..."; "The blast ... struck the Atme border crossing"
+STATE_TV = "fakes-1914947534"  # "A bomb blast killed six people ... in the Salah al-Din district of Aleppo Syrian state television reported"
 CHECKPOINT = "fakes-1923848204"  # "rebels attacked a pro-regime militia checkpoint ..."; "subjected to enforced disappearance"
 SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 
@@ -66,7 +67,7 @@ SAMPLE = 60  # the first articles of the demo split, for the record-wide checks
 @pytest.fixture(scope="module")
 def analysed() -> dict[str, Analysis]:
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD, HARASTA, HARASTA_ROCKETS, SHAFAH, MALEH, ISRAEL_SAID, CONVOY, MARKET, SARMIN, ALEPPO_PARTS, ARBIN, AIR_FORCE_RAIDS, MINIAN, BUREIJ, US_FORMED, TOLD, MOSCOW_NAMED, WASHINGTON_ACTS, CHECKPOINT, REBELS_EXPELLED, ATME)]
+    chosen = records[:SAMPLE] + [r for r in records if r["id"] in (WAR, CAPTIONS, BARREL_BOMBS, ONE_LINE, MASSACRE, TWO_TOWNS, GHOUTA, TWO_TOLLS, CLAIMED, SHRINE, DISPLACED_SITE, BUS_CONVOY, HOULA, MIDAN, AL_TEEN, FOUR_MORE, REBELS_ADVANCE, SHAYRAT, JAYRUD, HARASTA, HARASTA_ROCKETS, SHAFAH, MALEH, ISRAEL_SAID, CONVOY, MARKET, SARMIN, ALEPPO_PARTS, ARBIN, AIR_FORCE_RAIDS, MINIAN, BUREIJ, US_FORMED, TOLD, MOSCOW_NAMED, WASHINGTON_ACTS, CHECKPOINT, REBELS_EXPELLED, ATME, STATE_TV)]
     contexts = [article_context(r) for r in chosen]
     assert all(isinstance(c, ArticleContext) for c in contexts)
     analyses = Processor().analyse([r["text"] for r in chosen], [c for c in contexts if isinstance(c, ArticleContext)])
@@ -831,3 +832,9 @@ def test_years_of_bombardment_and_a_trend_of_attacks_are_no_event(text: str, pub
     (analysis,) = Processor().analyse([text], [ArticleContext(published=published)])
     assert analysis.events == []
     assert "habitual" in {r.reason for r in analysis.rejected}
+
+
+def test_a_countrys_state_television_is_an_outlet_not_a_side(analysed: dict[str, Analysis]) -> None:
+    # "A bomb blast killed six people and injured 32 in the Salah al-Din district of Aleppo Syrian state television reported"
+    (blast,) = [e for e in analysed[STATE_TV].events if e.fatalities == 6]
+    assert blast.actor2 is not None and blast.actor2.name == "Civilians (Syria)"

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import ANAPHORS, Catalogue, GenericMatch, country_of
 from ..models import ActorRef, Span
+from ..word_lists import packaged_words
 from .lexicon import word_lists
 from .records import countries
 
@@ -293,6 +294,8 @@ def _countries_acting(doc: Doc, known: Sequence[ActorMention]) -> list[ActorMent
             continue
         if role.startswith("the adjective") and _civilian_thing(ent.root.head):
             continue  # "a Syrian bus convoy", "a Syrian market": the country's people or things, no side
+        if role.startswith("the adjective") and ent.root.head.lemma_.lower() in _media_words():
+            continue  # "Syrian state television reported": an outlet, never a side
         if role.startswith("the adjective") and ent.root.head.tag_ in ("NNS", "NNPS"):
             why = f"the country word {ent.text!r} ({country}) as {role}: people or things of the country, type unknown"
             found.append(ActorMention(ActorRef(ent.text, None, None, country, span, why), ent.root.i))
@@ -300,6 +303,11 @@ def _countries_acting(doc: Doc, known: Sequence[ActorMention]) -> list[ActorMent
         why = f"the country {ent.text!r} ({country}) as {role} stands for its state, kept as written (ACLED types government actors as state forces)"
         found.append(ActorMention(ActorRef(ent.text, None, "state_forces", country, span, why), ent.root.i))
     return found
+
+
+@cache
+def _media_words() -> frozenset[str]:
+    return frozenset(packaged_words("media_words.txt"))
 
 
 def _civilian_thing(noun: Token) -> bool:
