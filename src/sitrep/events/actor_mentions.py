@@ -9,6 +9,8 @@ own words or the parse give ("Iraq's interim government": a possessive, an adjec
 argument position stands for its state ("Iran threatened...", "...an ultimatum to Ecuador",
 "Serbia's crackdown"), as ACLED's government actors, which are state forces. Who holds a place
 ("rebel-held") or backs a group ("Turkish-backed") is no mention: it describes, it does not act.
+In finished violent records, a state body kept as written ("the regime") is its state's forces
+(`fighting_states`).
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from ..actors import ANAPHORS, Catalogue, GenericMatch, country_of
-from ..models import ActorRef, Span
+from ..models import ActorRef, Event, Span
 from ..word_lists import packaged_words
+from .candidate import VIOLENT_TYPES
 from .lexicon import word_lists
+from .notes import write_notes
 from .records import countries
 
 # "rebel-held", "Daesh-controlled": who holds a place describes the place, it does not act in the event;
@@ -171,10 +175,31 @@ def of_country(actor: ActorRef | None, country: str | None) -> ActorRef | None:
     return replace(actor, name=f"{GROUP_NAMES[actor.type]} ({name})", country=country, why=f"{actor.why}, of {name}")
 
 
-def fighting_state(actor: ActorRef, catalogue: Catalogue, country: str | None) -> ActorRef:
-    """A state body kept as written ("the regime", "the government") that does or suffers
-    violence in its own country stands for its state forces, as ACLED codes them ("the regime dropped
-    barrel bombs" on a Syrian town: the Military Forces of Syria)."""
+def fighting_states(events: Sequence[Event], mentions: Sequence[ActorMention], catalogue: Catalogue) -> list[Event]:
+    """The events, each violent one whose side is a state body kept as written ("the regime dropped barrel
+    bombs", at a town of its country) with that state's forces as the side, as ACLED codes them (the
+    Military Forces of Syria), its notes rewritten."""
+    offices = frozenset((m.ref.span.start, m.ref.span.end) for m in mentions if m.office)
+    return [_forces_of(event, offices, catalogue) for event in events]
+
+
+def _forces_of(event: Event, offices: frozenset[tuple[int, int]], catalogue: Catalogue) -> Event:
+    if event.event_type not in VIOLENT_TYPES or event.place is None:
+        return event
+    country = event.place.country
+    actor1, actor2 = (
+        _fighting_state(a, catalogue, country) if a is not None and a.actor_id is None and (a.span.start, a.span.end) in offices else a
+        for a in (event.actor1, event.actor2)
+    )
+    if actor1 is event.actor1 and actor2 is event.actor2:
+        return event
+    source = event.attribution.source.text if event.attribution else None
+    notes = write_notes(event.sub_event_type, actor1, actor2, event.place, event.date, event.fatalities, event.modality, source)
+    return replace(event, actor1=actor1, actor2=actor2, notes=notes)
+
+
+def _fighting_state(actor: ActorRef, catalogue: Catalogue, country: str | None) -> ActorRef:
+    """A state body of `country` as its state forces, when the catalogue has them."""
     forces = catalogue.state_forces(actor.country) if actor.country is not None and actor.country == country else None
     if forces is None:
         return actor

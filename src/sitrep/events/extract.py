@@ -37,7 +37,7 @@ from .venues import venue_starts
 from .modality import ModeHit, modality
 from .notes import write_notes
 from .per_place import per_place
-from .actor_mentions import ActorMention, actor_mentions, fighting_state, of_country
+from .actor_mentions import ActorMention, actor_mentions, fighting_states, of_country
 from .roles import roles
 from .tolls import Toll, fatalities
 from .when import EventDate, event_date
@@ -83,8 +83,7 @@ def extract_events(doc: Doc, places: Sequence[Place], catalogue: Catalogue, cont
     records = credit(records, claims(doc, mentions), doc)
     with_candidates = {c.event.sentence.start for c in kept} | {r.sentence.start for r in rejected}
     records = later_tolls(records, doc, with_candidates, context.title_end)
-    offices = frozenset((m.ref.span.start, m.ref.span.end) for m in mentions if m.office)
-    records = [_forces_of(_people_of(e, named, country), offices, catalogue) for e in records]
+    records = fighting_states([_people_of(e, named, country) for e in records], mentions, catalogue)
     length = max(len(text), 1)
     return Extraction(sorted(records, key=lambda e: salience(e, length)), rejected + generic)
 
@@ -307,23 +306,6 @@ def _people_of(event: Event, named: Counter[str], focus: str | None) -> Event:
     here = event.place.country if event.place is not None else None
     country = here if here is not None and named[here] > 1 else focus
     return replace(event, actor1=of_country(event.actor1, country), actor2=of_country(event.actor2, country))
-
-
-def _forces_of(event: Event, offices: frozenset[tuple[int, int]], catalogue: Catalogue) -> Event:
-    """A violent event whose side is a state body kept as written ("the regime dropped barrel bombs", at
-    a town of its country) has that state's forces as the side (`fighting_state`)."""
-    if event.event_type not in VIOLENT_TYPES or event.place is None:
-        return event
-    country = event.place.country
-    actor1, actor2 = (
-        fighting_state(a, catalogue, country) if a is not None and a.actor_id is None and (a.span.start, a.span.end) in offices else a
-        for a in (event.actor1, event.actor2)
-    )
-    if actor1 is event.actor1 and actor2 is event.actor2:
-        return event
-    source = event.attribution.source.text if event.attribution else None
-    notes = write_notes(event.sub_event_type, actor1, actor2, event.place, event.date, event.fatalities, event.modality, source)
-    return replace(event, actor1=actor1, actor2=actor2, notes=notes)
 
 
 def _agent_kind(mentions: Sequence[ActorMention]) -> triggers.AgentKind:
